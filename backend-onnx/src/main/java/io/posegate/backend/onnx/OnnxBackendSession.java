@@ -1,0 +1,165 @@
+package io.posegate.backend.onnx;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ErrorCode;
+import io.posegate.spi.InferenceResult;
+import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Tensor;
+import io.posegate.spi.TensorInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A model opened with ONNX Runtime. The input tensor's memory is handed to ORT without copying, and ORT
+ * writes the outputs into direct buffers allocated once per run slot ({@code concurrentRuns} of them) and
+ * reused every frame.
+ *
+ * <p><b>Threading.</b> Up to {@link #maxConcurrentRuns()} threads may call {@link #run} at once. A run
+ * needs a free slot: when every slot is still lent to an open {@link InferenceResult}, {@code run} fails
+ * at once with {@link ErrorCode#INFERENCE_FAILED} instead of waiting (waiting would deadlock a thread that
+ * forgot to close its previous result). {@link #close()} must not race with {@code run}.
+ *
+ * <p><b>Ownership.</b> Output tensors belong to the session and stay valid until their result is closed;
+ * the memory is Java-owned, so reading it late never crashes the JVM, it only sees a later frame.
+ */
+public final class OnnxBackendSession implements BackendSession {
+    private final ModelSpec spec;
+    private final OrtSessions.Opened ort;
+    private final List<TensorInfo> inputs;
+    private final List<TensorInfo> outputs;
+    private final TensorInfo input;
+    private final List<RunSlot> slots = new ArrayList<>();
+    private final BlockingQueue<RunSlot> free;
+    private volatile boolean closed;
+
+    private OnnxBackendSession(ModelSpec spec, OrtSessions.Opened ort, TensorInfo input, List<TensorInfo> inputs,
+                               List<TensorInfo> outputs, int concurrentRuns) throws OrtException {
+        this.spec = spec;
+        this.ort = ort;
+        this.input = new TensorInfo(input.name(), input.type(), spec.inputShape());
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.free = new ArrayBlockingQueue<>(concurrentRuns);
+        try {
+            for (int i = 0; i < concurrentRuns; i++) {
+                RunSlot slot = new RunSlot(ort.env(), OutputShapes.requested(outputs, spec.outputNames()));
+                slots.add(slot);
+                free.add(slot);
+            }
+        } catch (OrtException | RuntimeException e) {
+            slots.forEach(RunSlot::close);
+            throw e;
+        }
+    }
+
+    /** Opens {@code spec} (see {@link OnnxBackendProvider#open} for the failures) and runs a warm-up frame. */
+    static OnnxBackendSession open(ModelSpec spec, OnnxOptions options) {
+        OrtSessions.Opened ort = OrtSessions.open(spec.file(), options);
+        try {
+            OrtSession s = ort.session();
+            TensorInfo in = ModelCheck.input(spec, s.getInputInfo());
+            List<TensorInfo> requested = ModelCheck.outputs(spec, s.getOutputInfo());
+            List<TensorInfo> resolved = OutputShapes.resolve(ort, spec, in.type(), requested, OrtTypes.tensors(s.getOutputInfo()));
+            return new OnnxBackendSession(spec, ort, in, OrtTypes.tensors(s.getInputInfo()), resolved, options.concurrentRuns());
+        } catch (OrtException e) {
+            closeQuietly(ort);
+            throw new BackendException(ErrorCode.MODEL_INVALID, "ONNX Runtime failed on model " + spec.file() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ort);
+            throw e;
+        }
+    }
+
+    @Override
+    public String backendName() {
+        return OnnxBackendProvider.NAME;
+    }
+
+    @Override
+    public String device() {
+        return ort.device();
+    }
+
+    @Override
+    public List<TensorInfo> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public List<TensorInfo> outputs() {
+        return outputs;
+    }
+
+    @Override
+    public int maxConcurrentRuns() {
+        return slots.size();
+    }
+
+    @Override
+    public InferenceResult run(Tensor tensor) {
+        requireNonNull(tensor, "input is null");
+        if (closed) {
+            throw new BackendException(ErrorCode.CLOSED, "ONNX session for " + spec.file() + " is closed");
+        }
+        checkInput(tensor);
+        RunSlot slot = free.poll();
+        if (slot == null) {
+            throw new BackendException(ErrorCode.INFERENCE_FAILED, "all " + slots.size()
+                    + " run slots are lent to open results; close each InferenceResult (or raise option concurrentRuns)");
+        }
+        try (OnnxTensor in = OnnxTensor.createTensor(ort.env(), tensor.buffer(), tensor.shape(), OrtTypes.javaType(tensor.type()));
+             OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned())) {
+            return new OnnxInferenceResult(slot, free::add);
+        } catch (OrtException | RuntimeException e) {
+            free.add(slot);
+            throw new BackendException(ErrorCode.INFERENCE_FAILED, "ONNX Runtime run failed on " + spec.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkInput(Tensor tensor) {
+        if (!tensor.name().equals(input.name())) {
+            throw invalid("input tensor is named '" + tensor.name() + "' but the model's input is '" + input.name() + "'");
+        }
+        if (tensor.type() != input.type()) {
+            throw invalid("input '" + tensor.name() + "' is " + tensor.type() + " but the model takes " + input.type());
+        }
+        if (!Arrays.equals(tensor.shape(), input.shape())) {
+            throw invalid("input '" + tensor.name() + "' has shape " + Arrays.toString(tensor.shape())
+                    + " but the session was opened for " + Arrays.toString(input.shape()));
+        }
+    }
+
+    private static BackendException invalid(String message) {
+        return new BackendException(ErrorCode.INVALID_INPUT, message);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        slots.forEach(RunSlot::close);
+        closeQuietly(ort);
+    }
+
+    private static void closeQuietly(OrtSessions.Opened ort) {
+        try {
+            ort.session().close();
+        } catch (OrtException | RuntimeException ignored) {
+            // nothing left to release
+        } finally {
+            ort.options().close();
+        }
+    }
+}
