@@ -1,0 +1,86 @@
+package io.posegate.grouping.openpose;
+
+import java.nio.FloatBuffer;
+
+/**
+ * OpenPoseDecoder's limb score for one candidate pair A-B: sample {@code samples} points A + t/(n-1)
+ * (B-A) rounded half-to-even to cells, dot the field there with the unit vector A-B; the score is the
+ * mean of the samples above {@code minAlignment} (summed pairwise as NumPy does, divided in double by
+ * count + 1e-6). The pair is a valid limb when the score is &gt; 0 and more than 80 % of the samples
+ * are above {@code minAlignment}. Float32 arithmetic as in NumPy.
+ */
+final class LimbScorer {
+    static final double INVALID = Double.NaN;
+    private final int samples;
+    private final float minAlignment;
+    private final float step;
+    private final float[] dots;
+
+    LimbScorer(int samples, float minAlignment) {
+        this.samples = samples;
+        this.minAlignment = minAlignment;
+        this.step = (float) (1.0 / (samples - 1));
+        this.dots = new float[samples];
+    }
+
+    /** The pair's score, or {@link #INVALID} when it is not a valid limb. */
+    double score(FloatBuffer paf, int fieldX, int fieldY, int w, float ax, float ay, float bx, float by) {
+        float vx = bx - ax;
+        float vy = by - ay;
+        float sx = vx * step;
+        float sy = vy * step;
+        float den = (float) Math.sqrt(vx * vx + vy * vy) + 1e-6f;
+        float ux = vx / den;
+        float uy = vy / den;
+        int valid = 0;
+        for (int t = 0; t < samples; t++) {
+            int x = (int) Math.rint(sx * t + ax);
+            int y = (int) Math.rint(sy * t + ay);
+            int cell = y * w + x;
+            float dot = paf.get(fieldX + cell) * ux + paf.get(fieldY + cell) * uy;
+            if (dot > minAlignment) {
+                dots[t] = dot;
+                valid++;
+            } else {
+                dots[t] = 0f;
+            }
+        }
+        double score = pairwiseSum(dots, samples) / (valid + 1e-6);
+        return score > 0 && (double) valid / samples > 0.8 ? score : INVALID;
+    }
+
+    /** NumPy's float32 pairwise summation (eight partial sums from n = 8 on), for n &le; 128. */
+    static float pairwiseSum(float[] a, int n) {
+        if (n < 8) {
+            float s = 0f;
+            for (int i = 0; i < n; i++) {
+                s += a[i];
+            }
+            return s;
+        }
+        float r0 = a[0];
+        float r1 = a[1];
+        float r2 = a[2];
+        float r3 = a[3];
+        float r4 = a[4];
+        float r5 = a[5];
+        float r6 = a[6];
+        float r7 = a[7];
+        int i = 8;
+        for (; i < n - n % 8; i += 8) {
+            r0 += a[i];
+            r1 += a[i + 1];
+            r2 += a[i + 2];
+            r3 += a[i + 3];
+            r4 += a[i + 4];
+            r5 += a[i + 5];
+            r6 += a[i + 6];
+            r7 += a[i + 7];
+        }
+        float s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+        for (; i < n; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+}

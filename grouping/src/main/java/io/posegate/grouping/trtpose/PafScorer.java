@@ -1,0 +1,55 @@
+package io.posegate.grouping.trtpose;
+
+import java.nio.FloatBuffer;
+
+/**
+ * trt_pose's paf_score_graph for one limb: the mean, over evenly spaced samples on the segment A-B, of
+ * the dot product of the unit vector A-B with the field at the sample's cell (samples outside the map
+ * count as 0). Same float operations as trt_pose.
+ */
+final class PafScorer {
+    private static final double EPS = 1e-5;
+    private final int samples;
+
+    PafScorer(int samples) {
+        this.samples = samples;
+    }
+
+    /**
+     * Fills {@code graph[a * stride + b]} for every peak a of channel {@code ca} and b of {@code cb}.
+     *
+     * @param pafY offset of the limb's y (row) channel in {@code paf}
+     * @param pafX offset of the limb's x (column) channel
+     */
+    void score(FloatBuffer paf, int pafY, int pafX, int h, int w, PeakTable peaks, int ca, int cb, float[] graph,
+            int stride) {
+        int countA = peaks.counts[ca];
+        int countB = peaks.counts[cb];
+        int baseA = ca * peaks.maxPeaks;
+        int baseB = cb * peaks.maxPeaks;
+        float last = (float) samples - 1;
+        for (int a = 0; a < countA; a++) {
+            float ai = peaks.normY[baseA + a] * h;
+            float aj = peaks.normX[baseA + a] * w;
+            for (int b = 0; b < countB; b++) {
+                float abI = peaks.normY[baseB + b] * h - ai;
+                float abJ = peaks.normX[baseB + b] * w - aj;
+                float norm = (float) ((float) Math.sqrt(abI * abI + abJ * abJ) + EPS);
+                float uI = abI / norm;
+                float uJ = abJ / norm;
+                float integral = 0f;
+                for (int t = 0; t < samples; t++) {
+                    float progress = (float) t / last;
+                    int pi = (int) (ai + progress * abI);
+                    int pj = (int) (aj + progress * abJ);
+                    if (pi < 0 || pi >= h || pj < 0 || pj >= w) {
+                        continue;
+                    }
+                    int cell = pi * w + pj;
+                    integral += paf.get(pafY + cell) * uI + paf.get(pafX + cell) * uJ;
+                }
+                graph[a * stride + b] = integral / samples;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.posegate.grouping.trtpose;
+
+import io.posegate.grouping.FeatureMap;
+
+/**
+ * trt_pose's find_peaks and refine_peaks: a cell is a peak when it is &ge; the threshold and no cell in
+ * its window is larger; at most M per channel in raster order. Refinement is the heatmap-weighted mean
+ * of the window (reflecting at the borders) plus half a cell. Float operations follow trt_pose's order
+ * so results match it bit for bit.
+ */
+final class PeakFinder {
+    private final float threshold;
+    private final int win;
+    private float[] plane = new float[0];
+
+    PeakFinder(float threshold, int window) {
+        this.threshold = threshold;
+        this.win = window / 2;
+    }
+
+    void find(FeatureMap heatmaps, PeakTable out) {
+        int h = heatmaps.height();
+        int w = heatmaps.width();
+        if (h <= win || w <= win) {
+            throw new IllegalArgumentException("heatmaps " + h + "x" + w + " are too small for peak window "
+                    + (2 * win + 1));
+        }
+        if (plane.length < h * w) {
+            plane = new float[h * w];
+        }
+        for (int c = 0; c < out.channels; c++) {
+            heatmaps.data().get(c * h * w, plane, 0, h * w);
+            int count = scan(h, w, c * out.maxPeaks, out);
+            out.counts[c] = count;
+            refine(h, w, c * out.maxPeaks, count, out);
+        }
+    }
+
+    private int scan(int h, int w, int base, PeakTable out) {
+        float[] map = plane;
+        int m = out.maxPeaks;
+        int count = 0;
+        for (int i = 0; i < h && count < m; i++) {
+            int row = i * w;
+            for (int j = 0; j < w && count < m; j++) {
+                float v = map[row + j];
+                if (v < threshold || !isPeak(map, h, w, i, j, v)) {
+                    continue;
+                }
+                out.rows[base + count] = i;
+                out.cols[base + count] = j;
+                out.values[base + count] = v;
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private boolean isPeak(float[] map, int h, int w, int i, int j, float v) {
+        int i1 = Math.min(i + win + 1, h);
+        int j0 = Math.max(j - win, 0);
+        int j1 = Math.min(j + win + 1, w);
+        for (int ii = Math.max(i - win, 0); ii < i1; ii++) {
+            int row = ii * w;
+            for (int jj = j0; jj < j1; jj++) {
+                if (map[row + jj] > v) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void refine(int h, int w, int base, int count, PeakTable out) {
+        float[] map = plane;
+        for (int m = base; m < base + count; m++) {
+            int i = out.rows[m];
+            int j = out.cols[m];
+            float sumY = 0f;
+            float sumX = 0f;
+            float sum = 0f;
+            for (int ii = i - win; ii <= i + win; ii++) {
+                int row = reflect(ii, h) * w;
+                for (int jj = j - win; jj <= j + win; jj++) {
+                    float v = map[row + reflect(jj, w)];
+                    sumY += v * ii;
+                    sumX += v * jj;
+                    sum += v;
+                }
+            }
+            // trt_pose adds the double 0.5 to a float, then divides by the int size in float
+            float py = (float) ((double) (sumY / sum) + 0.5);
+            float px = (float) ((double) (sumX / sum) + 0.5);
+            out.pixelY[m] = py;
+            out.pixelX[m] = px;
+            out.normY[m] = py / h;
+            out.normX[m] = px / w;
+        }
+    }
+
+    private static int reflect(int i, int n) {
+        if (i < 0) {
+            return -i;
+        }
+        return i >= n ? n - (i - n) - 2 : i;
+    }
+}
