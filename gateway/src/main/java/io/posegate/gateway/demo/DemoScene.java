@@ -1,0 +1,210 @@
+package io.posegate.gateway.demo;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A deterministic scene of people walking back and forth on lanes at different depths (farther lanes
+ * higher and smaller, drawn first), so that they cross and hide each other. Everything is a pure
+ * function of the frame index: {@link #people} gives the ground truth, {@link #render} the picture.
+ *
+ * <p>Each visible joint is painted last as a disc in the {@link MarkerCode#DEMO} colour of its
+ * (person slot, keypoint), inside a dark ring that keeps it apart from anything next to it. A joint is
+ * <i>visible</i> only when its whole disc and ring lie inside the picture and nothing painted later
+ * (a nearer person, or a later marker of the same person) comes near them; a joint that is not visible
+ * gets no marker at all and is {@code null} in {@link #people}. So a decoder that finds the markers
+ * finds exactly the visible joints, at their true positions.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class DemoScene {
+    public static final int DEFAULT_WIDTH = 640;
+    public static final int DEFAULT_HEIGHT = 360;
+    public static final int DEFAULT_PEOPLE = 4;
+    private static final int[] PERIODS = {240, 330, 280, 390, 300, 360, 260, 420};
+    private static final int[][] BODY_BGR = {
+        {40, 140, 235}, {80, 190, 60}, {170, 80, 200}, {40, 200, 220},
+        {150, 150, 150}, {60, 60, 210}, {140, 190, 120}, {100, 130, 40}};
+    private static final int[] HEAD_BGR = {140, 180, 225};
+    private static final int[] RING_BGR = {25, 25, 25};
+
+    private final int width;
+    private final int height;
+    private final Walker[] walkers;
+    private final double markerRadius;
+    private final double ringWidth;
+    private final byte[] background;
+
+    /**
+     * @throws IllegalArgumentException if the picture is smaller than 64x64 or {@code people} is not
+     *                                  between 1 and the {@link MarkerCode#DEMO} slots (8)
+     */
+    public DemoScene(int width, int height, int people) {
+        if (width < 64 || height < 64) {
+            throw new IllegalArgumentException("demo scene size " + width + "x" + height + " is below 64x64");
+        }
+        if (people < 1 || people > MarkerCode.DEMO.slots()) {
+            throw new IllegalArgumentException("demo people must be 1.." + MarkerCode.DEMO.slots() + ", got " + people);
+        }
+        this.width = width;
+        this.height = height;
+        double sf = Math.max(width / (double) DEFAULT_WIDTH, height / (double) DEFAULT_HEIGHT);
+        this.markerRadius = 4 * sf;
+        this.ringWidth = 2 * sf;
+        this.walkers = new Walker[people];
+        for (int i = 0; i < people; i++) {
+            double depth = people == 1 ? 1 : i / (double) (people - 1);
+            double u = 0.085 * height * (0.8 + 0.2 * depth);
+            double centre = width * (0.5 + (i % 2 == 0 ? -0.04 : 0.04));
+            double amplitude = Math.min(width * (0.31 + 0.03 * (i % 3)), width * 0.46 - 1.6 * u);
+            walkers[i] = new Walker(height * (0.84 + 0.11 * depth), u, centre, Math.max(0, amplitude),
+                    2 * Math.PI / PERIODS[i], 0.5 + 2.1 * i);
+        }
+        this.background = paintBackground();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Number of person slots (people in the scene, visible or not). */
+    public int peopleCount() {
+        return walkers.length;
+    }
+
+    /** Radius of a joint marker disc in source pixels (its dark ring is half as wide again). */
+    public double markerRadius() {
+        return markerRadius;
+    }
+
+    /**
+     * The ground truth of frame {@code frameIndex}: [person slot][keypoint] = {x, y} in source pixels
+     * (pixel i spans [i, i+1)), or null when that joint is not visible. Freshly allocated on each call.
+     *
+     * @throws IllegalArgumentException if {@code frameIndex} is negative
+     */
+    public float[][][] people(long frameIndex) {
+        Walker.Body[] bodies = bodies(frameIndex);
+        boolean[][] visible = visibility(bodies);
+        float[][][] out = new float[bodies.length][Coco18.COUNT][];
+        for (int p = 0; p < bodies.length; p++) {
+            for (int k = 0; k < Coco18.COUNT; k++) {
+                if (visible[p][k]) {
+                    double[] j = bodies[p].joints()[k];
+                    out[p][k] = new float[] {(float) j[0], (float) j[1]};
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Renders frame {@code frameIndex} into a new packed-BGR picture. */
+    public byte[] render(long frameIndex) {
+        byte[] bgr = new byte[width * height * 3];
+        render(frameIndex, bgr);
+        return bgr;
+    }
+
+    /**
+     * Renders frame {@code frameIndex} into {@code bgr} (packed BGR, stride width * 3, at least
+     * width * height * 3 bytes), overwriting it.
+     */
+    public void render(long frameIndex, byte[] bgr) {
+        requireNonNull(bgr, "bgr is null");
+        Walker.Body[] bodies = bodies(frameIndex);
+        boolean[][] visible = visibility(bodies);
+        System.arraycopy(background, 0, bgr, 0, background.length);
+        Canvas canvas = new Canvas(bgr, width, height);
+        for (int p = 0; p < bodies.length; p++) {
+            Walker.Body b = bodies[p];
+            int[] c = BODY_BGR[p];
+            for (Shape s : b.limbs()) {
+                canvas.fill(s, c[0], c[1], c[2]);
+            }
+            canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius()), c[0] / 2, c[1] / 2, c[2] / 2);
+            canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius() - ringWidth), HEAD_BGR[0], HEAD_BGR[1], HEAD_BGR[2]);
+            for (int k = 0; k < Coco18.COUNT; k++) {
+                if (visible[p][k]) {
+                    double[] j = b.joints()[k];
+                    canvas.fill(Shape.disc(j[0], j[1], markerRadius + ringWidth), RING_BGR[0], RING_BGR[1], RING_BGR[2]);
+                    MarkerCode code = MarkerCode.DEMO;
+                    canvas.fill(Shape.disc(j[0], j[1], markerRadius), code.blue(), code.green(p), code.red(k));
+                }
+            }
+        }
+        int scale = Math.max(1, height / 180);
+        canvas.label("DEMO", 6 * scale, 5 * scale, scale, 150);
+    }
+
+    private Walker.Body[] bodies(long frameIndex) {
+        if (frameIndex < 0) {
+            throw new IllegalArgumentException("frameIndex must be >= 0, got " + frameIndex);
+        }
+        Walker.Body[] bodies = new Walker.Body[walkers.length];
+        for (int p = 0; p < walkers.length; p++) {
+            bodies[p] = walkers[p].body(frameIndex);
+        }
+        return bodies;
+    }
+
+    private boolean[][] visibility(Walker.Body[] bodies) {
+        double r = markerRadius + ringWidth;
+        boolean[][] visible = new boolean[bodies.length][Coco18.COUNT];
+        for (int p = 0; p < bodies.length; p++) {
+            for (int k = 0; k < Coco18.COUNT; k++) {
+                double[] j = bodies[p].joints()[k];
+                visible[p][k] = j[0] - r >= 0 && j[1] - r >= 0 && j[0] + r <= width && j[1] + r <= height
+                        && !coveredLater(bodies, p, k, j[0], j[1], r);
+            }
+        }
+        return visible;
+    }
+
+    private static boolean coveredLater(Walker.Body[] bodies, int p, int k, double x, double y, double r) {
+        double[][] own = bodies[p].joints();
+        for (int later = k + 1; later < Coco18.COUNT; later++) {
+            if (Math.hypot(own[later][0] - x, own[later][1] - y) <= 2 * r) {
+                return true;
+            }
+        }
+        for (int q = p + 1; q < bodies.length; q++) {
+            Walker.Body b = bodies[q];
+            if (Shape.disc(b.headX(), b.headY(), b.headRadius()).touches(x, y, r)) {
+                return true;
+            }
+            for (Shape s : b.limbs()) {
+                if (s.touches(x, y, r)) {
+                    return true;
+                }
+            }
+            for (double[] j : b.joints()) {
+                if (Math.hypot(j[0] - x, j[1] - y) <= 2 * r) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private byte[] paintBackground() {
+        byte[] bgr = new byte[width * height * 3];
+        int horizon = (int) (height * 0.55);
+        for (int y = 0; y < height; y++) {
+            boolean floor = y >= horizon;
+            double t = floor ? (y - horizon) / (double) Math.max(1, height - horizon) : y / (double) horizon;
+            int b = floor ? (int) (70 + 30 * t) : (int) (110 - 25 * t);
+            int g = floor ? (int) (80 + 35 * t) : (int) (95 - 20 * t);
+            int red = floor ? (int) (85 + 35 * t) : (int) (80 - 15 * t);
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 3;
+                bgr[i] = (byte) b;
+                bgr[i + 1] = (byte) g;
+                bgr[i + 2] = (byte) red;
+            }
+        }
+        return bgr;
+    }
+}

@@ -1,0 +1,80 @@
+package io.posegate.gateway.demo;
+
+import io.posegate.gateway.ingest.SourceSpec;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The parameters of a {@code demo:} URI: {@code demo:?people=4&width=640&height=360&fps=15}.
+ * Query parameters win over the spec's width, height and maxFps, which win over the defaults.
+ */
+record DemoUri(int people, int width, int height, double fps) {
+    static final double DEFAULT_FPS = 15;
+
+    /** @throws IllegalArgumentException naming the URI and the parameter that is wrong */
+    static DemoUri parse(SourceSpec spec) {
+        String uri = spec.uri();
+        if (!spec.scheme().equals("demo")) {
+            throw new IllegalArgumentException("not a demo source URI: '" + uri + "'");
+        }
+        String rest = uri.substring(uri.indexOf(':') + 1);
+        Map<String, String> q = new TreeMap<>();
+        if (!rest.isEmpty()) {
+            if (!rest.startsWith("?")) {
+                throw new IllegalArgumentException("demo source URI '" + uri + "' must be 'demo:' or 'demo:?key=value&...'");
+            }
+            for (String pair : rest.substring(1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("demo source URI '" + uri + "': parameter '" + pair + "' is not key=value");
+                }
+                q.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        for (String key : q.keySet()) {
+            if (!Map.of("people", 0, "width", 0, "height", 0, "fps", 0).containsKey(key)) {
+                throw new IllegalArgumentException("demo source URI '" + uri + "': unknown parameter '" + key
+                        + "'; known: fps, height, people, width");
+            }
+        }
+        int people = intParam(uri, q, "people", DemoScene.DEFAULT_PEOPLE, 1, MarkerCode.DEMO.slots());
+        int width = intParam(uri, q, "width", spec.width() > 0 ? spec.width() : DemoScene.DEFAULT_WIDTH, 64, 7680);
+        int height = intParam(uri, q, "height", spec.height() > 0 ? spec.height() : DemoScene.DEFAULT_HEIGHT, 64, 4320);
+        double fpsDefault = spec.maxFps() > 0 ? Math.min(DEFAULT_FPS, spec.maxFps()) : DEFAULT_FPS;
+        double fps = fpsDefault;
+        if (q.containsKey("fps")) {
+            try {
+                fps = Double.parseDouble(q.get("fps"));
+            } catch (NumberFormatException e) {
+                fps = Double.NaN;
+            }
+            if (!(fps > 0 && fps <= 240)) {
+                throw new IllegalArgumentException("demo source URI '" + uri + "': fps must be a number in (0, 240], got '" + q.get("fps") + "'");
+            }
+            if (spec.maxFps() > 0) {
+                fps = Math.min(fps, spec.maxFps());
+            }
+        }
+        return new DemoUri(people, width, height, fps);
+    }
+
+    private static int intParam(String uri, Map<String, String> q, String key, int dflt, int min, int max) {
+        String v = q.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("demo source URI '" + uri + "': " + key + " must be an integer in ["
+                + min + ", " + max + "], got '" + v + "'");
+    }
+}
