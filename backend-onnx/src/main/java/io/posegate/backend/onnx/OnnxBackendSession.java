@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A model opened with ONNX Runtime. The input tensor's memory is handed to ORT without copying, and ORT
@@ -40,7 +41,7 @@ public final class OnnxBackendSession implements BackendSession {
     private final TensorInfo input;
     private final List<RunSlot> slots = new ArrayList<>();
     private final BlockingQueue<RunSlot> free;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxBackendSession(ModelSpec spec, OrtSessions.Opened ort, TensorInfo input, List<TensorInfo> inputs,
                                List<TensorInfo> outputs, int concurrentRuns) throws OrtException {
@@ -108,7 +109,7 @@ public final class OnnxBackendSession implements BackendSession {
     @Override
     public InferenceResult run(Tensor tensor) {
         requireNonNull(tensor, "input is null");
-        if (closed) {
+        if (closed.get()) {
             throw new BackendException(ErrorCode.CLOSED, "ONNX session for " + spec.file() + " is closed");
         }
         checkInput(tensor);
@@ -145,10 +146,9 @@ public final class OnnxBackendSession implements BackendSession {
 
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         slots.forEach(RunSlot::close);
         closeQuietly(ort);
     }
