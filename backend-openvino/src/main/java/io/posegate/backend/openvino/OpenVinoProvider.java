@@ -1,0 +1,111 @@
+package io.posegate.backend.openvino;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.backend.openvino.internal.OvRuntime;
+import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ErrorCode;
+import io.posegate.spi.ModelFormat;
+import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Probe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code openvino} backend: OpenVINO 2.x (2022.3 LTS with MYRIAD for the NCS2, and current
+ * releases) through its C API, bound with JavaCPP and opened at run time. Reads IR (.xml + .bin) and
+ * ONNX. Options: see {@link OpenVinoOptions}; where the runtime is looked for: see {@link RuntimeLocator}.
+ *
+ * <p>{@link #probe()} only looks at files (it checks that the library is an ELF file and reads versions
+ * from file names); devices are listed once the runtime has been loaded by {@link #open}. Thread-safe.
+ */
+public final class OpenVinoProvider implements BackendProvider {
+    static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.ONNX, ModelFormat.OPENVINO_IR);
+
+    private final RuntimeLocator locator;
+
+    /** Used by {@link java.util.ServiceLoader}: looks for the runtime in the standard order. */
+    public OpenVinoProvider() {
+        this(new RuntimeLocator());
+    }
+
+    /** With a specific locator (tests, embedding). */
+    public OpenVinoProvider(RuntimeLocator locator) {
+        this.locator = requireNonNull(locator, "locator is null");
+    }
+
+    @Override
+    public String name() {
+        return "openvino";
+    }
+
+    @Override
+    public int priority() {
+        return 200;
+    }
+
+    @Override
+    public Probe probe() {
+        try {
+            RuntimeLocator.Result result = locator.locate(null);
+            if (!result.found()) {
+                return Probe.unavailable(result.reason(), FORMATS);
+            }
+            RuntimeLocation where = result.location();
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("library", where.library().toString());
+            details.put("foundBy", where.source());
+            details.put("plugins", String.join(",", where.plugins()));
+            if (!isElf(where.library())) {
+                return Probe.unavailable(where.library() + " is not an ELF shared library", FORMATS, details);
+            }
+            OvRuntime loaded = OvRuntime.loaded();
+            if (loaded != null && loaded.library().equals(where.library())) {
+                details.put("version", loaded.version());
+                details.put("devices", String.join(",", loaded.devices()));
+                return Probe.available("OpenVINO " + loaded.version() + ", devices " + loaded.devices(), FORMATS,
+                        loaded.devices(), details);
+            }
+            details.put("version", where.version());
+            details.put("devices", "listed after the runtime is loaded by the first open");
+            return Probe.available("OpenVINO " + where.version() + " at " + where.library() + " (" + where.source()
+                    + "), plugins " + where.plugins(), FORMATS, where.plugins(), details);
+        } catch (RuntimeException e) {
+            return Probe.unavailable("OpenVINO probe failed: " + e, FORMATS);
+        }
+    }
+
+    @Override
+    public BackendSession open(ModelSpec model, BackendOptions options) {
+        requireNonNull(model, "model is null");
+        requireNonNull(options, "options is null");
+        OpenVinoOptions parsed = OpenVinoOptions.parse(options);
+        if (!FORMATS.contains(model.format())) {
+            throw new BackendException(ErrorCode.UNSUPPORTED_FORMAT, "the openvino backend reads " + FORMATS.stream()
+                    .map(ModelFormat::id).sorted().toList() + ", not " + model.format().id() + " (" + model.file() + ")");
+        }
+        RuntimeLocator.Result result = locator.locate(parsed.libraryPath());
+        if (!result.found()) {
+            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, result.reason());
+        }
+        OvRuntime runtime = OvRuntime.load(result.location().library());
+        return SessionOpener.open(runtime, model, parsed);
+    }
+
+    private static boolean isElf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(4), new byte[] {0x7f, 'E', 'L', 'F'});
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
