@@ -1,0 +1,86 @@
+package io.posegate.gateway.backend;
+
+import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendProvider;
+import io.posegate.spi.ErrorCode;
+import io.posegate.spi.ModelFormat;
+import io.posegate.spi.Probe;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The backends found on the class path with {@link ServiceLoader}, highest priority first, with their
+ * probes cached (probing is cheap but not free). Thread-safe.
+ */
+public final class BackendRegistry {
+    public static final String AUTO = "auto";
+
+    private final Map<String, BackendProvider> providers = new LinkedHashMap<>();
+    private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+
+    public BackendRegistry(List<BackendProvider> found) {
+        found.stream().sorted(Comparator.comparingInt(BackendProvider::priority).reversed())
+                .forEach(p -> providers.putIfAbsent(p.name(), p));
+    }
+
+    public static BackendRegistry discover() {
+        List<BackendProvider> found = new ArrayList<>();
+        ServiceLoader.load(BackendProvider.class).forEach(found::add);
+        return new BackendRegistry(found);
+    }
+
+    /** Providers, highest priority first. */
+    public List<BackendProvider> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    public List<String> names() {
+        return List.copyOf(providers.keySet());
+    }
+
+    public Probe probe(String name) {
+        return probes.computeIfAbsent(name, n -> get(n).probe());
+    }
+
+    /**
+     * The provider of this name.
+     *
+     * @throws BackendException {@link ErrorCode#INVALID_OPTION} naming it and listing the known backends
+     */
+    public BackendProvider get(String name) {
+        BackendProvider p = providers.get(name);
+        if (p == null) {
+            throw new BackendException(ErrorCode.INVALID_OPTION, "unknown backend '" + name + "'; known: " + AUTO + ", "
+                    + String.join(", ", providers.keySet()));
+        }
+        return p;
+    }
+
+    /**
+     * Resolves {@code name} ({@code auto} or a backend name) for a model format: {@code auto} takes the
+     * available provider of highest priority that loads the format.
+     *
+     * @throws BackendException INVALID_OPTION for an unknown name, RUNTIME_UNAVAILABLE (with every
+     *                          backend's reason) when none fits
+     */
+    public BackendProvider select(String name, ModelFormat format) {
+        if (!AUTO.equals(name)) {
+            return get(name);
+        }
+        StringBuilder why = new StringBuilder();
+        for (BackendProvider p : providers.values()) {
+            Probe probe = probe(p.name());
+            if (probe.canLoad(format)) {
+                return p;
+            }
+            why.append("; ").append(p.name()).append(": ")
+                    .append(probe.available() ? "does not load " + format.id() : probe.reason());
+        }
+        throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "no available backend loads " + format.id() + why);
+    }
+}

@@ -1,0 +1,56 @@
+package io.posegate.gateway.cli;
+
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.ingest.SourceFactory;
+import io.posegate.gateway.ingest.Sources;
+import io.posegate.gateway.ingest.IngestPolicy;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.model.ModelDescriptors;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.GroupingTrackers;
+import io.posegate.gateway.pipeline.PoseFrameJson;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** Wires a running gateway from a validated config: model, backends, sources, verticle. */
+public final class GatewayLauncher {
+    private GatewayLauncher() {
+    }
+
+    /** The descriptor the config names, with the model-file override applied. */
+    public static ModelDescriptor descriptor(GatewayConfig config) {
+        ModelDescriptor d = ModelDescriptors.resolve(config.model(), config.modelsDir());
+        return config.modelFile() == null ? d : d.withModelFile(config.modelFile());
+    }
+
+    public static SourceFactory sources(GatewayConfig config, WebcamHub webcams) {
+        return Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(config.mediaDir()), webcams);
+    }
+
+    /** Builds the gateway and deploys its verticle; the future completes once the server listens. */
+    public static Future<GatewayVerticle> deploy(Vertx vertx, GatewayConfig config) {
+        ModelDescriptor descriptor;
+        try {
+            descriptor = descriptor(config);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        WebcamHub webcams = new WebcamHub(IngestPolicy.defaults().webcam());
+        Gateway gateway = new Gateway(config, descriptor, BackendRegistry.discover(), sources(config, webcams),
+                GroupingTrackers.from(config.tracking()),
+                frame -> {
+                    String text = PoseFrameJson.toJson(frame).encode();
+                    DeliveryOptions o = new DeliveryOptions().addHeader("stream", frame.stream());
+                    vertx.eventBus().publish(GatewayVerticle.POSES, text, o);
+                    vertx.eventBus().publish(GatewayVerticle.POSES + "." + frame.stream(), text);
+                },
+                (stream, state) -> vertx.eventBus().publish(GatewayVerticle.POSES,
+                        PoseFrameJson.stateMessage(stream, state).encode(), new DeliveryOptions().addHeader("stream", stream)));
+        GatewayVerticle verticle = new GatewayVerticle(gateway, webcams);
+        return vertx.deployVerticle(verticle).map(id -> verticle);
+    }
+}

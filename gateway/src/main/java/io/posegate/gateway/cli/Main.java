@@ -1,0 +1,24 @@
+package io.posegate.gateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar posegate.jar COMMAND}: the PoseGate command line. */
+@Command(name = "posegate", mixinStandardHelpOptions = true, version = "PoseGate 0.1.0",
+        description = "Edge gateway for real-time multi-person pose estimation.",
+        subcommands = {RunCommand.class, BackendsCommand.class, InferCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 2;
+        });
+        return cl.execute(args);
+    }
+}

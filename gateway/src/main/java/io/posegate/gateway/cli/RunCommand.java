@@ -1,0 +1,93 @@
+package io.posegate.gateway.cli;
+
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code posegate run}: starts the gateway and serves until interrupted. */
+@Command(name = "run", description = "Start the gateway (default config: config/gateway.yaml, the demo).")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", description = "Config file (default: ${DEFAULT-VALUE}).", defaultValue = "config/gateway.yaml")
+    Path config;
+
+    @Option(names = "--port", description = "HTTP port (0 = any free port).")
+    Integer port;
+
+    @Option(names = "--host", description = "Address to bind (default 127.0.0.1).")
+    String host;
+
+    @Option(names = "--source", description = "A source URI (repeatable); replaces the config's streams: demo:, file:PATH, images:DIR, rtsp://...")
+    List<String> sources;
+
+    @Option(names = "--model", description = "Model descriptor name (in config/models) or path.")
+    String model;
+
+    @Option(names = "--model-file", description = "Overrides the model file named in the descriptor.")
+    Path modelFile;
+
+    @Option(names = "--backend", description = "auto, or a backend name (see 'posegate backends').")
+    String backend;
+
+    @Override
+    public Integer call() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            stopped.countDown();
+        }, "posegate-shutdown"));
+        try {
+            GatewayConfig cfg = new GatewayConfigLoader(vertx, config).load(overrides())
+                    .toCompletionStage().toCompletableFuture().join();
+            GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+            spec.commandLine().getErr().println("error: " + cause.getMessage());
+            vertx.close();
+            return 2;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private Map<String, Object> overrides() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (port != null) {
+            o.put("http.port", port);
+        }
+        if (host != null) {
+            o.put("http.host", host);
+        }
+        if (model != null) {
+            o.put("model", model);
+        }
+        if (modelFile != null) {
+            o.put("modelFile", modelFile.toAbsolutePath().toString());
+        }
+        if (backend != null) {
+            o.put("backend", backend);
+        }
+        if (sources != null && !sources.isEmpty()) {
+            JsonObject streams = new JsonObject();
+            for (int i = 0; i < sources.size(); i++) {
+                streams.put(sources.size() == 1 ? "main" : "s" + i, new JsonObject().put("source", sources.get(i)));
+            }
+            o.put("streams", streams);
+        }
+        return o;
+    }
+}

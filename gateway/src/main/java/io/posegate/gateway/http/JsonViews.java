@@ -1,0 +1,100 @@
+package io.posegate.gateway.http;
+
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.Latency;
+import io.posegate.gateway.pipeline.PoseFrameJson;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.posegate.gateway.pipeline.SwapRecord;
+import io.posegate.grouping.Limb;
+import io.posegate.spi.BackendProvider;
+import io.posegate.spi.Probe;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/** JSON views of the gateway for the HTTP API. */
+public final class JsonViews {
+    private JsonViews() {
+    }
+
+    public static JsonObject stream(StreamPipeline s, WsHub hub) {
+        ModelRuntime rt = s.runtime();
+        JsonObject o = new JsonObject().put("id", s.id()).put("source", s.supervisor().describe())
+                .put("state", PoseFrameJson.state(s.state())).put("backend", rt == null ? null : rt.label())
+                .put("fps", Math.round(s.fps() * 10) / 10.0).put("processed", s.processed())
+                .put("dropped", s.slot().dropped()).put("lost", s.supervisor().framesLost())
+                .put("errors", s.errors()).put("lastError", s.lastError()).put("wsDropped", hub.dropped(s.id()));
+        Latency l = s.lastLatency();
+        if (l != null) {
+            o.put("latencyMs", new JsonObject().put("decode", l.decode()).put("preprocess", l.preprocess())
+                    .put("infer", l.infer()).put("group", l.group()).put("total", l.total()));
+        }
+        return o;
+    }
+
+    public static JsonObject probe(BackendProvider p, Probe probe) {
+        JsonObject details = new JsonObject();
+        probe.details().forEach(details::put);
+        return new JsonObject().put("name", p.name()).put("priority", p.priority()).put("available", probe.available())
+                .put("reason", probe.reason()).put("formats", new JsonArray(probe.formats().stream().map(f -> f.id()).sorted().toList()))
+                .put("capabilities", new JsonArray(probe.capabilities())).put("details", details);
+    }
+
+    public static JsonObject backends(Gateway g) {
+        JsonArray list = new JsonArray();
+        for (BackendProvider p : g.registry().providers()) {
+            list.add(probe(p, g.registry().probe(p.name())));
+        }
+        JsonObject active = new JsonObject();
+        for (StreamPipeline s : g.streams()) {
+            active.put(s.id(), s.runtime() == null ? null : s.runtime().label());
+        }
+        JsonObject errors = new JsonObject();
+        g.runtimeErrors().forEach(errors::put);
+        JsonObject o = new JsonObject().put("backends", list).put("default", g.defaultBackend()).put("active", active)
+                .put("errors", errors);
+        SwapRecord swap = g.lastSwap();
+        if (swap != null) {
+            o.put("lastSwap", new JsonObject().put("from", swap.from()).put("to", swap.to()).put("at", swap.at().toString())
+                    .put("millis", swap.millis()).put("inProgress", swap.inProgress()).put("error", swap.error()));
+        }
+        return o;
+    }
+
+    public static JsonObject model(ModelDescriptor d) {
+        JsonArray limbs = new JsonArray();
+        for (Limb l : d.topology().limbs()) {
+            limbs.add(new JsonArray().add(l.from()).add(l.to()));
+        }
+        return new JsonObject().put("name", d.name()).put("family", d.family()).put("format", d.format().id())
+                .put("file", String.valueOf(d.modelFile())).put("descriptor", String.valueOf(d.source()))
+                .put("demo", d.demo())
+                .put("input", new JsonObject().put("name", d.input().name()).put("height", d.input().height())
+                        .put("width", d.input().width()).put("colorOrder", d.input().colorOrder().name())
+                        .put("resize", d.input().resize().name().toLowerCase()))
+                .put("stride", d.output().stride()).put("decoder", d.output().decoder())
+                .put("grouping", d.grouping().strategy())
+                .put("topology", new JsonObject().put("keypoints", new JsonArray(d.topology().keypoints())).put("limbs", limbs));
+    }
+
+    public static JsonObject config(GatewayConfig c) {
+        JsonObject streams = new JsonObject();
+        for (GatewayConfig.StreamConfig s : c.streams()) {
+            streams.put(s.id(), new JsonObject().put("source", s.source()).put("maxFps", s.maxFps()).put("width", s.width())
+                    .put("height", s.height()).put("backend", s.backend()).put("options", new JsonObject(Map.copyOf(s.options()))));
+        }
+        JsonObject backends = new JsonObject();
+        c.backendOptions().forEach((k, v) -> backends.put(k, new JsonObject(Map.copyOf(v))));
+        return new JsonObject().put("http", new JsonObject().put("host", c.http().host()).put("port", c.http().port())
+                        .put("wsQueue", c.http().wsQueue()))
+                .put("model", c.model()).put("modelFile", c.modelFile() == null ? null : c.modelFile().toString())
+                .put("backend", c.backend()).put("backends", backends)
+                .put("inference", new JsonObject().put("workers", c.workers()))
+                .put("tracking", new JsonObject().put("enabled", c.tracking().enabled()).put("oksThreshold", c.tracking().oksThreshold())
+                        .put("maxAge", c.tracking().maxAge()).put("smoothing", c.tracking().smoothing()))
+                .put("streams", streams);
+    }
+}

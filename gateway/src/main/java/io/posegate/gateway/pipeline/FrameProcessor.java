@@ -1,0 +1,90 @@
+package io.posegate.gateway.pipeline;
+
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.ingest.SourceState;
+import io.posegate.gateway.ingest.VideoFrame;
+import io.posegate.gateway.model.InputTransform;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.model.OutputDecoder;
+import io.posegate.gateway.model.OutputDecoders;
+import io.posegate.gateway.model.Preprocessor;
+import io.posegate.grouping.Poses;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.InferenceResult;
+import io.posegate.spi.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one frame through pre-processing, the backend, output decoding and grouping, then maps people
+ * back to source pixels. Holds one worker's reusable state for one model: the direct input tensor,
+ * the pre-processor's tables, the decoder's workspace and the people container.
+ *
+ * <p>Not thread-safe: one per worker thread and model.
+ */
+public final class FrameProcessor {
+    private final ModelDescriptor descriptor;
+    private final Preprocessor preprocessor;
+    private final Tensor input;
+    private final OutputDecoder decoder;
+    private final Poses poses;
+
+    public FrameProcessor(ModelDescriptor descriptor) {
+        this.descriptor = descriptor;
+        this.preprocessor = new Preprocessor(descriptor.input());
+        this.input = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
+        this.decoder = OutputDecoders.create(descriptor);
+        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.grouping().params().maxPeople());
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. */
+    public InputTransform preprocess(VideoFrame frame) {
+        return preprocessor.preprocess(frame, input);
+    }
+
+    /**
+     * Infers and groups the pre-processed input, leaving people in source pixels in {@link #poses()}.
+     *
+     * @return infer and group milliseconds
+     */
+    public double[] inferAndGroup(ModelRuntime runtime, InputTransform t) throws InterruptedException {
+        long t0 = System.nanoTime();
+        double inferMs;
+        try (InferenceResult result = runtime.run(input)) {
+            inferMs = (System.nanoTime() - t0) / 1e6;
+            t0 = System.nanoTime();
+            decoder.decode(result, poses);
+        } finally {
+            runtime.release();
+        }
+        float stride = descriptor.output().stride();
+        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+    }
+
+    public Poses poses() {
+        return poses;
+    }
+
+    /** Builds the published frame from the current people. */
+    public PoseFrame toFrame(String stream, long seq, long captureMillis, int width, int height, String backend,
+                             SourceState state, Latency latency, long dropped) {
+        List<PoseFrame.Person> people = new ArrayList<>(poses.count());
+        int k = poses.keypointCount();
+        for (int p = 0; p < poses.count(); p++) {
+            PoseFrame.Keypoint[] kps = new PoseFrame.Keypoint[k];
+            for (int i = 0; i < k; i++) {
+                if (poses.present(p, i)) {
+                    kps[i] = new PoseFrame.Keypoint(poses.x(p, i), poses.y(p, i), poses.score(p, i));
+                }
+            }
+            people.add(new PoseFrame.Person(poses.id(p), poses.personScore(p), kps));
+        }
+        return new PoseFrame(stream, seq, captureMillis, width, height, descriptor.name(),
+                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people);
+    }
+}

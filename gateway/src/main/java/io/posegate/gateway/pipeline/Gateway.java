@@ -1,0 +1,224 @@
+package io.posegate.gateway.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.ingest.FrameSource;
+import io.posegate.gateway.ingest.SourceFactory;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.ingest.SourceState;
+import io.posegate.gateway.ingest.SourceSupervisor;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The running gateway without its HTTP face: the model, one runtime per backend in use, the streams and
+ * the shared inference workers. Every method may block (opening models, starting sources) and is
+ * called from worker threads, never an event loop. Methods that change the set of streams or runtimes
+ * are synchronized.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+
+    private final GatewayConfig config;
+    private final ModelDescriptor descriptor;
+    private final BackendRegistry registry;
+    private final SourceFactory sources;
+    private final BiConsumer<String, SourceState> onState;
+    private final InferenceScheduler scheduler;
+    private final Map<String, ModelRuntime> runtimes = new LinkedHashMap<>();
+    private final Map<String, String> runtimeErrors = new LinkedHashMap<>();
+    private final Map<String, StreamPipeline> streams = new LinkedHashMap<>();
+    private final TrackerFactory trackers;
+    private volatile String defaultBackend;
+    private volatile SwapRecord lastSwap;
+
+    public Gateway(GatewayConfig config, ModelDescriptor descriptor, BackendRegistry registry, SourceFactory sources,
+                   TrackerFactory trackers, Consumer<PoseFrame> publisher, BiConsumer<String, SourceState> onState) {
+        this.config = requireNonNull(config, "config is null");
+        this.descriptor = requireNonNull(descriptor, "descriptor is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.sources = requireNonNull(sources, "sources is null");
+        this.trackers = requireNonNull(trackers, "trackers is null");
+        this.onState = requireNonNull(onState, "onState is null");
+        this.scheduler = new InferenceScheduler(config.workers(), publisher);
+        this.defaultBackend = config.backend();
+    }
+
+    /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
+    public synchronized void start() {
+        scheduler.start();
+        for (GatewayConfig.StreamConfig s : config.streams()) {
+            try {
+                addStream(s, SourceSpec.Origin.CONFIG_FILE);
+            } catch (RuntimeException e) {
+                LOG.warning("stream " + s.id() + " not started: " + e.getMessage());
+            }
+        }
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public BackendRegistry registry() {
+        return registry;
+    }
+
+    public String defaultBackend() {
+        return defaultBackend;
+    }
+
+    public SwapRecord lastSwap() {
+        return lastSwap;
+    }
+
+    public synchronized List<StreamPipeline> streams() {
+        return List.copyOf(streams.values());
+    }
+
+    public synchronized StreamPipeline stream(String id) {
+        return streams.get(id);
+    }
+
+    /** Runtimes in use, keyed by the backend name they were asked for ({@code auto} included). */
+    public synchronized Map<String, ModelRuntime> runtimes() {
+        return Map.copyOf(runtimes);
+    }
+
+    /** Errors of backends that failed to open, by requested name. */
+    public synchronized Map<String, String> runtimeErrors() {
+        return Map.copyOf(runtimeErrors);
+    }
+
+    /**
+     * Adds (or replaces) a stream. Its source starts on its own thread. If its backend cannot be opened
+     * the stream is kept, marked failed with the reason.
+     *
+     * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
+     */
+    public synchronized StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
+        FrameSource source = sources.create(spec);
+        removeStream(s.id());
+        String backend = s.backend() == null ? defaultBackend : s.backend();
+        ModelRuntime rt = runtimeFor(backend);
+        StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
+                trackers.create(descriptor), scheduler::wake, state -> onState.accept(s.id(), state));
+        if (rt == null) {
+            p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
+        }
+        streams.put(s.id(), p);
+        scheduler.add(p);
+        p.start();
+        return p;
+    }
+
+    public synchronized boolean removeStream(String id) {
+        StreamPipeline old = streams.remove(id);
+        if (old == null) {
+            return false;
+        }
+        scheduler.remove(old);
+        old.close();
+        return true;
+    }
+
+    private ModelRuntime runtimeFor(String backend) {
+        ModelRuntime rt = runtimes.get(backend);
+        if (rt != null || runtimeErrors.containsKey(backend)) {
+            return rt;
+        }
+        try {
+            rt = open(backend);
+            runtimes.put(backend, rt);
+            LOG.info("backend " + rt.label() + " opened " + descriptor.name() + " in " + rt.openMillis() + " ms"
+                    + (descriptor.demo() ? " (DEMO: simulated network, no real inference)" : ""));
+            return rt;
+        } catch (RuntimeException e) {
+            runtimeErrors.put(backend, e.getMessage());
+            LOG.warning("backend '" + backend + "' failed to open " + descriptor.modelFile() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private ModelRuntime open(String backend) {
+        BackendProvider p = registry.select(backend, descriptor.format());
+        Map<String, String> opts = config.backendOptions().getOrDefault(p.name(), Map.of());
+        return ModelRuntime.open(descriptor, p, BackendOptions.of(opts));
+    }
+
+    /**
+     * Swaps the default backend while streams run: the new one opens and warms up beside the old, then
+     * takes over between two frames; the old closes once its runs in flight finish. On failure the old
+     * backend stays and the error is recorded in {@link #lastSwap()}.
+     */
+    public SwapRecord swapBackend(String backend) {
+        String from = defaultBackend;
+        Instant at = Instant.now();
+        lastSwap = new SwapRecord(from, backend, at, 0, null, true);
+        long t0 = System.nanoTime();
+        ModelRuntime next;
+        try {
+            next = open(backend);
+        } catch (RuntimeException e) {
+            lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false);
+            return lastSwap;
+        }
+        ModelRuntime old;
+        synchronized (this) {
+            old = runtimes.put(backend, next);
+            runtimeErrors.remove(backend);
+            ModelRuntime prevDefault = runtimes.get(from);
+            for (StreamPipeline s : streams.values()) {
+                if (s.runtime() == prevDefault || s.runtime() == null || s.runtime() == old) {
+                    s.bind(next);
+                }
+            }
+            defaultBackend = backend;
+            if (!from.equals(backend) && runtimes.get(from) != null && streams.values().stream().noneMatch(s -> s.runtime() == runtimes.get(from))) {
+                ModelRuntime unused = runtimes.remove(from);
+                if (unused != old) {
+                    closeLater(unused);
+                }
+            }
+        }
+        if (old != null && old != next) {
+            closeLater(old);
+        }
+        lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
+        LOG.info("swapped backend " + from + " -> " + next.label() + " in " + lastSwap.millis() + " ms");
+        return lastSwap;
+    }
+
+    private static void closeLater(ModelRuntime rt) {
+        Thread t = new Thread(rt::close, "posegate-close-" + rt.backendName());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (StreamPipeline s : streams.values()) {
+            s.close();
+        }
+        streams.clear();
+        scheduler.close();
+        runtimes.values().forEach(ModelRuntime::close);
+        runtimes.clear();
+    }
+}

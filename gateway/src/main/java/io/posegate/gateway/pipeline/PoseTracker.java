@@ -1,0 +1,8 @@
+package io.posegate.gateway.pipeline;
+
+import io.posegate.grouping.Poses;
+
+/** Assigns stable ids (and optionally smooths) people of one stream, in source pixels. Used by one thread at a time. */
+public interface PoseTracker {
+    void track(Poses poses, long captureEpochMillis);
+}

@@ -1,0 +1,138 @@
+package io.posegate.gateway.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.ingest.FrameSource;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.ingest.SourceState;
+import io.posegate.gateway.ingest.SourceSupervisor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One stream: its source on a dedicated thread, its latest-frame slot, the model runtime it is bound
+ * to (swappable between two frames) and its counters. Workers claim a stream with {@link #tryClaim()}
+ * so that one stream's frames are processed in order, one at a time, and its tracker is never shared.
+ */
+public final class StreamPipeline implements AutoCloseable {
+    private final String id;
+    private final SourceSpec spec;
+    private final FrameSlot slot;
+    private final SourceSupervisor supervisor;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final PoseTracker tracker;
+    private volatile ModelRuntime runtime;
+    private volatile String failure;
+    private volatile Latency lastLatency;
+    private volatile String lastError;
+    private final RateMeter fps = new RateMeter();
+
+    public StreamPipeline(String id, SourceSpec spec, FrameSource source, SourceSupervisor.Backoff backoff, ModelRuntime runtime,
+                          PoseTracker tracker, Runnable wake, Consumer<SourceState> onState) {
+        this.id = requireNonNull(id, "id is null");
+        this.spec = requireNonNull(spec, "spec is null");
+        this.runtime = runtime;
+        this.tracker = tracker;
+        this.slot = new FrameSlot(wake);
+        this.supervisor = new SourceSupervisor(id, source, slot, backoff, onState);
+    }
+
+    public void start() {
+        supervisor.start();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public SourceSpec spec() {
+        return spec;
+    }
+
+    public FrameSlot slot() {
+        return slot;
+    }
+
+    public SourceSupervisor supervisor() {
+        return supervisor;
+    }
+
+    public PoseTracker tracker() {
+        return tracker;
+    }
+
+    /** The runtime frames are sent to; null while the stream has none (its backend failed to open). */
+    public ModelRuntime runtime() {
+        return runtime;
+    }
+
+    /** Binds the stream to another runtime; takes effect from the next frame. Returns the old one. */
+    public ModelRuntime bind(ModelRuntime next) {
+        ModelRuntime old = runtime;
+        runtime = next;
+        if (next != null) {
+            failure = null;
+        }
+        return old;
+    }
+
+    /** Marks the stream failed (for a reason outside its source, such as its model), keeping the others running. */
+    public void fail(String reason) {
+        failure = reason;
+    }
+
+    /** The state shown to users: the pipeline's failure if any, else the source's state. */
+    public SourceState state() {
+        String f = failure;
+        return f != null ? SourceState.failed(f) : supervisor.state();
+    }
+
+    boolean tryClaim() {
+        return busy.compareAndSet(false, true);
+    }
+
+    void unclaim() {
+        busy.set(false);
+    }
+
+    void recordFrame(Latency latency) {
+        processed.incrementAndGet();
+        lastLatency = latency;
+        fps.tick();
+    }
+
+    void recordError(String message) {
+        errors.incrementAndGet();
+        lastError = message;
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    /** Frames that failed in inference or grouping. */
+    public long errors() {
+        return errors.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Latency lastLatency() {
+        return lastLatency;
+    }
+
+    public double fps() {
+        return fps.rate();
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+    }
+}
