@@ -26,6 +26,15 @@ public interface FrameSource extends AutoCloseable {
      */
     boolean read(VideoFrame into) throws IOException;
 
+    /**
+     * Frames this source read but had to skip because they were corrupt (a JPEG that would not decode).
+     * Counted as frames lost to errors, apart from the frames the pipeline drops by design. Readable from
+     * any thread.
+     */
+    default long corruptFrames() {
+        return 0;
+    }
+
     /** Releases the input. Idempotent; may be called from another thread to interrupt a blocked read. */
     @Override
     void close();

@@ -13,13 +13,22 @@ import java.util.function.Function;
 public final class SourceFactory {
     private final Map<String, Function<SourceSpec, FrameSource>> byScheme = new TreeMap<>();
 
+    /** Registers (or replaces) the creator for a lower-case scheme. Not thread-safe: register at start-up. */
     public SourceFactory register(String scheme, Function<SourceSpec, FrameSource> creator) {
         byScheme.put(requireNonNull(scheme, "scheme is null"), requireNonNull(creator, "creator is null"));
         return this;
     }
 
+    /** The registered schemes, sorted. */
+    public java.util.Set<String> schemes() {
+        return java.util.Collections.unmodifiableSet(((TreeMap<String, Function<SourceSpec, FrameSource>>) byScheme).navigableKeySet());
+    }
+
     /**
-     * @throws IllegalArgumentException naming the URI and listing the known schemes
+     * Creates (but does not open) the source for {@code spec}; cheap, no I/O, safe on any thread.
+     *
+     * @throws IllegalArgumentException naming the URI and listing the known schemes, or naming the option,
+     *                                  path or origin rule the spec broke
      */
     public FrameSource create(SourceSpec spec) {
         requireNonNull(spec, "spec is null");

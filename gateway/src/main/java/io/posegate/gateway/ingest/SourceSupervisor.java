@@ -11,7 +11,13 @@ import java.util.logging.Logger;
 
 /**
  * Runs one stream's source on its own daemon thread: open, read frames into the sink, and after a
- * failure reopen with exponential backoff (capped). Never touches an event loop.
+ * failure reopen with exponential backoff (capped), so a dead camera never stalls other streams.
+ * States: starting, live, reconnecting (attempt n, next try at), failed (after {@link Backoff#maxAttempts()}),
+ * ended (a file without loop), stopped. The listener is called on the decode thread (and once on the
+ * closing thread with STOPPED); it must not block. Never touches an event loop.
+ *
+ * <p>Typical use: {@code new SourceSupervisor(id, factory.create(spec), slot, Backoff.defaults(), listener).start()},
+ * and {@link #close()} when the stream is removed or changed.
  */
 public final class SourceSupervisor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SourceSupervisor.class.getName());
@@ -35,6 +41,7 @@ public final class SourceSupervisor implements AutoCloseable {
         this.listener = requireNonNull(listener, "listener is null");
     }
 
+    /** Starts the stream's decode thread (once). */
     public synchronized void start() {
         if (thread == null) {
             thread = new Thread(this::loop, "posegate-source-" + streamId);
@@ -43,17 +50,26 @@ public final class SourceSupervisor implements AutoCloseable {
         }
     }
 
+    /** The current state; readable from any thread. */
     public SourceState state() {
         return state;
     }
 
-    /** Frames lost to errors (not the ones dropped by design in the frame slot). */
+    /**
+     * Frames lost to errors: reads that failed plus frames the source skipped as corrupt. Frames dropped
+     * by design (latest-wins) are counted by the frame slot, not here.
+     */
     public long framesLost() {
-        return lost.get();
+        return lost.get() + source.corruptFrames();
     }
 
     public String describe() {
         return source.describe();
+    }
+
+    /** Frames published to the sink since start. */
+    public long framesPublished() {
+        return sequence.get();
     }
 
     private void loop() {
@@ -61,19 +77,13 @@ public final class SourceSupervisor implements AutoCloseable {
         while (!stopped) {
             try {
                 source.open();
-                boolean more = true;
-                while (!stopped && more) {
-                    VideoFrame frame = sink.acquire();
-                    more = source.read(frame);
-                    if (more) {
-                        frame.stamp(sequence.getAndIncrement(), frame.captureEpochMillis(), frame.decodeMillis());
-                        sink.publish(frame);
-                        if (state.phase() != SourceState.Phase.LIVE) {
-                            attempt = 0;
-                            setState(SourceState.LIVE);
+                while (!stopped && readOne()) {
+                    if (state.phase() != SourceState.Phase.LIVE) {
+                        if (attempt > 0) {
+                            LOG.log(Level.INFO, "stream {0}: live again after {1} attempt(s)", new Object[] {streamId, attempt});
                         }
-                    } else {
-                        sink.recycle(frame);
+                        attempt = 0;
+                        setState(SourceState.LIVE);
                     }
                 }
                 source.close();
@@ -86,11 +96,11 @@ public final class SourceSupervisor implements AutoCloseable {
                 if (stopped) {
                     return;
                 }
-                lost.incrementAndGet();
                 attempt++;
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
                 if (attempt > backoff.maxAttempts()) {
                     setState(SourceState.failed(reason));
+                    LOG.log(Level.WARNING, "stream {0} failed: {1}", new Object[] {streamId, reason});
                     return;
                 }
                 Duration wait = backoff.delay(attempt);
@@ -102,7 +112,34 @@ public final class SourceSupervisor implements AutoCloseable {
         }
     }
 
+    /** Reads one frame into the sink; a frame the read failed on is recycled and counted as lost. */
+    private boolean readOne() throws Exception {
+        VideoFrame frame = sink.acquire();
+        boolean published = false;
+        try {
+            if (!source.read(frame)) {
+                return false;
+            }
+            frame.stamp(sequence.getAndIncrement(), frame.captureEpochMillis(), frame.decodeMillis());
+            sink.publish(frame);
+            published = true;
+            return true;
+        } catch (Exception e) {
+            if (!stopped) {
+                lost.incrementAndGet();
+            }
+            throw e;
+        } finally {
+            if (!published) {
+                sink.recycle(frame);
+            }
+        }
+    }
+
     private void setState(SourceState s) {
+        if (stopped && s.phase() != SourceState.Phase.STOPPED) {
+            return;
+        }
         state = s;
         listener.accept(s);
     }
@@ -116,15 +153,36 @@ public final class SourceSupervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the stream without waiting: the source is closed and the decode thread interrupted. A read
+     * blocked inside FFmpeg ends at the latest after the network timeout; the thread then exits.
+     * Safe from any thread, idempotent; other streams are not affected.
+     */
     @Override
     public void close() {
         stopped = true;
         source.close();
-        Thread t = thread;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
         if (t != null) {
             t.interrupt();
         }
-        state = new SourceState(SourceState.Phase.STOPPED, 0, null, null);
+        setState(new SourceState(SourceState.Phase.STOPPED, 0, null, null));
+    }
+
+    /** Waits up to {@code timeout} for the decode thread to exit after {@link #close()}; true if it did. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.join(Math.max(1, timeout.toMillis()));
+            return !t.isAlive();
+        }
+        return true;
     }
 
     /**

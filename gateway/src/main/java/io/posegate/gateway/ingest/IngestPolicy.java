@@ -1,0 +1,45 @@
+package io.posegate.gateway.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Gateway-wide rules for sources, fixed at start-up from the config.
+ *
+ * @param mediaDirectory  the only directory that {@code file:} and {@code images:} sources coming from the
+ *                        API may read (empty: the API may not open files at all)
+ * @param networkTimeout  how long a network read or connect may block before the source fails and the
+ *                        supervisor reconnects; also bounds how long a stop waits for a dead camera
+ * @param webcam          limits on frames pushed by browsers
+ */
+public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam) {
+    public IngestPolicy {
+        requireNonNull(mediaDirectory, "mediaDirectory is null");
+        requireNonNull(networkTimeout, "networkTimeout is null");
+        requireNonNull(webcam, "webcam is null");
+        if (networkTimeout.isNegative() || networkTimeout.isZero()) {
+            throw new IllegalArgumentException("networkTimeout must be positive, got " + networkTimeout);
+        }
+    }
+
+    /** No media directory for the API, a 10 s network timeout and the default webcam limits. */
+    public static IngestPolicy defaults() {
+        return new IngestPolicy(Optional.empty(), Duration.ofSeconds(10), WebcamLimits.defaults());
+    }
+
+    public IngestPolicy withMediaDirectory(Path dir) {
+        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam);
+    }
+
+    public IngestPolicy withNetworkTimeout(Duration timeout) {
+        return new IngestPolicy(mediaDirectory, timeout, webcam);
+    }
+
+    public IngestPolicy withWebcam(WebcamLimits limits) {
+        return new IngestPolicy(mediaDirectory, networkTimeout, limits);
+    }
+}

@@ -1,0 +1,68 @@
+package io.posegate.gateway.ingest;
+
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Turns the path of a {@code file:} or {@code images:} URI into a local path. From the config file any
+ * path goes (relative ones against the working directory). From the API the path must lie inside the
+ * policy's media directory once symlinks are resolved, may not contain {@code ..}, and must exist.
+ */
+public final class MediaPaths {
+    private MediaPaths() {
+    }
+
+    /**
+     * @param body the URI body: {@code /abs/path}, {@code rel/path} or {@code ///abs/path}
+     * @throws IllegalArgumentException naming the URI and the rule it broke
+     */
+    public static Path resolve(String scheme, String body, SourceSpec.Origin origin, IngestPolicy policy) {
+        String text = stripAuthority(body);
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(scheme + ": needs a path, e.g. " + scheme + ":/data/clip.mp4");
+        }
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(scheme + ": '" + text + "' is not a valid path: " + e.getReason());
+        }
+        if (origin == SourceSpec.Origin.CONFIG_FILE) {
+            return path.toAbsolutePath().normalize();
+        }
+        Path media = policy.mediaDirectory().orElseThrow(() -> new IllegalArgumentException(
+                scheme + ": sources from the API need a configured media directory, and none is configured"));
+        for (Path part : path) {
+            if (part.toString().equals("..")) {
+                throw new IllegalArgumentException(scheme + ": '" + text + "' may not contain '..'");
+            }
+        }
+        try {
+            Path root = media.toRealPath();
+            Path real = root.resolve(path).toRealPath();
+            if (!real.startsWith(root)) {
+                throw new IllegalArgumentException(scheme + ": '" + text + "' is outside the media directory " + root);
+            }
+            return real;
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(scheme + ": '" + text + "' does not exist in the media directory " + media);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(scheme + ": cannot resolve '" + text + "': " + e.getMessage());
+        }
+    }
+
+    /** {@code ///x} and {@code //localhost/x} become {@code /x}; other hosts are refused. */
+    private static String stripAuthority(String body) {
+        if (!body.startsWith("//")) {
+            return body;
+        }
+        int slash = body.indexOf('/', 2);
+        String host = slash < 0 ? body.substring(2) : body.substring(2, slash);
+        if (!host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
+            throw new IllegalArgumentException("file URI names a remote host '" + host + "'; only local files are read");
+        }
+        return slash < 0 ? "" : body.substring(slash);
+    }
+}

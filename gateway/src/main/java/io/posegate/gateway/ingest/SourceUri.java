@@ -1,0 +1,78 @@
+package io.posegate.gateway.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A source URI split into scheme, body and options. Options come from the URI fragment
+ * ({@code file:clip.mp4#loop=true&pace=fast}; a fragment is never sent to a server) and from
+ * {@link SourceSpec#options()}, which win. {@code pipe:} keeps its whole body (shell text may hold '#').
+ *
+ * @param scheme  lower-case scheme, e.g. {@code rtsp}
+ * @param body    everything after {@code scheme:} up to the fragment
+ * @param options merged options
+ */
+public record SourceUri(String scheme, String body, Map<String, String> options) {
+    public SourceUri {
+        requireNonNull(scheme, "scheme is null");
+        requireNonNull(body, "body is null");
+        options = Map.copyOf(options);
+    }
+
+    public static SourceUri parse(SourceSpec spec) {
+        requireNonNull(spec, "spec is null");
+        String scheme = spec.scheme();
+        String rest = spec.uri().substring(Math.min(spec.uri().length(), scheme.length() + 1));
+        Map<String, String> options = new LinkedHashMap<>();
+        int hash = rest.indexOf('#');
+        if (hash >= 0 && !scheme.equals("pipe")) {
+            for (String pair : rest.substring(hash + 1).split("&")) {
+                if (!pair.isBlank()) {
+                    int eq = pair.indexOf('=');
+                    options.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "true" : pair.substring(eq + 1));
+                }
+            }
+            rest = rest.substring(0, hash);
+        }
+        options.putAll(spec.options());
+        return new SourceUri(scheme, rest, options);
+    }
+
+    /** The URI without its fragment, e.g. {@code rtsp://cam/stream}. */
+    public String withoutFragment() {
+        return scheme + ":" + body;
+    }
+
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    public boolean flag(String name, boolean fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException("option '" + name + "' must be true or false, got '" + v + "'");
+        };
+    }
+
+    public double number(String name, double fallback) {
+        String v = options.get(name);
+        try {
+            return v == null ? fallback : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option '" + name + "' must be a number, got '" + v + "'");
+        }
+    }
+
+    /** Masks the password in {@code scheme://user:password@host} for logs and the API. */
+    public static String mask(String uri) {
+        return uri.replaceAll("(://[^/:@]*:)[^/@]*@", "$1***@");
+    }
+}

@@ -1,0 +1,30 @@
+package io.posegate.gateway.ingest.ffmpeg;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * Everything needed to open one input with FFmpeg.
+ *
+ * @param url         what FFmpeg opens (a {@code file:} path, a camera URL, a device)
+ * @param shown       the same for logs and the API, password masked
+ * @param format      a forced demuxer ({@code mpjpeg}, {@code video4linux2}) or null to probe
+ * @param options     demuxer/protocol options, always with a {@code protocol_whitelist}
+ * @param live        true for cameras and network streams: an end of stream is a failure to reconnect
+ *                    from, and the frame-rate cap drops frames instead of waiting
+ * @param loop        restart a file at its end
+ * @param nativePace  deliver a file's frames at its own frame rate instead of as fast as possible
+ * @param threads     decoder threads (1 keeps decode time measurable as this thread's CPU time)
+ */
+public record FfmpegInput(String url, String shown, String format, Map<String, String> options,
+                          boolean live, boolean loop, boolean nativePace, int threads) {
+    public FfmpegInput {
+        requireNonNull(url, "url is null");
+        requireNonNull(shown, "shown is null");
+        options = Map.copyOf(requireNonNull(options, "options is null"));
+        if (!options.containsKey("protocol_whitelist")) {
+            throw new IllegalArgumentException("an FFmpeg input needs a protocol_whitelist: " + shown);
+        }
+    }
+}

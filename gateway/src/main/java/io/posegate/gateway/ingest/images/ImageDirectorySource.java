@@ -1,0 +1,116 @@
+package io.posegate.gateway.ingest.images;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.ingest.BgrConverter;
+import io.posegate.gateway.ingest.FrameRateCap;
+import io.posegate.gateway.ingest.FrameSource;
+import io.posegate.gateway.ingest.Pacing;
+import io.posegate.gateway.ingest.TargetSize;
+import io.posegate.gateway.ingest.VideoFrame;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code images:DIR}: the JPEG, PNG and BMP files of a directory in name order, at {@code fps} frames per
+ * second (default 10, lowered by the stream's cap), once or looping ({@code loop=true}). A file that does
+ * not decode is skipped and counted in {@link #corruptFrames()}.
+ */
+public final class ImageDirectorySource implements FrameSource {
+    private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
+
+    private final Path directory;
+    private final boolean loop;
+    private final FrameRateCap pace;
+    private final BgrConverter converter;
+    private List<Path> files = List.of();
+    private int next;
+    private volatile long corrupt;
+    private volatile boolean closed;
+
+    public ImageDirectorySource(Path directory, boolean loop, double fps, TargetSize target) {
+        this.directory = requireNonNull(directory, "directory is null");
+        this.loop = loop;
+        this.pace = new FrameRateCap(fps);
+        this.converter = new BgrConverter(requireNonNull(target, "target is null"));
+    }
+
+    @Override
+    public String describe() {
+        return "images:" + directory;
+    }
+
+    @Override
+    public void open() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("images: '" + directory + "' is not a directory");
+        }
+        try (Stream<Path> list = Files.list(directory)) {
+            files = list.filter(ImageDirectorySource::isImage).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException("images: '" + directory + "' holds no .jpg, .jpeg, .png or .bmp files");
+        }
+        next = 0;
+        pace.reset();
+        closed = false;
+    }
+
+    @Override
+    public boolean read(VideoFrame into) throws IOException {
+        int misses = 0;
+        while (!closed) {
+            if (next == files.size()) {
+                if (!loop) {
+                    return false;
+                }
+                next = 0;
+            }
+            Path file = files.get(next++);
+            pace.await();
+            long cpu0 = Pacing.threadCpuNanos();
+            BufferedImage image = decode(file);
+            if (image == null) {
+                corrupt++;
+                if (++misses >= files.size()) {
+                    throw new IOException("images: no file in '" + directory + "' decodes");
+                }
+                continue;
+            }
+            converter.convert(image, into);
+            double ms = (Pacing.threadCpuNanos() - cpu0) / 1e6;
+            into.stamp(into.sequence(), System.currentTimeMillis(), ms);
+            return true;
+        }
+        return false;
+    }
+
+    private static BufferedImage decode(Path file) {
+        try {
+            return ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isImage(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(p) && EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    @Override
+    public long corruptFrames() {
+        return corrupt;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

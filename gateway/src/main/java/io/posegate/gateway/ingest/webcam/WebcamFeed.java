@@ -1,0 +1,93 @@
+package io.posegate.gateway.ingest.webcam;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.ingest.jpeg.JpegHeader;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The queue between a browser's WebSocket and a {@code webcam:} stream's decode thread.
+ * {@link #submitJpeg} is cheap and never blocks, so the WebSocket handler may call it on an event loop:
+ * it checks size, rate and the JPEG's SOF dimensions, and only queues bytes; decoding happens on the
+ * stream's own thread. Thread-safe.
+ */
+public final class WebcamFeed {
+    private final String name;
+    private final WebcamLimits limits;
+    private final BlockingQueue<byte[]> queue;
+    private final long minIntervalNanos;
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong overwritten = new AtomicLong();
+    private long lastAccepted = Long.MIN_VALUE;
+
+    public WebcamFeed(String name, WebcamLimits limits) {
+        this.name = requireNonNull(name, "name is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.queue = new ArrayBlockingQueue<>(limits.queueCapacity());
+        this.minIntervalNanos = Math.round(1e9 / limits.maxFps() * 0.9);
+    }
+
+    /**
+     * Offers one JPEG from the browser. The array is kept (not copied): the caller must not reuse it.
+     *
+     * @return ACCEPTED, or RATE_LIMITED when it came faster than the frame-rate limit (it is discarded)
+     * @throws IllegalArgumentException when it is too large, not a JPEG, or its SOF header declares a
+     *                                  picture larger than the limits; the message says which
+     */
+    public Verdict submitJpeg(byte[] jpeg) {
+        requireNonNull(jpeg, "jpeg is null");
+        if (jpeg.length > limits.maxBytes()) {
+            throw new IllegalArgumentException("webcam frame of " + jpeg.length + " bytes exceeds the limit of "
+                    + limits.maxBytes() + " bytes");
+        }
+        JpegHeader header = JpegHeader.read(jpeg, jpeg.length);
+        if (header.width() > limits.maxWidth() || header.height() > limits.maxHeight()
+                || header.width() == 0 || header.height() == 0) {
+            throw new IllegalArgumentException("webcam frame of " + header.width() + "x" + header.height()
+                    + " is outside the limit of " + limits.maxWidth() + "x" + limits.maxHeight());
+        }
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (lastAccepted != Long.MIN_VALUE && now - lastAccepted < minIntervalNanos) {
+                rateLimited.incrementAndGet();
+                return Verdict.RATE_LIMITED;
+            }
+            lastAccepted = now;
+            while (!queue.offer(jpeg)) {
+                if (queue.poll() != null) {
+                    overwritten.incrementAndGet();
+                }
+            }
+        }
+        return Verdict.ACCEPTED;
+    }
+
+    /** The next JPEG, waiting at most {@code timeoutMillis}; null when none came. */
+    byte[] poll(long timeoutMillis) throws InterruptedException {
+        return queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    void clear() {
+        queue.clear();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Frames refused for coming faster than the limit. */
+    public long rateLimited() {
+        return rateLimited.get();
+    }
+
+    /** Queued frames replaced by newer ones before the decode thread took them. */
+    public long overwritten() {
+        return overwritten.get();
+    }
+
+    /** The outcome of {@link #submitJpeg}. */
+    public enum Verdict { ACCEPTED, RATE_LIMITED }
+}

@@ -1,0 +1,31 @@
+package io.posegate.gateway.ingest.webcam;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The gateway's {@link WebcamFeed}s by name: the stream {@code webcam:NAME} (or {@code webcam:}, named
+ * {@value #DEFAULT_NAME}) reads the feed of that name, and the WebSocket handler pushes a browser's
+ * frames into it with {@code hub.feed(name).submitJpeg(bytes)}. Feeds are created on first use, by
+ * either side. Thread-safe; one hub per gateway.
+ */
+public final class WebcamHub {
+    /** The feed used by {@code webcam:} without a name. */
+    public static final String DEFAULT_NAME = "webcam";
+
+    private final WebcamLimits limits;
+    private final ConcurrentMap<String, WebcamFeed> feeds = new ConcurrentHashMap<>();
+
+    public WebcamHub(WebcamLimits limits) {
+        this.limits = requireNonNull(limits, "limits is null");
+    }
+
+    /** The feed called {@code name} (blank means {@value #DEFAULT_NAME}), created if needed. */
+    public WebcamFeed feed(String name) {
+        requireNonNull(name, "name is null");
+        String key = name.isBlank() ? DEFAULT_NAME : name;
+        return feeds.computeIfAbsent(key, n -> new WebcamFeed(n, limits));
+    }
+}
