@@ -21,11 +21,11 @@ public final class DemoScene {
     public static final int DEFAULT_HEIGHT = 360;
     public static final int DEFAULT_PEOPLE = 4;
     private static final int[] PERIODS = {240, 330, 280, 390, 300, 360, 260, 420};
-    private static final int[][] BODY_BGR = {
+    static final int[][] BODY_BGR = {
         {40, 140, 235}, {80, 190, 60}, {170, 80, 200}, {40, 200, 220},
         {150, 150, 150}, {60, 60, 210}, {140, 190, 120}, {100, 130, 40}};
-    private static final int[] HEAD_BGR = {140, 180, 225};
-    private static final int[] RING_BGR = {25, 25, 25};
+    static final int[] HEAD_BGR = {140, 180, 225};
+    static final int[] RING_BGR = {25, 25, 25};
 
     private final int width;
     private final int height;
@@ -53,7 +53,7 @@ public final class DemoScene {
         this.walkers = new Walker[people];
         for (int i = 0; i < people; i++) {
             double depth = people == 1 ? 1 : i / (double) (people - 1);
-            double u = 0.085 * height * (0.8 + 0.2 * depth);
+            double u = 0.09 * height * (0.82 + 0.18 * depth);
             double centre = width * (0.5 + (i % 2 == 0 ? -0.04 : 0.04));
             double amplitude = Math.min(width * (0.31 + 0.03 * (i % 3)), width * 0.46 - 1.6 * u);
             walkers[i] = new Walker(height * (0.84 + 0.11 * depth), u, centre, Math.max(0, amplitude),
@@ -114,6 +114,9 @@ public final class DemoScene {
      */
     public void render(long frameIndex, byte[] bgr) {
         requireNonNull(bgr, "bgr is null");
+        if (bgr.length < background.length) {
+            throw new IllegalArgumentException("picture of " + bgr.length + " bytes is too small for " + width + "x" + height + " BGR");
+        }
         Walker.Body[] bodies = bodies(frameIndex);
         boolean[][] visible = visibility(bodies);
         System.arraycopy(background, 0, bgr, 0, background.length);

@@ -31,6 +31,7 @@ public final class DemoSource implements FrameSource {
     private long startNanos;
     private long startIndex;
     private volatile boolean open;
+    private volatile Thread reader;
 
     /** @throws IllegalArgumentException naming the parameter when the URI is malformed */
     public DemoSource(SourceSpec spec) {
@@ -69,6 +70,7 @@ public final class DemoSource implements FrameSource {
         if (!open) {
             return false;
         }
+        reader = Thread.currentThread();
         long index = produced;
         long due = startNanos + (index - startIndex) * periodNanos;
         for (long wait = due - System.nanoTime(); wait > 0 && open; wait = due - System.nanoTime()) {
@@ -96,5 +98,9 @@ public final class DemoSource implements FrameSource {
     @Override
     public void close() {
         open = false;
+        Thread t = reader;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 }

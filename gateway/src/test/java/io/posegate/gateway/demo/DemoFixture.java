@@ -1,0 +1,50 @@
+package io.posegate.gateway.demo;
+
+import io.posegate.gateway.ingest.VideoFrame;
+import io.posegate.gateway.model.InputSpec;
+import io.posegate.gateway.model.Preprocessor;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.ModelFormat;
+import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Tensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Shared set-up for the demo tests: the shipped model file and the demo's stretch pre-processing. */
+final class DemoFixture {
+    static final int INPUT_H = 256;
+    static final int INPUT_W = 456;
+    static final int STRIDE = 4;
+
+    private DemoFixture() {
+    }
+
+    /** {@code config/models/demo.sim.json} of this checkout (tests run in the gateway module directory). */
+    static Path modelFile() {
+        Path p = Path.of("").toAbsolutePath().resolve("../config/models/demo.sim.json").normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("demo model file not found at " + p);
+        }
+        return p;
+    }
+
+    static ModelSpec spec(int h, int w) {
+        return new ModelSpec(ModelFormat.SIMULATED, modelFile(), "image", new long[] {1, 3, h, w}, List.of("heatmaps", "pafs"));
+    }
+
+    /** The gateway's own pre-processor as the demo descriptor configures it: stretch, RGB, 0..255. */
+    static Preprocessor preprocessor(int h, int w) {
+        return new Preprocessor(new InputSpec("image", h, w, InputSpec.ColorOrder.RGB, 1f, new float[3],
+                new float[] {1, 1, 1}, InputSpec.ResizePolicy.STRETCH, 0f));
+    }
+
+    /** Renders scene frame {@code n} and pre-processes it into a new input tensor of h x w. */
+    static Tensor input(DemoScene scene, long n, int h, int w) {
+        VideoFrame frame = new VideoFrame();
+        scene.render(n, frame.reshape(scene.width(), scene.height()));
+        Tensor t = Tensor.allocate("image", ElementType.FLOAT32, 1, 3, h, w);
+        preprocessor(h, w).preprocess(frame, t);
+        return t;
+    }
+}
