@@ -163,11 +163,6 @@ static inline const char* pgov_load(const char* path) {
         const char* why = dlerror();
         return pgov::keep(std::string("cannot load ") + path + ": " + (why ? why : "unknown dlopen error"));
     }
-    if (pgov::loaded) {
-        dlclose(handle);
-        return pgov::keep(std::string("OpenVINO is already loaded from ") + pgov::loaded_path
-                          + " in this process; restart to use " + path);
-    }
     pgov::api_t resolved;
     std::string missing;
 #define PGOV_RESOLVE(name, ret, params) \
@@ -178,6 +173,11 @@ static inline const char* pgov_load(const char* path) {
     if (!missing.empty()) {
         dlclose(handle);
         return pgov::keep("symbol(s) " + missing + " not found in " + path);
+    }
+    if (pgov::loaded) {
+        dlclose(handle);
+        return pgov::keep(std::string("OpenVINO is already loaded from ") + pgov::loaded_path
+                          + " in this process; restart to use " + path);
     }
     resolved.ov_get_last_err_msg = reinterpret_cast<const char* (*)()>(dlsym(handle, "ov_get_last_err_msg"));
     if (!pgov::discover_type_codes(resolved)) {  // the library stays mapped: it has run code already

@@ -1,0 +1,52 @@
+package io.posegate.backend.openvino;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.ErrorCode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OpenVinoOptionsTest {
+    private static OpenVinoOptions parse(Map<String, String> values) {
+        return OpenVinoOptions.parse(BackendOptions.of(values));
+    }
+
+    private static void assertInvalid(Map<String, String> values, String mentioned) {
+        BackendException e = assertThrows(BackendException.class, () -> parse(values));
+        assertEquals(ErrorCode.INVALID_OPTION, e.code());
+        assertTrue(e.getMessage().contains(mentioned), e.getMessage());
+    }
+
+    @Test
+    void defaultsAreCpuOneRequestAndF32() {
+        OpenVinoOptions o = parse(Map.of());
+        assertEquals("CPU", o.device());
+        assertEquals(1, o.inferRequests());
+        assertEquals(Map.of("INFERENCE_PRECISION_HINT", "f32"), o.compileProperties());
+    }
+
+    @Test
+    void acceleratorsKeepTheirOwnPrecisionAndOptionsMapToOpenVinoProperties() {
+        OpenVinoOptions o = parse(Map.of("device", "MYRIAD", "inferRequests", "4", "performanceHint", "throughput",
+                "cacheDir", "/var/cache/ov"));
+        assertEquals(4, o.inferRequests());
+        assertEquals(Map.of("PERFORMANCE_HINT", "THROUGHPUT", "CACHE_DIR", "/var/cache/ov"), o.compileProperties());
+        OpenVinoOptions cpu = parse(Map.of("numThreads", "2", "inferencePrecision", "default"));
+        assertEquals(Map.of("INFERENCE_NUM_THREADS", "2"), cpu.compileProperties());
+    }
+
+    @Test
+    void badValuesNameTheOption() {
+        assertInvalid(Map.of("inferRequests", "0"), "inferRequests");
+        assertInvalid(Map.of("inferRequests", "four"), "inferRequests");
+        assertInvalid(Map.of("numThreads", "-1"), "numThreads");
+        assertInvalid(Map.of("performanceHint", "FAST"), "performanceHint");
+        assertInvalid(Map.of("inferencePrecision", "int8"), "inferencePrecision");
+        assertInvalid(Map.of("device", " "), "device");
+        assertInvalid(Map.of("devcie", "GPU"), "devcie");
+    }
+}
