@@ -1,0 +1,97 @@
+package io.posegate.backend.tensorrt;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.backend.tensorrt.internal.BindingInfo;
+import io.posegate.spi.ModelFormat;
+import io.posegate.spi.Probe;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides whether TensorRT can run here by looking for files only: {@code libnvinfer.so.<major>} and
+ * {@code libcudart} of the compiled binding ({@link BindingInfo}), a GPU device node, and the presets' JNI
+ * libraries on the class path. Loads no native code, never throws, and names every missing piece.
+ */
+public final class TensorRtProbe {
+    static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.TENSORRT_ENGINE, ModelFormat.ONNX);
+
+    private final ProbeEnvironment env;
+
+    public TensorRtProbe(ProbeEnvironment env) {
+        this.env = requireNonNull(env, "env is null");
+    }
+
+    public Probe probe() {
+        try {
+            return check();
+        } catch (RuntimeException | Error e) {
+            return Probe.unavailable("TensorRT probe failed: " + e, FORMATS);
+        }
+    }
+
+    private Probe check() {
+        if (!env.osName().toLowerCase(Locale.ROOT).contains("linux")) {
+            return Probe.unavailable("TensorRT backend runs on Linux only (os.name=" + env.osName() + ")", FORMATS);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("binding", BindingInfo.GENERATION);
+        details.put("presets", BindingInfo.PRESETS);
+        details.put("platform", env.platform());
+        List<String> problems = new ArrayList<>();
+        library("tensorrt", BindingInfo.NVINFER_LIBRARY, details, problems);
+        library("cuda", BindingInfo.CUDART_LIBRARY, details, problems);
+        Optional<Path> node = env.deviceNodes().stream().filter(Files::exists).findFirst();
+        node.ifPresentOrElse(n -> details.put("gpuDevice", n.toString()), () -> problems.add("no NVIDIA GPU device ("
+                + env.deviceNodes().stream().map(Path::toString).collect(Collectors.joining(", ")) + " absent)"));
+        jni("tensorrt", "libjninvinfer.so", details, problems);
+        jni("cuda", "libjnicudart.so", details, problems);
+        if (!problems.isEmpty()) {
+            return Probe.unavailable(String.join("; ", problems), FORMATS, details);
+        }
+        return Probe.available("TensorRT " + BindingInfo.TENSORRT_MAJOR + " (" + details.get(BindingInfo.NVINFER_LIBRARY)
+                + "), GPU " + details.get("gpuDevice"), FORMATS, List.of("CUDA", "TensorRT" + BindingInfo.TENSORRT_MAJOR), details);
+    }
+
+    private void library(String preset, String file, Map<String, String> details, List<String> problems) {
+        for (Path dir : env.libraryDirs()) {
+            Path candidate = dir.resolve(file);
+            if (Files.exists(candidate)) {
+                details.put(file, candidate.toString());
+                return;
+            }
+        }
+        String resource = resource(preset, file);
+        URL url = env.classLoader().getResource(resource);
+        if (url != null) {
+            details.put(file, url.toString());
+            return;
+        }
+        problems.add(file + " not found (looked in: " + env.libraryDirs().stream().map(Path::toString)
+                .collect(Collectors.joining(", ")) + ", classpath " + resource + ")");
+    }
+
+    private void jni(String preset, String file, Map<String, String> details, List<String> problems) {
+        String resource = resource(preset, file);
+        URL url = env.classLoader().getResource(resource);
+        if (url == null) {
+            problems.add("bytedeco " + preset + " preset natives for " + env.platform() + " not on the classpath (" + resource
+                    + "); build with -P" + BindingInfo.PROFILE);
+        } else {
+            details.put(file, url.toString());
+        }
+    }
+
+    private String resource(String preset, String file) {
+        return "org/bytedeco/" + preset + "/" + env.platform() + "/" + file;
+    }
+}

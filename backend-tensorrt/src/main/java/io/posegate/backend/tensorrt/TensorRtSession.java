@@ -1,0 +1,90 @@
+package io.posegate.backend.tensorrt;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.backend.tensorrt.engine.GpuExecutor;
+import io.posegate.backend.tensorrt.engine.ResolvedBindings;
+import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.ErrorCode;
+import io.posegate.spi.InferenceResult;
+import io.posegate.spi.Tensor;
+import io.posegate.spi.TensorInfo;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A TensorRT session: one engine, one execution context, device buffers allocated once (inside the
+ * {@link GpuExecutor}). {@link #maxConcurrentRuns()} is 1: an execution context is never shared.
+ * Output tensors are views over the executor's reused host buffers, valid until the result is closed and
+ * overwritten by the next {@link #run}.
+ */
+public final class TensorRtSession implements BackendSession {
+    private final String device;
+    private final ResolvedBindings bindings;
+    private final GpuExecutor executor;
+    private final Map<String, Tensor> outputs = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    /** Takes ownership of {@code executor}. */
+    public TensorRtSession(String device, ResolvedBindings bindings, GpuExecutor executor) {
+        this.device = requireNonNull(device, "device is null");
+        this.bindings = requireNonNull(bindings, "bindings is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        for (String name : bindings.requested()) {
+            TensorInfo info = bindings.output(name);
+            outputs.put(name, Tensor.wrap(name, ElementType.FLOAT32, info.shape(), executor.hostOutput(name)));
+        }
+    }
+
+    @Override
+    public String backendName() {
+        return TensorRtBackendProvider.NAME;
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public List<TensorInfo> inputs() {
+        return List.of(bindings.input());
+    }
+
+    @Override
+    public List<TensorInfo> outputs() {
+        return bindings.outputs();
+    }
+
+    @Override
+    public InferenceResult run(Tensor input) {
+        requireNonNull(input, "input is null");
+        if (closed) {
+            throw new BackendException(ErrorCode.CLOSED, "TensorRT session on " + device + " is closed");
+        }
+        TensorInfo expected = bindings.input();
+        if (input.type() != ElementType.FLOAT32 || !Arrays.equals(input.shape(), expected.shape())) {
+            throw new BackendException(ErrorCode.INVALID_INPUT, "input '" + input.name() + "' is " + input.type()
+                    + Arrays.toString(input.shape()) + "; the engine expects '" + expected.name() + "' FLOAT32"
+                    + Arrays.toString(expected.shape()));
+        }
+        if (!input.buffer().isDirect() || input.buffer().order() != ByteOrder.nativeOrder()) {
+            throw new BackendException(ErrorCode.INVALID_INPUT, "input '" + input.name() + "' is not a direct native-order buffer");
+        }
+        executor.execute(input.buffer());
+        return new TensorRtResult(outputs);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            executor.close();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.posegate.backend.tensorrt.internal;
+
+import static org.bytedeco.cuda.global.cudart.cudaFree;
+import static org.bytedeco.cuda.global.cudart.cudaMalloc;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
+import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
+import static org.bytedeco.cuda.global.cudart.cudaStreamCreate;
+import static org.bytedeco.cuda.global.cudart.cudaStreamDestroy;
+import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
+
+import io.posegate.backend.tensorrt.engine.GpuExecutor;
+import io.posegate.backend.tensorrt.engine.ResolvedBindings;
+import io.posegate.spi.BackendException;
+import io.posegate.spi.ErrorCode;
+import io.posegate.spi.TensorInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * Runs frames on one execution context: device buffers for every IO tensor and host direct buffers for the
+ * requested outputs are allocated once here and their addresses bound once; each frame is an async copy in,
+ * an enqueue, async copies out and one stream synchronisation. One thread at a time.
+ */
+final class CudaExecutor implements GpuExecutor {
+    private static final int HOST_TO_DEVICE = 1;
+    private static final int DEVICE_TO_HOST = 2;
+
+    private final int device;
+    private final EngineHandle engine;
+    private final BoundContext context;
+    private final CUstream_st stream = new CUstream_st();
+    private final List<Pointer> deviceBuffers = new ArrayList<>();
+    private final Pointer inputDevice;
+    private final long inputBytes;
+    private final Map<String, Copy> outputs = new LinkedHashMap<>();
+    private boolean closed;
+
+    private record Copy(ByteBuffer host, BytePointer hostPointer, Pointer device, long bytes) {
+    }
+
+    /** Takes ownership of {@code engine} and {@code context} (on CUDA device {@code device}); releases what it allocated if it fails. */
+    CudaExecutor(int device, EngineHandle engine, BoundContext context, ResolvedBindings bindings) {
+        this.device = device;
+        this.engine = engine;
+        this.context = context;
+        try {
+            Cuda.check(cudaStreamCreate(stream), "cudaStreamCreate", ErrorCode.DEVICE_UNAVAILABLE);
+            inputBytes = bindings.input().type().byteSize() * count(bindings.input());
+            inputDevice = allocate(bindings.input().name(), inputBytes);
+            for (TensorInfo out : bindings.outputs()) {
+                boolean requested = bindings.requested().contains(out.name());
+                long bytes = count(out) * (requested ? out.type().byteSize() : Long.BYTES);
+                Pointer buffer = allocate(out.name(), bytes);
+                if (requested) {
+                    ByteBuffer host = ByteBuffer.allocateDirect(Math.toIntExact(bytes)).order(ByteOrder.nativeOrder());
+                    outputs.put(out.name(), new Copy(host, new BytePointer(host), buffer, bytes));
+                }
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Pointer allocate(String name, long bytes) {
+        Pointer p = new Pointer();
+        Cuda.check(cudaMalloc(p, Math.max(bytes, 1)), "cudaMalloc(" + bytes + " bytes for '" + name + "')", ErrorCode.DEVICE_UNAVAILABLE);
+        deviceBuffers.add(p);
+        context.setAddress(name, p);
+        return p;
+    }
+
+    @Override
+    public void execute(ByteBuffer input) {
+        if (input.remaining() != inputBytes) {
+            throw new BackendException(ErrorCode.INVALID_INPUT, "input holds " + input.remaining() + " bytes, the engine needs " + inputBytes);
+        }
+        try (BytePointer in = new BytePointer(input)) {
+            Cuda.check(cudaSetDevice(device), "cudaSetDevice(" + device + ")", ErrorCode.INFERENCE_FAILED);
+            Cuda.check(cudaMemcpyAsync(inputDevice, in, inputBytes, HOST_TO_DEVICE, stream), "cudaMemcpyAsync(input)", ErrorCode.INFERENCE_FAILED);
+            if (!context.enqueue(stream)) {
+                throw new BackendException(ErrorCode.INFERENCE_FAILED, "TensorRT enqueue failed (see the TensorRT log)");
+            }
+            for (Map.Entry<String, Copy> e : outputs.entrySet()) {
+                Copy c = e.getValue();
+                Cuda.check(cudaMemcpyAsync(c.hostPointer(), c.device(), c.bytes(), DEVICE_TO_HOST, stream),
+                        "cudaMemcpyAsync(output '" + e.getKey() + "')", ErrorCode.INFERENCE_FAILED);
+            }
+            Cuda.check(cudaStreamSynchronize(stream), "cudaStreamSynchronize", ErrorCode.INFERENCE_FAILED);
+        }
+    }
+
+    @Override
+    public ByteBuffer hostOutput(String name) {
+        Copy c = outputs.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("output '" + name + "' is not copied to the host; requested: " + outputs.keySet());
+        }
+        return c.host();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!stream.isNull()) {
+            cudaStreamSynchronize(stream);
+            cudaStreamDestroy(stream);
+        }
+        deviceBuffers.forEach(p -> cudaFree(p));
+        outputs.values().forEach(c -> c.hostPointer().close());
+        context.release();
+        engine.close();
+    }
+
+    private static long count(TensorInfo t) {
+        long n = 1;
+        for (long d : t.shape()) {
+            n = Math.multiplyExact(n, d);
+        }
+        return n;
+    }
+}
