@@ -1,0 +1,74 @@
+package io.posegate.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code images:DIR} on PNG and JPEG files written by the test. */
+class ImageDirectorySourceTest {
+    @TempDir
+    Path dir;
+    final SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(WebcamLimits.defaults()));
+
+    @BeforeEach
+    void writeImages() throws Exception {
+        Files.write(dir.resolve("b.png"), TestMedia.encode(TestMedia.solid(40, 30, Color.GREEN), "png"));
+        Files.write(dir.resolve("a.jpg"), TestMedia.jpeg(40, 30, Color.RED));
+        Files.write(dir.resolve("c.png"), TestMedia.encode(TestMedia.solid(40, 30, Color.BLUE), "png"));
+        Files.writeString(dir.resolve("notes.txt"), "not an image");
+    }
+
+    private FrameSource open(String options) throws Exception {
+        FrameSource s = factory.create(new SourceSpec("images:" + dir + options, SourceSpec.Origin.CONFIG_FILE, 0, 0, 0,
+                Map.of("fps", "200")));
+        s.open();
+        return s;
+    }
+
+    @Test
+    void readsImagesInNameOrderThenEnds() throws Exception {
+        try (FrameSource s = open("")) {
+            VideoFrame f = new VideoFrame();
+            int[][] expected = {{0, 0, 255}, {0, 255, 0}, {255, 0, 0}};
+            for (int[] bgr : expected) {
+                assertTrue(s.read(f));
+                assertEquals(40, f.width());
+                assertEquals(30, f.height());
+                assertTrue(TestMedia.close(f, bgr, 8), TestMedia.describe(f));
+            }
+            assertFalse(s.read(f));
+        }
+    }
+
+    @Test
+    void loopsAndSkipsFilesThatDoNotDecode() throws Exception {
+        Files.write(dir.resolve("bb.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        try (FrameSource s = open("#loop=true")) {
+            VideoFrame f = new VideoFrame();
+            for (int i = 0; i < 7; i++) {
+                assertTrue(s.read(f));
+            }
+            assertTrue(TestMedia.close(f, new int[] {0, 0, 255}, 8), "7th frame wraps to a.jpg: " + TestMedia.describe(f));
+            assertEquals(2, s.corruptFrames());
+        }
+    }
+
+    @Test
+    void emptyDirectoryFailsNamingIt() throws Exception {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        FrameSource s = factory.create(SourceSpec.of("images:" + empty));
+        Exception e = assertThrows(java.io.IOException.class, s::open);
+        assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
+    }
+}

@@ -1,0 +1,91 @@
+package io.posegate.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the HTTP API may and may not ask for; creating a source opens nothing, so these need no media. */
+class SourcePolicyTest {
+    @TempDir
+    Path root;
+    Path media;
+    SourceFactory factory;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        media = Files.createDirectory(root.resolve("media"));
+        Files.writeString(media.resolve("clip.mp4"), "x");
+        Files.createDirectory(media.resolve("frames"));
+        Files.writeString(root.resolve("secret.mp4"), "x");
+        Files.createSymbolicLink(media.resolve("escape.mp4"), root.resolve("secret.mp4"));
+        factory = Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(media), new WebcamHub(WebcamLimits.defaults()));
+    }
+
+    private static SourceSpec api(String uri) {
+        return new SourceSpec(uri, SourceSpec.Origin.API, 0, 0, 0, Map.of());
+    }
+
+    private String rejection(SourceSpec spec) {
+        return assertThrows(IllegalArgumentException.class, () -> factory.create(spec)).getMessage();
+    }
+
+    @Test
+    void pipeIsRefusedFromTheApi() {
+        assertEquals("pipe: sources are accepted only from the local config file", rejection(api("pipe:cat /dev/zero")));
+    }
+
+    @Test
+    void filesMustStayInsideTheMediaDirectory() {
+        assertTrue(rejection(api("file:../secret.mp4")).contains("may not contain '..'"));
+        assertTrue(rejection(api("file:frames/../../secret.mp4")).contains("may not contain '..'"));
+        assertTrue(rejection(api("file:" + root.resolve("secret.mp4"))).contains("outside the media directory"));
+        assertTrue(rejection(api("file:escape.mp4")).contains("outside the media directory"), "a symlink out is refused");
+        assertTrue(rejection(api("images:/etc")).contains("outside the media directory"));
+        assertTrue(rejection(api("file:missing.mp4")).contains("does not exist"));
+        factory.create(api("file:clip.mp4")).close();
+        factory.create(api("file:" + media.resolve("clip.mp4"))).close();
+        factory.create(api("images:frames")).close();
+    }
+
+    @Test
+    void withoutAMediaDirectoryTheApiOpensNoFiles() {
+        SourceFactory strict = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(WebcamLimits.defaults()));
+        String msg = assertThrows(IllegalArgumentException.class, () -> strict.create(api("file:clip.mp4"))).getMessage();
+        assertTrue(msg.contains("need a configured media directory"), msg);
+    }
+
+    @Test
+    void unknownSchemeListsTheKnownOnes() {
+        String msg = rejection(api("gopher://cam"));
+        assertTrue(msg.contains("unknown source scheme in 'gopher://cam'"), msg);
+        for (String scheme : new String[] {"demo", "file", "http", "images", "mjpeg+http", "pipe", "rtmp", "rtsp", "v4l2", "webcam"}) {
+            assertTrue(msg.contains(scheme), msg + " should list " + scheme);
+        }
+    }
+
+    @Test
+    void ffmpegOptionsAndBadDevicesAreRefusedFromTheApi() {
+        SourceSpec withOption = new SourceSpec("rtsp://127.0.0.1/cam", SourceSpec.Origin.API, 0, 0, 0,
+                Map.of("ffmpeg.protocol_whitelist", "file,rtsp"));
+        assertEquals("option 'ffmpeg.protocol_whitelist' is accepted only from the local config file", rejection(withOption));
+        assertTrue(rejection(api("v4l2:/etc/passwd")).contains("device must be /dev/videoN"));
+        assertTrue(rejection(api("rtsp://cam/x#transport=http")).contains("'transport' must be tcp or udp"));
+        assertTrue(rejection(api("file:clip.mp4#lop=true")).contains("unknown option 'lop'"));
+        factory.create(api("rtsp://user:pw@127.0.0.1:8554/cam")).close();
+    }
+
+    @Test
+    void credentialsAreMaskedInDescriptions() {
+        FrameSource s = factory.create(api("rtsp://admin:hunter2@127.0.0.1:8554/cam"));
+        assertEquals("rtsp://admin:***@127.0.0.1:8554/cam", s.describe());
+    }
+}
