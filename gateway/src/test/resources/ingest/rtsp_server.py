@@ -1,6 +1,7 @@
 """A real RTSP camera for the ingest tests: GStreamer's RTSP server on 127.0.0.1.
 
 usage: /usr/bin/python3 rtsp_server.py PORT [FILE]
+       /usr/bin/python3 rtsp_server.py --probe   (exit 0 if every GStreamer element needed is installed)
 Serves rtsp://127.0.0.1:PORT/cam as H.264: FILE (decoded and re-encoded) when given, otherwise a
 live test pattern that never ends. Prints READY once listening; stops on SIGTERM/SIGKILL.
 """
@@ -22,8 +23,20 @@ def launch_line(path):
             " ! videoconvert ! %s )" % ENCODE)
 
 
+def probe():
+    missing = [e for e in ("videotestsrc", "x264enc", "rtph264pay", "decodebin", "videoconvert")
+               if Gst.ElementFactory.find(e) is None]
+    if missing:
+        print("missing GStreamer elements: " + ", ".join(missing), flush=True)
+        sys.exit(3)
+    print("OK", flush=True)
+
+
 def main():
     Gst.init(None)
+    if sys.argv[1] == "--probe":
+        probe()
+        return
     port = sys.argv[1]
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
