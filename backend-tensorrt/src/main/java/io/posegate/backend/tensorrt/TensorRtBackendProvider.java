@@ -70,6 +70,9 @@ public final class TensorRtBackendProvider implements BackendProvider {
         if (!probe.available()) {
             throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "TensorRT unavailable: " + probe.reason());
         }
+        if (!probe.formats().contains(model.format())) {
+            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "TensorRT " + probe.details().get("onnx"));
+        }
         if (!Files.isRegularFile(model.file())) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "model file not found: " + model.file());
         }

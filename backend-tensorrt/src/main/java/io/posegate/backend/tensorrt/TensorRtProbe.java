@@ -19,11 +19,14 @@ import java.util.stream.Collectors;
 
 /**
  * Decides whether TensorRT can run here by looking for files only: {@code libnvinfer.so.<major>} and
- * {@code libcudart} of the compiled binding ({@link BindingInfo}), a GPU device node, and the presets' JNI
- * libraries on the class path. Loads no native code, never throws, and names every missing piece.
+ * {@code libcudart} of the compiled binding ({@link BindingInfo}), the driver's {@code libcuda.so.1}, a GPU
+ * device node, and the presets' JNI libraries on the class path. Loads no native code, never throws, and names
+ * every missing piece. Without {@code libnvonnxparser} it is available for serialised engines only.
  */
 public final class TensorRtProbe {
     static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.TENSORRT_ENGINE, ModelFormat.ONNX);
+    /** The NVIDIA driver's CUDA library, which the cuda preset's JNI library links against. */
+    static final String DRIVER_LIBRARY = "libcuda.so.1";
 
     private final ProbeEnvironment env;
 
@@ -50,6 +53,9 @@ public final class TensorRtProbe {
         List<String> problems = new ArrayList<>();
         library("tensorrt", BindingInfo.NVINFER_LIBRARY, details, problems);
         library("cuda", BindingInfo.CUDART_LIBRARY, details, problems);
+        library("cuda", DRIVER_LIBRARY, details, problems);
+        List<String> parser = new ArrayList<>();
+        library("tensorrt", BindingInfo.ONNX_PARSER_LIBRARY, details, parser);
         Optional<Path> node = env.deviceNodes().stream().filter(Files::exists).findFirst();
         node.ifPresentOrElse(n -> details.put("gpuDevice", n.toString()), () -> problems.add("no NVIDIA GPU device ("
                 + env.deviceNodes().stream().map(Path::toString).collect(Collectors.joining(", ")) + " absent)"));
@@ -58,8 +64,14 @@ public final class TensorRtProbe {
         if (!problems.isEmpty()) {
             return Probe.unavailable(String.join("; ", problems), FORMATS, details);
         }
+        Set<ModelFormat> formats = FORMATS;
+        if (!parser.isEmpty()) {
+            details.put("onnx", "cannot build engines from ONNX: " + parser.get(0));
+            formats = Set.of(ModelFormat.TENSORRT_ENGINE);
+        }
         return Probe.available("TensorRT " + BindingInfo.TENSORRT_MAJOR + " (" + details.get(BindingInfo.NVINFER_LIBRARY)
-                + "), GPU " + details.get("gpuDevice"), FORMATS, List.of("CUDA", "TensorRT" + BindingInfo.TENSORRT_MAJOR), details);
+                + "), GPU " + details.get("gpuDevice") + (parser.isEmpty() ? "" : ", serialised engines only ("
+                + BindingInfo.ONNX_PARSER_LIBRARY + " not found)"), formats, List.of("CUDA", "TensorRT" + BindingInfo.TENSORRT_MAJOR), details);
     }
 
     private void library(String preset, String file, Map<String, String> details, List<String> problems) {

@@ -73,6 +73,7 @@ class TensorRtProbeTest {
     void librariesAndDeviceButNoPresetNativesNamesOnlyTheNatives() throws IOException {
         touch("cuda/" + BindingInfo.NVINFER_LIBRARY);
         touch("lib/" + BindingInfo.CUDART_LIBRARY);
+        touch("lib/libcuda.so.1");
         touch("dev/nvhost-ctrl");
         Probe probe = new TensorRtProbe(env(emptyLoader(), List.of(dir.resolve("dev/nvidia0"), dir.resolve("dev/nvhost-ctrl")))).probe();
         assertFalse(probe.available());
@@ -85,7 +86,9 @@ class TensorRtProbeTest {
     @Test
     void everythingPresentIsAvailableAndSaysWhere() throws IOException {
         touch("lib/" + BindingInfo.NVINFER_LIBRARY);
+        touch("lib/" + BindingInfo.ONNX_PARSER_LIBRARY);
         touch("cuda/" + BindingInfo.CUDART_LIBRARY);
+        touch("lib/libcuda.so.1");
         touch("dev/nvidia0");
         ClassLoader natives = loaderWith("org/bytedeco/tensorrt/linux-x86_64/libjninvinfer.so", "org/bytedeco/cuda/linux-x86_64/libjnicudart.so");
         Probe probe = new TensorRtProbe(env(natives, List.of(dir.resolve("dev/nvidia0")))).probe();
@@ -97,7 +100,29 @@ class TensorRtProbeTest {
     }
 
     @Test
+    void withoutTheOnnxParserOnlySerialisedEnginesAreOffered() throws IOException {
+        touch("lib/" + BindingInfo.NVINFER_LIBRARY);
+        touch("lib/" + BindingInfo.CUDART_LIBRARY);
+        touch("lib/libcuda.so.1");
+        touch("dev/nvidia0");
+        ClassLoader natives = loaderWith("org/bytedeco/tensorrt/linux-x86_64/libjninvinfer.so", "org/bytedeco/cuda/linux-x86_64/libjnicudart.so");
+        Probe probe = new TensorRtProbe(env(natives, List.of(dir.resolve("dev/nvidia0")))).probe();
+        assertTrue(probe.available(), probe.reason());
+        assertEquals(Set.of(ModelFormat.TENSORRT_ENGINE), probe.formats());
+        assertTrue(probe.reason().contains("serialised engines only (" + BindingInfo.ONNX_PARSER_LIBRARY + " not found)"), probe.reason());
+    }
+
+    @Test
+    void missingDriverIsNamed() throws IOException {
+        touch("lib/" + BindingInfo.NVINFER_LIBRARY);
+        touch("lib/" + BindingInfo.CUDART_LIBRARY);
+        Probe probe = new TensorRtProbe(env(emptyLoader(), List.of())).probe();
+        assertTrue(probe.reason().startsWith("libcuda.so.1 not found (looked in: "), probe.reason());
+    }
+
+    @Test
     void librariesBundledInPresetJarsCount() throws IOException {
+        touch("lib/libcuda.so.1");
         touch("dev/nvidia0");
         ClassLoader jars = loaderWith("org/bytedeco/tensorrt/linux-x86_64/libjninvinfer.so", "org/bytedeco/cuda/linux-x86_64/libjnicudart.so",
                 "org/bytedeco/tensorrt/linux-x86_64/" + BindingInfo.NVINFER_LIBRARY, "org/bytedeco/cuda/linux-x86_64/" + BindingInfo.CUDART_LIBRARY);

@@ -10,7 +10,13 @@ import io.posegate.spi.ErrorCode;
 import io.posegate.spi.ModelFormat;
 import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Probe;
+import io.posegate.backend.tensorrt.internal.BindingInfo;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,33 @@ class TensorRtProviderTest {
         assertEquals(ErrorCode.RUNTIME_UNAVAILABLE, e.code());
         assertTrue(e.getMessage().contains(probe.reason()), e.getMessage());
         assertTrue(e.getMessage().contains("/nonexistent/lib"), e.getMessage());
+    }
+
+    @Test
+    void fakedProbeStillFailsCleanlyWhenTheNativesCannotLoad(@TempDir Path dir) throws Exception {
+        for (String lib : List.of(BindingInfo.NVINFER_LIBRARY, BindingInfo.CUDART_LIBRARY, "libcuda.so.1", "dev/nvidia0",
+                "cp/org/bytedeco/tensorrt/linux-x86_64/libjninvinfer.so", "cp/org/bytedeco/cuda/linux-x86_64/libjnicudart.so")) {
+            Files.createDirectories(dir.resolve(lib).getParent());
+            Files.write(dir.resolve(lib), new byte[] {1});
+        }
+        ClassLoader cp = new URLClassLoader(new URL[] {dir.resolve("cp").toUri().toURL()}, null);
+        TensorRtBackendProvider faked = new TensorRtBackendProvider(() -> new ProbeEnvironment(List.of(dir), List.of(dir.resolve("dev/nvidia0")),
+                cp, "linux-x86_64", "Linux"));
+        assertTrue(faked.probe().available(), faked.probe().reason());
+        assertEquals(Set.of(ModelFormat.TENSORRT_ENGINE), faked.probe().formats());
+        BackendException onnxWithoutParser = assertThrows(BackendException.class, () -> faked.open(onnxIn(dir), BackendOptions.empty()));
+        assertEquals(ErrorCode.RUNTIME_UNAVAILABLE, onnxWithoutParser.code());
+        assertTrue(onnxWithoutParser.getMessage().contains(BindingInfo.ONNX_PARSER_LIBRARY), onnxWithoutParser.getMessage());
+        Path engine = Files.write(dir.resolve("pose.engine"), new byte[] {1, 2, 3});
+        ModelSpec spec = new ModelSpec(ModelFormat.TENSORRT_ENGINE, engine, "input", new long[] {1, 3, 16, 24}, List.of("heatmaps"));
+        BackendException e = assertThrows(BackendException.class, () -> faked.open(spec, BackendOptions.empty()));
+        assertEquals(ErrorCode.RUNTIME_UNAVAILABLE, e.code(), e.toString());
+        assertTrue(e.getMessage().contains("cannot load TensorRT/CUDA natives"), e.getMessage());
+    }
+
+    private static ModelSpec onnxIn(Path dir) throws Exception {
+        return new ModelSpec(ModelFormat.ONNX, Files.write(dir.resolve("pose.onnx"), new byte[] {1}), "input", new long[] {1, 3, 16, 24},
+                List.of("heatmaps"));
     }
 
     @Test

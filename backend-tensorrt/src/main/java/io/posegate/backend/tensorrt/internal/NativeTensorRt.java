@@ -4,7 +4,6 @@ import io.posegate.spi.BackendException;
 import io.posegate.spi.ErrorCode;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.tensorrt.global.nvinfer;
-import org.bytedeco.tensorrt.global.nvonnxparser;
 
 /**
  * The loaded TensorRT: natives loaded once per JVM, the library's version and the API generation chosen for
@@ -24,7 +23,7 @@ final class NativeTensorRt {
     }
 
     /**
-     * Loads the presets' natives (and with them libnvinfer, libnvonnxparser, libcudart) and picks the generation.
+     * Loads the presets' natives (and with them libnvinfer and libcudart; the ONNX parser is loaded when first needed) and picks the generation.
      *
      * @throws BackendException {@link ErrorCode#RUNTIME_UNAVAILABLE} naming the library that failed to load
      */
@@ -33,7 +32,6 @@ final class NativeTensorRt {
             try {
                 Loader.load(org.bytedeco.cuda.global.cudart.class);
                 Loader.load(nvinfer.class);
-                Loader.load(nvonnxparser.class);
                 TrtVersion v = TrtVersion.decode(nvinfer.getInferLibVersion());
                 instance = new NativeTensorRt(v, Generations.forVersion(v), new TrtLogger());
             } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {

@@ -11,6 +11,8 @@ import io.posegate.spi.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.bytedeco.tensorrt.global.nvinfer.BuilderFlag;
 import org.bytedeco.tensorrt.nvinfer.IBuilder;
 import org.bytedeco.tensorrt.nvinfer.IBuilderConfig;
@@ -27,8 +29,15 @@ import org.bytedeco.tensorrt.nvonnxparser.IParser;
 final class OnnxEngineBuilder {
     private final NativeTensorRt trt;
 
+    /** @throws BackendException {@link ErrorCode#RUNTIME_UNAVAILABLE} if libnvonnxparser cannot be loaded */
     OnnxEngineBuilder(NativeTensorRt trt) {
         this.trt = trt;
+        try {
+            Loader.load(nvonnxparser.class);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "cannot load the TensorRT ONNX parser ("
+                    + BindingInfo.ONNX_PARSER_LIBRARY + "); only serialised engines can be opened: " + e, e);
+        }
     }
 
     /** Whether the current GPU has fast FP16 (decides {@code fp16=auto}). */

@@ -8,6 +8,8 @@ public final class BindingInfo {
     /** The libnvinfer major version the compiled preset's JNI library links against. */
     public static final int TENSORRT_MAJOR = 10;
     public static final String NVINFER_LIBRARY = "libnvinfer.so.10";
+    /** Needed only to build engines from ONNX. */
+    public static final String ONNX_PARSER_LIBRARY = "libnvonnxparser.so.10";
     /** The CUDA runtime the cuda preset's JNI library links against. */
     public static final String CUDART_LIBRARY = "libcudart.so.13";
     public static final String GENERATION = "TensorRT 10 named IO tensors (setTensorAddress/enqueueV3)";
