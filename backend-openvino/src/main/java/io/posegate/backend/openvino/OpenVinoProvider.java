@@ -26,7 +26,9 @@ import java.util.Set;
  * ONNX. Options: see {@link OpenVinoOptions}; where the runtime is looked for: see {@link RuntimeLocator}.
  *
  * <p>{@link #probe()} only looks at files (it checks that the library is an ELF file and reads versions
- * from file names); devices are listed once the runtime has been loaded by {@link #open}. Thread-safe.
+ * from file names and pip metadata) and reports the device plugins present as {@code plugin:CPU}, ...;
+ * once the runtime is loaded in this JVM (by {@link #open} or {@link #probeLoaded()}) it reports the
+ * devices OpenVINO found ({@code CPU}, {@code MYRIAD}, ...) and the runtime's build number. Thread-safe.
  */
 public final class OpenVinoProvider implements BackendProvider {
     static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.ONNX, ModelFormat.OPENVINO_IR);
@@ -78,9 +80,28 @@ public final class OpenVinoProvider implements BackendProvider {
             details.put("version", where.version());
             details.put("devices", "listed after the runtime is loaded by the first open");
             return Probe.available("OpenVINO " + where.version() + " at " + where.library() + " (" + where.source()
-                    + "), plugins " + where.plugins(), FORMATS, where.plugins(), details);
+                    + "), plugins " + where.plugins(), FORMATS,
+                    where.plugins().stream().map(plugin -> "plugin:" + plugin).toList(), details);
         } catch (RuntimeException e) {
             return Probe.unavailable("OpenVINO probe failed: " + e, FORMATS);
+        }
+    }
+
+    /**
+     * Like {@link #probe()}, but first loads the runtime (native code) so that the probe lists the
+     * devices OpenVINO finds and its exact version. Blocking: call it off the event loop, e.g. once
+     * at start-up. Never throws; a runtime that fails to load is reported as unavailable.
+     */
+    public Probe probeLoaded() {
+        Probe files = probe();
+        if (!files.available()) {
+            return files;
+        }
+        try {
+            OvRuntime.load(Path.of(files.details().get("library")));
+            return probe();
+        } catch (RuntimeException e) {
+            return Probe.unavailable(e.getMessage() == null ? e.toString() : e.getMessage(), FORMATS, files.details());
         }
     }
 

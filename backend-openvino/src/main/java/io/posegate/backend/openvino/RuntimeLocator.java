@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
  *   <li>the config: the session option {@code libraryPath}, else system property {@value #PROPERTY};</li>
  *   <li>standard install locations ({@code /opt/intel/openvino*}{@code /runtime/lib/<arch>}, system lib dirs);</li>
  *   <li>a pip-installed {@code openvino} package ({@code site-packages/openvino/libs}) in PoseGate's venv
- *       ({@code ~/.cache/posegate/openvino-venv}), {@code $VIRTUAL_ENV}, user and system site dirs, and the
- *       prefixes of the {@code python3} executables on {@code PATH}.</li>
+ *       ({@code ~/.cache/posegate/openvino-venv}), {@code /opt/posegate/openvino}, {@code $VIRTUAL_ENV},
+ *       {@code $CONDA_PREFIX}, the prefixes of the {@code python3} executables on {@code PATH}, pyenv
+ *       versions, and the user and system site dirs.</li>
  * </ol>
  * A location given explicitly (1 or 2) is final: if it holds no library the runtime is unavailable,
  * naming that place. Immutable and thread-safe; only reads directories.
@@ -108,16 +109,19 @@ public final class RuntimeLocator {
             }
         }
         prefixes.addAll(LibraryDirs.pythonPrefixesOnPath(env.get("PATH")));
-        List<String> sites = new ArrayList<>();
+        if (notBlank(home)) {
+            prefixes.add(home + "/.pyenv/versions/*");
+        }
+        Set<String> sites = new LinkedHashSet<>();
         for (String prefix : prefixes) {
-            sites.add(prefix + "/lib/python3*/site-packages");
+            sites.add(Path.of(prefix, "lib/python3*/site-packages").toString());
         }
         if (notBlank(home)) {
             sites.add(home + "/.local/lib/python3*/site-packages");
         }
         sites.addAll(List.of("/usr/local/lib/python3*/site-packages", "/usr/local/lib/python3*/dist-packages",
                 "/usr/lib/python3/dist-packages", "/usr/lib/python3*/site-packages"));
-        return sites;
+        return List.copyOf(sites);
     }
 
     private static boolean notBlank(String s) {

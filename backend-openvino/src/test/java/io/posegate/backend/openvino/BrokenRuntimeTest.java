@@ -64,6 +64,9 @@ class BrokenRuntimeTest {
         Path source = Files.writeString(dir.resolve("stub.c"), "int ov_core_create(void **core) { return -1; }\n");
         Path stub = dir.resolve("libopenvino_c.so");
         assumeTrue(compile(source, stub), "no C compiler (cc) to build the stub library");
+        Probe loaded = providerFor(dir).probeLoaded();
+        assertFalse(loaded.available());
+        assertTrue(loaded.reason().contains("not found in " + stub), loaded.reason());
         BackendException e = assertThrows(BackendException.class, () -> providerFor(dir).open(model(), BackendOptions.empty()));
         assertEquals(ErrorCode.RUNTIME_UNAVAILABLE, e.code());
         assertTrue(e.getMessage().contains("not found in " + stub), e.getMessage());

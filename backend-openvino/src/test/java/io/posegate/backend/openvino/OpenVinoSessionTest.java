@@ -71,6 +71,14 @@ class OpenVinoSessionTest {
     }
 
     @Test
+    void loadedProbeListsDevicesAndTheRuntimeBuild() {
+        Probe probe = provider.probeLoaded();
+        assertTrue(probe.available(), probe.reason());
+        assertTrue(probe.capabilities().contains("CPU"), probe.toString());
+        assertTrue(probe.reason().startsWith("OpenVINO 20") && probe.reason().contains("CPU"), probe.reason());
+    }
+
+    @Test
     void dynamicInputIsFixedToTheSpecShapeAndOutputsFollow() {
         try (BackendSession s = provider.open(spec, BackendOptions.empty())) {
             assertArrayEquals(new long[] {1, 3, H, W}, s.inputs().get(0).shape());
