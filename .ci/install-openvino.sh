@@ -1,34 +1,34 @@
 #!/usr/bin/env bash
-# Installs the OpenVINO runtime from PyPI into a private venv (idempotent) and prints the directory
-# that holds libopenvino_c.so*, for POSEGATE_OPENVINO_LIBS / -Dposegate.openvino.libs.
-# Usage: bash .ci/install-openvino.sh [version]   (env OPENVINO_VENV overrides the venv location)
+# Installs the OpenVINO runtime from PyPI (idempotent) and prints the directory that holds
+# libopenvino_c.so*, for POSEGATE_OPENVINO_LIBS / -Dposegate.openvino.libs. The backend also finds
+# this location by itself (~/.cache/posegate/openvino-venv).
+# Usage: bash .ci/install-openvino.sh [version]   env: OPENVINO_VENV (location), PYTHON (interpreter)
+# Uses a venv; where python3-venv is missing (plain Debian), installs with pip --target into the same
+# lib/pythonX.Y/site-packages layout instead.
 set -euo pipefail
 
 version="${1:-${OPENVINO_VERSION:-2026.4.1}}"
 venv="${OPENVINO_VENV:-$HOME/.cache/posegate/openvino-venv}"
 python="${PYTHON:-python3}"
+pyver="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+site="$venv/lib/python$pyver/site-packages"
+pip_flags=(--quiet --disable-pip-version-check --no-input)
 
-installed_version() {
-  "$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("openvino"))' 2>/dev/null || true
-}
-
-if [[ ! -x "$venv/bin/python" ]]; then
-  echo "creating venv $venv" >&2
+if [[ ! -d "$site/openvino-$version.dist-info" ]]; then
   mkdir -p "$(dirname "$venv")"
-  "$python" -m venv "$venv"
-fi
-if [[ "$(installed_version)" != "$version" ]]; then
-  echo "installing openvino==$version into $venv" >&2
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "openvino==$version" >&2
+  if [[ -x "$venv/bin/python" ]] || "$python" -m venv "$venv" >/dev/null 2>&1; then
+    echo "installing openvino==$version into venv $venv" >&2
+    "$venv/bin/python" -m pip install "${pip_flags[@]}" "openvino==$version" >&2
+  else
+    echo "no venv module; installing openvino==$version with pip --target $site" >&2
+    rm -rf "$venv/bin"
+    "$python" -m pip install "${pip_flags[@]}" --upgrade --target "$site" "openvino==$version" >&2
+  fi
 fi
 
-libs="$("$venv/bin/python" - <<'PY'
-import pathlib, openvino
-print(pathlib.Path(openvino.__file__).resolve().parent / "libs")
-PY
-)"
+libs="$site/openvino/libs"
 if ! compgen -G "$libs/libopenvino_c.so*" >/dev/null; then
-  echo "openvino $version installed but no libopenvino_c.so* in $libs" >&2
+  echo "openvino $version is installed in $site but $libs holds no libopenvino_c.so*" >&2
   exit 1
 fi
 echo "$libs"
