@@ -6,7 +6,8 @@ import io.posegate.grouping.FeatureMap;
  * trt_pose's find_peaks and refine_peaks: a cell is a peak when it is &ge; the threshold and no cell in
  * its window is larger; at most M per channel in raster order. Refinement is the heatmap-weighted mean
  * of the window (reflecting at the borders) plus half a cell. Float operations follow trt_pose's order
- * so results match it bit for bit.
+ * so results match it bit for bit. One deliberate difference: where the window's weights sum to 0
+ * (trt_pose divides 0 by 0 and carries NaN on), the peak stays at its cell centre.
  */
 final class PeakFinder {
     private final float threshold;
@@ -91,6 +92,11 @@ final class PeakFinder {
             // trt_pose adds the double 0.5 to a float, then divides by the int size in float
             float py = (float) ((double) (sumY / sum) + 0.5);
             float px = (float) ((double) (sumX / sum) + 0.5);
+            if (!Float.isFinite(py) || !Float.isFinite(px)) {
+                // window weights summing to 0: trt_pose would produce NaN here; use the cell centre
+                py = i + 0.5f;
+                px = j + 0.5f;
+            }
             out.pixelY[m] = py;
             out.pixelX[m] = px;
             out.normY[m] = py / h;

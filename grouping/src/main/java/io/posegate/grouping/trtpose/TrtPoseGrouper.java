@@ -103,7 +103,9 @@ public final class TrtPoseGrouper implements Grouper {
     private float[] munkresCost(int rows, int cols, int m) {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                costBuffer[i * cols + j] = -scores[i * m + j];
+                float score = scores[i * m + j];
+                // a NaN or infinite score (non-finite network output) would send Munkres round forever
+                costBuffer[i * cols + j] = Float.isFinite(score) ? -score : 0f;
             }
         }
         return costBuffer;
