@@ -1,0 +1,97 @@
+package io.posegate.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.ingest.SourceState.Phase;
+import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.pipeline.FrameSlot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The supervisor around real file: sources, feeding the pipeline's real FrameSlot. */
+class SourceSupervisorTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    @TempDir
+    Path dir;
+    final SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(WebcamLimits.defaults()));
+    final SourceSupervisor.Backoff fast = new SourceSupervisor.Backoff(Duration.ofMillis(50), Duration.ofMillis(200), Integer.MAX_VALUE);
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        SourceSupervisor.Backoff b = new SourceSupervisor.Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 10);
+        assertEquals(500, b.delay(1).toMillis());
+        assertEquals(1000, b.delay(2).toMillis());
+        assertEquals(16000, b.delay(6).toMillis());
+        assertEquals(30000, b.delay(7).toMillis());
+        assertEquals(30000, b.delay(500).toMillis());
+    }
+
+    @Test
+    void aFileWithoutLoopIsPublishedFrameByFrameThenEnds() throws Exception {
+        Path video = TestMedia.encodeVideo(dir.resolve("v.mp4"), 96, 64, 12, 25);
+        FrameSlot slot = new FrameSlot(() -> { });
+        SourceSpec spec = new SourceSpec("file:" + video, SourceSpec.Origin.CONFIG_FILE, 0, 0, 0, Map.of("pace", "fast"));
+        try (SourceSupervisor s = new SourceSupervisor("f", factory.create(spec), slot, fast, st -> { })) {
+            s.start();
+            Await.until(() -> s.state().phase() == Phase.ENDED, PATIENCE, () -> "end of file, state " + s.state());
+            assertEquals(12, s.framesPublished());
+            assertEquals(12, slot.published());
+            VideoFrame last = slot.take();
+            assertEquals(11, last.sequence());
+            assertTrue(TestMedia.close(last, TestMedia.bgrOf(11), 6), TestMedia.describe(last));
+            assertEquals(0, s.framesLost());
+        }
+    }
+
+    @Test
+    void aMissingFileIsRetriedWithBackoffUntilItAppears() throws Exception {
+        Path video = dir.resolve("later.mp4");
+        FrameSlot slot = new FrameSlot(() -> { });
+        SourceSpec spec = new SourceSpec("file:" + video + "#loop=true", SourceSpec.Origin.CONFIG_FILE, 0, 0, 0, Map.of());
+        try (SourceSupervisor s = new SourceSupervisor("late", factory.create(spec), slot, fast, st -> { })) {
+            s.start();
+            Await.until(() -> s.state().attempt() >= 3, PATIENCE, () -> "three attempts, state " + s.state());
+            SourceState st = s.state();
+            assertEquals(Phase.RECONNECTING, st.phase());
+            assertTrue(st.reason().contains("later.mp4"), st.reason());
+            assertTrue(st.nextRetryAt() != null);
+            Path tmp = TestMedia.encodeVideo(dir.resolve("tmp.mp4"), 64, 48, 10, 25);
+            Files.move(tmp, video);
+            Await.until(() -> s.state().phase() == Phase.LIVE && slot.published() > 0, PATIENCE, () -> "live, state " + s.state());
+            assertEquals(0, s.state().attempt());
+            assertNull(s.state().reason());
+        }
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsWithTheReason() throws Exception {
+        SourceSupervisor.Backoff twice = new SourceSupervisor.Backoff(Duration.ofMillis(10), Duration.ofMillis(10), 2);
+        FrameSlot slot = new FrameSlot(() -> { });
+        try (SourceSupervisor s = new SourceSupervisor("gone", factory.create(SourceSpec.of("images:" + dir.resolve("none"))),
+                slot, twice, st -> { })) {
+            s.start();
+            Await.until(() -> s.state().phase() == Phase.FAILED, PATIENCE, () -> "failed, state " + s.state());
+            assertTrue(s.state().reason().contains("not a directory"), s.state().reason());
+            assertEquals(0, s.framesLost(), "a source that never opened lost no frame");
+        }
+    }
+
+    @Test
+    void closeStopsTheThreadAndReportsStopped() throws Exception {
+        Path video = TestMedia.encodeVideo(dir.resolve("loop.mp4"), 64, 48, 10, 25);
+        FrameSlot slot = new FrameSlot(() -> { });
+        SourceSupervisor s = new SourceSupervisor("l", factory.create(SourceSpec.of("file:" + video + "#loop=true")), slot, fast, st -> { });
+        s.start();
+        Await.until(() -> slot.published() >= 3, PATIENCE, () -> "frames, state " + s.state());
+        s.close();
+        assertTrue(s.awaitTermination(Duration.ofSeconds(30)), "decode thread exits after close");
+        assertEquals(Phase.STOPPED, s.state().phase());
+    }
+}
