@@ -4,15 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A deterministic scene of people walking back and forth on lanes at different depths (farther lanes
- * higher and smaller, drawn first), so that they cross and hide each other. Everything is a pure
+ * higher and smaller, drawn first), so that they cross in front of each other. Everything is a pure
  * function of the frame index: {@link #people} gives the ground truth, {@link #render} the picture.
  *
- * <p>Each visible joint is painted last as a disc in the {@link MarkerCode#DEMO} colour of its
- * (person slot, keypoint), inside a dark ring that keeps it apart from anything next to it. A joint is
- * <i>visible</i> only when its whole disc and ring lie inside the picture and nothing painted later
- * (a nearer person, or a later marker of the same person) comes near them; a joint that is not visible
- * gets no marker at all and is {@code null} in {@link #people}. So a decoder that finds the markers
- * finds exactly the visible joints, at their true positions.
+ * <p>After all bodies, each visible joint is painted as a disc in the {@link MarkerCode#DEMO} colour of
+ * its (person slot, keypoint), inside a dark ring that keeps it apart from anything next to it. Joints
+ * of a person behind another stay marked, as a network trained on COCO (whose labels include occluded
+ * joints) still finds them. Markers are painted by keypoint type, the face and the limb ends first and
+ * the neck last ({@link #MARKER_ORDER}), then by depth. A joint is <i>visible</i> only when its whole
+ * disc and ring lie inside the picture and no marker painted after it comes near; so where people
+ * cross, a wrist or an ear yields to a neck or a hip, which keep each skeleton in one piece. A joint
+ * whose parent on the way to the neck is not visible is not visible either, so every marked joint hangs
+ * together with its person's neck. A joint that is not visible gets no marker at all and is
+ * {@code null} in {@link #people}. So a decoder that
+ * finds the markers finds exactly the visible joints, at their true positions.
  *
  * <p>Immutable and thread-safe.
  */
@@ -21,6 +26,17 @@ public final class DemoScene {
     public static final int DEFAULT_HEIGHT = 360;
     public static final int DEFAULT_PEOPLE = 4;
     private static final int[] PERIODS = {240, 330, 280, 390, 300, 360, 260, 420};
+    /** The order in which markers are painted (and so which yields where two would touch). */
+    static final int[] MARKER_ORDER = {Coco18.R_EAR, Coco18.L_EAR, Coco18.R_EYE, Coco18.L_EYE, Coco18.NOSE,
+        Coco18.R_WRIST, Coco18.L_WRIST, Coco18.R_ANKLE, Coco18.L_ANKLE, Coco18.R_ELBOW, Coco18.L_ELBOW, Coco18.R_KNEE,
+        Coco18.L_KNEE, Coco18.R_HIP, Coco18.L_HIP, Coco18.R_SHOULDER, Coco18.L_SHOULDER, Coco18.NECK};
+    /** Each keypoint's parent on the way to the neck (the neck is its own), in an order that visits parents first. */
+    private static final int[][] TREE = {{Coco18.NECK, Coco18.NECK}, {Coco18.R_SHOULDER, Coco18.NECK},
+        {Coco18.L_SHOULDER, Coco18.NECK}, {Coco18.R_HIP, Coco18.NECK}, {Coco18.L_HIP, Coco18.NECK},
+        {Coco18.NOSE, Coco18.NECK}, {Coco18.R_ELBOW, Coco18.R_SHOULDER}, {Coco18.L_ELBOW, Coco18.L_SHOULDER},
+        {Coco18.R_WRIST, Coco18.R_ELBOW}, {Coco18.L_WRIST, Coco18.L_ELBOW}, {Coco18.R_KNEE, Coco18.R_HIP},
+        {Coco18.L_KNEE, Coco18.L_HIP}, {Coco18.R_ANKLE, Coco18.R_KNEE}, {Coco18.L_ANKLE, Coco18.L_KNEE},
+        {Coco18.R_EYE, Coco18.NOSE}, {Coco18.L_EYE, Coco18.NOSE}, {Coco18.R_EAR, Coco18.R_EYE}, {Coco18.L_EAR, Coco18.L_EYE}};
     static final int[][] BODY_BGR = {
         {40, 140, 235}, {80, 190, 60}, {170, 80, 200}, {40, 200, 220},
         {150, 150, 150}, {60, 60, 210}, {140, 190, 120}, {100, 130, 40}};
@@ -56,7 +72,7 @@ public final class DemoScene {
             double u = 0.09 * height * (0.82 + 0.18 * depth);
             double centre = width * (0.5 + (i % 2 == 0 ? -0.04 : 0.04));
             double amplitude = Math.min(width * (0.31 + 0.03 * (i % 3)), width * 0.46 - 1.6 * u);
-            walkers[i] = new Walker(height * (0.84 + 0.11 * depth), u, centre, Math.max(0, amplitude),
+            walkers[i] = new Walker(height * (0.71 + 0.25 * depth), u, centre, Math.max(0, amplitude),
                     2 * Math.PI / PERIODS[i], 0.5 + 2.1 * i);
         }
         this.background = paintBackground();
@@ -129,9 +145,11 @@ public final class DemoScene {
             }
             canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius()), c[0] / 2, c[1] / 2, c[2] / 2);
             canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius() - ringWidth), HEAD_BGR[0], HEAD_BGR[1], HEAD_BGR[2]);
-            for (int k = 0; k < Coco18.COUNT; k++) {
+        }
+        for (int k : MARKER_ORDER) {
+            for (int p = 0; p < bodies.length; p++) {
                 if (visible[p][k]) {
-                    double[] j = b.joints()[k];
+                    double[] j = bodies[p].joints()[k];
                     canvas.fill(Shape.disc(j[0], j[1], markerRadius + ringWidth), RING_BGR[0], RING_BGR[1], RING_BGR[2]);
                     MarkerCode code = MarkerCode.DEMO;
                     canvas.fill(Shape.disc(j[0], j[1], markerRadius), code.blue(), code.green(p), code.red(k));
@@ -157,33 +175,25 @@ public final class DemoScene {
         double r = markerRadius + ringWidth;
         boolean[][] visible = new boolean[bodies.length][Coco18.COUNT];
         for (int p = 0; p < bodies.length; p++) {
-            for (int k = 0; k < Coco18.COUNT; k++) {
+            for (int[] edge : TREE) {
+                int k = edge[0];
                 double[] j = bodies[p].joints()[k];
                 visible[p][k] = j[0] - r >= 0 && j[1] - r >= 0 && j[0] + r <= width && j[1] + r <= height
-                        && !coveredLater(bodies, p, k, j[0], j[1], r);
+                        && !coveredLater(bodies, p, k, j[0], j[1], r) && (k == Coco18.NECK || visible[p][edge[1]]);
             }
         }
         return visible;
     }
 
+    /** True if a marker painted after joint k of person p comes within {@code 2 r} of it. */
     private static boolean coveredLater(Walker.Body[] bodies, int p, int k, double x, double y, double r) {
-        double[][] own = bodies[p].joints();
-        for (int later = k + 1; later < Coco18.COUNT; later++) {
-            if (Math.hypot(own[later][0] - x, own[later][1] - y) <= 2 * r) {
-                return true;
-            }
+        int rank = 0;
+        while (MARKER_ORDER[rank] != k) {
+            rank++;
         }
-        for (int q = p + 1; q < bodies.length; q++) {
-            Walker.Body b = bodies[q];
-            if (Shape.disc(b.headX(), b.headY(), b.headRadius()).touches(x, y, r)) {
-                return true;
-            }
-            for (Shape s : b.limbs()) {
-                if (s.touches(x, y, r)) {
-                    return true;
-                }
-            }
-            for (double[] j : b.joints()) {
+        for (int later = rank; later < MARKER_ORDER.length; later++) {
+            for (int q = later == rank ? p + 1 : 0; q < bodies.length; q++) {
+                double[] j = bodies[q].joints()[MARKER_ORDER[later]];
                 if (Math.hypot(j[0] - x, j[1] - y) <= 2 * r) {
                     return true;
                 }

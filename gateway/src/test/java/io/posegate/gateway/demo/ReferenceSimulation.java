@@ -41,7 +41,7 @@ final class ReferenceSimulation {
         int w = width / stride;
         float[] heat = new float[19 * h * w];
         float[] paf = new float[38 * h * w];
-        new TargetRenderer(Topologies.coco18OpenPose(), 1.0f, 1.0f)
+        new TargetRenderer(Topologies.coco18OpenPose(), 1.0f, 1.5f)
                 .render(people, FeatureMap.of(heat, 19, h, w), FeatureMap.of(paf, 38, h, w));
         return which == 0 ? heat : paf;
     }
