@@ -71,7 +71,7 @@ public final class OpenVinoProvider implements BackendProvider {
                 return Probe.unavailable(where.library() + " is not an ELF shared library", FORMATS, details);
             }
             OvRuntime loaded = OvRuntime.loaded();
-            if (loaded != null && loaded.library().equals(where.library())) {
+            if (loaded != null && loaded.library().equals(where.library().toRealPath())) {
                 details.put("version", loaded.version());
                 details.put("devices", String.join(",", loaded.devices()));
                 return Probe.available("OpenVINO " + loaded.version() + ", devices " + loaded.devices(), FORMATS,
@@ -82,7 +82,7 @@ public final class OpenVinoProvider implements BackendProvider {
             return Probe.available("OpenVINO " + where.version() + " at " + where.library() + " (" + where.source()
                     + "), plugins " + where.plugins(), FORMATS,
                     where.plugins().stream().map(plugin -> "plugin:" + plugin).toList(), details);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Probe.unavailable("OpenVINO probe failed: " + e, FORMATS);
         }
     }

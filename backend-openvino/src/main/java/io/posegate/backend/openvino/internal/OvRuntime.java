@@ -41,7 +41,12 @@ public final class OvRuntime {
      */
     public static synchronized OvRuntime load(Path library) {
         requireNonNull(library, "library is null");
-        Path absolute = library.toAbsolutePath().normalize();
+        Path absolute;
+        try {
+            absolute = library.toRealPath();
+        } catch (java.io.IOException e) {
+            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "cannot access OpenVINO library " + library + ": " + e, e);
+        }
         if (current != null && current.library.equals(absolute)) {
             return current;
         }
