@@ -65,6 +65,35 @@ class SimulatedBackendTest {
     }
 
     @Test
+    void afterTheStretchResizeOnlyPixelsInsideAMarkerDecode() {
+        MarkerCode code = MarkerCode.DEMO;
+        double sx = INPUT_W / 640.0;
+        double sy = INPUT_H / 360.0;
+        int plane = INPUT_H * INPUT_W;
+        int decoded = 0;
+        for (long n = 0; n < 600; n += 13) {
+            float[][][] truth = scene.people(n);
+            FloatBuffer in = DemoFixture.input(scene, n, INPUT_H, INPUT_W).floats();
+            for (int y = 0; y < INPUT_H; y++) {
+                for (int x = 0; x < INPUT_W; x++) {
+                    int i = y * INPUT_W + x;
+                    int c = code.decode(in.get(i), in.get(plane + i), in.get(2 * plane + i));
+                    if (c < 0) {
+                        continue;
+                    }
+                    decoded++;
+                    float[] j = truth[c / 18][c % 18];
+                    double dx = (x + 0.5) / sx - j[0];
+                    double dy = (y + 0.5) / sy - j[1];
+                    assertTrue(Math.hypot(dx, dy) <= scene.markerRadius() + 1, "frame " + n + ": input pixel (" + x + "," + y
+                            + ") decodes as " + Coco18.NAMES.get(c % 18) + " of person " + c / 18 + " but lies outside its marker");
+                }
+            }
+        }
+        assertTrue(decoded > 10_000, "only " + decoded + " marker pixels seen");
+    }
+
+    @Test
     void limbFieldsPointAlongTheVisibleLimbs() {
         int checked = 0;
         int aligned = 0;
