@@ -64,6 +64,26 @@ final class Canvas {
 
     static final String GLYPHS = "DEMO";
 
+    /** A plain wall over a floor, every blue value at most 120 so that nothing resembles a joint marker. */
+    static byte[] backdrop(int width, int height) {
+        byte[] bgr = new byte[width * height * 3];
+        int horizon = (int) (height * 0.55);
+        for (int y = 0; y < height; y++) {
+            boolean floor = y >= horizon;
+            double t = floor ? (y - horizon) / (double) Math.max(1, height - horizon) : y / (double) horizon;
+            int b = floor ? (int) (70 + 30 * t) : (int) (110 - 25 * t);
+            int g = floor ? (int) (80 + 35 * t) : (int) (95 - 20 * t);
+            int r = floor ? (int) (85 + 35 * t) : (int) (80 - 15 * t);
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 3;
+                bgr[i] = (byte) b;
+                bgr[i + 1] = (byte) g;
+                bgr[i + 2] = (byte) r;
+            }
+        }
+        return bgr;
+    }
+
     private static int[] glyph(char c) {
         return switch (c) {
             case 'D' -> new int[] {0b11110, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b11110};

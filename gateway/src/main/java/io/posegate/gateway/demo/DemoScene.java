@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  * its (person slot, keypoint), inside a dark ring that keeps it apart from anything next to it. Joints
  * of a person behind another stay marked, as a network trained on COCO (whose labels include occluded
  * joints) still finds them. Markers are painted by keypoint type, the face and the limb ends first and
- * the neck last ({@link #MARKER_ORDER}), then by depth. A joint is <i>visible</i> only when its whole
+ * the neck last ({@link MarkerVisibility}), then by depth. A joint is <i>visible</i> only when its whole
  * disc and ring lie inside the picture and no marker painted after it comes near; so where people
  * cross, a wrist or an ear yields to a neck or a hip, which keep each skeleton in one piece. A joint
  * whose parent on the way to the neck is not visible is not visible either, so every marked joint hangs
@@ -26,17 +26,6 @@ public final class DemoScene {
     public static final int DEFAULT_HEIGHT = 360;
     public static final int DEFAULT_PEOPLE = 4;
     private static final int[] PERIODS = {240, 330, 280, 390, 300, 360, 260, 420};
-    /** The order in which markers are painted (and so which yields where two would touch). */
-    static final int[] MARKER_ORDER = {Coco18.R_EAR, Coco18.L_EAR, Coco18.R_EYE, Coco18.L_EYE, Coco18.NOSE,
-        Coco18.R_WRIST, Coco18.L_WRIST, Coco18.R_ANKLE, Coco18.L_ANKLE, Coco18.R_ELBOW, Coco18.L_ELBOW, Coco18.R_KNEE,
-        Coco18.L_KNEE, Coco18.R_HIP, Coco18.L_HIP, Coco18.R_SHOULDER, Coco18.L_SHOULDER, Coco18.NECK};
-    /** Each keypoint's parent on the way to the neck (the neck is its own), in an order that visits parents first. */
-    private static final int[][] TREE = {{Coco18.NECK, Coco18.NECK}, {Coco18.R_SHOULDER, Coco18.NECK},
-        {Coco18.L_SHOULDER, Coco18.NECK}, {Coco18.R_HIP, Coco18.NECK}, {Coco18.L_HIP, Coco18.NECK},
-        {Coco18.NOSE, Coco18.NECK}, {Coco18.R_ELBOW, Coco18.R_SHOULDER}, {Coco18.L_ELBOW, Coco18.L_SHOULDER},
-        {Coco18.R_WRIST, Coco18.R_ELBOW}, {Coco18.L_WRIST, Coco18.L_ELBOW}, {Coco18.R_KNEE, Coco18.R_HIP},
-        {Coco18.L_KNEE, Coco18.L_HIP}, {Coco18.R_ANKLE, Coco18.R_KNEE}, {Coco18.L_ANKLE, Coco18.L_KNEE},
-        {Coco18.R_EYE, Coco18.NOSE}, {Coco18.L_EYE, Coco18.NOSE}, {Coco18.R_EAR, Coco18.R_EYE}, {Coco18.L_EAR, Coco18.L_EYE}};
     static final int[][] BODY_BGR = {
         {40, 140, 235}, {80, 190, 60}, {170, 80, 200}, {40, 200, 220},
         {150, 150, 150}, {60, 60, 210}, {140, 190, 120}, {100, 130, 40}};
@@ -75,7 +64,7 @@ public final class DemoScene {
             walkers[i] = new Walker(height * (0.71 + 0.25 * depth), u, centre, Math.max(0, amplitude),
                     2 * Math.PI / PERIODS[i], 0.5 + 2.1 * i);
         }
-        this.background = paintBackground();
+        this.background = Canvas.backdrop(width, height);
     }
 
     public int width() {
@@ -104,7 +93,7 @@ public final class DemoScene {
      */
     public float[][][] people(long frameIndex) {
         Walker.Body[] bodies = bodies(frameIndex);
-        boolean[][] visible = visibility(bodies);
+        boolean[][] visible = MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height);
         float[][][] out = new float[bodies.length][Coco18.COUNT][];
         for (int p = 0; p < bodies.length; p++) {
             for (int k = 0; k < Coco18.COUNT; k++) {
@@ -134,7 +123,7 @@ public final class DemoScene {
             throw new IllegalArgumentException("picture of " + bgr.length + " bytes is too small for " + width + "x" + height + " BGR");
         }
         Walker.Body[] bodies = bodies(frameIndex);
-        boolean[][] visible = visibility(bodies);
+        boolean[][] visible = MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height);
         System.arraycopy(background, 0, bgr, 0, background.length);
         Canvas canvas = new Canvas(bgr, width, height);
         for (int p = 0; p < bodies.length; p++) {
@@ -146,7 +135,7 @@ public final class DemoScene {
             canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius()), c[0] / 2, c[1] / 2, c[2] / 2);
             canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius() - ringWidth), HEAD_BGR[0], HEAD_BGR[1], HEAD_BGR[2]);
         }
-        for (int k : MARKER_ORDER) {
+        for (int k : MarkerVisibility.ORDER) {
             for (int p = 0; p < bodies.length; p++) {
                 if (visible[p][k]) {
                     double[] j = bodies[p].joints()[k];
@@ -169,55 +158,5 @@ public final class DemoScene {
             bodies[p] = walkers[p].body(frameIndex);
         }
         return bodies;
-    }
-
-    private boolean[][] visibility(Walker.Body[] bodies) {
-        double r = markerRadius + ringWidth;
-        boolean[][] visible = new boolean[bodies.length][Coco18.COUNT];
-        for (int p = 0; p < bodies.length; p++) {
-            for (int[] edge : TREE) {
-                int k = edge[0];
-                double[] j = bodies[p].joints()[k];
-                visible[p][k] = j[0] - r >= 0 && j[1] - r >= 0 && j[0] + r <= width && j[1] + r <= height
-                        && !coveredLater(bodies, p, k, j[0], j[1], r) && (k == Coco18.NECK || visible[p][edge[1]]);
-            }
-        }
-        return visible;
-    }
-
-    /** True if a marker painted after joint k of person p comes within {@code 2 r} of it. */
-    private static boolean coveredLater(Walker.Body[] bodies, int p, int k, double x, double y, double r) {
-        int rank = 0;
-        while (MARKER_ORDER[rank] != k) {
-            rank++;
-        }
-        for (int later = rank; later < MARKER_ORDER.length; later++) {
-            for (int q = later == rank ? p + 1 : 0; q < bodies.length; q++) {
-                double[] j = bodies[q].joints()[MARKER_ORDER[later]];
-                if (Math.hypot(j[0] - x, j[1] - y) <= 2 * r) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private byte[] paintBackground() {
-        byte[] bgr = new byte[width * height * 3];
-        int horizon = (int) (height * 0.55);
-        for (int y = 0; y < height; y++) {
-            boolean floor = y >= horizon;
-            double t = floor ? (y - horizon) / (double) Math.max(1, height - horizon) : y / (double) horizon;
-            int b = floor ? (int) (70 + 30 * t) : (int) (110 - 25 * t);
-            int g = floor ? (int) (80 + 35 * t) : (int) (95 - 20 * t);
-            int red = floor ? (int) (85 + 35 * t) : (int) (80 - 15 * t);
-            for (int x = 0; x < width; x++) {
-                int i = (y * width + x) * 3;
-                bgr[i] = (byte) b;
-                bgr[i + 1] = (byte) g;
-                bgr[i + 2] = (byte) red;
-            }
-        }
-        return bgr;
     }
 }
