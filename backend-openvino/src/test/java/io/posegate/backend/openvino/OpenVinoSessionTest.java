@@ -141,16 +141,16 @@ class OpenVinoSessionTest {
 
     @Test
     void theLoadedRuntimeIsReusedThroughALinkAndASecondLibraryIsRefused() throws Exception {
-        Path real = Path.of(provider.probe().details().get("library"));
+        Path real = Path.of(provider.probeLoaded().details().get("library"));
+        OpenVinoProvider configured = new OpenVinoProvider(new RuntimeLocator(Map.of(), System::getProperty, List.of()));
         Path link = Files.createSymbolicLink(temp.resolve("linked-libs"), real.getParent());
-        ModelSpec viaLink = spec;
-        try (BackendSession s = provider.open(viaLink, BackendOptions.of(Map.of("libraryPath", link.toString())))) {
+        try (BackendSession s = configured.open(spec, BackendOptions.of(Map.of("libraryPath", link.toString())))) {
             assertEquals("openvino", s.backendName());
         }
         Path copyDir = Files.createDirectories(temp.resolve("second-copy"));
         Path copy = Files.copy(real, copyDir.resolve(real.getFileName()));
         BackendException e = assertThrows(BackendException.class,
-                () -> provider.open(spec, BackendOptions.of(Map.of("libraryPath", copyDir.toString()))));
+                () -> configured.open(spec, BackendOptions.of(Map.of("libraryPath", copyDir.toString()))));
         assertEquals(ErrorCode.RUNTIME_UNAVAILABLE, e.code());
         assertTrue(e.getMessage().contains("already loaded") && e.getMessage().contains(copy.toString()), e.getMessage());
         System.out.println("second OpenVINO library refused: " + e.getMessage());
