@@ -43,8 +43,19 @@ public final class BackendRegistry {
         return List.copyOf(providers.keySet());
     }
 
+    /**
+     * The provider's probe, cached. A probe that breaks its contract and throws (or fails to link) is
+     * reported as unavailable with the error, so one broken backend never hides the others.
+     */
     public Probe probe(String name) {
-        return probes.computeIfAbsent(name, n -> get(n).probe());
+        return probes.computeIfAbsent(name, n -> {
+            BackendProvider p = get(n);
+            try {
+                return p.probe();
+            } catch (RuntimeException | LinkageError e) {
+                return Probe.unavailable("probe of backend '" + n + "' failed: " + e, java.util.Set.of());
+            }
+        });
     }
 
     /**

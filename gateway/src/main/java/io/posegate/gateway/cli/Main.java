@@ -14,11 +14,16 @@ public final class Main {
 
     /** Runs a command and returns its exit code (tests call this). */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for callers that redirect its output. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;
         });
-        return cl.execute(args);
+        return cl;
     }
 }

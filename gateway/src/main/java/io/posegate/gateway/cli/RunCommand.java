@@ -44,12 +44,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = io.posegate.gateway.metrics.PoseMetrics.newVertx();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-            stopped.countDown();
-        }, "posegate-shutdown"));
         try {
             GatewayConfig cfg = new GatewayConfigLoader(vertx, config).load(overrides())
                     .toCompletionStage().toCompletableFuture().join();
@@ -60,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
             vertx.close();
             return 2;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            stopped.countDown();
+        }, "posegate-shutdown"));
         stopped.await();
         return 0;
     }

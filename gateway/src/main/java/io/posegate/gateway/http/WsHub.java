@@ -42,7 +42,11 @@ public final class WsHub {
     /** Sends {@code text} (an encoded message of {@code stream}) to every subscribed client. */
     public void broadcast(String stream, String text) {
         for (Client c : clients) {
-            c.offer(stream, text);
+            if (c.ws.isClosed()) {
+                clients.remove(c);
+            } else {
+                c.offer(stream, text);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ public final class FrameSlot implements FrameSink {
     private final ArrayDeque<VideoFrame> free = new ArrayDeque<>();
     private final Runnable onPublish;
     private VideoFrame latest;
+    private VideoFrame lastPublished;
     private long dropped;
     private long published;
 
@@ -28,6 +29,9 @@ public final class FrameSlot implements FrameSink {
     @Override
     public synchronized VideoFrame acquire() {
         VideoFrame f = free.poll();
+        if (f == lastPublished) {
+            lastPublished = null;
+        }
         return f != null ? f : new VideoFrame();
     }
 
@@ -39,6 +43,7 @@ public final class FrameSlot implements FrameSink {
                 dropped++;
             }
             latest = frame;
+            lastPublished = frame;
             published++;
         }
         onPublish.run();
@@ -59,6 +64,21 @@ public final class FrameSlot implements FrameSink {
         VideoFrame f = latest;
         latest = null;
         return f;
+    }
+
+    /**
+     * Copies the most recently published frame into {@code into} (for previews such as MJPEG), whether or
+     * not a worker has taken it, as long as its buffer has not been handed back to the source for reuse.
+     *
+     * @return {@code into}, or null when no such frame is available right now
+     */
+    public synchronized VideoFrame peekCopy(VideoFrame into) {
+        java.util.Objects.requireNonNull(into, "into is null");
+        if (lastPublished == null) {
+            return null;
+        }
+        into.copyFrom(lastPublished);
+        return into;
     }
 
     /** Frames replaced before any worker took them. */

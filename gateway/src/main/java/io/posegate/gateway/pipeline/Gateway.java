@@ -14,7 +14,8 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
 /**
  * The running gateway without its HTTP face: the model, one runtime per backend in use, the streams and
  * the shared inference workers. Every method may block (opening models, starting sources) and is
- * called from worker threads, never an event loop. Methods that change the set of streams or runtimes
- * are synchronized.
+ * called from worker threads, never an event loop. Reads ({@link #streams()}, {@link #runtimes()}, ...)
+ * never block, so event-loop handlers may call them; changes to the set of streams or runtimes are
+ * serialised on a private lock that readers never take.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
@@ -36,9 +38,10 @@ public final class Gateway implements AutoCloseable {
     private final SourceFactory sources;
     private final BiConsumer<String, SourceState> onState;
     private final InferenceScheduler scheduler;
-    private final Map<String, ModelRuntime> runtimes = new LinkedHashMap<>();
-    private final Map<String, String> runtimeErrors = new LinkedHashMap<>();
-    private final Map<String, StreamPipeline> streams = new LinkedHashMap<>();
+    private final Object mutation = new Object();
+    private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Map<String, String> runtimeErrors = new ConcurrentHashMap<>();
+    private final Map<String, StreamPipeline> streams = new ConcurrentSkipListMap<>();
     private final TrackerFactory trackers;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
@@ -56,7 +59,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
-    public synchronized void start() {
+    public void start() {
         scheduler.start();
         for (GatewayConfig.StreamConfig s : config.streams()) {
             try {
@@ -87,21 +90,21 @@ public final class Gateway implements AutoCloseable {
         return lastSwap;
     }
 
-    public synchronized List<StreamPipeline> streams() {
+    public List<StreamPipeline> streams() {
         return List.copyOf(streams.values());
     }
 
-    public synchronized StreamPipeline stream(String id) {
+    public StreamPipeline stream(String id) {
         return streams.get(id);
     }
 
     /** Runtimes in use, keyed by the backend name they were asked for ({@code auto} included). */
-    public synchronized Map<String, ModelRuntime> runtimes() {
+    public Map<String, ModelRuntime> runtimes() {
         return Map.copyOf(runtimes);
     }
 
     /** Errors of backends that failed to open, by requested name. */
-    public synchronized Map<String, String> runtimeErrors() {
+    public Map<String, String> runtimeErrors() {
         return Map.copyOf(runtimeErrors);
     }
 
@@ -111,31 +114,35 @@ public final class Gateway implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
      */
-    public synchronized StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+    public StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
-        FrameSource source = sources.create(spec);
-        removeStream(s.id());
-        String backend = s.backend() == null ? defaultBackend : s.backend();
-        ModelRuntime rt = runtimeFor(backend);
-        StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
-                trackers.create(descriptor), scheduler::wake, state -> onState.accept(s.id(), state));
-        if (rt == null) {
-            p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
+        synchronized (mutation) {
+            FrameSource source = sources.create(spec);
+            removeStream(s.id());
+            String backend = s.backend() == null ? defaultBackend : s.backend();
+            ModelRuntime rt = runtimeFor(backend);
+            StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
+                    trackers.create(descriptor), scheduler::wake, state -> onState.accept(s.id(), state));
+            if (rt == null) {
+                p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
+            }
+            streams.put(s.id(), p);
+            scheduler.add(p);
+            p.start();
+            return p;
         }
-        streams.put(s.id(), p);
-        scheduler.add(p);
-        p.start();
-        return p;
     }
 
-    public synchronized boolean removeStream(String id) {
-        StreamPipeline old = streams.remove(id);
-        if (old == null) {
-            return false;
+    public boolean removeStream(String id) {
+        synchronized (mutation) {
+            StreamPipeline old = streams.remove(id);
+            if (old == null) {
+                return false;
+            }
+            scheduler.remove(old);
+            old.close();
+            return true;
         }
-        scheduler.remove(old);
-        old.close();
-        return true;
     }
 
     private ModelRuntime runtimeFor(String backend) {
@@ -180,7 +187,7 @@ public final class Gateway implements AutoCloseable {
             return lastSwap;
         }
         ModelRuntime old;
-        synchronized (this) {
+        synchronized (mutation) {
             old = runtimes.put(backend, next);
             runtimeErrors.remove(backend);
             ModelRuntime prevDefault = runtimes.get(from);
@@ -212,13 +219,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        for (StreamPipeline s : streams.values()) {
-            s.close();
+    public void close() {
+        synchronized (mutation) {
+            for (StreamPipeline s : streams.values()) {
+                s.close();
+            }
+            streams.clear();
+            scheduler.close();
+            runtimes.values().forEach(ModelRuntime::close);
+            runtimes.clear();
         }
-        streams.clear();
-        scheduler.close();
-        runtimes.values().forEach(ModelRuntime::close);
-        runtimes.clear();
     }
 }

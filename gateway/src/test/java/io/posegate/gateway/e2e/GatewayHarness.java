@@ -1,0 +1,74 @@
+package io.posegate.gateway.e2e;
+
+import io.posegate.gateway.cli.GatewayLauncher;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigs;
+import io.posegate.gateway.http.GatewayVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Starts a real gateway (real HTTP server on an ephemeral port) from a config tree, for end-to-end tests. */
+public final class GatewayHarness implements AutoCloseable {
+    /** The repository's config folder, seen from the gateway module. */
+    public static final Path CONFIG_DIR = Path.of("..", "config").toAbsolutePath().normalize();
+
+    private final Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setWarningExceptionTime(1).setWarningExceptionTimeUnit(TimeUnit.SECONDS));
+    private final GatewayVerticle verticle;
+
+    public GatewayHarness(JsonObject config) throws Exception {
+        GatewayConfig cfg = GatewayConfigs.parse(config.copy().put("http", new JsonObject().put("port", 0)), CONFIG_DIR);
+        verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    public int port() {
+        return verticle.actualPort();
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Connects a WebSocket client to /ws; every text message lands in the returned queue. */
+    public BlockingQueue<JsonObject> connect() throws Exception {
+        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        WebSocket ws = null;
+        for (int attempt = 1; ws == null; attempt++) {
+            try {
+                ws = vertx.createWebSocketClient().connect(port(), "127.0.0.1", "/ws")
+                        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+        ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
+        return messages;
+    }
+
+    /** GET a JSON document from the API. */
+    public JsonObject get(String path) throws Exception {
+        return vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, port(), "127.0.0.1", path)
+                .compose(r -> r.send()).compose(r -> r.body()).map(b -> b.toJsonObject())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends a request with a JSON body; returns {status, body}. */
+    public JsonObject send(io.vertx.core.http.HttpMethod method, String path, JsonObject body) throws Exception {
+        return vertx.createHttpClient().request(method, port(), "127.0.0.1", path)
+                .compose(r -> r.send(body == null ? "" : body.encode())
+                        .compose(resp -> resp.body().map(b -> new JsonObject().put("status", resp.statusCode())
+                                .put("body", b.length() == 0 ? null : b.toString()))))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

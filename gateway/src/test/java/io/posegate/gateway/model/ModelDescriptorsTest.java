@@ -1,0 +1,96 @@
+package io.posegate.gateway.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.config.ConfigException;
+import io.posegate.grouping.Topologies;
+import io.posegate.spi.ModelFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped descriptors load and agree with the known topologies; bad ones list every problem by field. */
+class ModelDescriptorsTest {
+    static final Path MODELS = Path.of("..", "config", "models");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void openPoseDescriptorMatchesHumanPoseEstimation0001() {
+        ModelDescriptor d = ModelDescriptors.resolve("human-pose-estimation-0001", MODELS);
+        assertEquals(ModelFormat.ONNX, d.format());
+        assertEquals("data", d.input().name());
+        assertEquals(InputSpec.ColorOrder.BGR, d.input().colorOrder());
+        assertEquals(8, d.output().stride());
+        assertEquals(32, d.outputHeight());
+        assertEquals(57, d.outputWidth());
+        assertEquals(Topologies.coco18OpenPose().limbs(), d.topology().limbs());
+        assertEquals(18, d.topology().backgroundChannel());
+        assertEquals("openpose", d.grouping().strategy());
+    }
+
+    @Test
+    void trtPoseDescriptorsMatchHumanPoseJson() {
+        for (String name : new String[] {"trt_pose_resnet18", "trt_pose_densenet121"}) {
+            ModelDescriptor d = ModelDescriptors.resolve(name, MODELS);
+            assertEquals(Topologies.trtPoseHuman().limbs(), d.topology().limbs(), name);
+            assertEquals(Topologies.trtPoseHuman().keypoints(), d.topology().keypoints(), name);
+            assertEquals(4, d.output().stride());
+            assertEquals(InputSpec.ColorOrder.RGB, d.input().colorOrder());
+            assertEquals(0.485f, d.input().mean()[0], 1e-6);
+            assertEquals("trt_pose", d.grouping().strategy());
+        }
+    }
+
+    @Test
+    void everyShippedDescriptorLoads() {
+        assertTrue(ModelDescriptors.known(MODELS).size() >= 4);
+        for (String n : ModelDescriptors.known(MODELS)) {
+            assertEquals(n, ModelDescriptors.resolve(n, MODELS).name());
+        }
+    }
+
+    @Test
+    void unknownModelNameListsTheKnownOnes() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.resolve("nope", MODELS));
+        assertTrue(e.getMessage().contains("human-pose-estimation-0001"), e.getMessage());
+    }
+
+    @Test
+    void badDescriptorReportsEveryProblemWithItsField() throws Exception {
+        Path f = Files.writeString(dir.resolve("bad.yaml"), """
+                name: bad
+                model: {file: x.bin}
+                input: {name: data, height: 250, width: 456, colorOrder: grey, normalization: {std: [1, 0, 1]}}
+                output:
+                  decoder: paf
+                  stride: 8
+                  tensors:
+                    heatmaps: {name: hm, channels: [0, 5]}
+                topology:
+                  keypoints: [a, b, c, d, e, f]
+                  limbs: [[0, 1, 0, 1], [0, 9, 2, 3], [1, 2]]
+                grouping: {strategy: magic, window: 0}
+                colour: red
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));
+        String m = e.getMessage();
+        for (String expected : new String[] {"model.format", "input.colorOrder", "input.normalization.std[1]", "output.stride",
+            "output.tensors.pafs", "output.tensors.heatmaps.channels", "topology.limbs[1]", "topology.limbs[2]",
+            "grouping.strategy", "grouping.window", "colour: unknown field"}) {
+            assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
+        }
+        assertTrue(e.problems().size() >= 11, m);
+    }
+
+    @Test
+    void unreadableYamlNamesTheFile() throws Exception {
+        Path f = Files.writeString(dir.resolve("broken.yaml"), "name: [unclosed\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));
+        assertTrue(e.getMessage().contains("broken.yaml") && e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+}
