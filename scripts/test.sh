@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite, on a fresh Debian machine: installs what the tests need, then builds and tests
+# every module. Run from anywhere: bash scripts/test.sh
+#   - OpenVINO runtime from PyPI (pinned) for the OpenVINO backend's real-runtime tests
+#   - ffmpeg and the GStreamer RTSP server for the ingest tests (real RTSP / pipe peers)
+#   - Debian's Chromium and ChromeDriver for the dashboard's browser tests
+# Tests that use the real models and media in ../shared run when it exists (POSEGATE_SHARED).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+as_root bash .ci/install-ingest.sh
+as_root bash .ci/install-browser.sh
+bash .ci/install-openvino.sh >/dev/null
+
+if [ -z "${POSEGATE_SHARED:-}" ] && [ -d ../shared/models ]; then
+  POSEGATE_SHARED="$(cd ../shared && pwd)"
+  export POSEGATE_SHARED
+fi
+echo "POSEGATE_SHARED=${POSEGATE_SHARED:-<unset: tests on the real model and media will skip>}"
+
+mvn -B -ntp install "$@"
