@@ -1,0 +1,161 @@
+package io.posegate.gateway.cli;
+
+import io.posegate.gateway.config.ConfigException;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.model.ModelDescriptors;
+import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.Grouper;
+import io.posegate.grouping.Groupers;
+import io.posegate.grouping.GroupingParams;
+import io.posegate.grouping.Poses;
+import io.posegate.grouping.Topologies;
+import io.posegate.grouping.Topology;
+import io.posegate.grouping.io.Npy;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code posegate group}: groups heatmaps and PAFs saved as NumPy {@code .npy} files into people and
+ * prints them as JSON, in heatmap pixels (pixel i spans [i, i+1)) times {@code --scale}. Exit code 0,
+ * or 2 with "error: ..." on stderr when an input is unusable.
+ */
+@Command(name = "group", description = "Group heatmaps + PAFs (.npy) into people and print them as JSON.")
+public final class GroupCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--heatmaps", required = true, description = "Heatmaps .npy, [C,H,W] or [1,C,H,W] float32.")
+    Path heatmaps;
+
+    @Option(names = "--pafs", required = true, description = "Part affinity fields .npy, same H and W.")
+    Path pafs;
+
+    @Option(names = "--topology", description = "trt_pose human_pose.json (.json) or a model descriptor (.yaml/.yml) "
+            + "giving topology, strategy and parameters. Default: the strategy's built-in topology.")
+    Path topology;
+
+    @Option(names = "--strategy", description = "trt_pose or openpose (default: the descriptor's; trt_pose for .json).")
+    String strategy;
+
+    @Option(names = "--peak-threshold", description = "Overrides the peak (keypoint) threshold.")
+    Float peakThreshold;
+
+    @Option(names = "--link-threshold", description = "Overrides the limb (PAF) threshold.")
+    Float linkThreshold;
+
+    @Option(names = "--max-people", description = "Overrides the most people kept.")
+    Integer maxPeople;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Multiplies coordinates, e.g. the stride for input pixels (default: ${DEFAULT-VALUE}).")
+    float scale;
+
+    @Option(names = "--pretty", description = "Indent the JSON.")
+    boolean pretty;
+
+    @Override
+    public Integer call() {
+        try {
+            JsonObject result = run();
+            spec.commandLine().getOut().println(pretty ? result.encodePrettily() : result.encode());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (IOException e) {
+            return fail("cannot read " + e.getMessage());
+        } catch (IllegalArgumentException | ConfigException | DecodeException e) {
+            return fail(e.getMessage());
+        }
+    }
+
+    private JsonObject run() throws IOException {
+        Topology top = null;
+        GroupingParams params = null;
+        String chosen = strategy;
+        if (topology != null) {
+            String file = topology.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (file.endsWith(".json")) {
+                top = readHumanPoseJson(topology);
+                chosen = chosen == null ? "trt_pose" : chosen;
+            } else if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+                ModelDescriptor d = ModelDescriptors.load(topology);
+                top = d.topology();
+                chosen = chosen == null ? d.grouping().strategy() : chosen;
+                params = chosen.equals(d.grouping().strategy()) ? d.grouping().params() : null;
+            } else {
+                throw new IllegalArgumentException("--topology " + topology + ": expected a .json (trt_pose human_pose.json) "
+                        + "or a .yaml/.yml model descriptor");
+            }
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException("give --strategy (" + String.join(", ", Groupers.STRATEGIES) + ") or --topology");
+        }
+        if (!Groupers.STRATEGIES.contains(chosen)) {
+            throw new IllegalArgumentException("unknown grouping strategy '" + chosen + "'; known strategies: "
+                    + String.join(", ", Groupers.STRATEGIES));
+        }
+        boolean trt = chosen.equals("trt_pose");
+        top = top != null ? top : trt ? Topologies.trtPoseHuman() : Topologies.coco18OpenPose();
+        params = overrides(params != null ? params : trt ? GroupingParams.trtPoseDefaults() : GroupingParams.openPoseDefaults());
+        FeatureMap hm = Npy.read(heatmaps).toFeatureMap("--heatmaps " + heatmaps);
+        FeatureMap paf = Npy.read(pafs).toFeatureMap("--pafs " + pafs);
+        Grouper grouper = Groupers.create(chosen, top, params);
+        Poses poses = new Poses(top.keypointCount(), params.maxPeople());
+        grouper.group(hm, paf, poses);
+        return toJson(poses, top, chosen, hm);
+    }
+
+    private GroupingParams overrides(GroupingParams p) {
+        return new GroupingParams(peakThreshold != null ? peakThreshold : p.peakThreshold(),
+                linkThreshold != null ? linkThreshold : p.linkThreshold(), p.window(), p.samples(), p.maxPeaks(),
+                maxPeople != null ? maxPeople : p.maxPeople());
+    }
+
+    /** trt_pose's COCO-category file: {"keypoints": [names], "skeleton": [[a, b], ...] 1-based}. */
+    static Topology readHumanPoseJson(Path file) throws IOException {
+        JsonObject json = new JsonObject(Files.readString(file));
+        JsonArray names = json.getJsonArray("keypoints");
+        JsonArray skeleton = json.getJsonArray("skeleton");
+        if (names == null || skeleton == null) {
+            throw new IllegalArgumentException(file + ": a trt_pose topology needs \"keypoints\" and \"skeleton\" arrays");
+        }
+        List<String> keypoints = new ArrayList<>();
+        names.forEach(n -> keypoints.add(String.valueOf(n)));
+        List<int[]> pairs = new ArrayList<>();
+        for (int k = 0; k < skeleton.size(); k++) {
+            JsonArray pair = skeleton.getJsonArray(k);
+            pairs.add(pair == null || pair.size() != 2 ? null : new int[] {pair.getInteger(0), pair.getInteger(1)});
+        }
+        return Topologies.trtPose(json.getString("name", file.getFileName().toString()), keypoints, pairs);
+    }
+
+    private JsonObject toJson(Poses poses, Topology top, String chosen, FeatureMap hm) {
+        JsonArray people = new JsonArray();
+        for (int p = 0; p < poses.count(); p++) {
+            JsonArray kps = new JsonArray();
+            for (int k = 0; k < top.keypointCount(); k++) {
+                kps.add(poses.present(p, k) ? new JsonObject().put("name", top.keypoints().get(k))
+                        .put("x", poses.x(p, k) * scale).put("y", poses.y(p, k) * scale).put("score", poses.score(p, k)) : null);
+            }
+            people.add(new JsonObject().put("score", poses.personScore(p)).put("keypoints", kps));
+        }
+        return new JsonObject().put("strategy", chosen).put("topology", top.name()).put("height", hm.height())
+                .put("width", hm.width()).put("scale", scale).put("people", people);
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("error: " + message);
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+}
