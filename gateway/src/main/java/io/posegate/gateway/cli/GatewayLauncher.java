@@ -43,6 +43,7 @@ public final class GatewayLauncher {
         Gateway gateway = new Gateway(config, descriptor, BackendRegistry.discover(), sources(config, webcams),
                 GroupingTrackers.from(config.tracking()),
                 frame -> {
+                    io.posegate.gateway.metrics.PoseMetrics.recordFrame(frame);
                     String text = PoseFrameJson.toJson(frame).encode();
                     DeliveryOptions o = new DeliveryOptions().addHeader("stream", frame.stream());
                     vertx.eventBus().publish(GatewayVerticle.POSES, text, o);

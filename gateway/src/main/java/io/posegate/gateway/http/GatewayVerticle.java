@@ -30,6 +30,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final WebcamHub webcams;
     private WsHub hub;
     private WorkerExecutor control;
+    private OpsRoutes ops;
     private HttpServer server;
 
     public GatewayVerticle(Gateway gateway, WebcamHub webcams) {
@@ -53,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
         vertx.eventBus().<String>localConsumer(POSES, m -> hub.broadcast(m.headers().get("stream"), m.body()));
         Router router = Router.router(vertx);
         new ApiRoutes(gateway, hub, control).mount(router);
+        ops = OpsRoutes.mount(vertx, router, gateway, hub);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         return control.executeBlocking(() -> {
             gateway.start();
@@ -64,6 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
                         return;
                     }
                     hub.accept(ws, this::hello);
+                    WebcamSocket.attach(ws, webcams);
                 })
                 .requestHandler(router)
                 .listen(gateway.config().http().port(), gateway.config().http().host()))
@@ -92,6 +95,9 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (ops != null) {
+            ops.close();
+        }
         return control.executeBlocking(() -> {
             gateway.close();
             return null;

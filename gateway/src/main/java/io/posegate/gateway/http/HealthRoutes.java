@@ -1,0 +1,78 @@
+package io.posegate.gateway.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Health in the Vert.x health-check format (200 when every check is UP, 503 otherwise):
+ * {@code /health} is liveness (the server answers and the gateway is not closed); {@code /ready} is UP when
+ * a backend is loaded and every stream of the config file is live or reconnecting. Checks read the gateway,
+ * whose lock a backend open may hold for seconds, so they run on the worker pool, never the event loop.
+ */
+final class HealthRoutes {
+    private static final Set<String> READY_PHASES = Set.of("live", "reconnecting");
+    private final Vertx vertx;
+    private final Gateway gateway;
+    private final WorkerExecutor worker;
+    private final long startedAt = System.currentTimeMillis();
+
+    HealthRoutes(Vertx vertx, Gateway gateway, WorkerExecutor worker) {
+        this.vertx = requireNonNull(vertx, "vertx is null");
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.worker = requireNonNull(worker, "worker is null");
+    }
+
+    void mount(Router router) {
+        HealthChecks live = HealthChecks.create(vertx);
+        live.register("gateway", p -> p.complete(Status.OK(new JsonObject()
+                .put("uptimeSeconds", (System.currentTimeMillis() - startedAt) / 1000))));
+        HealthChecks ready = HealthChecks.create(vertx);
+        ready.register("backend", 10_000, p -> onWorker(this::backend).onComplete(p));
+        ready.register("streams", 10_000, p -> onWorker(this::streams).onComplete(p));
+        router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(live));
+        router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+    }
+
+    private io.vertx.core.Future<Status> onWorker(Callable<Status> check) {
+        return worker.executeBlocking(check, false);
+    }
+
+    private Status backend() {
+        JsonArray loaded = new JsonArray();
+        gateway.runtimes().values().forEach(rt -> loaded.add(rt.label()));
+        JsonObject data = new JsonObject().put("default", gateway.defaultBackend()).put("loaded", loaded);
+        if (!gateway.runtimeErrors().isEmpty()) {
+            data.put("errors", new JsonObject(new java.util.LinkedHashMap<>(gateway.runtimeErrors())));
+        }
+        return loaded.isEmpty() ? Status.KO(data.put("reason", "no backend loaded")) : Status.OK(data);
+    }
+
+    private Status streams() {
+        JsonObject data = new JsonObject();
+        boolean ok = true;
+        for (GatewayConfig.StreamConfig sc : gateway.config().streams()) {
+            StreamPipeline s = gateway.stream(sc.id());
+            String phase = s == null ? "absent" : s.state().phaseName();
+            JsonObject one = new JsonObject().put("phase", phase);
+            if (s != null && s.state().reason() != null) {
+                one.put("reason", s.state().reason());
+            }
+            data.put(sc.id(), one);
+            ok &= READY_PHASES.contains(phase);
+        }
+        return ok ? Status.OK(data) : Status.KO(data);
+    }
+}

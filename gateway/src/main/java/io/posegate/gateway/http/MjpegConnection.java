@@ -1,0 +1,96 @@
+package io.posegate.gateway.http;
+
+import io.posegate.gateway.ingest.VideoFrame;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One viewer of an MJPEG stream. A timer on the event loop asks the worker pool for the next JPEG (copy +
+ * encode happen there); the part is written back on the event loop. At most one encode is in flight per
+ * viewer; a frame already sent or a full socket skips the tick. Ends when the client goes away or the
+ * stream is removed.
+ */
+final class MjpegConnection {
+    private final Vertx vertx;
+    private final Gateway gateway;
+    private final WorkerExecutor jpeg;
+    private final String stream;
+    private final HttpServerResponse resp;
+    private final long intervalMillis;
+    private final VideoFrame frame = new VideoFrame();
+    private final JpegEncoder encoder = new JpegEncoder(0.75f);
+    private long lastSeq = -1;
+    private long lastCapture = -1;
+    private volatile boolean closed;
+
+    MjpegConnection(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, String stream, HttpServerResponse resp, long intervalMillis) {
+        this.vertx = vertx;
+        this.gateway = gateway;
+        this.jpeg = jpeg;
+        this.stream = stream;
+        this.resp = resp;
+        this.intervalMillis = intervalMillis;
+    }
+
+    void start() {
+        resp.closeHandler(v -> closed = true);
+        resp.exceptionHandler(e -> closed = true);
+        resp.write(Buffer.buffer("--" + MjpegRoutes.BOUNDARY + "\r\n"));
+        tick();
+    }
+
+    private void tick() {
+        if (closed) {
+            jpeg.executeBlocking(() -> {
+                encoder.close();
+                return null;
+            }, false);
+            return;
+        }
+        long t0 = System.nanoTime();
+        if (resp.writeQueueFull()) {
+            schedule(t0);
+            return;
+        }
+        jpeg.executeBlocking(this::nextJpeg, false).onComplete(r -> {
+            if (r.failed()) {
+                closed = true;
+                resp.reset();
+                return;
+            }
+            byte[] bytes = r.result();
+            if (bytes != null && !closed) {
+                String head = "Content-Type: image/jpeg\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+                Buffer part = Buffer.buffer(bytes.length + 128).appendString(head, StandardCharsets.US_ASCII.name())
+                        .appendBytes(bytes).appendString("\r\n--" + MjpegRoutes.BOUNDARY + "\r\n");
+                resp.write(part);
+            }
+            schedule(t0);
+        });
+    }
+
+    /** On the worker: the next new frame as JPEG, null if there is none; fails when the stream is gone. */
+    private byte[] nextJpeg() {
+        StreamPipeline s = gateway.stream(stream);
+        if (s == null) {
+            throw new IllegalStateException("stream '" + stream + "' removed");
+        }
+        if (s.slot().peekCopy(frame) == null
+                || frame.sequence() == lastSeq && frame.captureEpochMillis() == lastCapture) {
+            return null;
+        }
+        lastSeq = frame.sequence();
+        lastCapture = frame.captureEpochMillis();
+        return encoder.encode(frame);
+    }
+
+    private void schedule(long t0) {
+        long spent = (System.nanoTime() - t0) / 1_000_000;
+        vertx.setTimer(Math.max(1, intervalMillis - spent), id -> tick());
+    }
+}

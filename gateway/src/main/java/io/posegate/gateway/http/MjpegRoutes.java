@@ -1,0 +1,89 @@
+package io.posegate.gateway.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.ingest.VideoFrame;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Live video for the dashboard: {@code GET /api/streams/{id}/mjpeg[?fps=N]} streams the stream's latest
+ * decoded frames as {@code multipart/x-mixed-replace} JPEGs, at most N (1..25, default 10) per second, and
+ * {@code GET /api/streams/{id}/frame.jpg} returns one. Frames are copied out of the stream's slot and
+ * encoded on the worker pool {@code posegate-jpeg}, never on the event loop; a frame is sent only when it
+ * is new and the client's socket has room, so a slow viewer skips frames instead of queueing them.
+ */
+final class MjpegRoutes {
+    static final String BOUNDARY = "posegateframe";
+    private final Vertx vertx;
+    private final Gateway gateway;
+    private final WorkerExecutor jpeg;
+
+    MjpegRoutes(Vertx vertx, Gateway gateway, WorkerExecutor jpeg) {
+        this.vertx = requireNonNull(vertx, "vertx is null");
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.jpeg = requireNonNull(jpeg, "jpeg is null");
+    }
+
+    void mount(Router router) {
+        router.get("/api/streams/:id/mjpeg").handler(this::mjpeg);
+        router.get("/api/streams/:id/frame.jpg").handler(this::snapshot);
+    }
+
+    private void snapshot(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        jpeg.executeBlocking(() -> {
+            StreamPipeline s = gateway.stream(id);
+            if (s == null) {
+                throw new IllegalArgumentException("no stream '" + id + "'");
+            }
+            VideoFrame f = s.slot().peekCopy(new VideoFrame());
+            if (f == null) {
+                return null;
+            }
+            try (JpegEncoder enc = new JpegEncoder(0.8f)) {
+                return enc.encode(f);
+            }
+        }, false).onComplete(r -> {
+            if (r.failed()) {
+                ApiRoutes.error(ctx, 404, r.cause().getMessage());
+            } else if (r.result() == null) {
+                ApiRoutes.error(ctx, 503, "stream '" + id + "' has no frame yet");
+            } else {
+                ctx.response().putHeader("content-type", "image/jpeg").putHeader("cache-control", "no-store")
+                        .end(Buffer.buffer(r.result()));
+            }
+        });
+    }
+
+    private void mjpeg(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        double fps;
+        try {
+            fps = Double.parseDouble(ctx.queryParams().get("fps") == null ? "10" : ctx.queryParams().get("fps"));
+        } catch (NumberFormatException e) {
+            ApiRoutes.error(ctx, 400, "query parameter 'fps' must be a number, got '" + ctx.queryParams().get("fps") + "'");
+            return;
+        }
+        if (!(fps >= 1 && fps <= 25)) {
+            ApiRoutes.error(ctx, 400, "query parameter 'fps' must be within 1..25, got " + fps);
+            return;
+        }
+        jpeg.executeBlocking(() -> gateway.stream(id) != null, false).onComplete(r -> {
+            if (r.failed() || !r.result()) {
+                ApiRoutes.error(ctx, 404, "no stream '" + id + "'");
+                return;
+            }
+            HttpServerResponse resp = ctx.response().setChunked(true)
+                    .putHeader("content-type", "multipart/x-mixed-replace; boundary=" + BOUNDARY)
+                    .putHeader("cache-control", "no-store").putHeader("connection", "close");
+            new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps)).start();
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package io.posegate.gateway.http;
+
+import io.posegate.gateway.ingest.webcam.WebcamFeed;
+import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Accepts a browser's camera frames on {@code /ws}: each binary message is one JPEG, pushed into the
+ * {@link WebcamHub} feed named by the query parameter {@code webcam} (default {@value WebcamHub#DEFAULT_NAME}),
+ * which the stream {@code webcam:NAME} reads. {@link WebcamFeed#submitJpeg} only checks the header and
+ * queues, so this runs on the event loop; a refused frame gets a text {@code error} message naming why.
+ */
+final class WebcamSocket {
+    private WebcamSocket() {
+    }
+
+    static void attach(ServerWebSocket ws, WebcamHub webcams) {
+        String name = feedName(ws.query());
+        ws.binaryMessageHandler(buf -> {
+            try {
+                webcams.feed(name).submitJpeg(buf.getBytes());
+            } catch (IllegalArgumentException e) {
+                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("stream", "webcam:" + name)
+                        .put("message", "webcam frame refused: " + e.getMessage()).encode());
+            }
+        });
+    }
+
+    /** The value of {@code webcam=} in a query string, else the default feed name. */
+    static String feedName(String query) {
+        if (query != null) {
+            for (String kv : query.split("&")) {
+                if (kv.startsWith("webcam=") && kv.length() > 7) {
+                    String v = java.net.URLDecoder.decode(kv.substring(7), java.nio.charset.StandardCharsets.UTF_8);
+                    if (v.matches("[A-Za-z0-9_.-]{1,64}")) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return WebcamHub.DEFAULT_NAME;
+    }
+}

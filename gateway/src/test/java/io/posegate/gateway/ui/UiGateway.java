@@ -1,0 +1,101 @@
+package io.posegate.gateway.ui;
+
+import io.posegate.gateway.cli.GatewayLauncher;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigs;
+import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.metrics.PoseMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real gateway for the dashboard, metrics and health tests: the production launcher on a Vertx built
+ * like {@code posegate run} builds it (Micrometer metrics on), an ephemeral port, and blocking HTTP helpers.
+ */
+public final class UiGateway implements AutoCloseable {
+    /** The repository's config folder, seen from the gateway module. */
+    public static final Path CONFIG_DIR = Path.of("..", "config").toAbsolutePath().normalize();
+
+    private final Vertx vertx = PoseMetrics.newVertx();
+    private final GatewayVerticle verticle;
+
+    /** The demo: one stream {@code demo} of 4 synthetic people through the simulated backend. */
+    public static JsonObject demoConfig() {
+        return new JsonObject().put("model", "demo-simulated").put("backend", "auto")
+                .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=15")));
+    }
+
+    public UiGateway(JsonObject config) throws Exception {
+        this(config, CONFIG_DIR);
+    }
+
+    /** @param baseDir the folder relative paths in {@code config} resolve against (models, media) */
+    public UiGateway(JsonObject config, Path baseDir) throws Exception {
+        JsonObject c = config.copy();
+        if (!c.containsKey("modelsDir")) {
+            c.put("modelsDir", CONFIG_DIR.resolve("models").toString());
+        }
+        GatewayConfig cfg = GatewayConfigs.parse(c.put("http", new JsonObject().put("port", 0)), baseDir);
+        verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    }
+
+    public int port() {
+        return verticle.actualPort();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** A GET or other request; returns status, content-type and body. */
+    public Reply request(HttpMethod method, String path, JsonObject body) throws Exception {
+        return vertx.createHttpClient().request(method, port(), "127.0.0.1", path)
+                .compose(r -> r.send(body == null ? Buffer.buffer() : Buffer.buffer(body.encode()))
+                        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.getHeader("content-type"), b))))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    public Reply get(String path) throws Exception {
+        return request(HttpMethod.GET, path, null);
+    }
+
+    public JsonObject json(String path) throws Exception {
+        Reply r = get(path);
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + r.status() + ": " + r.body());
+        }
+        return r.body().toJsonObject();
+    }
+
+    /** Polls {@code condition} every 100 ms until true; fails naming {@code what} after {@code seconds}. */
+    public static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("gave up after " + seconds + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** An HTTP answer. */
+    public record Reply(int status, String contentType, Buffer body) {
+        public String text() {
+            return body.toString();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+// Boots the dashboard: the socket, the live grid, the panels, and the periodic API refreshes.
+// window.posegate exposes the live state for debugging and for the browser tests.
+import { getJson } from './api.js';
+import { PoseSocket } from './socket.js';
+import { StreamGrid } from './grid.js';
+import { StreamHistory } from './history.js';
+import { StreamPanel } from './stream-panel.js';
+import { BackendsPanel } from './backends.js';
+import { WebcamMode, WEBCAM_STREAM } from './webcam.js';
+
+const state = { topologies: {}, defaultTopology: null, demo: false, histories: new Map(), frames: new Map() };
+window.posegate = state;
+
+const streamPanel = new StreamPanel(state.histories);
+const grid = new StreamGrid(document.getElementById('grid'), document.getElementById('grid-empty'), (id) => {
+  streamPanel.show(id);
+  grid.select(id);
+});
+const backends = new BackendsPanel();
+const webcam = new WebcamMode();
+state.grid = grid;
+state.webcam = webcam;
+
+function setDemo(on) {
+  if (!on || state.demo) return;
+  state.demo = true;
+  document.getElementById('demo-badge').hidden = false;
+  document.getElementById('demo-note').hidden = false;
+  document.title = 'PoseGate (DEMO)';
+}
+
+function onMessage(m) {
+  if (m.type === 'hello') {
+    state.topologies = m.topologies || {};
+    setDemo(m.demo === true);
+    (m.streams || []).forEach((id) => grid.ensure(id));
+    streamPanel.setStreams(grid.ids());
+  } else if (m.type === 'poses') {
+    setDemo(m.demo === true);
+    const topo = state.topologies[m.stream] || state.defaultTopology;
+    grid.draw(m, topo);
+    state.frames.set(m.stream, m);
+    let h = state.histories.get(m.stream);
+    if (!h) state.histories.set(m.stream, (h = new StreamHistory()));
+    h.add(m, Date.now());
+    if (m.stream === WEBCAM_STREAM) webcam.onPoses(m);
+  } else if (m.type === 'stream') {
+    grid.state(m.stream, m.state);
+  }
+}
+
+const conn = document.getElementById('conn');
+new PoseSocket({
+  onMessage,
+  onStatus: (text, kind) => { conn.textContent = text; conn.className = `conn ${kind}`; },
+});
+
+async function refreshStreams() {
+  try {
+    const { streams } = await getJson('/api/streams');
+    const ids = streams.map((s) => s.id);
+    for (const id of grid.ids()) if (!ids.includes(id)) grid.remove(id);
+    for (const s of streams) {
+      grid.ensure(s.id);
+      grid.state(s.id, s.state);
+      grid.fps(s.id, s.fps);
+      streamPanel.update(s);
+    }
+    streamPanel.setStreams(grid.ids());
+    grid.select(streamPanel.current);
+  } catch (e) {
+    conn.textContent = `API unreachable: ${e.message}`;
+  }
+}
+
+async function loadModel() {
+  const m = await getJson('/api/model');
+  state.model = m;
+  state.defaultTopology = m.topology;
+  setDemo(m.demo === true);
+  const rows = [
+    ['name', m.name], ['family', m.family], ['format', m.format],
+    ['input', `${m.input.width}×${m.input.height} ${m.input.colorOrder}, ${m.input.resize}`],
+    ['stride', m.stride], ['decoder', m.decoder], ['grouping', m.grouping],
+    ['keypoints', m.topology.keypoints.length], ['limbs', m.topology.limbs.length],
+    ['descriptor', m.descriptor], ['file', m.file],
+  ];
+  document.getElementById('model-info').replaceChildren(...rows.flatMap(([k, v]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = String(v);
+    return [dt, dd];
+  }));
+}
+
+loadModel().catch((e) => { document.getElementById('model-info').textContent = `model unavailable: ${e.message}`; });
+refreshStreams();
+backends.refresh();
+setInterval(refreshStreams, 2000);
+setInterval(() => backends.refresh(), 5000);
+setInterval(() => streamPanel.tick(), 1000);
