@@ -51,22 +51,31 @@ public final class TensorRtProbe {
         details.put("presets", BindingInfo.PRESETS);
         details.put("platform", env.platform());
         List<String> problems = new ArrayList<>();
-        library("tensorrt", BindingInfo.NVINFER_LIBRARY, details, problems);
-        library("cuda", BindingInfo.CUDART_LIBRARY, details, problems);
-        library("cuda", DRIVER_LIBRARY, details, problems);
+        List<String> missing = new ArrayList<>();
+        library("tensorrt", BindingInfo.NVINFER_LIBRARY, details, missing);
+        library("cuda", BindingInfo.CUDART_LIBRARY, details, missing);
+        library("cuda", DRIVER_LIBRARY, details, missing);
+        if (!missing.isEmpty()) {
+            problems.add(notFound(missing));
+        }
         List<String> parser = new ArrayList<>();
         library("tensorrt", BindingInfo.ONNX_PARSER_LIBRARY, details, parser);
         Optional<Path> node = env.deviceNodes().stream().filter(Files::exists).findFirst();
         node.ifPresentOrElse(n -> details.put("gpuDevice", n.toString()), () -> problems.add("no NVIDIA GPU device ("
                 + env.deviceNodes().stream().map(Path::toString).collect(Collectors.joining(", ")) + " absent)"));
-        jni("tensorrt", "libjninvinfer.so", details, problems);
-        jni("cuda", "libjnicudart.so", details, problems);
+        List<String> jni = new ArrayList<>();
+        jni("tensorrt", "libjninvinfer.so", details, jni);
+        jni("cuda", "libjnicudart.so", details, jni);
+        if (!jni.isEmpty()) {
+            problems.add("bytedeco preset natives for " + env.platform() + " not on the classpath (" + String.join(", ", jni)
+                    + "); build with -P" + BindingInfo.PROFILE);
+        }
         if (!problems.isEmpty()) {
             return Probe.unavailable(String.join("; ", problems), FORMATS, details);
         }
         Set<ModelFormat> formats = FORMATS;
         if (!parser.isEmpty()) {
-            details.put("onnx", "cannot build engines from ONNX: " + parser.get(0));
+            details.put("onnx", "cannot build engines from ONNX: " + notFound(parser));
             formats = Set.of(ModelFormat.TENSORRT_ENGINE);
         }
         return Probe.available("TensorRT " + BindingInfo.TENSORRT_MAJOR + " (" + details.get(BindingInfo.NVINFER_LIBRARY)
@@ -74,7 +83,8 @@ public final class TensorRtProbe {
                 + BindingInfo.ONNX_PARSER_LIBRARY + " not found)"), formats, List.of("CUDA", "TensorRT" + BindingInfo.TENSORRT_MAJOR), details);
     }
 
-    private void library(String preset, String file, Map<String, String> details, List<String> problems) {
+    /** Records where {@code file} is, or adds it to {@code missing}. */
+    private void library(String preset, String file, Map<String, String> details, List<String> missing) {
         for (Path dir : env.libraryDirs()) {
             Path candidate = dir.resolve(file);
             if (Files.exists(candidate)) {
@@ -82,22 +92,26 @@ public final class TensorRtProbe {
                 return;
             }
         }
-        String resource = resource(preset, file);
-        URL url = env.classLoader().getResource(resource);
+        URL url = env.classLoader().getResource(resource(preset, file));
         if (url != null) {
             details.put(file, url.toString());
             return;
         }
-        problems.add(file + " not found (looked in: " + env.libraryDirs().stream().map(Path::toString)
-                .collect(Collectors.joining(", ")) + ", classpath " + resource + ")");
+        missing.add(file);
     }
 
-    private void jni(String preset, String file, Map<String, String> details, List<String> problems) {
+    private String notFound(List<String> files) {
+        String names = files.size() == 1 ? files.get(0)
+                : String.join(", ", files.subList(0, files.size() - 1)) + " and " + files.get(files.size() - 1);
+        return names + " not found (looked in: " + env.libraryDirs().stream().map(Path::toString).collect(Collectors.joining(", "))
+                + ", classpath org/bytedeco/{tensorrt,cuda}/" + env.platform() + "/)";
+    }
+
+    private void jni(String preset, String file, Map<String, String> details, List<String> missing) {
         String resource = resource(preset, file);
         URL url = env.classLoader().getResource(resource);
         if (url == null) {
-            problems.add("bytedeco " + preset + " preset natives for " + env.platform() + " not on the classpath (" + resource
-                    + "); build with -P" + BindingInfo.PROFILE);
+            missing.add(resource);
         } else {
             details.put(file, url.toString());
         }

@@ -51,7 +51,8 @@ class TensorRtProbeTest {
         assumeFalse(Files.exists(Path.of("/dev/nvidia0")) || Files.exists(Path.of("/dev/nvhost-ctrl")), "this machine has an NVIDIA GPU");
         Probe probe = new TensorRtBackendProvider().probe();
         assertFalse(probe.available());
-        assertTrue(probe.reason().contains(BindingInfo.NVINFER_LIBRARY + " not found (looked in: "), probe.reason());
+        assertTrue(probe.reason().startsWith(BindingInfo.NVINFER_LIBRARY + ", " + BindingInfo.CUDART_LIBRARY + " and libcuda.so.1 not found (looked in: "),
+                probe.reason());
         assertTrue(probe.reason().contains("/usr/lib/x86_64-linux-gnu"), probe.reason());
         assertTrue(probe.reason().contains("no NVIDIA GPU device (/dev/nvidia0, /dev/nvhost-ctrl absent)"), probe.reason());
         assertEquals(Set.of(ModelFormat.TENSORRT_ENGINE, ModelFormat.ONNX), probe.formats());
@@ -62,11 +63,11 @@ class TensorRtProbeTest {
         Probe probe = new TensorRtProbe(env(emptyLoader(), List.of(dir.resolve("dev/nvidia0")))).probe();
         assertFalse(probe.available());
         String r = probe.reason();
-        assertTrue(r.contains(BindingInfo.NVINFER_LIBRARY + " not found (looked in: " + dir.resolve("lib") + ", " + dir.resolve("cuda")
-                + ", classpath org/bytedeco/tensorrt/linux-x86_64/" + BindingInfo.NVINFER_LIBRARY + ")"), r);
-        assertTrue(r.contains(BindingInfo.CUDART_LIBRARY + " not found"), r);
+        assertTrue(r.contains(BindingInfo.NVINFER_LIBRARY + ", " + BindingInfo.CUDART_LIBRARY + " and libcuda.so.1 not found (looked in: "
+                + dir.resolve("lib") + ", " + dir.resolve("cuda") + ", classpath org/bytedeco/{tensorrt,cuda}/linux-x86_64/)"), r);
         assertTrue(r.contains("no NVIDIA GPU device (" + dir.resolve("dev/nvidia0") + " absent)"), r);
-        assertTrue(r.contains("org/bytedeco/tensorrt/linux-x86_64/libjninvinfer.so); build with -P" + BindingInfo.PROFILE), r);
+        assertTrue(r.contains("bytedeco preset natives for linux-x86_64 not on the classpath (org/bytedeco/tensorrt/linux-x86_64/libjninvinfer.so, "
+                + "org/bytedeco/cuda/linux-x86_64/libjnicudart.so); build with -P" + BindingInfo.PROFILE), r);
     }
 
     @Test
@@ -79,7 +80,7 @@ class TensorRtProbeTest {
         assertFalse(probe.available());
         assertFalse(probe.reason().contains("not found"), probe.reason());
         assertFalse(probe.reason().contains("GPU"), probe.reason());
-        assertTrue(probe.reason().contains("bytedeco cuda preset natives for linux-x86_64 not on the classpath"), probe.reason());
+        assertTrue(probe.reason().startsWith("bytedeco preset natives for linux-x86_64 not on the classpath ("), probe.reason());
         assertEquals(dir.resolve("cuda/" + BindingInfo.NVINFER_LIBRARY).toString(), probe.details().get(BindingInfo.NVINFER_LIBRARY));
     }
 
@@ -100,6 +101,14 @@ class TensorRtProbeTest {
     }
 
     @Test
+    void onlyTheMissingLibraryIsNamed() throws IOException {
+        touch("lib/" + BindingInfo.CUDART_LIBRARY);
+        touch("lib/libcuda.so.1");
+        Probe probe = new TensorRtProbe(env(emptyLoader(), List.of())).probe();
+        assertTrue(probe.reason().startsWith(BindingInfo.NVINFER_LIBRARY + " not found (looked in: "), probe.reason());
+    }
+
+    @Test
     void withoutTheOnnxParserOnlySerialisedEnginesAreOffered() throws IOException {
         touch("lib/" + BindingInfo.NVINFER_LIBRARY);
         touch("lib/" + BindingInfo.CUDART_LIBRARY);
@@ -110,6 +119,8 @@ class TensorRtProbeTest {
         assertTrue(probe.available(), probe.reason());
         assertEquals(Set.of(ModelFormat.TENSORRT_ENGINE), probe.formats());
         assertTrue(probe.reason().contains("serialised engines only (" + BindingInfo.ONNX_PARSER_LIBRARY + " not found)"), probe.reason());
+        assertTrue(probe.details().get("onnx").contains(BindingInfo.ONNX_PARSER_LIBRARY + " not found (looked in: " + dir.resolve("lib")),
+                probe.details().get("onnx"));
     }
 
     @Test
@@ -117,7 +128,7 @@ class TensorRtProbeTest {
         touch("lib/" + BindingInfo.NVINFER_LIBRARY);
         touch("lib/" + BindingInfo.CUDART_LIBRARY);
         Probe probe = new TensorRtProbe(env(emptyLoader(), List.of())).probe();
-        assertTrue(probe.reason().startsWith("libcuda.so.1 not found (looked in: "), probe.reason());
+        assertTrue(probe.reason().startsWith("libcuda.so.1 not found (looked in: " + dir.resolve("lib")), probe.reason());
     }
 
     @Test

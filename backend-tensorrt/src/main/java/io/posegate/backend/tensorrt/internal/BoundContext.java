@@ -15,6 +15,6 @@ public interface BoundContext extends EngineIo {
     /** Enqueues one inference on {@code stream}; false if TensorRT refuses. */
     boolean enqueue(CUstream_st stream);
 
-    /** Releases the context (not the engine). */
+    /** Frees what this view allocated itself (TensorRT 8: the bindings array); the context is not touched. */
     void release();
 }

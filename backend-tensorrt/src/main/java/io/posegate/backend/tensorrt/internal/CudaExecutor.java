@@ -33,8 +33,8 @@ final class CudaExecutor implements GpuExecutor {
     private static final int DEVICE_TO_HOST = 2;
 
     private final int device;
-    private final EngineHandle engine;
     private final BoundContext context;
+    private final Runnable releaseTensorRt;
     private final CUstream_st stream = new CUstream_st();
     private final List<Pointer> deviceBuffers = new ArrayList<>();
     private final Pointer inputDevice;
@@ -45,11 +45,15 @@ final class CudaExecutor implements GpuExecutor {
     private record Copy(ByteBuffer host, BytePointer hostPointer, Pointer device, long bytes) {
     }
 
-    /** Takes ownership of {@code engine} and {@code context} (on CUDA device {@code device}); releases what it allocated if it fails. */
-    CudaExecutor(int device, EngineHandle engine, BoundContext context, ResolvedBindings bindings) {
+    /**
+     * Allocates the buffers on CUDA device {@code device} and binds them to {@code context}. {@link #close()} frees
+     * them and then runs {@code releaseTensorRt} (which gives the context and engine back). If the constructor
+     * fails it frees its own buffers only; the caller still owns the TensorRT objects.
+     */
+    CudaExecutor(int device, BoundContext context, ResolvedBindings bindings, Runnable releaseTensorRt) {
         this.device = device;
-        this.engine = engine;
         this.context = context;
+        this.releaseTensorRt = releaseTensorRt;
         try {
             Cuda.check(cudaStreamCreate(stream), "cudaStreamCreate", ErrorCode.DEVICE_UNAVAILABLE);
             inputBytes = bindings.input().type().byteSize() * count(bindings.input());
@@ -64,7 +68,7 @@ final class CudaExecutor implements GpuExecutor {
                 }
             }
         } catch (RuntimeException e) {
-            close();
+            freeCuda();
             throw e;
         }
     }
@@ -112,14 +116,20 @@ final class CudaExecutor implements GpuExecutor {
             return;
         }
         closed = true;
+        freeCuda();
+        releaseTensorRt.run();
+    }
+
+    private void freeCuda() {
         if (!stream.isNull()) {
             cudaStreamSynchronize(stream);
             cudaStreamDestroy(stream);
+            stream.setNull();
         }
         deviceBuffers.forEach(p -> cudaFree(p));
+        deviceBuffers.clear();
         outputs.values().forEach(c -> c.hostPointer().close());
         context.release();
-        engine.close();
     }
 
     private static long count(TensorInfo t) {

@@ -38,6 +38,12 @@ public interface TrtGeneration {
      */
     boolean fixInputShape(IBuilder builder, IBuilderConfig config, INetworkDefinition network, String input, long[] shape);
 
-    /** Frees a TensorRT object (TensorRT 8: {@code destroy()}; TensorRT 10: {@code delete} via close). Null-safe. */
+    /**
+     * True if {@link #release} really frees TensorRT objects. When false, engines and contexts are kept for reuse in
+     * {@link RetainedEngines} instead of being leaked once per session.
+     */
+    boolean releasesObjects();
+
+    /** Frees a TensorRT object where the preset allows it (TensorRT 8: {@code destroy()}). Null-safe. */
     void release(Pointer object);
 }

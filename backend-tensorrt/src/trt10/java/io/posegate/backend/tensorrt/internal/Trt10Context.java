@@ -57,8 +57,6 @@ final class Trt10Context implements BoundContext {
 
     @Override
     public void release() {
-        if (!context.isNull()) {
-            context.close();
-        }
+        // nothing of its own: the context is owned by the opener (and reused, see RetainedEngines)
     }
 }

@@ -12,7 +12,11 @@ import org.bytedeco.tensorrt.nvinfer.INetworkDefinition;
 import org.bytedeco.tensorrt.nvinfer.IOptimizationProfile;
 import org.bytedeco.tensorrt.nvinfer.ITensor;
 
-/** TensorRT 10: IO tensors addressed by name, {@code Dims64}, memory pools, explicit batch by default. Stateless. */
+/**
+ * TensorRT 10: IO tensors addressed by name, {@code Dims64}, memory pools, explicit batch by default. The
+ * 10.15-1.5.13 preset has no {@code destroy()} and attaches no deallocator to objects TensorRT returns, so
+ * {@link #release} only drops the Java peer and engines/contexts are reused through {@link RetainedEngines}. Stateless.
+ */
 public final class Trt10Generation implements TrtGeneration {
     @Override
     public String name() {
@@ -55,6 +59,11 @@ public final class Trt10Generation implements TrtGeneration {
                 return true;
             }
         }
+        return false;
+    }
+
+    @Override
+    public boolean releasesObjects() {
         return false;
     }
 

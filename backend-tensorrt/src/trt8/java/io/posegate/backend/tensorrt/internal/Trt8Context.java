@@ -16,13 +16,11 @@ import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 final class Trt8Context implements BoundContext {
     private final ICudaEngine engine;
     private final IExecutionContext context;
-    private final Trt8Generation generation;
     private final PointerPointer<Pointer> bindings;
 
-    Trt8Context(ICudaEngine engine, IExecutionContext context, Trt8Generation generation) {
+    Trt8Context(ICudaEngine engine, IExecutionContext context) {
         this.engine = engine;
         this.context = context;
-        this.generation = generation;
         this.bindings = new PointerPointer<>(engine.getNbBindings());
     }
 
@@ -59,7 +57,6 @@ final class Trt8Context implements BoundContext {
 
     @Override
     public void release() {
-        generation.release(context);
         bindings.close();
     }
 

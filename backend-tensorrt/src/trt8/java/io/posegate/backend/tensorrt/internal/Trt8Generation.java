@@ -29,7 +29,7 @@ public final class Trt8Generation implements TrtGeneration {
 
     @Override
     public BoundContext bind(ICudaEngine engine, IExecutionContext context) {
-        return new Trt8Context(engine, context, this);
+        return new Trt8Context(engine, context);
     }
 
     @Override
@@ -59,6 +59,11 @@ public final class Trt8Generation implements TrtGeneration {
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean releasesObjects() {
+        return true;
     }
 
     @Override
