@@ -121,6 +121,7 @@ final class CudaExecutor implements GpuExecutor {
     }
 
     private void freeCuda() {
+        cudaSetDevice(device);
         if (!stream.isNull()) {
             cudaStreamSynchronize(stream);
             cudaStreamDestroy(stream);
