@@ -35,7 +35,7 @@ record DemoUri(int people, int width, int height, double fps) {
             }
         }
         for (String key : q.keySet()) {
-            if (!Map.of("people", 0, "width", 0, "height", 0, "fps", 0).containsKey(key)) {
+            if (!java.util.Set.of("people", "width", "height", "fps").contains(key)) {
                 throw new IllegalArgumentException("demo source URI '" + uri + "': unknown parameter '" + key
                         + "'; known: fps, height, people, width");
             }
