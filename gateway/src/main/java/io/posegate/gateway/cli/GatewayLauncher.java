@@ -15,6 +15,9 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.control.ConfigReloader;
+import java.util.Map;
 
 /** Wires a running gateway from a validated config: model, backends, sources, verticle. */
 public final class GatewayLauncher {
@@ -29,6 +32,19 @@ public final class GatewayLauncher {
 
     public static SourceFactory sources(GatewayConfig config, WebcamHub webcams) {
         return Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(config.mediaDir()), webcams);
+    }
+
+    /**
+     * Deploys the gateway and watches its config file, applying changes while it runs.
+     *
+     * @param overrides the command-line overrides, re-applied on every reload
+     */
+    public static Future<GatewayVerticle> deployWatching(Vertx vertx, GatewayConfigLoader loader, GatewayConfig config,
+                                                         Map<String, Object> overrides, long scanMillis) {
+        return deploy(vertx, config).onSuccess(v -> {
+            ConfigReloader reloader = new ConfigReloader(vertx, v.gateway(), loader, overrides);
+            reloader.start(scanMillis);
+        });
     }
 
     /** Builds the gateway and deploys its verticle; the future completes once the server listens. */

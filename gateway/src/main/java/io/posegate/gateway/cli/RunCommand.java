@@ -47,9 +47,10 @@ final class RunCommand implements Callable<Integer> {
         Vertx vertx = io.posegate.gateway.metrics.PoseMetrics.newVertx();
         CountDownLatch stopped = new CountDownLatch(1);
         try {
-            GatewayConfig cfg = new GatewayConfigLoader(vertx, config).load(overrides())
-                    .toCompletionStage().toCompletableFuture().join();
-            GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().join();
+            GatewayConfigLoader loader = new GatewayConfigLoader(vertx, config);
+            Map<String, Object> overrides = overrides();
+            GatewayConfig cfg = loader.load(overrides).toCompletionStage().toCompletableFuture().join();
+            GatewayLauncher.deployWatching(vertx, loader, cfg, overrides, 2000).toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
             spec.commandLine().getErr().println("error: " + cause.getMessage());

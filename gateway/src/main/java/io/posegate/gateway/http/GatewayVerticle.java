@@ -43,6 +43,10 @@ public final class GatewayVerticle extends VerticleBase {
         return server.actualPort();
     }
 
+    public Gateway gateway() {
+        return gateway;
+    }
+
     public WsHub hub() {
         return hub;
     }

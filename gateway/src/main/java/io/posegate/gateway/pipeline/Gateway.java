@@ -14,6 +14,7 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, String> runtimeErrors = new ConcurrentHashMap<>();
     private final Map<String, StreamPipeline> streams = new ConcurrentSkipListMap<>();
+    private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
     private final TrackerFactory trackers;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
@@ -127,6 +129,9 @@ public final class Gateway implements AutoCloseable {
                 p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
             }
             streams.put(s.id(), p);
+            if (s.backend() != null) {
+                streamBackends.put(s.id(), s.backend());
+            }
             scheduler.add(p);
             p.start();
             return p;
@@ -136,6 +141,7 @@ public final class Gateway implements AutoCloseable {
     public boolean removeStream(String id) {
         synchronized (mutation) {
             StreamPipeline old = streams.remove(id);
+            streamBackends.remove(id);
             if (old == null) {
                 return false;
             }
@@ -171,8 +177,9 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Swaps the default backend while streams run: the new one opens and warms up beside the old, then
-     * takes over between two frames; the old closes once its runs in flight finish. On failure the old
-     * backend stays and the error is recorded in {@link #lastSwap()}.
+     * takes over between two frames for every stream without its own backend; runtimes no stream uses
+     * any more close once their runs in flight finish. On failure the old backend stays and the error is
+     * recorded in {@link #lastSwap()}.
      */
     public SwapRecord swapBackend(String backend) {
         String from = defaultBackend;
@@ -184,29 +191,32 @@ public final class Gateway implements AutoCloseable {
             next = open(backend);
         } catch (RuntimeException e) {
             lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false);
+            LOG.warning("swap " + from + " -> " + backend + " failed, keeping " + from + ": " + e.getMessage());
             return lastSwap;
         }
-        ModelRuntime old;
+        List<ModelRuntime> retired = new ArrayList<>();
         synchronized (mutation) {
-            old = runtimes.put(backend, next);
+            ModelRuntime previous = runtimes.put(backend, next);
+            if (previous != null) {
+                retired.add(previous);
+            }
             runtimeErrors.remove(backend);
-            ModelRuntime prevDefault = runtimes.get(from);
             for (StreamPipeline s : streams.values()) {
-                if (s.runtime() == prevDefault || s.runtime() == null || s.runtime() == old) {
+                String own = streamBackends.get(s.id());
+                if (own == null || own.equals(backend)) {
                     s.bind(next);
                 }
             }
             defaultBackend = backend;
-            if (!from.equals(backend) && runtimes.get(from) != null && streams.values().stream().noneMatch(s -> s.runtime() == runtimes.get(from))) {
-                ModelRuntime unused = runtimes.remove(from);
-                if (unused != old) {
-                    closeLater(unused);
+            for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
+                ModelRuntime rt = e.getValue();
+                if (rt != next && streams.values().stream().noneMatch(s -> s.runtime() == rt)) {
+                    runtimes.remove(e.getKey());
+                    retired.add(rt);
                 }
             }
         }
-        if (old != null && old != next) {
-            closeLater(old);
-        }
+        retired.forEach(Gateway::closeLater);
         lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
         LOG.info("swapped backend " + from + " -> " + next.label() + " in " + lastSwap.millis() + " ms");
         return lastSwap;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.spi.testing.OnnxTestModel;
+import io.posegate.gateway.testing.TestDescriptors;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,24 +25,8 @@ class CliErrorsTest {
         ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_3BYTE_BGR), "png", image.toFile());
     }
 
-    /** A descriptor for the generated ONNX test model; {@code outputs} and {@code stride} can be made wrong. */
     private Path descriptor(String heatmapName, int stride) throws Exception {
-        new OnnxTestModel(4).write(dir.resolve("test.onnx"));
-        StringBuilder limbs = new StringBuilder();
-        for (int k = 0; k < 19; k++) {
-            limbs.append("    - [").append(k % 18).append(", ").append((k + 1) % 18).append(", ").append(2 * k).append(", ")
-                    .append(2 * k + 1).append("]\n");
-        }
-        StringBuilder kps = new StringBuilder();
-        for (int k = 0; k < 18; k++) {
-            kps.append(k == 0 ? "" : ", ").append("k").append(k);
-        }
-        return Files.writeString(dir.resolve("test.yaml"), "name: test\nmodel: {format: onnx, file: test.onnx}\n"
-                + "input: {name: input, height: 32, width: 48, colorOrder: rgb, normalization: inside-graph}\n"
-                + "output:\n  decoder: paf\n  stride: " + stride + "\n  tensors:\n"
-                + "    heatmaps: {name: " + heatmapName + ", channels: [0, 19]}\n    pafs: {name: pafs, channels: [0, 38]}\n"
-                + "topology:\n  keypoints: [" + kps + "]\n  background: 18\n  limbs:\n" + limbs
-                + "grouping: {strategy: openpose}\n");
+        return TestDescriptors.write(dir, heatmapName, stride);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package io.posegate.gateway.control;
+
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.posegate.gateway.pipeline.SwapRecord;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Watches the config file (vertx-config's scan) and applies changes while the gateway runs: streams
+ * added, changed or removed, and a new default backend swapped in beside the old one. Only what
+ * changed is touched. An invalid file is reported and ignored; the running config stays.
+ * The work runs on the {@code posegate-control} worker pool, never the event loop.
+ */
+public final class ConfigReloader implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
+
+    private final Gateway gateway;
+    private final GatewayConfigLoader loader;
+    private final Map<String, Object> overrides;
+    private final WorkerExecutor control;
+    private final Map<String, GatewayConfig.StreamConfig> applied = new HashMap<>();
+    private ConfigRetriever retriever;
+    private volatile String lastError;
+
+    public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
+        this.gateway = gateway;
+        this.loader = loader;
+        this.overrides = Map.copyOf(overrides);
+        this.control = vertx.createSharedWorkerExecutor("posegate-control", 2);
+        for (GatewayConfig.StreamConfig s : gateway.config().streams()) {
+            applied.put(s.id(), s);
+        }
+    }
+
+    /** Starts watching, checking the file every {@code scanMillis}. */
+    public void start(long scanMillis) {
+        retriever = loader.retriever(scanMillis);
+        retriever.listen(change -> control.executeBlocking(() -> {
+            apply(change.getNewConfiguration());
+            return null;
+        }, true));
+    }
+
+    /** The last reload error, or null. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Applies a raw config tree: validates it, then changes only what differs. */
+    public synchronized void apply(JsonObject raw) {
+        GatewayConfig next;
+        try {
+            next = loader.toConfig(raw, overrides);
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            LOG.warning("config change ignored: " + e.getMessage());
+            return;
+        }
+        lastError = null;
+        Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();
+        next.streams().forEach(s -> wanted.put(s.id(), s));
+        for (StreamPipeline s : List.copyOf(gateway.streams())) {
+            if (applied.containsKey(s.id()) && !wanted.containsKey(s.id())) {
+                gateway.removeStream(s.id());
+                applied.remove(s.id());
+                LOG.info("config: removed stream " + s.id());
+            }
+        }
+        for (GatewayConfig.StreamConfig s : next.streams()) {
+            if (!s.equals(applied.get(s.id()))) {
+                try {
+                    gateway.addStream(s, SourceSpec.Origin.CONFIG_FILE);
+                    applied.put(s.id(), s);
+                    LOG.info("config: (re)started stream " + s.id() + " from " + s.source());
+                } catch (RuntimeException e) {
+                    lastError = "stream " + s.id() + ": " + e.getMessage();
+                    LOG.warning("config: stream " + s.id() + " not applied: " + e.getMessage());
+                }
+            }
+        }
+        if (!next.backend().equals(gateway.defaultBackend())) {
+            SwapRecord r = gateway.swapBackend(next.backend());
+            if (r.error() != null) {
+                lastError = "backend swap to " + next.backend() + " failed: " + r.error();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (retriever != null) {
+            retriever.close();
+        }
+    }
+}

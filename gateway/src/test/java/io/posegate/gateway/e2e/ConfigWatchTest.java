@@ -1,0 +1,62 @@
+package io.posegate.gateway.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.cli.GatewayLauncher;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.pipeline.Gateway;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Editing the watched config file adds, changes and removes streams at run time, touching only those. */
+class ConfigWatchTest {
+    @TempDir
+    Path dir;
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void fileChangesApplyWithoutTouchingOtherStreams() throws Exception {
+        Path models = GatewayHarness.CONFIG_DIR.resolve("models");
+        String head = "http: {port: 0}\nmodel: demo-simulated\nmodelsDir: " + models + "\n";
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), head + "streams:\n  a: {source: 'demo:?fps=20'}\n");
+        Vertx vertx = Vertx.vertx();
+        try {
+            GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
+            GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            GatewayVerticle v = GatewayLauncher.deployWatching(vertx, loader, cfg, Map.of(), 200)
+                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            Gateway g = v.gateway();
+            await("stream a", () -> g.stream("a") != null && g.stream("a").processed() > 0);
+            var a = g.stream("a");
+            Files.writeString(file, head + "streams:\n  a: {source: 'demo:?fps=20'}\n  b: {source: 'demo:?fps=10&people=2'}\n");
+            await("stream b added", () -> g.stream("b") != null && g.stream("b").processed() > 0);
+            assertTrue(g.stream("a") == a, "stream a was restarted although it did not change");
+            Files.writeString(file, head + "streams:\n  b: {source: 'demo:?fps=10&people=3'}\n");
+            await("stream a removed", () -> g.stream("a") == null);
+            await("stream b changed", () -> g.stream("b").spec().uri().contains("people=3"));
+            Files.writeString(file, head + "streams: {b: {source: 'demo:'}}\ninference: {workers: lots}\n");
+            Thread.sleep(1000);
+            assertTrue(g.stream("b").spec().uri().contains("people=3"), "an invalid file must not be applied");
+            assertEquals(1, g.streams().size());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.posegate.gateway.testing;
+
+import io.posegate.spi.testing.OnnxTestModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes the generated ONNX test model ({@link OnnxTestModel}, stride 4) and a descriptor for it into a
+ * folder, so tests can run the real pipeline on real runtimes without downloads. The heatmap output
+ * name and the stride can be made wrong on purpose.
+ */
+public final class TestDescriptors {
+    private TestDescriptors() {
+    }
+
+    public static Path write(Path dir, String heatmapName, int stride) throws IOException {
+        new OnnxTestModel(4).write(dir.resolve("test.onnx"));
+        StringBuilder limbs = new StringBuilder();
+        for (int k = 0; k < 19; k++) {
+            limbs.append("    - [").append(k % 18).append(", ").append((k + 1) % 18).append(", ").append(2 * k).append(", ")
+                    .append(2 * k + 1).append("]\n");
+        }
+        StringBuilder kps = new StringBuilder();
+        for (int k = 0; k < 18; k++) {
+            kps.append(k == 0 ? "" : ", ").append("k").append(k);
+        }
+        return Files.writeString(dir.resolve("test.yaml"), "name: test\nmodel: {format: onnx, file: test.onnx}\n"
+                + "input: {name: input, height: 32, width: 48, colorOrder: rgb, normalization: inside-graph}\n"
+                + "output:\n  decoder: paf\n  stride: " + stride + "\n  tensors:\n"
+                + "    heatmaps: {name: " + heatmapName + ", channels: [0, 19]}\n    pafs: {name: pafs, channels: [0, 38]}\n"
+                + "topology:\n  keypoints: [" + kps + "]\n  background: 18\n  limbs:\n" + limbs
+                + "grouping: {strategy: openpose}\n");
+    }
+}
