@@ -83,6 +83,24 @@ class PipeSourceTest {
     }
 
     @Test
+    void readsMjpegFromAGstLaunchPipelineShapedLikeTheJetsonRecipe() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gst-launch-1.0")),
+                "gst-launch-1.0 is not installed (.ci/install-ingest.sh installs it)");
+        // The Jetson CSI recipe with software stand-ins: videotestsrc for nvarguscamerasrc, jpegenc for nvjpegenc.
+        String command = "gst-launch-1.0 -q videotestsrc num-buffers=20 ! 'video/x-raw,width=320,height=240,framerate=30/1'"
+                + " ! jpegenc ! fdsink fd=1";
+        try (FrameSource s = open(command, Map.of())) {
+            VideoFrame f = new VideoFrame();
+            for (int i = 0; i < 20; i++) {
+                assertTrue(s.read(f), "frame " + i);
+                assertEquals(320, f.width());
+                assertEquals(240, f.height());
+            }
+            assertThrows(IOException.class, () -> s.read(f), "the pipeline's end is a failure to restart from");
+        }
+    }
+
+    @Test
     void closeStopsALongRunningCommand() throws Exception {
         Files.write(dir.resolve("1.jpg"), TestMedia.jpeg(16, 16, Color.RED));
         FrameSource s = open("while true; do cat '" + dir + "'/1.jpg; sleep 0.05; done", Map.of());
