@@ -127,6 +127,46 @@ class SimulatedBackendTest {
     }
 
     @Test
+    void aBgrModelFileReadsBgrInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bgrFile = java.nio.file.Files.writeString(dir.resolve("bgr.sim.json"),
+                java.nio.file.Files.readString(DemoFixture.modelFile()).replace("\"RGB\"", "\"BGR\""));
+        io.posegate.spi.ModelSpec spec = new io.posegate.spi.ModelSpec(io.posegate.spi.ModelFormat.SIMULATED, bgrFile, "image",
+                new long[] {1, 3, INPUT_H, INPUT_W}, java.util.List.of("heatmaps", "pafs"));
+        io.posegate.gateway.ingest.VideoFrame frame = new io.posegate.gateway.ingest.VideoFrame();
+        scene.render(40, frame.reshape(640, 360));
+        Tensor bgr = Tensor.allocate("image", io.posegate.spi.ElementType.FLOAT32, 1, 3, INPUT_H, INPUT_W);
+        new io.posegate.gateway.model.Preprocessor(new io.posegate.gateway.model.InputSpec("image", INPUT_H, INPUT_W,
+                io.posegate.gateway.model.InputSpec.ColorOrder.BGR, 1f, new float[3], new float[] {1, 1, 1},
+                io.posegate.gateway.model.InputSpec.ResizePolicy.STRETCH, 0f)).preprocess(frame, bgr);
+        try (BackendSession bgrSession = new SimulatedBackendProvider().open(spec, BackendOptions.empty());
+             InferenceResult fromBgr = bgrSession.run(bgr);
+             InferenceResult fromRgb = session.run(DemoFixture.input(scene, 40, INPUT_H, INPUT_W))) {
+            FloatBuffer a = fromBgr.output("heatmaps").floats();
+            FloatBuffer b = fromRgb.output("heatmaps").floats();
+            assertEquals(b, a, "BGR input with a BGR model gives the RGB result");
+            assertEquals(scene.people(40).length * 18 - nulls(scene.people(40)), peaks(map(fromBgr.output("heatmaps"), 19)));
+        }
+    }
+
+    private static int nulls(float[][][] people) {
+        int n = 0;
+        for (float[][] p : people) {
+            for (float[] j : p) {
+                n += j == null ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static int peaks(FeatureMap heat) {
+        int n = 0;
+        for (int k = 0; k < 18; k++) {
+            n += localMaxima(heat, k);
+        }
+        return n;
+    }
+
+    @Test
     void aPictureWithoutMarkersGivesEmptyMaps() {
         Tensor input = Tensor.allocate("image", io.posegate.spi.ElementType.FLOAT32, 1, 3, INPUT_H, INPUT_W);
         FloatBuffer f = input.floats();
