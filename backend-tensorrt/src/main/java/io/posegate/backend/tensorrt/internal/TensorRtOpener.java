@@ -4,9 +4,6 @@ import io.posegate.backend.tensorrt.TensorRtOptions;
 import io.posegate.backend.tensorrt.TensorRtSession;
 import io.posegate.backend.tensorrt.engine.BindingResolver;
 import io.posegate.backend.tensorrt.engine.BuildProgress;
-import io.posegate.backend.tensorrt.engine.EngineCache;
-import io.posegate.backend.tensorrt.engine.EngineCacheKey;
-import io.posegate.backend.tensorrt.engine.Precision;
 import io.posegate.backend.tensorrt.engine.ResolvedBindings;
 import io.posegate.backend.tensorrt.engine.Sha256;
 import io.posegate.spi.BackendException;
@@ -15,12 +12,11 @@ import io.posegate.spi.ModelFormat;
 import io.posegate.spi.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.function.Supplier;
 import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 
 /**
  * Opens a session: loads TensorRT, selects the GPU, gets an engine (a serialised one, or one built from
- * ONNX through the {@link EngineCache}), takes one execution context, resolves the bindings and allocates
+ * ONNX through the engine cache, see {@link OnnxEngines}), takes one execution context, resolves the bindings and allocates
  * the buffers. Blocking; called by the provider on a worker thread. The calling thread's current CUDA device
  * becomes the selected one.
  */
@@ -28,10 +24,6 @@ public final class TensorRtOpener {
     private static final System.Logger LOG = System.getLogger(TensorRtOpener.class.getName());
 
     private TensorRtOpener() {
-    }
-
-    /** Where an engine comes from: a key naming the plan on one device, and how to load it. */
-    private record Source(String key, Supplier<EngineHandle> load) {
     }
 
     /** An engine and context lent to a session, and how to give them back. */
@@ -42,7 +34,8 @@ public final class TensorRtOpener {
     public static TensorRtSession open(ModelSpec spec, TensorRtOptions options, BuildProgress progress) {
         NativeTensorRt trt = NativeTensorRt.get();
         GpuInfo gpu = GpuInfo.select(options.device());
-        Source source = spec.format() == ModelFormat.ONNX ? OnnxSource.of(trt, gpu, spec, options, progress) : engineFile(trt, gpu, spec);
+        EngineSource source = spec.format() == ModelFormat.ONNX ? OnnxEngines.source(trt, gpu, spec, options, progress)
+                : engineFile(trt, gpu, spec);
         Acquired acquired = acquire(trt, gpu, source);
         BoundContext context = null;
         try {
@@ -60,7 +53,7 @@ public final class TensorRtOpener {
         }
     }
 
-    private static Acquired acquire(NativeTensorRt trt, GpuInfo gpu, Source source) {
+    private static Acquired acquire(NativeTensorRt trt, GpuInfo gpu, EngineSource source) {
         TrtGeneration gen = trt.generation;
         if (!gen.releasesObjects()) {
             RetainedEngines.Lease<EngineHandle, IExecutionContext> lease = trt.retained.acquire(source.key(), source.load(),
@@ -89,56 +82,15 @@ public final class TensorRtOpener {
         return ctx;
     }
 
-    private static Source engineFile(NativeTensorRt trt, GpuInfo gpu, ModelSpec spec) {
+    private static EngineSource engineFile(NativeTensorRt trt, GpuInfo gpu, ModelSpec spec) {
         byte[] plan;
         try {
             plan = Files.readAllBytes(spec.file());
         } catch (IOException e) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "cannot read engine file " + spec.file() + ": " + e, e);
         }
-        return new Source(Sha256.hex(plan) + "@cuda" + gpu.index(), () -> EngineHandle.deserialize(trt, plan).orElseThrow(
+        return new EngineSource(Sha256.hex(plan) + "@cuda" + gpu.index(), () -> EngineHandle.deserialize(trt, plan).orElseThrow(
                 () -> new BackendException(ErrorCode.MODEL_INVALID, "TensorRT " + trt.version + " cannot deserialise engine "
                         + spec.file() + " on " + gpu.name() + "; engines only load on the TensorRT version and GPU they were built for")));
-    }
-
-    /** Engines built from ONNX, through the cache. */
-    private static final class OnnxSource {
-        private OnnxSource() {
-        }
-
-        static Source of(NativeTensorRt trt, GpuInfo gpu, ModelSpec spec, TensorRtOptions options, BuildProgress progress) {
-            OnnxEngineBuilder builder = new OnnxEngineBuilder(trt);
-            Precision precision = options.fp16().precision(trt.fastFp16(gpu.index(), builder::platformHasFastFp16));
-            EngineCacheKey key;
-            try {
-                key = new EngineCacheKey(Sha256.ofFile(spec.file()), trt.version.toString(), gpu.name(), gpu.computeCapability(),
-                        precision, spec.inputShape());
-            } catch (IOException e) {
-                throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "cannot read ONNX model " + spec.file() + ": " + e, e);
-            }
-            EngineCache cache = new EngineCache(options.cacheDir());
-            return new Source(key.id() + "@cuda" + gpu.index(), () -> cachedOrBuilt(trt, builder, cache, key, spec, options, progress));
-        }
-
-        private static EngineHandle cachedOrBuilt(NativeTensorRt trt, OnnxEngineBuilder builder, EngineCache cache, EngineCacheKey key,
-                                                  ModelSpec spec, TensorRtOptions options, BuildProgress progress) {
-            var cached = cache.load(key).flatMap(plan -> EngineHandle.deserialize(trt, plan));
-            if (cached.isPresent()) {
-                LOG.log(System.Logger.Level.INFO, "using cached engine {0} for {1}", cache.entry(key), spec.file());
-                return cached.get();
-            }
-            cache.invalidate(key);
-            LOG.log(System.Logger.Level.INFO, "building TensorRT engine for {0} ({1}); this can take minutes", spec.file(), key);
-            byte[] plan = builder.build(spec, key.precision(), options.workspaceBytes(), progress);
-            try {
-                progress.phaseStarted("write cache", null, 0);
-                cache.store(key, plan);
-                progress.phaseFinished("write cache");
-            } catch (java.io.UncheckedIOException e) {
-                LOG.log(System.Logger.Level.WARNING, "engine not cached: {0}", e.getMessage());
-            }
-            return EngineHandle.deserialize(trt, plan).orElseThrow(() -> new BackendException(ErrorCode.MODEL_INVALID,
-                    "TensorRT cannot deserialise the engine it just built from " + spec.file()));
-        }
     }
 }
