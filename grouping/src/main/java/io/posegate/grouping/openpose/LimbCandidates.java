@@ -54,12 +54,18 @@ final class LimbCandidates {
                 }
             }
         }
-        heapSort(valid);
         Arrays.fill(usedA, 0, n, false);
         Arrays.fill(usedB, 0, m, false);
+        // greedy over the pairs in taken order; after min(n, m) connections every later pair is blocked
         int chosen = 0;
-        for (int r = 0; r < valid; r++) {
-            int v = order[r];
+        int limit = Math.min(n, m);
+        for (int i = valid / 2 - 1; i >= 0; i--) {
+            siftDown(i, valid);
+        }
+        for (int left = valid; left > 0 && chosen < limit; left--) {
+            int v = order[0];
+            order[0] = order[left - 1];
+            siftDown(0, left - 1);
             int a = pairIndex[v] % n;
             int b = pairIndex[v] / n;
             if (!usedA[a] && !usedB[b]) {
@@ -86,34 +92,22 @@ final class LimbCandidates {
         return chosenScore[i];
     }
 
-    /** True when valid pair u goes after v: lower score, or equal score and earlier pair. */
-    private boolean after(int u, int v) {
-        return pairScore[u] < pairScore[v] || (pairScore[u] == pairScore[v] && pairIndex[u] < pairIndex[v]);
+    /** True when valid pair u is taken before v: higher score, or equal score and later pair. */
+    private boolean before(int u, int v) {
+        return pairScore[u] > pairScore[v] || (pairScore[u] == pairScore[v] && pairIndex[u] > pairIndex[v]);
     }
 
-    private void heapSort(int n) {
-        for (int i = n / 2 - 1; i >= 0; i--) {
-            siftDown(i, n);
-        }
-        for (int end = n - 1; end > 0; end--) {
-            int t = order[0];
-            order[0] = order[end];
-            order[end] = t;
-            siftDown(0, end);
-        }
-    }
-
-    /** Max-heap on "goes after", so the sorted array runs from first to last taken. */
+    /** Heap whose root is the pair taken first. */
     private void siftDown(int i, int n) {
         while (true) {
             int child = 2 * i + 1;
             if (child >= n) {
                 return;
             }
-            if (child + 1 < n && after(order[child + 1], order[child])) {
+            if (child + 1 < n && before(order[child + 1], order[child])) {
                 child++;
             }
-            if (!after(order[child], order[i])) {
+            if (!before(order[child], order[i])) {
                 return;
             }
             int t = order[i];

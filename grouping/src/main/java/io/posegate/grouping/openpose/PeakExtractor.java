@@ -62,12 +62,20 @@ final class PeakExtractor {
             int y1 = Math.min(h - 1, y + half);
             for (int x = 0; x < w; x++) {
                 float v = plane[y * w + x];
-                if (v > threshold && isWindowMax(v, y0, y1, Math.max(0, x - half), Math.min(w - 1, x + half), w)) {
+                if (v > threshold && !largerNeighbour(v, y, x, h, w)
+                        && isWindowMax(v, y0, y1, Math.max(0, x - half), Math.min(w - 1, x + half), w)) {
                     candidates[n++] = y * w + x;
                 }
             }
         }
         return n;
+    }
+
+    /** A cheap early "no" before the whole window: on a slope a direct neighbour is usually larger. */
+    private boolean largerNeighbour(float v, int y, int x, int h, int w) {
+        int c = y * w + x;
+        return half > 0 && ((x > 0 && plane[c - 1] > v) || (x < w - 1 && plane[c + 1] > v)
+                || (y > 0 && plane[c - w] > v) || (y < h - 1 && plane[c + w] > v));
     }
 
     private boolean isWindowMax(float v, int y0, int y1, int x0, int x1, int w) {

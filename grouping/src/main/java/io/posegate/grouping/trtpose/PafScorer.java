@@ -10,9 +10,15 @@ import java.nio.FloatBuffer;
 final class PafScorer {
     private static final double EPS = 1e-5;
     private final int samples;
+    /** t / (samples - 1) in float, as trt_pose computes it for every sample. */
+    private final float[] progress;
 
     PafScorer(int samples) {
         this.samples = samples;
+        this.progress = new float[samples];
+        for (int t = 0; t < samples; t++) {
+            progress[t] = (float) t / ((float) samples - 1);
+        }
     }
 
     /**
@@ -27,7 +33,6 @@ final class PafScorer {
         int countB = peaks.counts[cb];
         int baseA = ca * peaks.maxPeaks;
         int baseB = cb * peaks.maxPeaks;
-        float last = (float) samples - 1;
         for (int a = 0; a < countA; a++) {
             float ai = peaks.normY[baseA + a] * h;
             float aj = peaks.normX[baseA + a] * w;
@@ -39,9 +44,8 @@ final class PafScorer {
                 float uJ = abJ / norm;
                 float integral = 0f;
                 for (int t = 0; t < samples; t++) {
-                    float progress = (float) t / last;
-                    int pi = (int) (ai + progress * abI);
-                    int pj = (int) (aj + progress * abJ);
+                    int pi = (int) (ai + progress[t] * abI);
+                    int pj = (int) (aj + progress[t] * abJ);
                     if (pi < 0 || pi >= h || pj < 0 || pj >= w) {
                         continue;
                     }
