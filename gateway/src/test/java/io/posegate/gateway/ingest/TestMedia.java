@@ -26,9 +26,14 @@ final class TestMedia {
 
     /** Encodes {@code frames} solid-colour frames (colour {@link #bgrOf}) as H.264 in MP4. */
     static Path encodeVideo(Path file, int width, int height, int frames, double fps) {
+        return encodeVideo(file, "mp4", width, height, frames, fps);
+    }
+
+    /** Encodes {@code frames} solid-colour frames (colour {@link #bgrOf}) as H.264 in the given container. */
+    static Path encodeVideo(Path file, String container, int width, int height, int frames, double fps) {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(file.toString(), width, height)) {
-            rec.setFormat("mp4");
+            rec.setFormat(container);
             rec.setVideoCodec(avcodec.AV_CODEC_ID_H264);
             rec.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             rec.setFrameRate(fps);
