@@ -68,6 +68,15 @@ public final class UiGateway implements AutoCloseable {
         return request(HttpMethod.GET, path, null);
     }
 
+    /** The status code of a GET, or -1 when the request itself failed. */
+    public int status(String path) {
+        try {
+            return get(path).status();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     public JsonObject json(String path) throws Exception {
         Reply r = get(path);
         if (r.status() != 200) {
