@@ -31,8 +31,8 @@ public record Topology(String name, List<String> keypoints, List<Limb> limbs, in
     /** Number of PAF channels the limbs need: one more than the highest channel named. */
     public int pafChannels() {
         int max = -1;
-        for (Limb l : limbs) {
-            max = Math.max(max, Math.max(l.pafX(), l.pafY()));
+        for (int i = 0; i < limbs.size(); i++) {
+            max = Math.max(max, Math.max(limbs.get(i).pafX(), limbs.get(i).pafY()));
         }
         return max + 1;
     }

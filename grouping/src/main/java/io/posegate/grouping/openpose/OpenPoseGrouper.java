@@ -55,7 +55,8 @@ public final class OpenPoseGrouper implements Grouper {
         extractor.extract(heatmaps, topology.keypointCount(), keypoints);
         assembler.clear();
         int plane = pafs.height() * pafs.width();
-        for (Limb limb : topology.limbs()) {
+        for (int k = 0; k < topology.limbs().size(); k++) {
+            Limb limb = topology.limbs().get(k);
             int n = candidates.select(pafs.data(), limb.pafX() * plane, limb.pafY() * plane, pafs.width(), keypoints,
                     limb.from(), limb.to());
             for (int i = 0; i < n; i++) {
