@@ -84,8 +84,15 @@ class SourcePolicyTest {
     }
 
     @Test
-    void credentialsAreMaskedInDescriptions() {
-        FrameSource s = factory.create(api("rtsp://admin:hunter2@127.0.0.1:8554/cam"));
-        assertEquals("rtsp://admin:***@127.0.0.1:8554/cam", s.describe());
+    void credentialsAreMaskedInDescriptionsAndErrors() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        FrameSource s = factory.create(api("rtsp://admin:hunter2@127.0.0.1:" + closedPort + "/cam"));
+        assertEquals("rtsp://admin:***@127.0.0.1:" + closedPort + "/cam", s.describe());
+        String msg = assertThrows(java.io.IOException.class, s::open).getMessage();
+        assertTrue(msg.contains("127.0.0.1:" + closedPort) && !msg.contains("hunter2"), msg);
+        s.close();
     }
 }

@@ -39,6 +39,16 @@ class WebcamSourceTest {
     }
 
     @Test
+    void theNumberOfFeedsIsBounded() {
+        for (int i = 0; i < WebcamHub.MAX_FEEDS; i++) {
+            hub.feed("cam" + i);
+        }
+        assertTrue(hub.feed("cam0") != null, "existing feeds are still found");
+        Exception e = assertThrows(IllegalArgumentException.class, () -> hub.feed("one-too-many"));
+        assertTrue(e.getMessage().contains("too many webcam feeds"), e.getMessage());
+    }
+
+    @Test
     void oversizedBytesAreRefused() {
         byte[] big = new byte[64 * 1024 + 1];
         big[0] = (byte) 0xFF;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.posegate.gateway.ingest.FrameRateCap;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.Pacing;
+import io.posegate.gateway.ingest.SourceUri;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class FfmpegSource implements FrameSource {
             g.start();
         } catch (FFmpegFrameGrabber.Exception e) {
             safeRelease(g);
-            throw new IOException(input.shown() + ": cannot open: " + e.getMessage(), e);
+            throw new IOException(input.shown() + ": cannot open: " + SourceUri.mask(String.valueOf(e.getMessage())));
         }
         if (!g.hasVideo() || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             safeRelease(g);
@@ -102,7 +103,7 @@ public final class FfmpegSource implements FrameSource {
         try {
             return next(g, into);
         } catch (FFmpegFrameGrabber.Exception e) {
-            throw new IOException(input.shown() + ": " + e.getMessage(), e);
+            throw new IOException(input.shown() + ": " + SourceUri.mask(String.valueOf(e.getMessage())));
         } finally {
             end();
         }
