@@ -30,6 +30,12 @@ public final class Pacing {
      * time is measured this way so that waiting for a camera's next packet is not counted as decoding.
      */
     public static long threadCpuNanos() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        if (THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            if (cpu >= 0) {
+                return cpu;
+            }
+        }
+        return System.nanoTime();
     }
 }

@@ -21,7 +21,7 @@ public final class SourceFactory {
 
     /** The registered schemes, sorted. */
     public java.util.Set<String> schemes() {
-        return java.util.Collections.unmodifiableSet(((TreeMap<String, Function<SourceSpec, FrameSource>>) byScheme).navigableKeySet());
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(byScheme.keySet()));
     }
 
     /**
