@@ -43,6 +43,9 @@ final class PeakFinder {
         int count = 0;
         for (int i = 0; i < h && count < m; i++) {
             int row = i * w;
+            if (!rowHasCandidate(map, row, w)) {
+                continue;
+            }
             for (int j = 0; j < w && count < m; j++) {
                 float v = map[row + j];
                 if (v < threshold || !isPeak(map, h, w, i, j, v)) {
@@ -55,6 +58,15 @@ final class PeakFinder {
             }
         }
         return count;
+    }
+
+    /** Whether any cell of the row is not below the threshold (NaN counts, as trt_pose lets NaN through). */
+    private boolean rowHasCandidate(float[] map, int row, int w) {
+        boolean any = false;
+        for (int j = row; j < row + w; j++) {
+            any |= !(map[j] < threshold);
+        }
+        return any;
     }
 
     private boolean isPeak(float[] map, int h, int w, int i, int j, float v) {
