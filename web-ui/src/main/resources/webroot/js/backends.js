@@ -25,6 +25,21 @@ export class BackendsPanel {
     this.data = b;
     const activeLabels = Object.values(b.active || {}).filter(Boolean);
     const activeNames = new Set(activeLabels.map((l) => l.split(':')[0]));
+    const key = JSON.stringify([b.backends, activeLabels]);
+    if (key !== this.renderedKey) this.renderList(b, activeNames);
+    this.renderedKey = key;
+    document.getElementById('backends-title').dataset.active = activeLabels.join(',');
+    const options = ['auto', ...b.backends.filter((p) => p.available).map((p) => p.name)];
+    const keep = this.choice.value;
+    if ([...this.choice.options].map((o) => o.value).join() !== options.join()) {
+      this.choice.replaceChildren(...options.map((n) => new Option(n, n)));
+    }
+    this.choice.value = options.includes(keep) ? keep : b.default;
+    if (!this.busy && b.lastSwap) this.showSwap(b.lastSwap);
+  }
+
+  // Rebuilt only when something changed, so an opened reason stays open across refreshes.
+  renderList(b, activeNames) {
     this.list.replaceChildren(...b.backends.map((p) => {
       const li = document.createElement('li');
       li.dataset.backend = p.name;
@@ -35,17 +50,9 @@ export class BackendsPanel {
       li.querySelector('.name').textContent = p.name;
       li.querySelector('.avail').textContent = p.available ? 'available' : 'unavailable';
       li.querySelector('.tag').textContent = active ? 'active' : '';
-      li.querySelector('.reason').textContent = p.available ? `formats: ${p.formats.join(', ')}` : p.reason || '';
+      showReason(li.querySelector('.reason'), p.available ? `formats: ${p.formats.join(', ')}` : p.reason || '');
       return li;
     }));
-    document.getElementById('backends-title').dataset.active = activeLabels.join(',');
-    const options = ['auto', ...b.backends.filter((p) => p.available).map((p) => p.name)];
-    const keep = this.choice.value;
-    if ([...this.choice.options].map((o) => o.value).join() !== options.join()) {
-      this.choice.replaceChildren(...options.map((n) => new Option(n, n)));
-    }
-    this.choice.value = options.includes(keep) ? keep : b.default;
-    if (!this.busy && b.lastSwap) this.showSwap(b.lastSwap);
   }
 
   showSwap(s) {
@@ -85,6 +92,21 @@ export class BackendsPanel {
     this.status.className = `swap ${kind}`;
     this.status.dataset.kind = kind;
   }
+}
+
+// Long probe reasons (library search paths...) fold behind their first line; the whole text stays one click away.
+function showReason(el, text) {
+  if (text.length <= 90) {
+    el.textContent = text;
+    return;
+  }
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = `${text.slice(0, 80)}…`;
+  const full = document.createElement('div');
+  full.textContent = text;
+  details.append(summary, full);
+  el.replaceChildren(details);
 }
 
 function item(text) {

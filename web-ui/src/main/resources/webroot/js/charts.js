@@ -21,7 +21,7 @@ export class StreamCharts {
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       elements: { point: { radius: 0 }, line: { borderWidth: 1.5 } },
-      scales: { x: { ticks: { maxTicksLimit: 6, maxRotation: 0 } }, y: { beginAtZero: true } },
+      scales: { x: { ticks: { maxTicksLimit: 4, maxRotation: 0, autoSkipPadding: 12 } }, y: { beginAtZero: true } },
       plugins: { legend: { labels: { boxWidth: 12 } } },
     };
     this.fps = new Chart(fpsCanvas, {

@@ -40,16 +40,18 @@ export class StreamHistory {
     }
   }
 
-  // Arrays for the charts over [now - SECONDS, now): labels, fps, and per-stage means (null when no data).
+  // Arrays for the charts from the first data (at most SECONDS ago, at least 30 s shown) to now: labels,
+  // fps, and per-stage means (null when no data).
   series(nowMs) {
     const end = Math.floor(nowMs / 1000);
     const labels = [];
     const fps = [];
     const stages = Object.fromEntries(STAGES.map((s) => [s, []]));
-    for (let sec = end - SECONDS; sec < end; sec++) {
+    const first = this.buckets.size ? Math.min(...this.buckets.keys()) : end - 1;
+    for (let sec = Math.max(end - SECONDS, Math.min(first, end - 30)); sec < end; sec++) {
       const b = this.buckets.get(sec);
       labels.push(new Date(sec * 1000).toLocaleTimeString([], { hour12: false }));
-      fps.push(b ? b.frames : 0);
+      fps.push(b ? b.frames : sec < first ? null : 0);
       for (const s of STAGES) stages[s].push(b && b.n ? +(b.sums[s] / b.n).toFixed(2) : null);
     }
     return { labels, fps, stages };

@@ -8,7 +8,8 @@ import { StreamPanel } from './stream-panel.js';
 import { BackendsPanel } from './backends.js';
 import { WebcamMode, WEBCAM_STREAM } from './webcam.js';
 
-const state = { topologies: {}, defaultTopology: null, demo: false, histories: new Map(), frames: new Map() };
+const SETTLE_MS = 2000;
+const state = { socketOpenedAt: Infinity, topologies: {}, defaultTopology: null, demo: false, histories: new Map(), frames: new Map() };
 window.posegate = state;
 
 const streamPanel = new StreamPanel(state.histories);
@@ -40,9 +41,13 @@ function onMessage(m) {
     const topo = state.topologies[m.stream] || state.defaultTopology;
     grid.draw(m, topo);
     state.frames.set(m.stream, m);
-    let h = state.histories.get(m.stream);
-    if (!h) state.histories.set(m.stream, (h = new StreamHistory()));
-    h.add(m, Date.now());
+    // Frames that queued while the page was still loading would show as a burst of fps and a spike
+    // of "send" latency that belongs to the page, not the gateway: the charts start after a short settle.
+    if (performance.now() - state.socketOpenedAt > SETTLE_MS) {
+      let h = state.histories.get(m.stream);
+      if (!h) state.histories.set(m.stream, (h = new StreamHistory()));
+      h.add(m, Date.now());
+    }
     if (m.stream === WEBCAM_STREAM) webcam.onPoses(m);
   } else if (m.type === 'stream') {
     grid.state(m.stream, m.state);
@@ -52,7 +57,11 @@ function onMessage(m) {
 const conn = document.getElementById('conn');
 new PoseSocket({
   onMessage,
-  onStatus: (text, kind) => { conn.textContent = text; conn.className = `conn ${kind}`; },
+  onStatus: (text, kind) => {
+    conn.textContent = text;
+    conn.className = `conn ${kind}`;
+    if (kind === 'ok') state.socketOpenedAt = performance.now();
+  },
 });
 
 async function refreshStreams() {

@@ -95,6 +95,46 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aPhoneSizedScreenGetsOneColumnWithoutSidewaysScrolling() {
+        org.openqa.selenium.Dimension desktop = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            Map<?, ?> r = browser.until("the phone layout", 30, d -> (Map<?, ?>) browser.js("""
+                    const card = document.querySelector('.card[data-stream="demo"]');
+                    const panels = document.querySelector('.panels');
+                    if (!card || window.innerWidth > 400) return null;
+                    return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+                            cardRight: card.getBoundingClientRect().right, panelsTop: panels.getBoundingClientRect().top,
+                            cardBottom: card.getBoundingClientRect().bottom};
+                    """));
+            long inner = ((Number) r.get("inner")).longValue();
+            assertTrue(((Number) r.get("scroll")).longValue() <= inner, "no sideways scrolling: " + r);
+            assertTrue(((Number) r.get("cardRight")).doubleValue() <= inner, "the video card fits: " + r);
+            assertTrue(((Number) r.get("panelsTop")).doubleValue() >= ((Number) r.get("cardBottom")).doubleValue(),
+                    "panels go below the live view: " + r);
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
+    }
+
+    @Test
+    void aStreamCardIsReachableWithTheKeyboardAndSelectsTheStream() {
+        browser.until("the demo card", 30, d -> !d.findElements(By.cssSelector(".card[data-stream=demo]")).isEmpty());
+        browser.js("document.getElementById('stream-select').value = ''; document.querySelector('.card[data-stream=demo]').classList.remove('selected')");
+        WebElement body = browser.driver.findElement(By.tagName("body"));
+        body.click();
+        String focused = "";
+        for (int i = 0; i < 10 && !"demo".equals(focused); i++) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            focused = String.valueOf(browser.js("return document.activeElement.dataset.stream || ''"));
+        }
+        assertEquals("demo", focused, "Tab reaches the stream card");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertEquals("demo", browser.js("return document.getElementById('stream-select').value"));
+        assertTrue((Boolean) browser.js("return document.querySelector('.card[data-stream=demo]').classList.contains('selected')"));
+    }
+
+    @Test
     void aRefusedSwitchShowsTheErrorAndKeepsTheOldBackend() throws Exception {
         browser.until("backend choices", 30, d -> browser.driver.findElements(By.cssSelector("#backend-select option[value=onnx]")).size() == 1);
         WebElement select = browser.driver.findElement(By.id("backend-select"));

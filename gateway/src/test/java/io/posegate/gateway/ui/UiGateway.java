@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
  * like {@code posegate run} builds it (Micrometer metrics on), an ephemeral port, and blocking HTTP helpers.
  */
 public final class UiGateway implements AutoCloseable {
-    /** The repository's config folder, seen from the gateway module. */
-    public static final Path CONFIG_DIR = Path.of("..", "config").toAbsolutePath().normalize();
+    /** The repository's config folder, seen from the gateway module (tests) or the repository root (exec:java). */
+    public static final Path CONFIG_DIR = java.nio.file.Files.isDirectory(Path.of("..", "config", "models"))
+            ? Path.of("..", "config").toAbsolutePath().normalize() : Path.of("config").toAbsolutePath().normalize();
 
     private final Vertx vertx = PoseMetrics.newVertx();
     private final GatewayVerticle verticle;
