@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.spi.Tensor;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
  * The one pre-processing step every backend shares: bilinear resize (stretch or letterbox, pixel
- * centres aligned), colour order, normalisation, and NCHW float32 layout, written straight into a
- * reused direct tensor. Resampling tables are computed once per source size.
+ * centres aligned), colour order, normalisation, and NCHW float32 layout. The planes are computed in
+ * a reused heap array (plain array indexing, no per-element buffer checks) and copied into the reused
+ * direct tensor in one bulk put. Resampling tables are computed once per source size.
  *
  * <p>Not thread-safe: one instance per inference worker.
  */
@@ -19,6 +19,7 @@ public final class Preprocessor {
     private final float[] mul = new float[3];
     private final float[] add = new float[3];
     private final int[] srcChannel = new int[3];
+    private float[] scratch = new float[0];
     private int cachedW = -1;
     private int cachedH = -1;
     private InputTransform transform;
@@ -61,45 +62,58 @@ public final class Preprocessor {
             throw new IllegalArgumentException("input tensor " + out + " does not have shape " + Arrays.toString(spec.shape()));
         }
         prepare(frame.width(), frame.height());
-        FloatBuffer dst = out.floats();
         int dw = spec.width();
-        int dh = spec.height();
-        int plane = dw * dh;
+        int plane = dw * spec.height();
+        if (scratch.length != 3 * plane) {
+            scratch = new float[3 * plane];
+        }
+        float[] dst = scratch;
         fillPadding(dst, plane);
         byte[] src = frame.bgr();
         int stride = frame.width() * 3;
+        int r = srcChannel[0];
+        int g = srcChannel[1];
+        int b = srcChannel[2];
+        float m0 = mul[0];
+        float m1 = mul[1];
+        float m2 = mul[2];
+        float a0 = add[0];
+        float a1 = add[1];
+        float a2 = add[2];
         for (int y = 0; y < innerH; y++) {
             int row0 = y0[y] * stride;
             int row1 = y1[y] * stride;
             float wy = fy[y];
             int base = (top + y) * dw + left;
             for (int x = 0; x < innerW; x++) {
-                int a = row0 + x0[x];
-                int b = row0 + x1[x];
-                int c = row1 + x0[x];
-                int d = row1 + x1[x];
+                int p00 = row0 + x0[x];
+                int p01 = row0 + x1[x];
+                int p10 = row1 + x0[x];
+                int p11 = row1 + x1[x];
                 float wx = fx[x];
-                for (int ch = 0; ch < 3; ch++) {
-                    int s = srcChannel[ch];
-                    float top0 = (src[a + s] & 0xFF) + ((src[b + s] & 0xFF) - (src[a + s] & 0xFF)) * wx;
-                    float bot0 = (src[c + s] & 0xFF) + ((src[d + s] & 0xFF) - (src[c + s] & 0xFF)) * wx;
-                    float v = top0 + (bot0 - top0) * wy;
-                    dst.put(ch * plane + base + x, v * mul[ch] + add[ch]);
-                }
+                int o = base + x;
+                dst[o] = sample(src, p00, p01, p10, p11, r, wx, wy) * m0 + a0;
+                dst[plane + o] = sample(src, p00, p01, p10, p11, g, wx, wy) * m1 + a1;
+                dst[2 * plane + o] = sample(src, p00, p01, p10, p11, b, wx, wy) * m2 + a2;
             }
         }
+        out.floats().put(dst, 0, 3 * plane);
         return transform;
     }
 
-    private void fillPadding(FloatBuffer dst, int plane) {
+    /** Bilinear sample of one channel from four packed-BGR neighbours. */
+    private static float sample(byte[] src, int p00, int p01, int p10, int p11, int c, float wx, float wy) {
+        float top = (src[p00 + c] & 0xFF) + ((src[p01 + c] & 0xFF) - (src[p00 + c] & 0xFF)) * wx;
+        float bottom = (src[p10 + c] & 0xFF) + ((src[p11 + c] & 0xFF) - (src[p10 + c] & 0xFF)) * wx;
+        return top + (bottom - top) * wy;
+    }
+
+    private void fillPadding(float[] dst, int plane) {
         if (innerW == spec.width() && innerH == spec.height()) {
             return;
         }
         for (int ch = 0; ch < 3; ch++) {
-            float v = spec.padValue() * mul[ch] + add[ch];
-            for (int i = 0; i < plane; i++) {
-                dst.put(ch * plane + i, v);
-            }
+            java.util.Arrays.fill(dst, ch * plane, (ch + 1) * plane, spec.padValue() * mul[ch] + add[ch]);
         }
     }
 
