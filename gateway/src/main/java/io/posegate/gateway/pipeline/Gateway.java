@@ -111,7 +111,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Adds (or replaces) a stream. Its source starts on its own thread. If its backend cannot be opened
+     * Adds a stream, or replaces the one with the same id (readers see the old one until the new one
+     * is in place). Its source starts on its own thread. If its backend cannot be opened
      * the stream is kept, marked failed with the reason.
      *
      * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
@@ -120,7 +121,6 @@ public final class Gateway implements AutoCloseable {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
         synchronized (mutation) {
             FrameSource source = sources.create(spec);
-            removeStream(s.id());
             String backend = s.backend() == null ? defaultBackend : s.backend();
             ModelRuntime rt = runtimeFor(backend);
             StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
@@ -128,9 +128,15 @@ public final class Gateway implements AutoCloseable {
             if (rt == null) {
                 p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
             }
-            streams.put(s.id(), p);
+            StreamPipeline replaced = streams.put(s.id(), p);
+            if (replaced != null) {
+                scheduler.remove(replaced);
+                replaced.close();
+            }
             if (s.backend() != null) {
                 streamBackends.put(s.id(), s.backend());
+            } else {
+                streamBackends.remove(s.id());
             }
             scheduler.add(p);
             p.start();

@@ -27,7 +27,6 @@ class DemoEndToEndTest {
         JsonObject config = new JsonObject().put("model", "demo-simulated")
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=20")));
         try (GatewayHarness gw = new GatewayHarness(config)) {
-            System.out.println("API: " + gw.get("/api/streams"));
             BlockingQueue<JsonObject> messages = gw.connect();
             JsonObject hello = messages.poll(10, TimeUnit.SECONDS);
             assertNotNull(hello, "no hello message");

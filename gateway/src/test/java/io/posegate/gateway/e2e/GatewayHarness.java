@@ -19,10 +19,20 @@ public final class GatewayHarness implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setWarningExceptionTime(1).setWarningExceptionTimeUnit(TimeUnit.SECONDS));
     private final GatewayVerticle verticle;
+    /** Held for the harness's life: Vert.x closes clients that become unreachable, even mid-handshake. */
+    private final io.vertx.core.http.WebSocketClient wsClient;
+    private final io.vertx.core.http.HttpClient httpClient;
 
     public GatewayHarness(JsonObject config) throws Exception {
         GatewayConfig cfg = GatewayConfigs.parse(config.copy().put("http", new JsonObject().put("port", 0)), CONFIG_DIR);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        wsClient = vertx.createWebSocketClient();
+        httpClient = vertx.createHttpClient();
+    }
+
+    /** Opens a WebSocket to /ws with the harness's client (kept reachable). */
+    public WebSocket webSocket() throws Exception {
+        return wsClient.connect(port(), "127.0.0.1", "/ws").toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     public int port() {
@@ -36,31 +46,21 @@ public final class GatewayHarness implements AutoCloseable {
     /** Connects a WebSocket client to /ws; every text message lands in the returned queue. */
     public BlockingQueue<JsonObject> connect() throws Exception {
         BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        WebSocket ws = null;
-        for (int attempt = 1; ws == null; attempt++) {
-            try {
-                ws = vertx.createWebSocketClient().connect(port(), "127.0.0.1", "/ws")
-                        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        WebSocket ws = webSocket();
         ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
         return messages;
     }
 
     /** GET a JSON document from the API. */
     public JsonObject get(String path) throws Exception {
-        return vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, port(), "127.0.0.1", path)
+        return httpClient.request(io.vertx.core.http.HttpMethod.GET, port(), "127.0.0.1", path)
                 .compose(r -> r.send()).compose(r -> r.body()).map(b -> b.toJsonObject())
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     /** Sends a request with a JSON body; returns {status, body}. */
     public JsonObject send(io.vertx.core.http.HttpMethod method, String path, JsonObject body) throws Exception {
-        return vertx.createHttpClient().request(method, port(), "127.0.0.1", path)
+        return httpClient.request(method, port(), "127.0.0.1", path)
                 .compose(r -> r.send(body == null ? "" : body.encode())
                         .compose(resp -> resp.body().map(b -> new JsonObject().put("status", resp.statusCode())
                                 .put("body", b.length() == 0 ? null : b.toString()))))
