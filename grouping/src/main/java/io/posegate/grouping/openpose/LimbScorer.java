@@ -7,7 +7,8 @@ import java.nio.FloatBuffer;
  * (B-A) rounded half-to-even to cells, dot the field there with the unit vector A-B; the score is the
  * mean of the samples above {@code minAlignment} (summed pairwise as NumPy does, divided in double by
  * count + 1e-6). The pair is a valid limb when the score is &gt; 0 and more than 80 % of the samples
- * are above {@code minAlignment}. Float32 arithmetic as in NumPy.
+ * are above {@code minAlignment} (so scoring stops at the first sample that rules that out). Float32
+ * arithmetic as in NumPy.
  */
 final class LimbScorer {
     static final double INVALID = Double.NaN;
@@ -15,12 +16,19 @@ final class LimbScorer {
     private final float minAlignment;
     private final float step;
     private final float[] dots;
+    /** Most samples that may fail before the pair can no longer have more than 80 % aligned. */
+    private final int maxFailures;
 
     LimbScorer(int samples, float minAlignment) {
         this.samples = samples;
         this.minAlignment = minAlignment;
         this.step = (float) (1.0 / (samples - 1));
         this.dots = new float[samples];
+        int minValid = 0;
+        while (!((double) minValid / samples > 0.8)) {
+            minValid++;
+        }
+        this.maxFailures = samples - minValid;
     }
 
     /** The pair's score, or {@link #INVALID} when it is not a valid limb. */
@@ -41,6 +49,8 @@ final class LimbScorer {
             if (dot > minAlignment) {
                 dots[t] = dot;
                 valid++;
+            } else if (t + 1 - valid > maxFailures) {
+                return INVALID;
             } else {
                 dots[t] = 0f;
             }
