@@ -108,9 +108,12 @@ final class Munkres {
 
     private boolean primeUncoveredZero() {
         for (int i = 0; i < nrows; i++) {
+            if (rowCovered[i]) {
+                continue;
+            }
             int row = i * stride;
             for (int j = 0; j < ncols; j++) {
-                if (cost[row + j] == 0 && !rowCovered[i] && !colCovered[j]) {
+                if (cost[row + j] == 0 && !colCovered[j]) {
                     primeColOfRow[i] = j;
                     int starCol = starColOfRow[i];
                     if (starCol < 0) {
@@ -118,8 +121,10 @@ final class Munkres {
                         pCol = j;
                         return true;
                     }
+                    // the row is covered now: none of its later cells can be primed in this scan
                     rowCovered[i] = true;
                     colCovered[starCol] = false;
+                    break;
                 }
             }
         }
@@ -145,8 +150,11 @@ final class Munkres {
         boolean found = false;
         float min = 0f;
         for (int i = 0; i < nrows; i++) {
+            if (rowCovered[i]) {
+                continue;
+            }
             for (int j = 0; j < ncols; j++) {
-                if (!rowCovered[i] && !colCovered[j] && (!found || cost[i * stride + j] < min)) {
+                if (!colCovered[j] && (!found || cost[i * stride + j] < min)) {
                     min = cost[i * stride + j];
                     found = true;
                 }
