@@ -24,7 +24,7 @@ export class WebcamMode {
       if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
         throw new Error('this browser offers no camera API (it needs https or localhost)');
       }
-      this.media = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+      this.media = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 } }, audio: false });
       this.preview.srcObject = this.media;
       this.preview.hidden = false;
       await this.preview.play();
@@ -74,7 +74,7 @@ export class WebcamMode {
       ws.send(await blob.arrayBuffer());
       this.sent += 1;
       this.report();
-    }, 'image/jpeg', 0.8);
+    }, 'image/jpeg', 0.9);
   }
 
   onPoses(frame) {

@@ -26,7 +26,8 @@ class DashboardBrowserTest {
             const px = canvas.getContext('2d').getImageData(0, 0, w, h).data;
             let painted = 0;
             for (let i = 3; i < px.length; i += 4) if (px[i] > 0) painted++;
-            let keypoints = 0, hits = 0;
+            let keypoints = 0, hits = 0, best = 0;
+            for (const p of frame.people) best = Math.max(best, p.keypoints.filter((k) => k).length);
             for (const p of frame.people) for (const k of p.keypoints) {
               if (!k) continue;
               keypoints++;
@@ -34,7 +35,7 @@ class DashboardBrowserTest {
               if (px[(y * w + x) * 4 + 3] > 0) hits++;
             }
             const img = card.querySelector('img');
-            return {painted, keypoints, hits, w, h, fw: frame.width, fh: frame.height, people: frame.people.length,
+            return {painted, keypoints, hits, best, w, h, fw: frame.width, fh: frame.height, people: frame.people.length,
                     videoW: img.naturalWidth, videoH: img.naturalHeight};
             """;
 

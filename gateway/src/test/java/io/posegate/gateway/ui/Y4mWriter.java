@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes packed-BGR pictures as a YUV4MPEG2 (4:2:0, full-range JPEG matrix) file: the format Chromium's
+ * Writes packed-BGR pictures as a YUV4MPEG2 (4:2:0, BT.601 limited range, which is how Chromium reads it) file: the format Chromium's
  * {@code --use-file-for-fake-video-capture} plays as a camera.
  */
 final class Y4mWriter {
@@ -41,7 +41,7 @@ final class Y4mWriter {
             double b = bgr[3 * i] & 0xff;
             double g = bgr[3 * i + 1] & 0xff;
             double r = bgr[3 * i + 2] & 0xff;
-            y[i] = clamp(0.299 * r + 0.587 * g + 0.114 * b);
+            y[i] = clamp(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
         }
         for (int cy = 0; cy < h / 2; cy++) {
             for (int cx = 0; cx < w / 2; cx++) {
@@ -59,8 +59,8 @@ final class Y4mWriter {
                 r /= 4;
                 g /= 4;
                 b /= 4;
-                u[cy * (w / 2) + cx] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
-                v[cy * (w / 2) + cx] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+                u[cy * (w / 2) + cx] = clamp(128 + (-37.797 * r - 74.203 * g + 112.0 * b) / 255);
+                v[cy * (w / 2) + cx] = clamp(128 + (112.0 * r - 93.786 * g - 18.214 * b) / 255);
             }
         }
     }

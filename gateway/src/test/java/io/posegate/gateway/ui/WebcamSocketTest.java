@@ -1,0 +1,69 @@
+package io.posegate.gateway.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.demo.DemoScene;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Binary JPEG messages on {@code /ws?webcam=NAME} feed the stream {@code webcam:NAME}; bad ones are answered with an error. */
+class WebcamSocketTest {
+    @Test
+    void jpegMessagesBecomePoseFramesOfTheWebcamStream() throws Exception {
+        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig())) {
+            UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/cam", new JsonObject().put("source", "webcam:cam"));
+            assertEquals(200, put.status(), put.text());
+            BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+            WebSocket ws = gateway.vertx().createWebSocketClient().connect(gateway.port(), "127.0.0.1", "/ws?webcam=cam")
+                    .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
+            ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("streams", new io.vertx.core.json.JsonArray().add("cam")).encode());
+
+            DemoScene scene = new DemoScene(640, 360, 3);
+            JsonObject poses = null;
+            for (int i = 0; i < 100 && poses == null; i++) {
+                ws.writeBinaryMessage(Buffer.buffer(jpeg(scene.render(i), 640, 360)));
+                for (JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS); m != null; m = messages.poll()) {
+                    if ("poses".equals(m.getString("type")) && "cam".equals(m.getString("stream"))
+                            && !m.getJsonArray("people").isEmpty()) {
+                        poses = m;
+                    }
+                }
+            }
+            assertTrue(poses != null, "no poses with people came back for the webcam stream");
+            assertEquals(640, poses.getInteger("width"));
+            assertEquals(360, poses.getInteger("height"));
+
+            ws.writeBinaryMessage(Buffer.buffer(new byte[] {1, 2, 3, 4}));
+            JsonObject error = null;
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); error == null && System.nanoTime() < end; ) {
+                JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS);
+                if (m != null && "error".equals(m.getString("type"))) {
+                    error = m;
+                }
+            }
+            assertTrue(error != null, "a refused frame is answered");
+            assertTrue(error.getString("message").startsWith("webcam frame refused: "), error.encode());
+            assertEquals("webcam:cam", error.getString("stream"));
+        }
+    }
+
+    static byte[] jpeg(byte[] bgr, int w, int h) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        System.arraycopy(bgr, 0, ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0, w * h * 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpeg", out);
+        return out.toByteArray();
+    }
+}
