@@ -58,6 +58,7 @@ class OmzDecoderParityTest {
         Process p = new ProcessBuilder(python, script.toString(), openPose, dir.toString(), String.valueOf(FRAMES))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(out);
         assertEquals(0, p.waitFor(), out);
     }
 
