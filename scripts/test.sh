@@ -10,8 +10,7 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-as_root bash .ci/install-ingest.sh
-as_root bash .ci/install-browser.sh
+as_root bash .ci/install-packages.sh
 bash .ci/install-openvino.sh >/dev/null
 
 if [ -z "${POSEGATE_SHARED:-}" ] && [ -d ../shared/models ]; then

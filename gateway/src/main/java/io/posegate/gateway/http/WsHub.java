@@ -30,13 +30,13 @@ public final class WsHub {
     /** Registers a client; {@code hello} is sent first. */
     public void accept(ServerWebSocket ws, Supplier<JsonObject> hello) {
         Client c = new Client(ws);
-        clients.add(c);
         ws.setWriteQueueMaxSize(256 * 1024);
         ws.drainHandler(v -> c.flush());
         ws.closeHandler(v -> clients.remove(c));
         ws.exceptionHandler(e -> clients.remove(c));
         ws.textMessageHandler(text -> c.onMessage(text));
         ws.writeTextMessage(hello.get().encode());
+        clients.add(c);
     }
 
     /** Sends {@code text} (an encoded message of {@code stream}) to every subscribed client. */

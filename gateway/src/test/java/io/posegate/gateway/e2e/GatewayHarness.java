@@ -46,8 +46,9 @@ public final class GatewayHarness implements AutoCloseable {
     /** Connects a WebSocket client to /ws; every text message lands in the returned queue. */
     public BlockingQueue<JsonObject> connect() throws Exception {
         BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        WebSocket ws = webSocket();
+        io.vertx.core.http.ClientWebSocket ws = wsClient.webSocket();
         ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
+        ws.connect(port(), "127.0.0.1", "/ws").toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         return messages;
     }
 

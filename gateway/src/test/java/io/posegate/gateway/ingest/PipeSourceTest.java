@@ -69,7 +69,7 @@ class PipeSourceTest {
 
     @Test
     void readsMjpegFromFfmpeg() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg is not installed (.ci/install-ingest.sh installs it)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg is not installed (.ci/install-packages.sh installs it)");
         String command = "ffmpeg -loglevel error -f lavfi -i color=c=blue:size=96x64:rate=25 -frames:v 30 -f mjpeg -";
         try (FrameSource s = open(command, Map.of())) {
             VideoFrame f = new VideoFrame();
@@ -85,7 +85,7 @@ class PipeSourceTest {
     @Test
     void readsMjpegFromAGstLaunchPipelineShapedLikeTheJetsonRecipe() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/gst-launch-1.0")),
-                "gst-launch-1.0 is not installed (.ci/install-ingest.sh installs it)");
+                "gst-launch-1.0 is not installed (.ci/install-packages.sh installs it)");
         // The Jetson CSI recipe with software stand-ins: videotestsrc for nvarguscamerasrc, jpegenc for nvjpegenc.
         String command = "gst-launch-1.0 -q videotestsrc num-buffers=20 ! 'video/x-raw,width=320,height=240,framerate=30/1'"
                 + " ! jpegenc ! fdsink fd=1";

@@ -18,7 +18,7 @@ class RtmpSourceTest {
 
     @Test
     void readsAnRtmpStream() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg is not installed (.ci/install-ingest.sh installs it)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffmpeg")), "ffmpeg is not installed (.ci/install-packages.sh installs it)");
         int port = RtspTestServer.freePort();
         String url = "rtmp://127.0.0.1:" + port + "/live/cam";
         Process server = new ProcessBuilder("/usr/bin/ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi",

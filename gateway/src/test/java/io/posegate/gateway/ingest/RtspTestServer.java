@@ -26,13 +26,13 @@ final class RtspTestServer implements AutoCloseable {
     /** Null when the server can run here, else why not (for a JUnit assumption). */
     static String unavailableReason() {
         if (!Files.isExecutable(PYTHON)) {
-            return "/usr/bin/python3 is missing (.ci/install-ingest.sh installs the RTSP test server's packages)";
+            return "/usr/bin/python3 is missing (.ci/install-packages.sh installs the RTSP test server's packages)";
         }
         try {
             Process p = new ProcessBuilder(PYTHON.toString(), script().toString(), "--probe").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return "GStreamer RTSP server not usable (.ci/install-ingest.sh installs it): " + out;
+                return "GStreamer RTSP server not usable (.ci/install-packages.sh installs it): " + out;
             }
             return null;
         } catch (IOException | InterruptedException e) {

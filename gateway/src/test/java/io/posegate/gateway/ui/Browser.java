@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (Selenium, no browser download), with a
  * fresh profile directory and Chromium's fake camera. Tests skip when the browser is not installed
- * ({@code .ci/install-browser.sh} installs it).
+ * ({@code .ci/install-packages.sh} installs it).
  */
 final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -47,8 +47,8 @@ final class Browser implements AutoCloseable {
 
     /** Starts a browser, or skips the calling test when Chromium or chromedriver is absent. */
     static Browser start(String... extraArgs) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " not found; run .ci/install-browser.sh (Debian chromium)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " not found; run .ci/install-browser.sh (Debian chromium-driver)");
+        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " not found; run .ci/install-packages.sh (Debian chromium)");
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " not found; run .ci/install-packages.sh (Debian chromium-driver)");
         return new Browser(List.of(extraArgs));
     }
 

@@ -24,6 +24,9 @@ public final class UiGateway implements AutoCloseable {
 
     private final Vertx vertx = PoseMetrics.newVertx();
     private final GatewayVerticle verticle;
+    /** Held for the gateway's life: Vert.x closes clients that become unreachable, even mid-request. */
+    private final io.vertx.core.http.HttpClient httpClient;
+    private final io.vertx.core.http.WebSocketClient wsClient;
 
     /** The demo: one stream {@code demo} of 4 synthetic people through the simulated backend. */
     public static JsonObject demoConfig() {
@@ -43,6 +46,15 @@ public final class UiGateway implements AutoCloseable {
         }
         GatewayConfig cfg = GatewayConfigs.parse(c.put("http", new JsonObject().put("port", 0)), baseDir);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+        httpClient = vertx.createHttpClient();
+        wsClient = vertx.createWebSocketClient();
+    }
+
+    /** Opens a WebSocket at {@code uri} with text messages going to {@code onText} from the very first one. */
+    public io.vertx.core.http.WebSocket webSocket(String uri, java.util.function.Consumer<String> onText) throws Exception {
+        io.vertx.core.http.ClientWebSocket ws = wsClient.webSocket();
+        ws.textMessageHandler(onText::accept);
+        return ws.connect(port(), "127.0.0.1", uri).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
     public int port() {
@@ -59,7 +71,7 @@ public final class UiGateway implements AutoCloseable {
 
     /** A GET or other request; returns status, content-type and body. */
     public Reply request(HttpMethod method, String path, JsonObject body) throws Exception {
-        return vertx.createHttpClient().request(method, port(), "127.0.0.1", path)
+        return httpClient.request(method, port(), "127.0.0.1", path)
                 .compose(r -> r.send(body == null ? Buffer.buffer() : Buffer.buffer(body.encode()))
                         .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.getHeader("content-type"), b))))
                 .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);

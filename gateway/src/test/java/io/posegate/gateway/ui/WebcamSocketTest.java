@@ -25,9 +25,7 @@ class WebcamSocketTest {
             UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/cam", new JsonObject().put("source", "webcam:cam"));
             assertEquals(200, put.status(), put.text());
             BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-            WebSocket ws = gateway.vertx().createWebSocketClient().connect(gateway.port(), "127.0.0.1", "/ws?webcam=cam")
-                    .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
+            WebSocket ws = gateway.webSocket("/ws?webcam=cam", t -> messages.add(new JsonObject(t)));
             ws.writeTextMessage(new JsonObject().put("type", "subscribe").put("streams", new io.vertx.core.json.JsonArray().add("cam")).encode());
 
             DemoScene scene = new DemoScene(640, 360, 3);
