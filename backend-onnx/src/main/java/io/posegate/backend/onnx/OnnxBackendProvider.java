@@ -29,6 +29,10 @@ public final class OnnxBackendProvider implements BackendProvider {
     static final String NAME = "onnx";
     static final String ENVIRONMENT_CLASS = "ai.onnxruntime.OrtEnvironment";
     private static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.ONNX);
+    private static final String POM = "META-INF/maven/com.microsoft.onnxruntime/onnxruntime/pom.xml";
+    /** The project's own version: the first {@code <version>} after its {@code <artifactId>onnxruntime}. */
+    private static final java.util.regex.Pattern POM_VERSION = java.util.regex.Pattern.compile(
+            "<artifactId>onnxruntime</artifactId>\\s*<version>([^<]+)</version>");
 
     private final NativeLibraries natives;
 
@@ -67,7 +71,8 @@ public final class OnnxBackendProvider implements BackendProvider {
         } catch (ClassNotFoundException e) {
             return Probe.unavailable("ONNX Runtime Java classes (" + ENVIRONMENT_CLASS + ") not on the class path", FORMATS);
         }
-        String version = Optional.ofNullable(env.getPackage().getImplementationVersion()).orElse("(unknown version)");
+        String version = Optional.ofNullable(env.getPackage().getImplementationVersion())
+                .or(() -> versionFromPom(env.getClassLoader())).orElse("(unknown version)");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("version", version);
         details.put("platform", natives.platform());
@@ -85,6 +90,21 @@ public final class OnnxBackendProvider implements BackendProvider {
             details.put(NativeLibraries.CUDA_PROVIDER, where);
         });
         return Probe.available("ONNX Runtime " + version + " (" + String.join(", ", devices) + ")", FORMATS, devices, details);
+    }
+
+    /**
+     * The version in the runtime's Maven pom, for when a shaded jar has merged away its manifest.
+     */
+    static Optional<String> versionFromPom(ClassLoader loader) {
+        try (java.io.InputStream in = loader.getResourceAsStream(POM)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            java.util.regex.Matcher m = POM_VERSION.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.posegate.backend.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,5 +128,13 @@ class OnnxBackendProviderTest {
 
     private ModelSpec spec() throws Exception {
         return new OnnxModelSpecs().spec(new OnnxTestModel(4).write(dir.resolve("m.onnx")), 16, 24);
+    }
+
+    @Test
+    void versionComesFromTheRuntimesPomWhenAShadedJarLostItsManifest() {
+        String manifest = ai.onnxruntime.OrtEnvironment.class.getPackage().getImplementationVersion();
+        assertNotNull(manifest, "the unshaded runtime jar's manifest names its version");
+        assertEquals(java.util.Optional.of(manifest), OnnxBackendProvider.versionFromPom(getClass().getClassLoader()));
+        assertEquals(java.util.Optional.empty(), OnnxBackendProvider.versionFromPom(new ClassLoader(null) { }));
     }
 }
