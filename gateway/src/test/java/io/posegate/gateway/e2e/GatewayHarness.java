@@ -21,13 +21,12 @@ public final class GatewayHarness implements AutoCloseable {
     private final GatewayVerticle verticle;
     /** Held for the harness's life: Vert.x closes clients that become unreachable, even mid-handshake. */
     private final io.vertx.core.http.WebSocketClient wsClient;
-    private final io.vertx.core.http.HttpClient httpClient;
+    private final java.net.http.HttpClient httpClient = TestHttp.client();
 
     public GatewayHarness(JsonObject config) throws Exception {
         GatewayConfig cfg = GatewayConfigs.parse(config.copy().put("http", new JsonObject().put("port", 0)), CONFIG_DIR);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         wsClient = vertx.createWebSocketClient();
-        httpClient = vertx.createHttpClient();
     }
 
     /** Opens a WebSocket to /ws with the harness's client (kept reachable). */
@@ -54,18 +53,17 @@ public final class GatewayHarness implements AutoCloseable {
 
     /** GET a JSON document from the API. */
     public JsonObject get(String path) throws Exception {
-        return httpClient.request(io.vertx.core.http.HttpMethod.GET, port(), "127.0.0.1", path)
-                .compose(r -> r.send()).compose(r -> r.body()).map(b -> b.toJsonObject())
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return new JsonObject(http(io.vertx.core.http.HttpMethod.GET, path, null).body());
     }
 
     /** Sends a request with a JSON body; returns {status, body}. */
     public JsonObject send(io.vertx.core.http.HttpMethod method, String path, JsonObject body) throws Exception {
-        return httpClient.request(method, port(), "127.0.0.1", path)
-                .compose(r -> r.send(body == null ? "" : body.encode())
-                        .compose(resp -> resp.body().map(b -> new JsonObject().put("status", resp.statusCode())
-                                .put("body", b.length() == 0 ? null : b.toString()))))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        java.net.http.HttpResponse<String> r = http(method, path, body == null ? null : body.encode());
+        return new JsonObject().put("status", r.statusCode()).put("body", r.body().isEmpty() ? null : r.body());
+    }
+
+    private java.net.http.HttpResponse<String> http(io.vertx.core.http.HttpMethod method, String path, String body) throws Exception {
+        return httpClient.send(TestHttp.request(port(), method.name(), path, body), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

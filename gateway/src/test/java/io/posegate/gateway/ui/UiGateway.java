@@ -24,8 +24,9 @@ public final class UiGateway implements AutoCloseable {
 
     private final Vertx vertx = PoseMetrics.newVertx();
     private final GatewayVerticle verticle;
-    /** Held for the gateway's life: Vert.x closes clients that become unreachable, even mid-request. */
-    private final io.vertx.core.http.HttpClient httpClient;
+    /** The JDK client, independent of the server under test; see {@link io.posegate.gateway.e2e.TestHttp}. */
+    private final java.net.http.HttpClient httpClient = io.posegate.gateway.e2e.TestHttp.client();
+    /** Held for the gateway's life: Vert.x closes clients that become unreachable, even mid-handshake. */
     private final io.vertx.core.http.WebSocketClient wsClient;
 
     /** The demo: one stream {@code demo} of 4 synthetic people through the simulated backend. */
@@ -46,7 +47,6 @@ public final class UiGateway implements AutoCloseable {
         }
         GatewayConfig cfg = GatewayConfigs.parse(c.put("http", new JsonObject().put("port", 0)), baseDir);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
-        httpClient = vertx.createHttpClient();
         wsClient = vertx.createWebSocketClient();
     }
 
@@ -71,10 +71,10 @@ public final class UiGateway implements AutoCloseable {
 
     /** A GET or other request; returns status, content-type and body. */
     public Reply request(HttpMethod method, String path, JsonObject body) throws Exception {
-        return httpClient.request(method, port(), "127.0.0.1", path)
-                .compose(r -> r.send(body == null ? Buffer.buffer() : Buffer.buffer(body.encode()))
-                        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.getHeader("content-type"), b))))
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        java.net.http.HttpResponse<byte[]> r = httpClient.send(
+                io.posegate.gateway.e2e.TestHttp.request(port(), method.name(), path, body == null ? null : body.encode()),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(r.statusCode(), r.headers().firstValue("content-type").orElse(null), Buffer.buffer(r.body()));
     }
 
     public Reply get(String path) throws Exception {
