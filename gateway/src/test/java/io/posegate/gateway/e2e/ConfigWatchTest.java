@@ -8,6 +8,7 @@ import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.testing.Await;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +22,6 @@ class ConfigWatchTest {
     @TempDir
     Path dir;
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     void fileChangesApplyWithoutTouchingOtherStreams() throws Exception {
         Path models = GatewayHarness.CONFIG_DIR.resolve("models");
@@ -43,14 +34,15 @@ class ConfigWatchTest {
             GatewayVerticle v = GatewayLauncher.deployWatching(vertx, loader, cfg, Map.of(), 200)
                     .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             Gateway g = v.gateway();
-            await("stream a", () -> g.stream("a") != null && g.stream("a").processed() > 0);
+            Await.until(() -> g.stream("a") != null && g.stream("a").processed() > 0, Await.PATIENCE, () -> "stream a");
             var a = g.stream("a");
             Files.writeString(file, head + "streams:\n  a: {source: 'demo:?fps=20'}\n  b: {source: 'demo:?fps=10&people=2'}\n");
-            await("stream b added", () -> g.stream("b") != null && g.stream("b").processed() > 0);
+            Await.until(() -> g.stream("b") != null && g.stream("b").processed() > 0, Await.PATIENCE, () -> "stream b added");
             assertTrue(g.stream("a") == a, "stream a was restarted although it did not change");
             Files.writeString(file, head + "streams:\n  b: {source: 'demo:?fps=10&people=3'}\n");
-            await("stream a removed", () -> g.stream("a") == null);
-            await("stream b changed", () -> g.stream("b") != null && g.stream("b").spec().uri().contains("people=3"));
+            Await.until(() -> g.stream("a") == null, Await.PATIENCE, () -> "stream a removed");
+            Await.until(() -> g.stream("b") != null && g.stream("b").spec().uri().contains("people=3"), Await.PATIENCE,
+                    () -> "stream b changed");
             Files.writeString(file, head + "streams: {b: {source: 'demo:'}}\ninference: {workers: lots}\n");
             Thread.sleep(1000);
             assertTrue(g.stream("b").spec().uri().contains("people=3"), "an invalid file must not be applied");

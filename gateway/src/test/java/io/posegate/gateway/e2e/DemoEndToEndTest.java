@@ -1,17 +1,16 @@
 package io.posegate.gateway.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.demo.DemoScene;
+import io.posegate.gateway.testing.Await;
 import io.posegate.grouping.tracking.KeypointSigmas;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,17 +27,13 @@ class DemoEndToEndTest {
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=20")));
         try (GatewayHarness gw = new GatewayHarness(config)) {
             BlockingQueue<JsonObject> messages = gw.connect();
-            JsonObject hello = messages.poll(10, TimeUnit.SECONDS);
-            assertNotNull(hello, "no hello message");
+            JsonObject hello = Await.next(messages, m -> true, Await.PATIENCE, () -> "the first message (hello)");
             assertEquals("hello", hello.getString("type"));
             assertTrue(hello.getBoolean("demo"));
             List<JsonObject> frames = new ArrayList<>();
             while (frames.size() < FRAMES) {
-                JsonObject m = messages.poll(20, TimeUnit.SECONDS);
-                assertNotNull(m, "no pose frame within 20 s; got " + frames.size());
-                if ("poses".equals(m.getString("type"))) {
-                    frames.add(m);
-                }
+                frames.add(Await.next(messages, m -> "poses".equals(m.getString("type")), Await.PATIENCE,
+                        () -> "pose frame " + (frames.size() + 1) + " of " + FRAMES));
             }
             DemoScene scene = new DemoScene(640, 360, 4);
             float[] sigmas = null;

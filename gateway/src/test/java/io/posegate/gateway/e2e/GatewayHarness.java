@@ -56,6 +56,15 @@ public final class GatewayHarness implements AutoCloseable {
         return new JsonObject(http(io.vertx.core.http.HttpMethod.GET, path, null).body());
     }
 
+    /** {@code /api/streams} for a failure message, or why it could not be read. */
+    public String streamsForDiagnosis() {
+        try {
+            return get("/api/streams").encode();
+        } catch (Exception e) {
+            return "(GET /api/streams failed: " + e + ")";
+        }
+    }
+
     /** Sends a request with a JSON body; returns {status, body}. */
     public JsonObject send(io.vertx.core.http.HttpMethod method, String path, JsonObject body) throws Exception {
         java.net.http.HttpResponse<String> r = http(method, path, body == null ? null : body.encode());

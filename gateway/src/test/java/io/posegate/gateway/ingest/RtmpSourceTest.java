@@ -7,6 +7,7 @@ import io.posegate.gateway.ingest.SourceState.Phase;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.ingest.webcam.WebcamLimits;
 import io.posegate.gateway.pipeline.FrameSlot;
+import io.posegate.gateway.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import io.posegate.gateway.ingest.SourceState.Phase;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.ingest.webcam.WebcamLimits;
 import io.posegate.gateway.pipeline.FrameSlot;
+import io.posegate.gateway.testing.Await;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,8 +82,8 @@ class RtspReconnectTest {
             } finally {
                 cam.close();
                 other.close();
-                assertTrue(cam.awaitTermination(Duration.ofSeconds(30)));
-                assertTrue(other.awaitTermination(Duration.ofSeconds(30)));
+                Await.ended(cam::awaitTermination, PATIENCE, "the camera stream's decode thread");
+                Await.ended(other::awaitTermination, PATIENCE, "the other stream's decode thread");
             }
         }
     }

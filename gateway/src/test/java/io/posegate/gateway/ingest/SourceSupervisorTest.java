@@ -8,6 +8,7 @@ import io.posegate.gateway.ingest.SourceState.Phase;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.ingest.webcam.WebcamLimits;
 import io.posegate.gateway.pipeline.FrameSlot;
+import io.posegate.gateway.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +92,7 @@ class SourceSupervisorTest {
         s.start();
         Await.until(() -> slot.published() >= 3, PATIENCE, () -> "frames, state " + s.state());
         s.close();
-        assertTrue(s.awaitTermination(Duration.ofSeconds(30)), "decode thread exits after close");
+        Await.ended(s::awaitTermination, PATIENCE, "the decode thread after close");
         assertEquals(Phase.STOPPED, s.state().phase());
     }
 }

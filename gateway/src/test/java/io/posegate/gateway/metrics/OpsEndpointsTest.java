@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.gateway.testing.Await;
 import io.posegate.gateway.ui.UiGateway;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
@@ -22,7 +23,7 @@ class OpsEndpointsTest {
     @BeforeAll
     static void start() throws Exception {
         gateway = new UiGateway(UiGateway.demoConfig());
-        UiGateway.await("30 processed demo frames", 60, () -> processed() >= 30);
+        Await.until(() -> processed() >= 30, Await.PATIENCE, () -> "30 processed demo frames");
     }
 
     @AfterAll
@@ -83,13 +84,13 @@ class OpsEndpointsTest {
         } finally {
             ws.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-        UiGateway.await("client count back down", 20, () -> {
+        Await.until(() -> {
             try {
                 return sample(scrape(), "posegate_ws_clients") == before;
             } catch (Exception e) {
                 return false;
             }
-        });
+        }, Await.PATIENCE, () -> "the client count back down");
     }
 
     @Test

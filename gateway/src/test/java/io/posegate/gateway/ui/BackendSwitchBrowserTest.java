@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.posegate.gateway.testing.Await;
 import io.posegate.spi.testing.OnnxTestModel;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class BackendSwitchBrowserTest {
         try (Browser browser = Browser.start(); UiGateway gateway = new UiGateway(cfg, dir)) {
             JsonObject openvino = probe(gateway.json("/api/backends"), "openvino");
             assumeTrue(openvino.getBoolean("available"), "skipped: openvino unavailable: " + openvino.getString("reason"));
-            UiGateway.await("the demo stream on onnx", 60, () -> active(gateway).startsWith("onnx"));
+            Await.until(() -> active(gateway).startsWith("onnx"), Await.PATIENCE, () -> "the demo stream on onnx");
 
             browser.driver.get(gateway.url("/"));
             switchTo(browser, "openvino");

@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * A real gateway for the dashboard, metrics and health tests: the production launcher on a Vertx built
@@ -96,17 +95,6 @@ public final class UiGateway implements AutoCloseable {
             throw new AssertionError("GET " + path + " answered " + r.status() + ": " + r.body());
         }
         return r.body().toJsonObject();
-    }
-
-    /** Polls {@code condition} every 100 ms until true; fails naming {@code what} after {@code seconds}. */
-    public static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("gave up after " + seconds + " s waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     @Override

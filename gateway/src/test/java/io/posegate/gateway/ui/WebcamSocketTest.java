@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.demo.DemoScene;
+import io.posegate.gateway.testing.Await;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
@@ -44,14 +45,8 @@ class WebcamSocketTest {
             assertEquals(360, poses.getInteger("height"));
 
             ws.writeBinaryMessage(Buffer.buffer(new byte[] {1, 2, 3, 4}));
-            JsonObject error = null;
-            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); error == null && System.nanoTime() < end; ) {
-                JsonObject m = messages.poll(100, TimeUnit.MILLISECONDS);
-                if (m != null && "error".equals(m.getString("type"))) {
-                    error = m;
-                }
-            }
-            assertTrue(error != null, "a refused frame is answered");
+            JsonObject error = Await.next(messages, m -> "error".equals(m.getString("type")), Await.PATIENCE,
+                    () -> "an error answering the refused frame");
             assertTrue(error.getString("message").startsWith("webcam frame refused: "), error.encode());
             assertEquals("webcam:cam", error.getString("stream"));
         }
