@@ -10,12 +10,17 @@ import io.posegate.spi.ErrorCode;
 import io.posegate.spi.ModelFormat;
 import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Probe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code onnx} backend: ONNX Runtime Java on the CPU, with the CUDA execution provider when the
@@ -31,7 +36,7 @@ public final class OnnxBackendProvider implements BackendProvider {
     private static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.ONNX);
     private static final String POM = "META-INF/maven/com.microsoft.onnxruntime/onnxruntime/pom.xml";
     /** The project's own version: the first {@code <version>} after its {@code <artifactId>onnxruntime}. */
-    private static final java.util.regex.Pattern POM_VERSION = java.util.regex.Pattern.compile(
+    private static final Pattern POM_VERSION = Pattern.compile(
             "<artifactId>onnxruntime</artifactId>\\s*<version>([^<]+)</version>");
 
     private final NativeLibraries natives;
@@ -92,17 +97,15 @@ public final class OnnxBackendProvider implements BackendProvider {
         return Probe.available("ONNX Runtime " + version + " (" + String.join(", ", devices) + ")", FORMATS, devices, details);
     }
 
-    /**
-     * The version in the runtime's Maven pom, for when a shaded jar has merged away its manifest.
-     */
+    /** The version in the runtime's Maven pom, for when a shaded jar has merged away its manifest. */
     static Optional<String> versionFromPom(ClassLoader loader) {
-        try (java.io.InputStream in = loader.getResourceAsStream(POM)) {
+        try (InputStream in = loader.getResourceAsStream(POM)) {
             if (in == null) {
                 return Optional.empty();
             }
-            java.util.regex.Matcher m = POM_VERSION.matcher(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            Matcher m = POM_VERSION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return m.find() ? Optional.of(m.group(1).trim()) : Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -4,9 +4,12 @@ import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.testing.GatewayClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,19 +22,17 @@ public final class GatewayHarness implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setWarningExceptionTime(1).setWarningExceptionTimeUnit(TimeUnit.SECONDS));
     private final GatewayVerticle verticle;
-    /** Held for the harness's life: Vert.x closes clients that become unreachable, even mid-handshake. */
-    private final io.vertx.core.http.WebSocketClient wsClient;
-    private final java.net.http.HttpClient httpClient = TestHttp.client();
+    private final GatewayClient client;
 
     public GatewayHarness(JsonObject config) throws Exception {
         GatewayConfig cfg = GatewayConfigs.parse(config.copy().put("http", new JsonObject().put("port", 0)), CONFIG_DIR);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        wsClient = vertx.createWebSocketClient();
+        client = new GatewayClient(vertx, port());
     }
 
-    /** Opens a WebSocket to /ws with the harness's client (kept reachable). */
+    /** Opens a WebSocket to /ws with no handler yet. */
     public WebSocket webSocket() throws Exception {
-        return wsClient.connect(port(), "127.0.0.1", "/ws").toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return client.webSocket("/ws", null);
     }
 
     public int port() {
@@ -45,15 +46,13 @@ public final class GatewayHarness implements AutoCloseable {
     /** Connects a WebSocket client to /ws; every text message lands in the returned queue. */
     public BlockingQueue<JsonObject> connect() throws Exception {
         BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        io.vertx.core.http.ClientWebSocket ws = wsClient.webSocket();
-        ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
-        ws.connect(port(), "127.0.0.1", "/ws").toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        client.webSocket("/ws", t -> messages.add(new JsonObject(t)));
         return messages;
     }
 
     /** GET a JSON document from the API. */
     public JsonObject get(String path) throws Exception {
-        return new JsonObject(http(io.vertx.core.http.HttpMethod.GET, path, null).body());
+        return new JsonObject(new String(client.http("GET", path, null).body(), StandardCharsets.UTF_8));
     }
 
     /** {@code /api/streams} for a failure message, or why it could not be read. */
@@ -67,12 +66,9 @@ public final class GatewayHarness implements AutoCloseable {
 
     /** Sends a request with a JSON body; returns {status, body}. */
     public JsonObject send(io.vertx.core.http.HttpMethod method, String path, JsonObject body) throws Exception {
-        java.net.http.HttpResponse<String> r = http(method, path, body == null ? null : body.encode());
-        return new JsonObject().put("status", r.statusCode()).put("body", r.body().isEmpty() ? null : r.body());
-    }
-
-    private java.net.http.HttpResponse<String> http(io.vertx.core.http.HttpMethod method, String path, String body) throws Exception {
-        return httpClient.send(TestHttp.request(port(), method.name(), path, body), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<byte[]> r = client.http(method.name(), path, body == null ? null : body.encode());
+        return new JsonObject().put("status", r.statusCode())
+                .put("body", r.body().length == 0 ? null : new String(r.body(), StandardCharsets.UTF_8));
     }
 
     @Override

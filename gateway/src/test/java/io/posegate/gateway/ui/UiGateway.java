@@ -5,12 +5,16 @@ import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.metrics.PoseMetrics;
+import io.posegate.gateway.testing.GatewayClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A real gateway for the dashboard, metrics and health tests: the production launcher on a Vertx built
@@ -23,10 +27,7 @@ public final class UiGateway implements AutoCloseable {
 
     private final Vertx vertx = PoseMetrics.newVertx();
     private final GatewayVerticle verticle;
-    /** The JDK client, independent of the server under test; see {@link io.posegate.gateway.e2e.TestHttp}. */
-    private final java.net.http.HttpClient httpClient = io.posegate.gateway.e2e.TestHttp.client();
-    /** Held for the gateway's life: Vert.x closes clients that become unreachable, even mid-handshake. */
-    private final io.vertx.core.http.WebSocketClient wsClient;
+    private final GatewayClient client;
 
     /** The demo: one stream {@code demo} of 4 synthetic people through the simulated backend. */
     public static JsonObject demoConfig() {
@@ -46,14 +47,12 @@ public final class UiGateway implements AutoCloseable {
         }
         GatewayConfig cfg = GatewayConfigs.parse(c.put("http", new JsonObject().put("port", 0)), baseDir);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
-        wsClient = vertx.createWebSocketClient();
+        client = new GatewayClient(vertx, port());
     }
 
     /** Opens a WebSocket at {@code uri} with text messages going to {@code onText} from the very first one. */
-    public io.vertx.core.http.WebSocket webSocket(String uri, java.util.function.Consumer<String> onText) throws Exception {
-        io.vertx.core.http.ClientWebSocket ws = wsClient.webSocket();
-        ws.textMessageHandler(onText::accept);
-        return ws.connect(port(), "127.0.0.1", uri).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    public WebSocket webSocket(String uri, Consumer<String> onText) throws Exception {
+        return client.webSocket(uri, onText);
     }
 
     public int port() {
@@ -70,9 +69,7 @@ public final class UiGateway implements AutoCloseable {
 
     /** A GET or other request; returns status, content-type and body. */
     public Reply request(HttpMethod method, String path, JsonObject body) throws Exception {
-        java.net.http.HttpResponse<byte[]> r = httpClient.send(
-                io.posegate.gateway.e2e.TestHttp.request(port(), method.name(), path, body == null ? null : body.encode()),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = client.http(method.name(), path, body == null ? null : body.encode());
         return new Reply(r.statusCode(), r.headers().firstValue("content-type").orElse(null), Buffer.buffer(r.body()));
     }
 
