@@ -14,10 +14,11 @@ import java.util.Map;
  * @param backendOptions per backend name, its options as strings
  * @param workers        inference worker threads shared by all streams
  * @param mediaDir       the only folder {@code file:} sources from the API may read
+ * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams) {
+                            Path mediaDir, List<StreamConfig> streams, Bounds bounds) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);
@@ -25,6 +26,23 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
 
     /** HTTP server settings; binds 127.0.0.1 unless configured otherwise. */
     public record Http(String host, int port, int wsQueue) {
+    }
+
+    /**
+     * Limits of the inference loop (keys under {@code inference:}).
+     *
+     * @param maxStreams   {@code inference.maxStreams}: most streams at once, from the file and the API together
+     * @param runTimeout   {@code inference.runTimeoutMs}: one inference run longer than this is given up by the
+     *                     watchdog, which poisons and reopens the session
+     * @param stallTimeout {@code inference.stallTimeoutMs}: {@code /ready} fails once a stream's frames have
+     *                     waited this long with none processed
+     */
+    public record Bounds(int maxStreams, java.time.Duration runTimeout, java.time.Duration stallTimeout) {
+        public static final int DEFAULT_MAX_STREAMS = 64;
+
+        public static Bounds defaults() {
+            return new Bounds(DEFAULT_MAX_STREAMS, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
+        }
     }
 
     /** Tracking and smoothing, applied per stream. */

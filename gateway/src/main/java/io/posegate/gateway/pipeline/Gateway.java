@@ -47,7 +47,6 @@ public final class Gateway implements AutoCloseable {
     private final TrackerFactory trackers;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
-    private static final java.time.Duration RUN_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     public Gateway(GatewayConfig config, ModelDescriptor descriptor, BackendRegistry registry, SourceFactory sources,
                    TrackerFactory trackers, Consumer<PoseFrame> publisher, BiConsumer<String, SourceState> onState) {
@@ -57,7 +56,7 @@ public final class Gateway implements AutoCloseable {
         this.sources = requireNonNull(sources, "sources is null");
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
-        this.scheduler = new InferenceScheduler(config.workers(), RUN_TIMEOUT, publisher, this::reopenLater);
+        this.scheduler = new InferenceScheduler(config.workers(), config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
     }
 
@@ -117,10 +116,16 @@ public final class Gateway implements AutoCloseable {
      * the stream is kept, marked failed with the reason.
      *
      * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
+     * @throws StreamLimitException if the stream is new and {@code inference.maxStreams} streams exist already
      */
     public StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
         synchronized (mutation) {
+            int max = config.bounds().maxStreams();
+            if (!streams.containsKey(s.id()) && streams.size() >= max) {
+                throw new StreamLimitException("stream '" + s.id() + "' not added: " + streams.size()
+                        + " streams exist, the limit inference.maxStreams is " + max + "; remove one first");
+            }
             FrameSource source = sources.create(spec);
             String backend = s.backend() == null ? defaultBackend : s.backend();
             ModelRuntime rt = runtimeFor(backend);
