@@ -14,10 +14,11 @@ import java.util.Map;
  * @param backendOptions per backend name, its options as strings
  * @param workers        inference worker threads shared by all streams
  * @param mediaDir       the only folder {@code file:} sources from the API may read
+ * @param sources        rules for sources from the API ({@code sources:} in the YAML)
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams) {
+                            Path mediaDir, List<StreamConfig> streams, SourceRules sources) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);
@@ -25,6 +26,18 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
 
     /** HTTP server settings; binds 127.0.0.1 unless configured otherwise. */
     public record Http(String host, int port, int wsQueue) {
+    }
+
+    /**
+     * Rules for sources from the API.
+     *
+     * @param allow internal addresses that network sources from the API may reach anyway: CIDR ranges
+     *              ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     */
+    public record SourceRules(List<String> allow) {
+        public SourceRules {
+            allow = List.copyOf(allow);
+        }
     }
 
     /** Tracking and smoothing, applied per stream. */
