@@ -20,7 +20,7 @@ public final class MediaPaths {
      * @throws IllegalArgumentException naming the URI and the rule it broke
      */
     public static Path resolve(String scheme, String body, SourceSpec.Origin origin, IngestPolicy policy) {
-        String text = stripAuthority(body);
+        String text = stripAuthority(scheme, body);
         if (text.isEmpty()) {
             throw new IllegalArgumentException(scheme + ": needs a path, e.g. " + scheme + ":/data/clip.mp4");
         }
@@ -61,14 +61,14 @@ public final class MediaPaths {
     }
 
     /** {@code ///x} and {@code //localhost/x} become {@code /x}; other hosts are refused. */
-    private static String stripAuthority(String body) {
+    private static String stripAuthority(String scheme, String body) {
         if (!body.startsWith("//")) {
             return body;
         }
         int slash = body.indexOf('/', 2);
         String host = slash < 0 ? body.substring(2) : body.substring(2, slash);
         if (!host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
-            throw new IllegalArgumentException("file URI names a remote host '" + host + "'; only local files are read");
+            throw new IllegalArgumentException(scheme + ": the URI names a remote host '" + host + "'; only local files are read");
         }
         return slash < 0 ? "" : body.substring(slash);
     }

@@ -29,8 +29,9 @@ public final class Redaction {
     }
 
     /**
-     * Redacts one URI or source string (a whole {@code source:} value). Text without "://" has its
-     * secret-named {@code name=value} pairs masked.
+     * Redacts one URI or source string (a whole {@code source:} value): the userinfo up to the last '@'
+     * whatever characters the password holds, and secret-named parameters. A {@code pipe:} command, or text
+     * without "://", is treated as free text ({@link #text}).
      */
     public static String uri(String uri) {
         if (uri == null) {
@@ -40,7 +41,7 @@ public final class Redaction {
         if (sep < 0) {
             return pairs(uri);
         }
-        if (uri.chars().anyMatch(Character::isWhitespace)) {
+        if (uri.regionMatches(true, 0, "pipe:", 0, 5)) {
             return text(uri);
         }
         String head = uri.substring(0, sep + 3);
