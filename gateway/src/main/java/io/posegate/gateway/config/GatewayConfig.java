@@ -15,10 +15,11 @@ import java.util.Map;
  * @param workers        inference worker threads shared by all streams
  * @param mediaDir       the only folder {@code file:} sources from the API may read
  * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
+ * @param sources        rules for sources from the API ({@code sources:} in the YAML)
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams, Bounds bounds) {
+                            Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);
@@ -42,6 +43,18 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
 
         public static Bounds defaults() {
             return new Bounds(DEFAULT_MAX_STREAMS, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Rules for sources from the API.
+     *
+     * @param allow internal addresses that network sources from the API may reach anyway: CIDR ranges
+     *              ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     */
+    public record SourceRules(List<String> allow) {
+        public SourceRules {
+            allow = List.copyOf(allow);
         }
     }
 
