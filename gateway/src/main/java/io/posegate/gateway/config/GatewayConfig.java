@@ -58,8 +58,17 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
         }
     }
 
-    /** Tracking and smoothing, applied per stream. */
-    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+    /**
+     * Tracking and smoothing, applied per stream.
+     *
+     * @param oksThreshold   lowest matching similarity (OKS on the predicted pose and box IoU) to continue a track
+     * @param maxAge         frames a lost track is kept
+     * @param maxLostSeconds seconds a lost track is kept (retired when either limit passes)
+     */
+    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
+        public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+            this(enabled, oksThreshold, maxAge, smoothing, 2.0);
+        }
     }
 
     /**

@@ -48,9 +48,13 @@ public final class GatewayConfigs {
         int workers = inference.integer("workers", 1, 1, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
-        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing");
+        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
         GatewayConfig.Tracking tracking = new GatewayConfig.Tracking(tr.bool("enabled", true),
-                (float) tr.number("oksThreshold", 0.3), tr.integer("maxAge", 10, 0, 10_000), tr.bool("smoothing", false));
+                (float) tr.number("oksThreshold", 0.25), tr.integer("maxAge", 30, 0, 10_000), tr.bool("smoothing", false),
+                Math.max(0, tr.number("maxLostSeconds", 2.0)));
+        if (!(tracking.oksThreshold() > 0f && tracking.oksThreshold() <= 1f)) {
+            tr.error("oksThreshold", "must be in (0, 1], got " + tracking.oksThreshold());
+        }
         FieldReader media = root.object("media");
         media.onlyKnown("dir");
         Path mediaDir = baseDir.resolve(media.string("dir", "../media")).normalize();
