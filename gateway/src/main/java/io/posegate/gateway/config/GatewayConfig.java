@@ -15,10 +15,11 @@ import java.util.Map;
  * @param workers        inference worker threads shared by all streams
  * @param mediaDir       the only folder {@code file:} sources from the API may read
  * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
+ * @param sources        rules for sources from the API ({@code sources:} in the YAML)
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams, Bounds bounds) {
+                            Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);
@@ -45,8 +46,29 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
         }
     }
 
-    /** Tracking and smoothing, applied per stream. */
-    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+    /**
+     * Rules for sources from the API.
+     *
+     * @param allow internal addresses that network sources from the API may reach anyway: CIDR ranges
+     *              ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     */
+    public record SourceRules(List<String> allow) {
+        public SourceRules {
+            allow = List.copyOf(allow);
+        }
+    }
+
+    /**
+     * Tracking and smoothing, applied per stream.
+     *
+     * @param oksThreshold   lowest matching similarity (OKS on the predicted pose and box IoU) to continue a track
+     * @param maxAge         frames a lost track is kept
+     * @param maxLostSeconds seconds a lost track is kept (retired when either limit passes)
+     */
+    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
+        public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+            this(enabled, oksThreshold, maxAge, smoothing, 2.0);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.posegate.gateway.config;
 
+import io.posegate.gateway.ingest.net.NetworkPolicy;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ public final class GatewayConfigs {
     public static GatewayConfig parse(JsonObject json, Path baseDir) {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
-        root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams");
+        root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams",
+                "sources");
         FieldReader http = root.object("http");
         http.onlyKnown("host", "port", "wsQueue");
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
@@ -46,12 +48,17 @@ public final class GatewayConfigs {
         int workers = inference.integer("workers", 1, 1, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
-        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing");
+        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
         GatewayConfig.Tracking tracking = new GatewayConfig.Tracking(tr.bool("enabled", true),
-                (float) tr.number("oksThreshold", 0.3), tr.integer("maxAge", 10, 0, 10_000), tr.bool("smoothing", false));
+                (float) tr.number("oksThreshold", 0.25), tr.integer("maxAge", 30, 0, 10_000), tr.bool("smoothing", false),
+                Math.max(0, tr.number("maxLostSeconds", 2.0)));
+        if (!(tracking.oksThreshold() > 0f && tracking.oksThreshold() <= 1f)) {
+            tr.error("oksThreshold", "must be in (0, 1], got " + tracking.oksThreshold());
+        }
         FieldReader media = root.object("media");
         media.onlyKnown("dir");
         Path mediaDir = baseDir.resolve(media.string("dir", "../media")).normalize();
+        GatewayConfig.SourceRules sourceRules = sourceRules(root.object("sources"));
         List<GatewayConfig.StreamConfig> streams = new ArrayList<>();
         FieldReader s = root.object("streams");
         for (String id : s.raw().fieldNames()) {
@@ -65,7 +72,7 @@ public final class GatewayConfigs {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams, bounds);
+                workers, tracking, mediaDir, streams, bounds, sourceRules);
     }
 
     private static GatewayConfig.Bounds bounds(FieldReader inference) {
@@ -73,6 +80,24 @@ public final class GatewayConfigs {
         return new GatewayConfig.Bounds(inference.integer("maxStreams", d.maxStreams(), 1, 4096),
                 Duration.ofMillis(inference.integer("runTimeoutMs", (int) d.runTimeout().toMillis(), 100, 3_600_000)),
                 Duration.ofMillis(inference.integer("stallTimeoutMs", (int) d.stallTimeout().toMillis(), 100, 3_600_000)));
+    }
+
+    /** {@code sources: {allow: [CIDR | address | host, ...]}}; each entry is checked here. */
+    private static GatewayConfig.SourceRules sourceRules(FieldReader r) {
+        r.onlyKnown("allow");
+        List<String> allow = new ArrayList<>();
+        Object raw = r.raw().getValue("allow");
+        if (raw instanceof io.vertx.core.json.JsonArray a) {
+            a.forEach(v -> allow.add(String.valueOf(v)));
+        } else if (raw != null) {
+            r.error("allow", "must be a list of CIDR ranges, addresses or host names");
+        }
+        try {
+            NetworkPolicy.allowing(allow);
+        } catch (IllegalArgumentException e) {
+            r.error("allow", e.getMessage());
+        }
+        return new GatewayConfig.SourceRules(allow);
     }
 
     /** Parses one stream entry (also used by {@code PUT /api/streams/{id}}). */

@@ -163,6 +163,6 @@ final class ApiRoutes {
 
     static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+                .end(new JsonObject().put("error", io.posegate.gateway.security.Redaction.text(message)).encode());
     }
 }
