@@ -63,9 +63,12 @@ public final class GatewayConfigLoader {
                 .onComplete(x -> retriever.close());
     }
 
-    /** Applies env mapping and overrides to a raw retrieved tree, then validates it. */
+    /**
+     * Applies env mapping and overrides to a raw retrieved tree, then validates it. A null tree (a YAML file
+     * holding only comments) is an empty config.
+     */
     public GatewayConfig toConfig(JsonObject raw, Map<String, Object> overrides) {
-        JsonObject json = raw.copy();
+        JsonObject json = raw == null ? new JsonObject() : raw.copy();
         ENV.forEach((env, path) -> {
             Object v = json.remove(env);
             if (v != null) {
