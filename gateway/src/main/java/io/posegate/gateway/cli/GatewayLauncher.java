@@ -51,6 +51,11 @@ public final class GatewayLauncher {
 
     /** Builds the gateway and deploys its verticle; the future completes once the server listens. */
     public static Future<GatewayVerticle> deploy(Vertx vertx, GatewayConfig config) {
+        return deploy(vertx, config, BackendRegistry.discover());
+    }
+
+    /** As {@link #deploy(Vertx, GatewayConfig)}, with the given backends instead of those found on the class path. */
+    public static Future<GatewayVerticle> deploy(Vertx vertx, GatewayConfig config, BackendRegistry registry) {
         io.posegate.gateway.security.RedactingLogFilter.install();
         ModelDescriptor descriptor;
         try {
@@ -59,7 +64,7 @@ public final class GatewayLauncher {
             return Future.failedFuture(e);
         }
         WebcamHub webcams = new WebcamHub(IngestPolicy.defaults().webcam());
-        Gateway gateway = new Gateway(config, descriptor, BackendRegistry.discover(), sources(config, webcams),
+        Gateway gateway = new Gateway(config, descriptor, registry, sources(config, webcams),
                 GroupingTrackers.from(config.tracking()),
                 frame -> {
                     io.posegate.gateway.metrics.PoseMetrics.recordFrame(frame);

@@ -103,7 +103,8 @@ public final class JsonViews {
                 .put("backend", c.backend()).put("backends", backends)
                 .put("inference", new JsonObject().put("workers", c.workers()))
                 .put("tracking", new JsonObject().put("enabled", c.tracking().enabled()).put("oksThreshold", c.tracking().oksThreshold())
-                        .put("maxAge", c.tracking().maxAge()).put("smoothing", c.tracking().smoothing()))
+                        .put("maxAge", c.tracking().maxAge()).put("smoothing", c.tracking().smoothing())
+                        .put("maxLostSeconds", c.tracking().maxLostSeconds()))
                 .put("streams", streams);
     }
 }
