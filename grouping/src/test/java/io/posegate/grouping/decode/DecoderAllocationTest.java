@@ -59,17 +59,24 @@ class DecoderAllocationTest {
             }
         }
         Poses poses = new Poses(t.keypointCount(), 100);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             decoder.decode(inputs, poses);
         }
         assertTrue(poses.count() > 0, which + " found nobody");
+        // Windows of 200 frames until one allocates nothing: on a loaded machine the JIT may still be
+        // compiling after the warm-up, and interpreted code allocates what compiled code does not. Code that
+        // allocates per frame allocates in every window.
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 200; i++) {
-            decoder.decode(inputs, poses);
+        long least = Long.MAX_VALUE;
+        for (int window = 0; window < 20 && least > 0; window++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 200; i++) {
+                decoder.decode(inputs, poses);
+            }
+            least = Math.min(least, threads.getThreadAllocatedBytes(id) - before);
         }
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
-        assertEquals(0, allocated, "bytes allocated by 200 frames of " + which + " (" + poses.count() + " people)");
+        assertEquals(0, least, "fewest bytes allocated by 200 frames of " + which + " in 20 windows ("
+                + poses.count() + " people)");
     }
 
     /** The same map over a direct native-order buffer, as backends hand them over. */
