@@ -19,14 +19,14 @@ import java.util.List;
 public record ModelDescriptor(String name, String family, Path source, ModelFormat format, Path modelFile,
                               InputSpec input, OutputSpec output, Topology topology, GroupingSpec grouping) {
 
-    /** True for the demo's simulated model. */
+    /** True for the demo's simulated model (descriptor family {@code demo}). */
     public boolean demo() {
-        return format == ModelFormat.SIMULATED;
+        return "demo".equals(family);
     }
 
     /** The same descriptor with another model file (the {@code --model-file} override); the format follows the file name. */
     public ModelDescriptor withModelFile(Path file) {
-        ModelFormat f = ModelFormat.fromFileName(file.getFileName().toString());
+        ModelFormat f = ModelFormat.fromFileName(file.getFileName().toString(), ModelFormats.known());
         return new ModelDescriptor(name, family, source, f == null ? format : f, file, input, output, topology, grouping);
     }
 

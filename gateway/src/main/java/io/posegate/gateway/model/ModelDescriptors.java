@@ -84,12 +84,12 @@ public final class ModelDescriptors {
         String formatName = model.string("format", null);
         if (formatName != null) {
             try {
-                format = ModelFormat.fromId(formatName);
+                format = ModelFormat.fromId(formatName, ModelFormats.known());
             } catch (IllegalArgumentException e) {
                 model.error("format", e.getMessage());
             }
         } else if (fileName != null) {
-            format = ModelFormat.fromFileName(fileName);
+            format = ModelFormat.fromFileName(fileName, ModelFormats.known());
             if (format == null) {
                 model.error("format", "is required: cannot tell the format from file name '" + fileName + "'");
             }
