@@ -18,7 +18,7 @@ public final class GroupingTrackers {
         TrackerParams params = new TrackerParams(t.oksThreshold(), t.maxAge(), t.smoothing(), defaults.minCutoff(),
                 defaults.beta(), defaults.dCutoff());
         return d -> {
-            Tracker tracker = new Tracker(params, d.topology().keypointCount(), d.grouping().params().maxPeople());
+            Tracker tracker = new Tracker(params, d.topology().keypointCount(), d.decoder().maxPeople());
             float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
             return (poses, captureMillis) -> tracker.update(poses, captureMillis * 1_000_000L, sigmas);
         };
