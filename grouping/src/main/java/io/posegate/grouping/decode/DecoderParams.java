@@ -75,6 +75,18 @@ public final class DecoderParams {
         return n.floatValue();
     }
 
+    /** @throws IllegalArgumentException if the value is not a number */
+    public double doubleValue(String name, double fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("parameter '" + name + "' must be a number, got '" + v + "'");
+        }
+        return n.doubleValue();
+    }
+
     /** @throws IllegalArgumentException if the value is not a whole number */
     public int intValue(String name, int fallback) {
         Object v = values.get(name);
