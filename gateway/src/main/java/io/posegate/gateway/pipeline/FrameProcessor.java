@@ -28,6 +28,10 @@ public final class FrameProcessor {
     private final Tensor input;
     private final OutputDecoder decoder;
     private final Poses poses;
+    private InputTransform lastPlacement;
+    private InputTransform displayPlacement;
+    private int lastDisplayW;
+    private int lastDisplayH;
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this.descriptor = descriptor;
@@ -41,9 +45,25 @@ public final class FrameProcessor {
         return descriptor;
     }
 
-    /** Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. */
+    /**
+     * Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. The
+     * placement returned maps the stream's pixels (the frame's display size, which is bigger than the
+     * frame when the decoder already scaled it down for the model) to the model input.
+     */
     public InputTransform preprocess(VideoFrame frame) {
-        return preprocessor.preprocess(frame, input);
+        InputTransform t = preprocessor.preprocess(frame, input);
+        if (frame.displayWidth() == frame.width() && frame.displayHeight() == frame.height()) {
+            return t;
+        }
+        if (t != lastPlacement || frame.displayWidth() != lastDisplayW || frame.displayHeight() != lastDisplayH) {
+            float kx = (float) frame.width() / frame.displayWidth();
+            float ky = (float) frame.height() / frame.displayHeight();
+            lastPlacement = t;
+            lastDisplayW = frame.displayWidth();
+            lastDisplayH = frame.displayHeight();
+            displayPlacement = new InputTransform(t.scaleX() * kx, t.scaleY() * ky, t.padX(), t.padY());
+        }
+        return displayPlacement;
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.posegate.gateway.pipeline;
 
+import io.posegate.gateway.ingest.DecodeSize;
 import io.posegate.gateway.ingest.FrameSink;
 import io.posegate.gateway.ingest.PreviewTap;
 import io.posegate.gateway.ingest.VideoFrame;
+import io.posegate.gateway.model.InputSpec;
 import java.util.ArrayDeque;
 
 /**
@@ -18,6 +20,7 @@ public final class FrameSlot implements FrameSink {
     private final ArrayDeque<VideoFrame> free = new ArrayDeque<>();
     private final Runnable onPublish;
     private final PreviewTap preview;
+    private volatile InputSpec fit;
     private VideoFrame latest;
     private VideoFrame lastPublished;
     private long dropped;
@@ -93,6 +96,20 @@ public final class FrameSlot implements FrameSink {
     @Override
     public synchronized void skipped() {
         dropped++;
+    }
+
+    /**
+     * Asks sources that scale while decoding to deliver pictures no bigger than {@code spec}'s
+     * pre-processing needs (null: the stream's own size). Takes effect from the next converted frame.
+     */
+    public void fitTo(InputSpec spec) {
+        fit = spec;
+    }
+
+    @Override
+    public DecodeSize decodeSize(int width, int height) {
+        InputSpec f = fit;
+        return f == null ? new DecodeSize(width, height) : ModelFit.of(f, width, height);
     }
 
     @Override

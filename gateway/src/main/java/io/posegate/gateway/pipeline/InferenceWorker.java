@@ -125,8 +125,8 @@ final class InferenceWorker implements Runnable {
         FrameProcessor fp = processors.computeIfAbsent(bound.descriptor(), FrameProcessor::new);
         long seq = frame.sequence();
         long capture = frame.captureEpochMillis();
-        int width = frame.width();
-        int height = frame.height();
+        int width = frame.displayWidth();
+        int height = frame.displayHeight();
         double decodeMs = frame.decodeMillis();
         long t0 = System.nanoTime();
         InputTransform t;

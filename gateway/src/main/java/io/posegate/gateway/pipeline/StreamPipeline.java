@@ -43,6 +43,11 @@ public final class StreamPipeline implements AutoCloseable {
             wake.run();
         });
         this.supervisor = new SourceSupervisor(id, source, slot, backoff, onState);
+        fitSlot(runtime);
+    }
+
+    private void fitSlot(ModelRuntime rt) {
+        slot.fitTo(rt == null ? null : rt.descriptor().input());
     }
 
     public void start() {
@@ -78,6 +83,7 @@ public final class StreamPipeline implements AutoCloseable {
     public ModelRuntime bind(ModelRuntime next) {
         ModelRuntime old = runtime;
         runtime = next;
+        fitSlot(next);
         if (next != null) {
             failure = null;
         }
