@@ -12,7 +12,8 @@ import java.util.Map;
  * @param modelFile      overrides the model file named in the descriptor, or null
  * @param backend        {@code auto} or a backend name
  * @param backendOptions per backend name, its options as strings
- * @param workers        inference worker threads shared by all streams
+ * @param workers        cap on the inference worker threads shared by all streams; 0 (the default) follows the
+ *                       backends: one per concurrent run they allow, plus one so stages overlap
  * @param mediaDir       the only folder {@code file:} sources from the API may read
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,

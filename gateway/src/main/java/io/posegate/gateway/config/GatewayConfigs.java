@@ -38,7 +38,7 @@ public final class GatewayConfigs {
         }
         FieldReader inference = root.object("inference");
         inference.onlyKnown("workers");
-        int workers = inference.integer("workers", 1, 1, 64);
+        int workers = inference.integer("workers", 0, 0, 64);
         FieldReader tr = root.object("tracking");
         tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing");
         GatewayConfig.Tracking tracking = new GatewayConfig.Tracking(tr.bool("enabled", true),

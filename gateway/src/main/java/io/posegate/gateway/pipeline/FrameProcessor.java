@@ -28,6 +28,7 @@ public final class FrameProcessor {
     private final Tensor input;
     private final OutputDecoder decoder;
     private final Poses poses;
+    private final HeldOutputs held = new HeldOutputs();
     private InputTransform lastPlacement;
     private InputTransform displayPlacement;
     private int lastDisplayW;
@@ -82,6 +83,34 @@ public final class FrameProcessor {
         float stride = descriptor.output().stride();
         poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+    }
+
+    /**
+     * Runs the pre-processed input under {@code lease} and keeps a copy of the outputs, so that the
+     * caller can give the lease back before {@link #group grouping}: the next frame goes into the network
+     * while this one is grouped.
+     *
+     * @return inference milliseconds (the copy included)
+     */
+    public double infer(RuntimeLease lease) {
+        long t0 = System.nanoTime();
+        try (InferenceResult result = lease.run(input)) {
+            held.copyFrom(result);
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Groups the outputs kept by {@link #infer}, leaving people in source pixels in {@link #poses()}.
+     *
+     * @return grouping milliseconds
+     */
+    public double group(InputTransform t) {
+        long t0 = System.nanoTime();
+        decoder.decode(held, poses);
+        float stride = descriptor.output().stride();
+        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     public Poses poses() {

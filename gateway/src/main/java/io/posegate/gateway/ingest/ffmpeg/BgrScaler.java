@@ -12,7 +12,7 @@ import org.bytedeco.javacpp.PointerPointer;
 
 /**
  * Converts a decoded FFmpeg picture (any pixel format) to packed BGR at a given size in one swscale
- * pass (bilinear), into a reused native buffer, then into the frame's array. The context and buffer are
+ * pass, into a reused native buffer, then into the frame's array. The context and buffer are
  * reused while the sizes stay the same, so steady state allocates nothing native.
  *
  * <p>Not thread-safe: one per source thread. {@link #close()} frees the native memory.
@@ -23,13 +23,22 @@ final class BgrScaler implements AutoCloseable {
     private SwsContext context;
     private BytePointer buffer;
     private PointerPointer<BytePointer> dstData;
-    private final IntPointer dstStride = new IntPointer(DATA_POINTERS);
-    private long conversions;
+    private IntPointer dstStride;
+    private final int flags;
+
+    /**
+     * @param flags swscale's algorithm: {@code SWS_FAST_BILINEAR} for model input (plain two-tap bilinear,
+     *              what networks trained on OpenCV-resized pictures expect; a smoothing filter such as
+     *              {@code SWS_BILINEAR} loses small people), {@code SWS_BILINEAR} for pictures people look at
+     */
+    BgrScaler(int flags) {
+        this.flags = flags;
+    }
 
     /** Converts {@code picture} to {@code width x height} BGR into {@code into}. */
     void convert(AVFrame picture, int width, int height, VideoFrame into) {
         context = swscale.sws_getCachedContext(context, picture.width(), picture.height(), picture.format(),
-                width, height, avutil.AV_PIX_FMT_BGR24, swscale.SWS_BILINEAR, null, null, (DoublePointer) null);
+                width, height, avutil.AV_PIX_FMT_BGR24, flags, null, null, (DoublePointer) null);
         if (context == null) {
             throw new IllegalStateException("cannot convert " + picture.width() + "x" + picture.height() + " pixel format "
                     + picture.format() + " to BGR " + width + "x" + height);
@@ -41,15 +50,12 @@ final class BgrScaler implements AutoCloseable {
             dstData = new PointerPointer<>(DATA_POINTERS);
             dstData.put(0, buffer);
         }
+        if (dstStride == null) {
+            dstStride = new IntPointer(DATA_POINTERS);
+        }
         dstStride.put(0, width * 3);
         swscale.sws_scale(context, picture.data(), picture.linesize(), 0, picture.height(), dstData, dstStride);
         buffer.position(0).get(into.reshape(width, height), 0, bytes);
-        conversions++;
-    }
-
-    /** Pictures converted so far. */
-    long conversions() {
-        return conversions;
     }
 
     private void freeBuffer() {

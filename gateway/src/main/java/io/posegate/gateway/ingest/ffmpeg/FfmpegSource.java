@@ -43,8 +43,8 @@ public final class FfmpegSource implements FrameSource {
     private final FrameRateCap cap;
     private final NativePacer pacer = new NativePacer();
     private final Object lock = new Object();
-    private final BgrScaler scaler = new BgrScaler();
-    private final BgrScaler previewScaler = new BgrScaler();
+    private final BgrScaler scaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR);
+    private final BgrScaler previewScaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR);
     private volatile FrameSink sink = NO_SINK;
     private FFmpegFrameGrabber grabber;
     private boolean busy;
