@@ -12,7 +12,8 @@ import java.util.Map;
  * @param modelFile      overrides the model file named in the descriptor, or null
  * @param backend        {@code auto} or a backend name
  * @param backendOptions per backend name, its options as strings
- * @param workers        inference worker threads shared by all streams
+ * @param workers        cap on the inference worker threads shared by all streams; 0 (the default) follows the
+ *                       backends: one per concurrent run they allow, plus one so stages overlap
  * @param mediaDir       the only folder {@code file:} sources from the API may read
  * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
  * @param sources        rules for sources from the API ({@code sources:} in the YAML)

@@ -45,7 +45,7 @@ public final class GatewayConfigs {
         }
         FieldReader inference = root.object("inference");
         inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs");
-        int workers = inference.integer("workers", 1, 1, 64);
+        int workers = inference.integer("workers", 0, 0, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
         tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
