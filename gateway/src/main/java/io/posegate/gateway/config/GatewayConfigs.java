@@ -20,7 +20,7 @@ public final class GatewayConfigs {
     public static GatewayConfig parse(JsonObject json, Path baseDir) {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
-        root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams");
+        root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams", "fleet");
         FieldReader http = root.object("http");
         http.onlyKnown("host", "port", "wsQueue");
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
@@ -51,11 +51,12 @@ public final class GatewayConfigs {
         for (String id : s.raw().fieldNames()) {
             streams.add(parseStream(id, s.object(id), errors));
         }
+        FleetConfig fleet = FleetConfigs.parse(root.object("fleet"), baseDir);
         if (!errors.isEmpty()) {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams);
+                workers, tracking, mediaDir, streams, fleet);
     }
 
     /** Parses one stream entry (also used by {@code PUT /api/streams/{id}}). */
