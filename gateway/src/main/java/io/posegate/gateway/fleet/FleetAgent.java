@@ -149,7 +149,9 @@ public final class FleetAgent implements AutoCloseable {
         String to = p.getResponseTopic().map(Object::toString).orElse(FleetTopics.commandReply(fleet.boxId(), name));
         var b = client.publishWith().topic(to).qos(MqttQos.AT_LEAST_ONCE)
                 .payload(reply.encode().getBytes(StandardCharsets.UTF_8));
-        p.getCorrelationData().ifPresent(c -> b.correlationData(c));
+        if (p.getCorrelationData().isPresent()) {
+            b = b.correlationData(p.getCorrelationData().get());
+        }
         b.send();
         event(new JsonObject().put("type", "command").put("name", name).put("id", reply.getString("id"))
                 .put("status", reply.getInteger("status")).put("duplicate", reply.getBoolean("duplicate", false)));

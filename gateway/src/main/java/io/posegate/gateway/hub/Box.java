@@ -17,6 +17,7 @@ final class Box {
     private JsonObject metrics;
     private JsonObject reported;
     private JsonObject desired;
+    private JsonObject lastGood;
     private String lastError;
     private final Deque<JsonObject> events = new ArrayDeque<>();
 
@@ -51,6 +52,7 @@ final class Box {
 
     synchronized void reported(JsonObject r) {
         reported = r;
+        noteGood();
         if (r.getString("error") != null) {
             lastError = "config " + r.getLong("version") + ": " + r.getString("error");
         }
@@ -58,6 +60,19 @@ final class Box {
 
     synchronized void desired(JsonObject d) {
         desired = d;
+        noteGood();
+    }
+
+    private void noteGood() {
+        if (reported != null && desired != null && reported.getInteger("status", 0) == 200
+                && reported.getLong("version", -1L).equals(desired.getLong("version"))) {
+            lastGood = desired.getJsonObject("config");
+        }
+    }
+
+    /** The content of the newest desired config this box reported 200 for (null: only its config file), as the hub saw it. */
+    synchronized JsonObject lastGoodConfig() {
+        return lastGood;
     }
 
     synchronized void event(JsonObject e) {

@@ -106,8 +106,7 @@ final class RolloutEngine {
             JsonObject b = r.box(id);
             if (!r.groupChannel()) {
                 Box box = table.box(id);
-                JsonObject prev = box == null ? null : box.desiredPayload();
-                b.put("previous", prev == null ? null : prev.getJsonObject("config"));
+                b.put("previous", box == null ? null : box.lastGoodConfig());
                 publisher.desired("box", id, r.version(), r.id(), r.config());
             }
             b.put("state", "sent").put("sentAt", now);
