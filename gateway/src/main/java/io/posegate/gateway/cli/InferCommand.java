@@ -2,6 +2,7 @@ package io.posegate.gateway.cli;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.BgrConverter;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.TargetSize;
@@ -68,7 +69,10 @@ final class InferCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             InputTransform t = fp.preprocess(frame);
             double pre = (System.nanoTime() - t1) / 1e6;
-            double[] ig = fp.inferAndGroup(rt, t);
+            double[] ig;
+            try (RuntimeLease lease = rt.lease()) {
+                ig = fp.inferAndGroup(lease, t);
+            }
             Latency l = new Latency(frame.decodeMillis(), pre, ig[0], ig[1], frame.decodeMillis() + pre + ig[0] + ig[1]);
             var json = PoseFrameJson.toJson(fp.toFrame("image", 0, System.currentTimeMillis(), frame.width(), frame.height(),
                     rt.label(), SourceState.LIVE, l, 0)).put("openMs", Math.round(openMs * 10) / 10.0);

@@ -14,11 +14,14 @@ import java.util.Map;
  * @param backendOptions per backend name, its options as strings
  * @param workers        inference worker threads shared by all streams
  * @param mediaDir       the only folder {@code file:} sources from the API may read
+ * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
+ * @param sources        rules for sources from the API ({@code sources:} in the YAML)
  * @param fleet          the fleet agent's settings ({@link FleetConfig#OFF} unless configured)
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams, FleetConfig fleet) {
+                            Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources,
+                            FleetConfig fleet) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);
@@ -28,8 +31,46 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
     public record Http(String host, int port, int wsQueue) {
     }
 
-    /** Tracking and smoothing, applied per stream. */
-    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+    /**
+     * Limits of the inference loop (keys under {@code inference:}).
+     *
+     * @param maxStreams   {@code inference.maxStreams}: most streams at once, from the file and the API together
+     * @param runTimeout   {@code inference.runTimeoutMs}: one inference run longer than this is given up by the
+     *                     watchdog, which poisons and reopens the session
+     * @param stallTimeout {@code inference.stallTimeoutMs}: {@code /ready} fails once a stream's frames have
+     *                     waited this long with none processed
+     */
+    public record Bounds(int maxStreams, java.time.Duration runTimeout, java.time.Duration stallTimeout) {
+        public static final int DEFAULT_MAX_STREAMS = 64;
+
+        public static Bounds defaults() {
+            return new Bounds(DEFAULT_MAX_STREAMS, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Rules for sources from the API.
+     *
+     * @param allow internal addresses that network sources from the API may reach anyway: CIDR ranges
+     *              ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     */
+    public record SourceRules(List<String> allow) {
+        public SourceRules {
+            allow = List.copyOf(allow);
+        }
+    }
+
+    /**
+     * Tracking and smoothing, applied per stream.
+     *
+     * @param oksThreshold   lowest matching similarity (OKS on the predicted pose and box IoU) to continue a track
+     * @param maxAge         frames a lost track is kept
+     * @param maxLostSeconds seconds a lost track is kept (retired when either limit passes)
+     */
+    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
+        public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+            this(enabled, oksThreshold, maxAge, smoothing, 2.0);
+        }
     }
 
     /**

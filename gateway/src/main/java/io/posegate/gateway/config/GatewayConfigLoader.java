@@ -63,8 +63,14 @@ public final class GatewayConfigLoader {
                 .onComplete(x -> retriever.close());
     }
 
-    /** Applies env mapping and overrides to a raw retrieved tree, then validates it. */
+    /**
+     * Applies env mapping and overrides to a raw retrieved tree, then validates it. The retriever keeps the last
+     * of duplicated keys, so the file itself is checked for them first.
+     */
     public GatewayConfig toConfig(JsonObject raw, Map<String, Object> overrides) {
+        if (Files.isRegularFile(file)) {
+            Yaml.rejectDuplicateKeys(file, "config");
+        }
         JsonObject json = raw.copy();
         ENV.forEach((env, path) -> {
             Object v = json.remove(env);

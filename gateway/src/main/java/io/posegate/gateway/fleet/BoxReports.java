@@ -4,6 +4,7 @@ import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.http.JsonViews;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
+import io.posegate.gateway.security.Redaction;
 import io.posegate.spi.BackendProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +35,7 @@ final class BoxReports {
         }
         JsonArray streams = new JsonArray();
         for (StreamPipeline s : g.streams()) {
-            streams.add(new JsonObject().put("id", s.id()).put("source", s.supervisor().describe()));
+            streams.add(new JsonObject().put("id", s.id()).put("source", Redaction.uri(s.supervisor().describe())));
         }
         return new JsonObject().put("v", FleetTopics.VERSION).put("boxId", boxId).put("version", VERSION)
                 .put("host", host()).put("groups", new JsonArray(groups)).put("dashboard", dashboard)
@@ -47,7 +48,7 @@ final class BoxReports {
         JsonObject streams = new JsonObject();
         for (StreamPipeline s : g.streams()) {
             JsonObject one = new JsonObject().put("state", s.state().phaseName()).put("fps", Math.round(s.fps() * 10) / 10.0)
-                    .put("dropped", s.slot().dropped()).put("errors", s.errors()).put("lastError", s.lastError());
+                    .put("dropped", s.slot().dropped()).put("errors", s.errors()).put("lastError", s.lastError() == null ? null : Redaction.text(s.lastError()));
             double[] p = latencies.percentiles(s.id());
             if (p != null) {
                 one.put("latencyMs", new JsonObject().put("p50", p[0]).put("p95", p[1]));

@@ -124,7 +124,7 @@ final class Commands {
     }
 
     private static JsonObject reply(String id, int status, String error, JsonObject result) {
-        return new JsonObject().put("v", FleetTopics.VERSION).put("id", id).put("status", status).put("error", error)
+        return new JsonObject().put("v", FleetTopics.VERSION).put("id", id).put("status", status).put("error", error == null ? null : io.posegate.gateway.security.Redaction.text(error))
                 .put("result", result);
     }
 }

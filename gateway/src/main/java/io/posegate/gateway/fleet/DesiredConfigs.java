@@ -4,6 +4,7 @@ import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.control.ConfigChange;
 import io.posegate.gateway.control.ConfigReloader;
 import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.security.Redaction;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -131,7 +132,8 @@ final class DesiredConfigs {
 
     private JsonObject reported(long version, String rollout, int status, String error, List<String> problems) {
         return new JsonObject().put("v", FleetTopics.VERSION).put("version", version).put("rolloutId", rollout)
-                .put("status", status).put("error", error).put("problems", new JsonArray(problems))
+                .put("status", status).put("error", error == null ? null : Redaction.text(error))
+                .put("problems", new JsonArray(problems.stream().map(Redaction::text).toList()))
                 .put("effectiveHash", CanonicalJson.sha256(reloader.withOverlay(reloader.fileTree())))
                 .put("ts", System.currentTimeMillis());
     }

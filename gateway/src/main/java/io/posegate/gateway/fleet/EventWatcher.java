@@ -3,6 +3,7 @@ package io.posegate.gateway.fleet;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.pipeline.SwapRecord;
+import io.posegate.gateway.security.Redaction;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class EventWatcher {
             if (!phase.equals(before)) {
                 StreamPipeline s = gateway.stream(id);
                 sink.accept(new JsonObject().put("type", "stream-state").put("stream", id).put("from", before).put("to", phase)
-                        .put("reason", s == null ? null : s.state().reason()));
+                        .put("reason", s == null || s.state().reason() == null ? null : Redaction.text(s.state().reason())));
             }
         });
         phases.keySet().stream().filter(id -> !now.containsKey(id)).toList().forEach(id ->
@@ -44,7 +45,7 @@ final class EventWatcher {
         SwapRecord s = gateway.lastSwap();
         if (s != null && s != swap && !s.inProgress()) {
             sink.accept(new JsonObject().put("type", "backend-swap").put("from", s.from()).put("to", s.to())
-                    .put("millis", s.millis()).put("error", s.error()));
+                    .put("millis", s.millis()).put("error", s.error() == null ? null : Redaction.text(s.error())));
             swap = s;
         }
     }

@@ -1,5 +1,6 @@
 package io.posegate.gateway.http;
 
+import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.FieldReader;
 import io.posegate.gateway.config.GatewayConfig;
@@ -77,6 +78,9 @@ final class ApiRoutes {
             ctx.json(new JsonObject().put("error", "invalid stream").put("problems", new JsonArray(errors)));
             return;
         }
+        if (sc.backend() != null && unknownBackend(ctx, sc.backend())) {
+            return;
+        }
         blocking(ctx, () -> JsonViews.stream(gateway.addStream(sc, SourceSpec.Origin.API), hub));
     }
 
@@ -108,6 +112,9 @@ final class ApiRoutes {
             error(ctx, 400, "body must name a backend: {\"backend\": \"auto|onnx|openvino|tensorrt\"}");
             return;
         }
+        if (unknownBackend(ctx, backend)) {
+            return;
+        }
         blocking(ctx, () -> {
             SwapRecord r = gateway.swapBackend(backend);
             if (r.error() != null) {
@@ -115,6 +122,17 @@ final class ApiRoutes {
             }
             return JsonViews.backends(gateway);
         });
+    }
+
+    /** Answers 400 listing the known backends if {@code name} is neither {@code auto} nor a backend's name. */
+    private boolean unknownBackend(RoutingContext ctx, String name) {
+        List<String> known = new ArrayList<>(List.of(BackendRegistry.AUTO));
+        known.addAll(gateway.registry().names());
+        if (known.contains(name)) {
+            return false;
+        }
+        error(ctx, 400, "unknown backend '" + name + "'; known: " + String.join(", ", known));
+        return true;
     }
 
     private JsonObject body(RoutingContext ctx) {
@@ -145,6 +163,6 @@ final class ApiRoutes {
 
     static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+                .end(new JsonObject().put("error", io.posegate.gateway.security.Redaction.text(message)).encode());
     }
 }

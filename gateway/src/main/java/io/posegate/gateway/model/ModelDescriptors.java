@@ -7,6 +7,7 @@ import io.posegate.grouping.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Limb;
 import io.posegate.grouping.Topology;
+import io.posegate.grouping.tracking.PublishRule;
 import io.posegate.spi.ModelFormat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -97,7 +98,7 @@ public final class ModelDescriptors {
         InputSpec input = InputSpecs.parse(root.object("input"));
         Topology topology = parseTopology(root.object("topology"), name);
         OutputSpec output = parseOutput(root.object("output"), input, topology);
-        GroupingSpec grouping = parseGrouping(root.object("grouping"));
+        GroupingSpec grouping = parseGrouping(root.object("grouping"), family);
         return new ModelDescriptor(name, family, file, format, modelFile, input, output, topology, grouping);
     }
 
@@ -185,8 +186,9 @@ public final class ModelDescriptors {
         return new Topology(r.string("name", name == null ? "topology" : name), keypoints, limbs, background);
     }
 
-    private static GroupingSpec parseGrouping(FieldReader r) {
-        r.onlyKnown("strategy", "peakThreshold", "linkThreshold", "window", "samples", "maxPeaks", "maxPeople");
+    private static GroupingSpec parseGrouping(FieldReader r, String family) {
+        r.onlyKnown("strategy", "peakThreshold", "linkThreshold", "window", "samples", "maxPeaks", "maxPeople",
+                "minKeypoints", "minPersonScore");
         String strategy = r.string("strategy", "openpose");
         if (!Groupers.STRATEGIES.contains(strategy)) {
             r.error("strategy", "unknown grouping strategy '" + strategy + "'; known: " + Groupers.STRATEGIES);
@@ -199,6 +201,9 @@ public final class ModelDescriptors {
                 r.integer("samples", d.samples(), 2, 100),
                 r.integer("maxPeaks", d.maxPeaks(), 1, 10_000),
                 r.integer("maxPeople", d.maxPeople(), 1, 10_000));
-        return new GroupingSpec(strategy, p);
+        PublishRule rule = PublishRule.forFamily(family);
+        PublishRule publish = new PublishRule(r.integer("minKeypoints", rule.minKeypoints(), 1, 1024),
+                (float) Math.max(0, r.number("minPersonScore", rule.minPersonScore())));
+        return new GroupingSpec(strategy, p, publish);
     }
 }

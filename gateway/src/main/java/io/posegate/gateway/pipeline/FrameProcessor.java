@@ -1,6 +1,6 @@
 package io.posegate.gateway.pipeline;
 
-import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
@@ -47,19 +47,17 @@ public final class FrameProcessor {
     }
 
     /**
-     * Infers and groups the pre-processed input, leaving people in source pixels in {@link #poses()}.
+     * Infers (under {@code lease}, which the caller holds and closes) and groups the pre-processed input, leaving people in source pixels in {@link #poses()}.
      *
      * @return infer and group milliseconds
      */
-    public double[] inferAndGroup(ModelRuntime runtime, InputTransform t) throws InterruptedException {
+    public double[] inferAndGroup(RuntimeLease lease, InputTransform t) {
         long t0 = System.nanoTime();
         double inferMs;
-        try (InferenceResult result = runtime.run(input)) {
+        try (InferenceResult result = lease.run(input)) {
             inferMs = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();
             decoder.decode(result, poses);
-        } finally {
-            runtime.release();
         }
         float stride = descriptor.output().stride();
         poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());

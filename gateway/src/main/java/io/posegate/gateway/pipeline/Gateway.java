@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable {
         this.sources = requireNonNull(sources, "sources is null");
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
-        this.scheduler = new InferenceScheduler(config.workers(), publisher);
+        this.scheduler = new InferenceScheduler(config.workers(), config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
     }
 
@@ -116,10 +116,16 @@ public final class Gateway implements AutoCloseable {
      * the stream is kept, marked failed with the reason.
      *
      * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
+     * @throws StreamLimitException if the stream is new and {@code inference.maxStreams} streams exist already
      */
     public StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
         synchronized (mutation) {
+            int max = config.bounds().maxStreams();
+            if (!streams.containsKey(s.id()) && streams.size() >= max) {
+                throw new StreamLimitException("stream '" + s.id() + "' not added: " + streams.size()
+                        + " streams exist, the limit inference.maxStreams is " + max + "; remove one first");
+            }
             FrameSource source = sources.create(spec);
             String backend = s.backend() == null ? defaultBackend : s.backend();
             ModelRuntime rt = runtimeFor(backend);
@@ -222,16 +228,71 @@ public final class Gateway implements AutoCloseable {
                 }
             }
         }
-        retired.forEach(Gateway::closeLater);
+        retired.forEach(ModelRuntime::close);
         lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
         LOG.info("swapped backend " + from + " -> " + next.label() + " in " + lastSwap.millis() + " ms");
         return lastSwap;
     }
 
-    private static void closeLater(ModelRuntime rt) {
-        Thread t = new Thread(rt::close, "posegate-close-" + rt.backendName());
+    /** The shared inference workers (for their counters). */
+    public InferenceScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Called by the watchdog (which must not block) with a runtime it poisoned: reopen it on a thread of its own. */
+    private void reopenLater(ModelRuntime poisoned) {
+        Thread t = new Thread(() -> reopen(poisoned), "posegate-reopen-" + poisoned.backendName());
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Replaces a poisoned runtime with a fresh session of the same backend and binds its streams to it. If
+     * the backend cannot be reopened, its streams are marked failed with both reasons.
+     */
+    void reopen(ModelRuntime poisoned) {
+        String name = null;
+        synchronized (mutation) {
+            for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
+                if (e.getValue() == poisoned) {
+                    name = e.getKey();
+                }
+            }
+        }
+        if (name == null) {
+            return;
+        }
+        ModelRuntime next = null;
+        String error = null;
+        try {
+            next = open(name);
+        } catch (RuntimeException e) {
+            error = poisoned.poisoned() + "; reopening failed: " + e.getMessage();
+        }
+        synchronized (mutation) {
+            if (runtimes.get(name) != poisoned) {
+                if (next != null) {
+                    next.close();
+                }
+                return;
+            }
+            if (next == null) {
+                runtimes.remove(name);
+                runtimeErrors.put(name, error);
+            } else {
+                runtimes.put(name, next);
+            }
+            for (StreamPipeline s : streams.values()) {
+                if (s.runtime() == poisoned) {
+                    s.bind(next);
+                    if (next == null) {
+                        s.fail("backend '" + name + "': " + error);
+                    }
+                }
+            }
+        }
+        LOG.warning(next != null ? "backend " + next.label() + " reopened after: " + poisoned.poisoned()
+                : "backend '" + name + "' lost: " + error);
     }
 
     @Override

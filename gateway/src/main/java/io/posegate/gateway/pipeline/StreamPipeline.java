@@ -7,13 +7,13 @@ import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.SourceSupervisor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * One stream: its source on a dedicated thread, its latest-frame slot, the model runtime it is bound
- * to (swappable between two frames) and its counters. Workers claim a stream with {@link #tryClaim()}
+ * to (swappable between two frames) and its counters. Workers claim a stream with {@link #tryClaim(Object)}
  * so that one stream's frames are processed in order, one at a time, and its tracker is never shared.
  */
 public final class StreamPipeline implements AutoCloseable {
@@ -21,7 +21,8 @@ public final class StreamPipeline implements AutoCloseable {
     private final SourceSpec spec;
     private final FrameSlot slot;
     private final SourceSupervisor supervisor;
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicReference<Object> owner = new AtomicReference<>();
+    private final AtomicLong waitingSince = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final PoseTracker tracker;
@@ -37,7 +38,10 @@ public final class StreamPipeline implements AutoCloseable {
         this.spec = requireNonNull(spec, "spec is null");
         this.runtime = runtime;
         this.tracker = tracker;
-        this.slot = new FrameSlot(wake);
+        this.slot = new FrameSlot(() -> {
+            waitingSince.compareAndSet(0, System.nanoTime());
+            wake.run();
+        });
         this.supervisor = new SourceSupervisor(id, source, slot, backoff, onState);
     }
 
@@ -91,15 +95,27 @@ public final class StreamPipeline implements AutoCloseable {
         return f != null ? SourceState.failed(f) : supervisor.state();
     }
 
-    boolean tryClaim() {
-        return busy.compareAndSet(false, true);
+    /** Claims the stream for {@code worker}; false if another worker has it. */
+    boolean tryClaim(Object worker) {
+        return owner.compareAndSet(null, worker);
     }
 
-    void unclaim() {
-        busy.set(false);
+    /** Releases the claim if {@code worker} still holds it (the watchdog may have released it already). */
+    void unclaim(Object worker) {
+        owner.compareAndSet(worker, null);
+    }
+
+    /**
+     * How long frames have been waiting with none of them processed, in nanoseconds at {@code nowNanos}
+     * (0 when nothing waits). A healthy stream stays well below its frame interval plus one inference.
+     */
+    public long waitingNanos(long nowNanos) {
+        long since = waitingSince.get();
+        return since == 0 ? 0 : Math.max(0, nowNanos - since);
     }
 
     void recordFrame(Latency latency) {
+        waitingSince.set(slot.hasFrame() ? System.nanoTime() : 0);
         processed.incrementAndGet();
         lastLatency = latency;
         fps.tick();

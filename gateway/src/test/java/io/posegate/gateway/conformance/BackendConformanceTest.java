@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.BgrConverter;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
@@ -63,12 +64,10 @@ class BackendConformanceTest {
                 Poses poses = new Poses(d.topology().keypointCount(), 100);
                 float[] hm;
                 float[] paf;
-                try (InferenceResult r = rt.run(input)) {
+                try (RuntimeLease lease = rt.lease(); InferenceResult r = lease.run(input)) {
                     hm = copy(r.output("Mconv7_stage2_L2"));
                     paf = copy(r.output("Mconv7_stage2_L1"));
                     OutputDecoders.create(d).decode(r, poses);
-                } finally {
-                    rt.release();
                 }
                 float s = d.output().stride();
                 poses.transform(s / t.scaleX(), -t.padX() / t.scaleX(), s / t.scaleY(), -t.padY() / t.scaleY());

@@ -1,0 +1,48 @@
+package io.posegate.grouping.embedding;
+
+import io.posegate.grouping.FeatureMap;
+
+/** Open Model Zoo's {@code refine}: fills a person's missing keypoints from the maps. Stateless. */
+final class Refiner {
+    private Refiner() {
+    }
+
+    /**
+     * For each keypoint of person {@code p} with score 0: the cell minimising
+     * {@code (int) (|tag - poseTag| + 0.5) - |heat|} (first in raster order), taken if |heat| there is
+     * positive, and moved a quarter cell toward the higher neighbour when not at the border.
+     */
+    static void refine(FeatureMap heat, FeatureMap tags, PoseTable poses, int p, float poseTag, int keypoints) {
+        int h = heat.height();
+        int w = heat.width();
+        for (int k = 0; k < keypoints; k++) {
+            int i = p * keypoints + k;
+            if (poses.val[i] > 0f) {
+                continue;
+            }
+            int best = -1;
+            float bestCost = Float.POSITIVE_INFINITY;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float cost = (float) (int) (Math.abs(tags.get(k, y, x) - poseTag) + 0.5f) - Math.abs(heat.get(k, y, x));
+                    if (cost < bestCost || best < 0) {
+                        bestCost = cost;
+                        best = y * w + x;
+                    }
+                }
+            }
+            int x = best % w;
+            int y = best / w;
+            float val = Math.abs(heat.get(k, y, x));
+            if (val > 0f) {
+                poses.x[i] = x;
+                poses.y[i] = y;
+                poses.val[i] = val;
+                if (1 < x && x < w - 1 && 1 < y && y < h - 1) {
+                    poses.x[i] += 0.25f * Math.signum(Math.abs(heat.get(k, y, x + 1)) - Math.abs(heat.get(k, y, x - 1)));
+                    poses.y[i] += 0.25f * Math.signum(Math.abs(heat.get(k, y + 1, x)) - Math.abs(heat.get(k, y - 1, x)));
+                }
+            }
+        }
+    }
+}
