@@ -74,12 +74,26 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
     /**
      * One stream.
      *
-     * @param backend per-stream backend override, or null to use the gateway's
+     * @param backend   per-stream backend override, or null to use the gateway's
+     * @param model     per-stream model (descriptor name or path), or null for the gateway's {@code model}
+     * @param modelFile per-stream model file override, or null (the descriptor's file; with no own
+     *                  {@code model}, the gateway's {@code modelFile})
      */
     public record StreamConfig(String id, String source, double maxFps, int width, int height, String backend,
-                               Map<String, String> options) {
+                               Map<String, String> options, String model, Path modelFile) {
         public StreamConfig {
             options = Map.copyOf(options);
+        }
+
+        /** A stream on the gateway's model. */
+        public StreamConfig(String id, String source, double maxFps, int width, int height, String backend,
+                            Map<String, String> options) {
+            this(id, source, maxFps, width, height, backend, options, null, null);
+        }
+
+        /** True when the stream names a model or model file of its own. */
+        public boolean ownModel() {
+            return model != null || modelFile != null;
         }
     }
 }

@@ -1,15 +1,14 @@
 package io.posegate.gateway.pipeline;
 
+import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.OutputDecoder;
-import io.posegate.gateway.model.OutputDecoders;
+import io.posegate.gateway.model.ModelDecoder;
 import io.posegate.gateway.model.Preprocessor;
 import io.posegate.grouping.Poses;
-import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
 import java.util.ArrayList;
@@ -26,15 +25,15 @@ public final class FrameProcessor {
     private final ModelDescriptor descriptor;
     private final Preprocessor preprocessor;
     private final Tensor input;
-    private final OutputDecoder decoder;
+    private final ModelDecoder decoder;
     private final Poses poses;
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this.descriptor = descriptor;
         this.preprocessor = new Preprocessor(descriptor.input());
-        this.input = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
-        this.decoder = OutputDecoders.create(descriptor);
-        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.grouping().params().maxPeople());
+        this.input = preprocessor.allocateInput();
+        this.decoder = new ModelDecoder(descriptor);
+        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.decoder().maxPeople());
     }
 
     public ModelDescriptor descriptor() {
@@ -44,6 +43,21 @@ public final class FrameProcessor {
     /** Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. */
     public InputTransform preprocess(VideoFrame frame) {
         return preprocessor.preprocess(frame, input);
+    }
+
+    /**
+     * As {@link #inferAndGroup(RuntimeLease, InputTransform)}, leasing {@code runtime} for this one run (for
+     * one-off tools and evaluations; the inference workers hold their own lease).
+     *
+     * @throws IllegalStateException if the runtime is retired (closed, swapped out or poisoned)
+     */
+    public double[] inferAndGroup(ModelRuntime runtime, InputTransform t) throws InterruptedException {
+        try (RuntimeLease lease = runtime.lease()) {
+            if (lease == null) {
+                throw new IllegalStateException("runtime " + runtime.label() + " is retired");
+            }
+            return inferAndGroup(lease, t);
+        }
     }
 
     /**
@@ -59,8 +73,7 @@ public final class FrameProcessor {
             t0 = System.nanoTime();
             decoder.decode(result, poses);
         }
-        float stride = descriptor.output().stride();
-        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
     }
 
@@ -83,6 +96,7 @@ public final class FrameProcessor {
             people.add(new PoseFrame.Person(poses.id(p), poses.personScore(p), kps));
         }
         return new PoseFrame(stream, seq, captureMillis, width, height, descriptor.name(),
-                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people);
+                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people,
+                descriptor.topology().name());
     }
 }
