@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.testing.Await;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 9 probe: a backend whose {@code run} hangs (a hung NCS2 or GPU; here the {@link HangingBackendTestDouble})
@@ -65,6 +68,30 @@ class HungBackendTest {
             gw.awaitFrames("cam", 3, "the hung run returned");
             gw.awaitReady(200, "once frames flow again");
             assertEquals(0, gw.gateway().scheduler().runTimeouts());
+        }
+    }
+
+    @Test
+    void aHungRunOnAStreamsOwnModelIsGivenUpAndThatModelReopenedToo(@TempDir Path dir) throws Exception {
+        Path models = PipelineRig.CONFIG_DIR.resolve("models");
+        Files.copy(models.resolve("demo.sim.json"), dir.resolve("demo.sim.json"));
+        Path own = Files.writeString(dir.resolve("demo-own.yaml"), Files.readString(models.resolve("demo-simulated.yaml"))
+                .replace("name: demo-simulated", "name: demo-own"));
+        JsonObject config = new JsonObject().put("backend", HangingBackendTestDouble.NAME)
+                .put("streams", new JsonObject().put("own", PipelineRig.demo(20).put("model", own.toString())))
+                .put("inference", new JsonObject().put("runTimeoutMs", 1000));
+        try (LiveGateway gw = new LiveGateway(config)) {
+            gw.awaitFrames("own", 3, "start");
+            assertEquals("demo-own", gw.gateway().descriptorOf("own").name());
+            int opened = gw.hanging.opened();
+            gw.hanging.hangNextRun();
+            Await.until(() -> gw.hanging.hanging() == 1, Await.PATIENCE, () -> "a run to hang");
+            Await.until(() -> gw.hanging.opened() > opened, Await.PATIENCE, () -> "the stream's own model to be reopened");
+            gw.awaitFrames("own", 5, "the reopen, with the old call still hung");
+            assertEquals(1, gw.hanging.hanging(), "the hung call should still be hanging");
+            assertTrue(gw.gateway().modelRuntimes().values().stream().noneMatch(rt -> rt.poisoned() != null),
+                    "the poisoned runtime is still listed: " + gw.gateway().modelRuntimes());
+            gw.awaitReady(200, "after the reopen");
         }
     }
 }
