@@ -23,6 +23,7 @@ public final class ModelRuntime implements AutoCloseable {
     private final long openMillis;
     private final Object lock = new Object();
     private int inFlight;
+    private int peakInFlight;
     private boolean retired;
     private boolean sessionClosed;
     private volatile String poisoned;
@@ -55,6 +56,18 @@ public final class ModelRuntime implements AutoCloseable {
             throw e;
         }
         return new ModelRuntime(descriptor, session, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** How many runs the session allows at once ({@link BackendSession#maxConcurrentRuns()}, at least 1). */
+    public int maxConcurrentRuns() {
+        return concurrency;
+    }
+
+    /** The most runs that were ever in flight at once on this runtime. */
+    public int peakInFlight() {
+        synchronized (lock) {
+            return peakInFlight;
+        }
     }
 
     public ModelDescriptor descriptor() {
@@ -94,6 +107,7 @@ public final class ModelRuntime implements AutoCloseable {
                 return null;
             }
             inFlight++;
+            peakInFlight = Math.max(peakInFlight, inFlight);
             return new RuntimeLease(this);
         }
     }

@@ -27,6 +27,11 @@ public final class FrameProcessor {
     private final Tensor input;
     private final ModelDecoder decoder;
     private final Poses poses;
+    private final HeldOutputs held = new HeldOutputs();
+    private InputTransform lastPlacement;
+    private InputTransform displayPlacement;
+    private int lastDisplayW;
+    private int lastDisplayH;
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this.descriptor = descriptor;
@@ -40,9 +45,25 @@ public final class FrameProcessor {
         return descriptor;
     }
 
-    /** Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. */
+    /**
+     * Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. The
+     * placement returned maps the stream's pixels (the frame's display size, which is bigger than the
+     * frame when the decoder already scaled it down for the model) to the model input.
+     */
     public InputTransform preprocess(VideoFrame frame) {
-        return preprocessor.preprocess(frame, input);
+        InputTransform t = preprocessor.preprocess(frame, input);
+        if (frame.displayWidth() == frame.width() && frame.displayHeight() == frame.height()) {
+            return t;
+        }
+        if (t != lastPlacement || frame.displayWidth() != lastDisplayW || frame.displayHeight() != lastDisplayH) {
+            float kx = (float) frame.width() / frame.displayWidth();
+            float ky = (float) frame.height() / frame.displayHeight();
+            lastPlacement = t;
+            lastDisplayW = frame.displayWidth();
+            lastDisplayH = frame.displayHeight();
+            displayPlacement = new InputTransform(t.scaleX() * kx, t.scaleY() * ky, t.padX(), t.padY());
+        }
+        return displayPlacement;
     }
 
     /**
@@ -75,6 +96,34 @@ public final class FrameProcessor {
         }
         poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+    }
+
+    /**
+     * Runs the pre-processed input under {@code lease} and keeps a copy of the outputs, so that the
+     * caller can give the lease back before {@link #group grouping}: the next frame goes into the network
+     * while this one is grouped.
+     *
+     * @return inference milliseconds (the copy included)
+     */
+    public double infer(RuntimeLease lease) {
+        long t0 = System.nanoTime();
+        try (InferenceResult result = lease.run(input)) {
+            held.copyFrom(result);
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Groups the outputs kept by {@link #infer}, leaving people in source pixels in {@link #poses()}.
+     *
+     * @return grouping milliseconds
+     */
+    public double group(InputTransform t) {
+        long t0 = System.nanoTime();
+        decoder.decode(held, poses);
+        float stride = descriptor.output().stride();
+        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     public Poses poses() {

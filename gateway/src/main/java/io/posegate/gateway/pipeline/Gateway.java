@@ -206,7 +206,19 @@ public final class Gateway implements AutoCloseable {
     private ModelRuntime open(ModelDescriptor d, String backend) {
         BackendProvider p = registry.select(backend, d.format());
         Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
-        return ModelRuntime.open(d, p, BackendOptions.of(opts));
+        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts));
+        scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
+        return rt;
+    }
+
+    /**
+     * Inference workers for a runtime that allows {@code runs} runs at once: one per run plus one, so a
+     * frame is pre-processed or grouped while others are in the network; {@code inference.workers}, when
+     * set (above 0), caps it.
+     */
+    static int workersFor(int runs, int configured) {
+        int auto = Math.max(1, runs) + 1;
+        return configured > 0 ? Math.min(configured, auto) : auto;
     }
 
     /**
