@@ -1,6 +1,5 @@
 package io.posegate.gateway.pipeline;
 
-import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
@@ -64,21 +63,6 @@ public final class FrameProcessor {
             displayPlacement = new InputTransform(t.scaleX() * kx, t.scaleY() * ky, t.padX(), t.padY());
         }
         return displayPlacement;
-    }
-
-    /**
-     * As {@link #inferAndGroup(RuntimeLease, InputTransform)}, leasing {@code runtime} for this one run (for
-     * one-off tools and evaluations; the inference workers hold their own lease).
-     *
-     * @throws IllegalStateException if the runtime is retired (closed, swapped out or poisoned)
-     */
-    public double[] inferAndGroup(ModelRuntime runtime, InputTransform t) throws InterruptedException {
-        try (RuntimeLease lease = runtime.lease()) {
-            if (lease == null) {
-                throw new IllegalStateException("runtime " + runtime.label() + " is retired");
-            }
-            return inferAndGroup(lease, t);
-        }
     }
 
     /**
