@@ -27,7 +27,7 @@ public final class GatewayConfigs {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
         root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams",
-                "sources");
+                "sources", "fleet");
         FieldReader http = root.object("http");
         http.onlyKnown("host", "port", "wsQueue");
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
@@ -45,7 +45,7 @@ public final class GatewayConfigs {
         }
         FieldReader inference = root.object("inference");
         inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs");
-        int workers = inference.integer("workers", 1, 1, 64);
+        int workers = inference.integer("workers", 0, 0, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
         tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
@@ -64,6 +64,7 @@ public final class GatewayConfigs {
         for (String id : s.raw().fieldNames()) {
             streams.add(parseStream(id, s.object(id), errors));
         }
+        FleetConfig fleet = FleetConfigs.parse(root.object("fleet"), baseDir);
         if (streams.size() > bounds.maxStreams()) {
             errors.add("streams: " + streams.size() + " streams configured, more than inference.maxStreams ("
                     + bounds.maxStreams() + ")");
@@ -72,7 +73,7 @@ public final class GatewayConfigs {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams, bounds, sourceRules);
+                workers, tracking, mediaDir, streams, bounds, sourceRules, fleet);
     }
 
     private static GatewayConfig.Bounds bounds(FieldReader inference) {
@@ -105,7 +106,7 @@ public final class GatewayConfigs {
         if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
             errors.add(r.path("") + " stream id '" + id + "' must be 1-64 letters, digits, '_', '.', '-'");
         }
-        r.onlyKnown("source", "maxFps", "width", "height", "backend", "options");
+        r.onlyKnown("source", "maxFps", "width", "height", "backend", "options", "model", "modelFile");
         String source = r.requiredString("source");
         Map<String, String> options = new LinkedHashMap<>();
         r.object("options").raw().forEach(e -> options.put(e.getKey(), String.valueOf(e.getValue())));
@@ -114,7 +115,9 @@ public final class GatewayConfigs {
             r.error("maxFps", "must be 0 (no cap) or between " + MIN_FPS + " and " + MAX_FPS + ", got " + maxFps);
             maxFps = 0;
         }
+        String modelFile = r.string("modelFile", null);
         return new GatewayConfig.StreamConfig(id, source == null ? "" : source, maxFps, r.integer("width", 0, 0, 8192),
-                r.integer("height", 0, 0, 8192), r.string("backend", null), options);
+                r.integer("height", 0, 0, 8192), r.string("backend", null), options, r.string("model", null),
+                modelFile == null ? null : Path.of(modelFile));
     }
 }
