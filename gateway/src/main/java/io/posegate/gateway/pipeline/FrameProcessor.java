@@ -104,9 +104,8 @@ public final class FrameProcessor {
      */
     public double group(InputTransform t) {
         long t0 = System.nanoTime();
-        decoder.decode(held, poses);
-        float stride = descriptor.output().stride();
-        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        decoder.decode(held, poses); // in network-input pixels (the decoder applies its cell size)
+        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
         return (System.nanoTime() - t0) / 1e6;
     }
 
