@@ -60,7 +60,7 @@ final class StreamModels {
             try {
                 d = ModelDescriptors.load(ModelDescriptors.file(model, config.modelsDir()), file);
             } catch (ConfigException e) {
-                throw new ConfigException("stream " + s.id() + " model", e.problems());
+                throw new ConfigException("stream " + s.id() + " model '" + model + "'", e.problems());
             }
             descriptors.put(key, d);
         }
