@@ -3,6 +3,7 @@ package io.posegate.gateway.eval;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.demo.DemoScene;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
@@ -48,7 +49,9 @@ public final class DemoTrackingRun {
             long nanos = Math.round(scene.time(n) / fps * 1e9);
             frame.stamp(n, nanos / 1_000_000, 0);
             InputTransform t = fp.preprocess(frame);
-            fp.inferAndGroup(runtime, t);
+            try (RuntimeLease lease = runtime.lease()) {
+                fp.inferAndGroup(lease, t);
+            }
             tracker.update(fp.poses(), nanos, sigmas);
             stats.add(fp.poses());
             out.add(matcher.match(scene.truth(n), fp.poses()));

@@ -18,12 +18,12 @@ public enum TrackerKind {
 
     public MultiPersonTracker create(ModelDescriptor d) {
         int keypoints = d.topology().keypointCount();
-        int people = d.grouping().params().maxPeople();
+        int people = d.decoder().maxPeople();
         if (this == GREEDY) {
             return new GreedyOksTracker(0.3f, 10, false, keypoints, people);
         }
         GatewayConfig.Tracking defaults = new GatewayConfig.Tracking(true, TrackerParams.defaults().minSimilarity(), 30, false, 2.0);
-        return new Tracker(GroupingTrackers.params(defaults).withPublish(d.grouping().publish()), keypoints,
+        return new Tracker(GroupingTrackers.params(defaults).withPublish(d.publish()), keypoints,
                 Math.max(16, 2 * people));
     }
 

@@ -1,6 +1,7 @@
 package io.posegate.gateway.eval;
 
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
@@ -28,7 +29,9 @@ public final class VideoTrackingRun {
         try {
             for (long n = 0; n < maxFrames && source.read(frame); n++) {
                 InputTransform t = fp.preprocess(frame);
-                fp.inferAndGroup(runtime, t);
+                try (RuntimeLease lease = runtime.lease()) {
+                    fp.inferAndGroup(lease, t);
+                }
                 tracker.update(fp.poses(), Math.round(n / fps * 1e9), sigmas);
                 stats.add(fp.poses());
             }
