@@ -7,7 +7,6 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
-import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
 
@@ -48,7 +47,7 @@ public final class ModelRuntime implements AutoCloseable {
         BackendSession session = provider.open(descriptor.modelSpec(), options);
         try {
             DescriptorCheck.against(descriptor, session);
-            Tensor warm = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
+            Tensor warm = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
             try (InferenceResult r = session.run(warm)) {
                 DescriptorCheck.outputs(descriptor, r);
             }

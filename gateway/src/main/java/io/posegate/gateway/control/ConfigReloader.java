@@ -81,7 +81,7 @@ public final class ConfigReloader implements AutoCloseable {
                 try {
                     gateway.addStream(s, SourceSpec.Origin.CONFIG_FILE);
                     applied.put(s.id(), s);
-                    LOG.info("config: (re)started stream " + s.id() + " from " + s.source());
+                    LOG.info("config: (re)started stream " + s.id() + " from " + io.posegate.gateway.security.Redaction.uri(s.source()));
                 } catch (RuntimeException e) {
                     lastError = "stream " + s.id() + ": " + e.getMessage();
                     LOG.warning("config: stream " + s.id() + " not applied: " + e.getMessage());

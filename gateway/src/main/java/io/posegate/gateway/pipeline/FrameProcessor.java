@@ -5,11 +5,9 @@ import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.OutputDecoder;
-import io.posegate.gateway.model.OutputDecoders;
+import io.posegate.gateway.model.ModelDecoder;
 import io.posegate.gateway.model.Preprocessor;
 import io.posegate.grouping.Poses;
-import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
 import java.util.ArrayList;
@@ -26,7 +24,7 @@ public final class FrameProcessor {
     private final ModelDescriptor descriptor;
     private final Preprocessor preprocessor;
     private final Tensor input;
-    private final OutputDecoder decoder;
+    private final ModelDecoder decoder;
     private final Poses poses;
     private final HeldOutputs held = new HeldOutputs();
     private InputTransform lastPlacement;
@@ -37,9 +35,9 @@ public final class FrameProcessor {
     public FrameProcessor(ModelDescriptor descriptor) {
         this.descriptor = descriptor;
         this.preprocessor = new Preprocessor(descriptor.input());
-        this.input = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
-        this.decoder = OutputDecoders.create(descriptor);
-        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.grouping().params().maxPeople());
+        this.input = preprocessor.allocateInput();
+        this.decoder = new ModelDecoder(descriptor);
+        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.decoder().maxPeople());
     }
 
     public ModelDescriptor descriptor() {
@@ -80,8 +78,7 @@ public final class FrameProcessor {
             t0 = System.nanoTime();
             decoder.decode(result, poses);
         }
-        float stride = descriptor.output().stride();
-        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
     }
 
@@ -132,6 +129,7 @@ public final class FrameProcessor {
             people.add(new PoseFrame.Person(poses.id(p), poses.personScore(p), kps));
         }
         return new PoseFrame(stream, seq, captureMillis, width, height, descriptor.name(),
-                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people);
+                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people,
+                descriptor.topology().name());
     }
 }

@@ -44,10 +44,10 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> runtimeErrors = new ConcurrentHashMap<>();
     private final Map<String, StreamPipeline> streams = new ConcurrentSkipListMap<>();
     private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
+    private final StreamModels models;
     private final TrackerFactory trackers;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
-    private static final java.time.Duration RUN_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     public Gateway(GatewayConfig config, ModelDescriptor descriptor, BackendRegistry registry, SourceFactory sources,
                    TrackerFactory trackers, Consumer<PoseFrame> publisher, BiConsumer<String, SourceState> onState) {
@@ -57,8 +57,9 @@ public final class Gateway implements AutoCloseable {
         this.sources = requireNonNull(sources, "sources is null");
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
-        this.scheduler = new InferenceScheduler(config.workers(), RUN_TIMEOUT, publisher, this::reopenLater);
+        this.scheduler = new InferenceScheduler(0, config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
+        this.models = new StreamModels(config, descriptor);
     }
 
     /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
@@ -106,6 +107,16 @@ public final class Gateway implements AutoCloseable {
         return Map.copyOf(runtimes);
     }
 
+    /** The model each stream runs: its own ({@code model:} in its entry) or the gateway's. */
+    public ModelDescriptor descriptorOf(String streamId) {
+        return models.of(streamId);
+    }
+
+    /** Runtimes of streams' own models, keyed by {@code model@backend}. */
+    public Map<String, ModelRuntime> modelRuntimes() {
+        return models.runtimes();
+    }
+
     /** Errors of backends that failed to open, by requested name. */
     public Map<String, String> runtimeErrors() {
         return Map.copyOf(runtimeErrors);
@@ -117,22 +128,32 @@ public final class Gateway implements AutoCloseable {
      * the stream is kept, marked failed with the reason.
      *
      * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
+     * @throws StreamLimitException if the stream is new and {@code inference.maxStreams} streams exist already
      */
     public StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
         synchronized (mutation) {
+            int max = config.bounds().maxStreams();
+            if (!streams.containsKey(s.id()) && streams.size() >= max) {
+                throw new StreamLimitException("stream '" + s.id() + "' not added: " + streams.size()
+                        + " streams exist, the limit inference.maxStreams is " + max + "; remove one first");
+            }
+            ModelDescriptor d = models.resolve(s, origin);
             FrameSource source = sources.create(spec);
             String backend = s.backend() == null ? defaultBackend : s.backend();
-            ModelRuntime rt = runtimeFor(backend);
+            ModelRuntime rt = d == descriptor ? runtimeFor(backend) : models.runtimeFor(d, backend, this::open);
             StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
-                    trackers.create(descriptor), scheduler::wake, state -> onState.accept(s.id(), state));
+                    trackers.create(d), scheduler::wake, state -> onState.accept(s.id(), state));
             if (rt == null) {
-                p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
+                p.fail("backend '" + backend + "' failed: " + (d == descriptor ? runtimeErrors.get(backend)
+                        : models.error(d, backend)));
             }
+            models.assign(s.id(), d);
             StreamPipeline replaced = streams.put(s.id(), p);
             if (replaced != null) {
                 scheduler.remove(replaced);
                 replaced.close();
+                models.retireUnused(streams.values()).forEach(ModelRuntime::close);
             }
             if (s.backend() != null) {
                 streamBackends.put(s.id(), s.backend());
@@ -149,11 +170,13 @@ public final class Gateway implements AutoCloseable {
         synchronized (mutation) {
             StreamPipeline old = streams.remove(id);
             streamBackends.remove(id);
+            models.assign(id, null);
             if (old == null) {
                 return false;
             }
             scheduler.remove(old);
             old.close();
+            models.retireUnused(streams.values()).forEach(ModelRuntime::close);
             return true;
         }
     }
@@ -177,9 +200,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     private ModelRuntime open(String backend) {
-        BackendProvider p = registry.select(backend, descriptor.format());
-        Map<String, String> opts = config.backendOptions().getOrDefault(p.name(), Map.of());
-        ModelRuntime rt = ModelRuntime.open(descriptor, p, BackendOptions.of(opts));
+        return open(descriptor, backend);
+    }
+
+    private ModelRuntime open(ModelDescriptor d, String backend) {
+        BackendProvider p = registry.select(backend, d.format());
+        Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
+        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts));
         scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
         return rt;
     }
@@ -222,7 +249,13 @@ public final class Gateway implements AutoCloseable {
             runtimeErrors.remove(backend);
             for (StreamPipeline s : streams.values()) {
                 String own = streamBackends.get(s.id());
-                if (own == null || own.equals(backend)) {
+                ModelDescriptor d = models.of(s.id());
+                if (d != descriptor && own == null) {
+                    ModelRuntime ownModel = models.runtimeFor(d, backend, this::open);
+                    if (ownModel != null) {
+                        s.bind(ownModel);
+                    }
+                } else if (own == null || own.equals(backend)) {
                     s.bind(next);
                 }
             }
@@ -234,6 +267,7 @@ public final class Gateway implements AutoCloseable {
                     retired.add(rt);
                 }
             }
+            retired.addAll(models.retireUnused(streams.values()));
         }
         retired.forEach(ModelRuntime::close);
         lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
@@ -312,6 +346,7 @@ public final class Gateway implements AutoCloseable {
             scheduler.close();
             runtimes.values().forEach(ModelRuntime::close);
             runtimes.clear();
+            models.close();
         }
     }
 }

@@ -33,10 +33,6 @@ public final class InferenceScheduler implements AutoCloseable {
     private long wakeups;
     private volatile boolean stopped;
 
-    public InferenceScheduler(int workerCount, Consumer<PoseFrame> publisher) {
-        this(workerCount, Duration.ofSeconds(10), publisher, rt -> { });
-    }
-
     /**
      * @param runTimeout how long one inference run may take before the watchdog gives up on it
      * @param onHung     called (on the watchdog thread; must not block) with a runtime the watchdog poisoned

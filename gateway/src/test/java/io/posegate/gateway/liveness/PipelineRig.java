@@ -5,7 +5,6 @@ import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.demo.SimulatedBackendProvider;
-import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.pipeline.Gateway;
@@ -49,10 +48,9 @@ final class PipelineRig implements AutoCloseable {
         return new JsonObject().put("source", "demo:?people=1&width=160&height=96&fps=" + fps);
     }
 
-    void add(String id, double fps) {
-        GatewayConfig.StreamConfig sc = new GatewayConfig.StreamConfig(id, "demo:?people=1&width=160&height=96&fps=" + fps,
-                0, 0, 0, null, Map.of());
-        gateway.addStream(sc, SourceSpec.Origin.CONFIG_FILE);
+    /** A small demo stream, as a stream config. */
+    static GatewayConfig.StreamConfig demoStream(String id, double fps) {
+        return new GatewayConfig.StreamConfig(id, demo(fps).getString("source"), 0, 0, 0, null, Map.of());
     }
 
     long frames(String stream) {
