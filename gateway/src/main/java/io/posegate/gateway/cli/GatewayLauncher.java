@@ -43,9 +43,13 @@ public final class GatewayLauncher {
      */
     public static Future<GatewayVerticle> deployWatching(Vertx vertx, GatewayConfigLoader loader, GatewayConfig config,
                                                          Map<String, Object> overrides, long scanMillis) {
-        return deploy(vertx, config).onSuccess(v -> {
+        return deploy(vertx, config).compose(v -> {
             ConfigReloader reloader = new ConfigReloader(vertx, v.gateway(), loader, overrides);
             reloader.start(scanMillis);
+            if (!config.fleet().enabled()) {
+                return Future.succeededFuture(v);
+            }
+            return vertx.deployVerticle(new io.posegate.gateway.fleet.FleetVerticle(config.fleet(), v, loader, reloader)).map(id -> v);
         });
     }
 

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param mediaDir       the only folder {@code file:} sources from the API may read
  * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
  * @param sources        rules for sources from the API ({@code sources:} in the YAML)
+ * @param fleet          the fleet agent's settings ({@link FleetConfig#OFF} unless configured)
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources) {
+                            Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources,
+                            FleetConfig fleet) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);

@@ -27,7 +27,7 @@ public final class GatewayConfigs {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
         root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams",
-                "sources");
+                "sources", "fleet");
         FieldReader http = root.object("http");
         http.onlyKnown("host", "port", "wsQueue");
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
@@ -64,6 +64,7 @@ public final class GatewayConfigs {
         for (String id : s.raw().fieldNames()) {
             streams.add(parseStream(id, s.object(id), errors));
         }
+        FleetConfig fleet = FleetConfigs.parse(root.object("fleet"), baseDir);
         if (streams.size() > bounds.maxStreams()) {
             errors.add("streams: " + streams.size() + " streams configured, more than inference.maxStreams ("
                     + bounds.maxStreams() + ")");
@@ -72,7 +73,7 @@ public final class GatewayConfigs {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams, bounds, sourceRules);
+                workers, tracking, mediaDir, streams, bounds, sourceRules, fleet);
     }
 
     private static GatewayConfig.Bounds bounds(FieldReader inference) {
