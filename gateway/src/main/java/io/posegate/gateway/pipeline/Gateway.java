@@ -300,11 +300,16 @@ public final class Gateway implements AutoCloseable {
      */
     void reopen(ModelRuntime poisoned) {
         String name = null;
+        boolean own;
         synchronized (mutation) {
             for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
                 if (e.getValue() == poisoned) {
                     name = e.getKey();
                 }
+            }
+            own = name == null;
+            if (own) {
+                name = models.backendOf(poisoned);
             }
         }
         if (name == null) {
@@ -313,22 +318,16 @@ public final class Gateway implements AutoCloseable {
         ModelRuntime next = null;
         String error = null;
         try {
-            next = open(name);
+            next = open(poisoned.descriptor(), name);
         } catch (RuntimeException e) {
             error = poisoned.poisoned() + "; reopening failed: " + e.getMessage();
         }
         synchronized (mutation) {
-            if (runtimes.get(name) != poisoned) {
+            if (!(own ? models.replace(poisoned, next) : replaceDefault(name, poisoned, next, error))) {
                 if (next != null) {
                     next.close();
                 }
                 return;
-            }
-            if (next == null) {
-                runtimes.remove(name);
-                runtimeErrors.put(name, error);
-            } else {
-                runtimes.put(name, next);
             }
             for (StreamPipeline s : streams.values()) {
                 if (s.runtime() == poisoned) {
@@ -341,6 +340,20 @@ public final class Gateway implements AutoCloseable {
         }
         LOG.warning(next != null ? "backend " + next.label() + " reopened after: " + poisoned.poisoned()
                 : "backend '" + name + "' lost: " + error);
+    }
+
+    /** Under the lock: puts {@code next} in place of the default model's {@code old} runtime; false if it was replaced already. */
+    private boolean replaceDefault(String name, ModelRuntime old, ModelRuntime next, String error) {
+        if (runtimes.get(name) != old) {
+            return false;
+        }
+        if (next == null) {
+            runtimes.remove(name);
+            runtimeErrors.put(name, error);
+        } else {
+            runtimes.put(name, next);
+        }
+        return true;
     }
 
     @Override
