@@ -57,7 +57,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--streams", defaultValue = "4", description = "Streams in 'multi' (default: ${DEFAULT-VALUE}).")
     int streams;
 
-    @Option(names = "--workers", defaultValue = "1", description = "The gateway's inference.workers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", defaultValue = "0", description = "The gateway's inference.workers cap; 0 follows the backend (default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--seconds", defaultValue = "20", description = "Measuring window per run (default: ${DEFAULT-VALUE}).")

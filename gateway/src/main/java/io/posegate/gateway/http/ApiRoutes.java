@@ -41,7 +41,12 @@ final class ApiRoutes {
         router.get("/api/streams/:id").handler(this::stream);
         router.put("/api/streams/:id").handler(this::putStream);
         router.delete("/api/streams/:id").handler(this::deleteStream);
-        router.get("/api/backends").handler(ctx -> ctx.json(JsonViews.backends(gateway)));
+        router.get("/api/backends").handler(ctx -> {
+            if ("true".equals(ctx.queryParams().get("measure"))) {
+                gateway.speedCheck().start();
+            }
+            ctx.json(JsonViews.backends(gateway));
+        });
         router.get("/api/model").handler(this::model);
         router.get("/api/config").handler(ctx -> ctx.json(JsonViews.config(gateway.config())
                 .put("backend", gateway.defaultBackend())));

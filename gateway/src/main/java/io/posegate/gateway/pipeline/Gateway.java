@@ -46,6 +46,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
     private final StreamModels models;
     private final TrackerFactory trackers;
+    private final io.posegate.gateway.backend.SpeedCheck speedCheck;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
 
@@ -57,8 +58,9 @@ public final class Gateway implements AutoCloseable {
         this.sources = requireNonNull(sources, "sources is null");
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
-        this.scheduler = new InferenceScheduler(config.workers(), config.bounds().runTimeout(), publisher, this::reopenLater);
+        this.scheduler = new InferenceScheduler(0, config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
+        this.speedCheck = new io.posegate.gateway.backend.SpeedCheck(descriptor, registry, config.backendOptions());
         this.models = new StreamModels(config, descriptor);
     }
 
@@ -80,6 +82,11 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayConfig config() {
         return config;
+    }
+
+    /** Which backend runs the model fastest here; measured once, when first asked for ({@code start()}). */
+    public io.posegate.gateway.backend.SpeedCheck speedCheck() {
+        return speedCheck;
     }
 
     public BackendRegistry registry() {
