@@ -7,7 +7,6 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
-import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
 
@@ -24,6 +23,7 @@ public final class ModelRuntime implements AutoCloseable {
     private final long openMillis;
     private final Object lock = new Object();
     private int inFlight;
+    private int peakInFlight;
     private boolean retired;
     private boolean sessionClosed;
     private volatile String poisoned;
@@ -47,7 +47,7 @@ public final class ModelRuntime implements AutoCloseable {
         BackendSession session = provider.open(descriptor.modelSpec(), options);
         try {
             DescriptorCheck.against(descriptor, session);
-            Tensor warm = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
+            Tensor warm = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
             try (InferenceResult r = session.run(warm)) {
                 DescriptorCheck.outputs(descriptor, r);
             }
@@ -56,6 +56,18 @@ public final class ModelRuntime implements AutoCloseable {
             throw e;
         }
         return new ModelRuntime(descriptor, session, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** How many runs the session allows at once ({@link BackendSession#maxConcurrentRuns()}, at least 1). */
+    public int maxConcurrentRuns() {
+        return concurrency;
+    }
+
+    /** The most runs that were ever in flight at once on this runtime. */
+    public int peakInFlight() {
+        synchronized (lock) {
+            return peakInFlight;
+        }
     }
 
     public ModelDescriptor descriptor() {
@@ -95,6 +107,7 @@ public final class ModelRuntime implements AutoCloseable {
                 return null;
             }
             inFlight++;
+            peakInFlight = Math.max(peakInFlight, inFlight);
             return new RuntimeLease(this);
         }
     }

@@ -14,6 +14,7 @@ import io.posegate.gateway.pipeline.FrameProcessor;
 import io.posegate.gateway.pipeline.Latency;
 import io.posegate.gateway.pipeline.PoseFrameJson;
 import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,8 @@ final class InferCommand implements Callable<Integer> {
         VideoFrame frame = readImage(image);
         BackendRegistry registry = BackendRegistry.discover();
         long t0 = System.nanoTime();
-        try (ModelRuntime rt = ModelRuntime.open(d, registry.select(backend, d.format()), BackendOptions.of(options))) {
+        BackendProvider provider = registry.select(backend, d.format());
+        try (ModelRuntime rt = ModelRuntime.open(d, provider, BackendOptions.of(d.optionsFor(provider.name(), options)))) {
             double openMs = (System.nanoTime() - t0) / 1e6;
             FrameProcessor fp = new FrameProcessor(d);
             long t1 = System.nanoTime();

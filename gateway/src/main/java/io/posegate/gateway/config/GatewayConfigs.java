@@ -45,7 +45,7 @@ public final class GatewayConfigs {
         }
         FieldReader inference = root.object("inference");
         inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs");
-        int workers = inference.integer("workers", 1, 1, 64);
+        int workers = inference.integer("workers", 0, 0, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
         tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
@@ -106,7 +106,7 @@ public final class GatewayConfigs {
         if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
             errors.add(r.path("") + " stream id '" + id + "' must be 1-64 letters, digits, '_', '.', '-'");
         }
-        r.onlyKnown("source", "maxFps", "width", "height", "backend", "options");
+        r.onlyKnown("source", "maxFps", "width", "height", "backend", "options", "model", "modelFile");
         String source = r.requiredString("source");
         Map<String, String> options = new LinkedHashMap<>();
         r.object("options").raw().forEach(e -> options.put(e.getKey(), String.valueOf(e.getValue())));
@@ -115,7 +115,9 @@ public final class GatewayConfigs {
             r.error("maxFps", "must be 0 (no cap) or between " + MIN_FPS + " and " + MAX_FPS + ", got " + maxFps);
             maxFps = 0;
         }
+        String modelFile = r.string("modelFile", null);
         return new GatewayConfig.StreamConfig(id, source == null ? "" : source, maxFps, r.integer("width", 0, 0, 8192),
-                r.integer("height", 0, 0, 8192), r.string("backend", null), options);
+                r.integer("height", 0, 0, 8192), r.string("backend", null), options, r.string("model", null),
+                modelFile == null ? null : Path.of(modelFile));
     }
 }

@@ -42,7 +42,7 @@ final class ApiRoutes {
         router.put("/api/streams/:id").handler(this::putStream);
         router.delete("/api/streams/:id").handler(this::deleteStream);
         router.get("/api/backends").handler(ctx -> ctx.json(JsonViews.backends(gateway)));
-        router.get("/api/model").handler(ctx -> ctx.json(JsonViews.model(gateway.descriptor())));
+        router.get("/api/model").handler(this::model);
         router.get("/api/config").handler(ctx -> ctx.json(JsonViews.config(gateway.config())
                 .put("backend", gateway.defaultBackend())));
         router.put("/api/config").handler(this::putConfig);
@@ -51,9 +51,27 @@ final class ApiRoutes {
     private void streams(RoutingContext ctx) {
         JsonArray a = new JsonArray();
         for (StreamPipeline s : gateway.streams()) {
-            a.add(JsonViews.stream(s, hub));
+            a.add(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
         }
         ctx.json(new JsonObject().put("streams", a));
+    }
+
+    /** The gateway's model and which model each stream runs; {@code ?stream=ID} gives that stream's model. */
+    private void model(RoutingContext ctx) {
+        String id = ctx.queryParams().get("stream");
+        if (id != null) {
+            if (gateway.stream(id) == null) {
+                error(ctx, 404, "no stream '" + id + "'");
+            } else {
+                ctx.json(JsonViews.model(gateway.descriptorOf(id)));
+            }
+            return;
+        }
+        JsonObject streams = new JsonObject();
+        for (StreamPipeline s : gateway.streams()) {
+            streams.put(s.id(), gateway.descriptorOf(s.id()).name());
+        }
+        ctx.json(JsonViews.model(gateway.descriptor()).put("streams", streams));
     }
 
     private void stream(RoutingContext ctx) {
@@ -61,7 +79,7 @@ final class ApiRoutes {
         if (s == null) {
             error(ctx, 404, "no stream '" + ctx.pathParam("id") + "'");
         } else {
-            ctx.json(JsonViews.stream(s, hub));
+            ctx.json(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
         }
     }
 
@@ -81,7 +99,10 @@ final class ApiRoutes {
         if (sc.backend() != null && unknownBackend(ctx, sc.backend())) {
             return;
         }
-        blocking(ctx, () -> JsonViews.stream(gateway.addStream(sc, SourceSpec.Origin.API), hub));
+        blocking(ctx, () -> {
+            StreamPipeline p = gateway.addStream(sc, SourceSpec.Origin.API);
+            return JsonViews.stream(p, hub, gateway.descriptorOf(p.id()));
+        });
     }
 
     private void deleteStream(RoutingContext ctx) {

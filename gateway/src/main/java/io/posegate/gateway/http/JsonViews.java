@@ -21,6 +21,22 @@ public final class JsonViews {
     private JsonViews() {
     }
 
+    /** A stream with the model it runs and that model's topology (the skeleton its frames are drawn with). */
+    public static JsonObject stream(StreamPipeline s, WsHub hub, ModelDescriptor d) {
+        return stream(s, hub).put("model", d.name()).put("family", d.family()).put("decoder", d.decoder().name())
+                .put("topology", topology(d));
+    }
+
+    /** A topology as the dashboard draws it: its name, keypoint names and skeleton edges. */
+    public static JsonObject topology(ModelDescriptor d) {
+        JsonArray limbs = new JsonArray();
+        for (Limb l : d.topology().limbs()) {
+            limbs.add(new JsonArray().add(l.from()).add(l.to()));
+        }
+        return new JsonObject().put("name", d.topology().name()).put("keypoints", new JsonArray(d.topology().keypoints()))
+                .put("limbs", limbs);
+    }
+
     public static JsonObject stream(StreamPipeline s, WsHub hub) {
         ModelRuntime rt = s.runtime();
         JsonObject o = new JsonObject().put("id", s.id()).put("source", Redaction.text(s.supervisor().describe()))
@@ -66,19 +82,15 @@ public final class JsonViews {
     }
 
     public static JsonObject model(ModelDescriptor d) {
-        JsonArray limbs = new JsonArray();
-        for (Limb l : d.topology().limbs()) {
-            limbs.add(new JsonArray().add(l.from()).add(l.to()));
-        }
         return new JsonObject().put("name", d.name()).put("family", d.family()).put("format", d.format().id())
                 .put("file", String.valueOf(d.modelFile())).put("descriptor", String.valueOf(d.source()))
                 .put("demo", d.demo())
+                .put("stride", d.output().stride()).put("decoder", d.decoder().name())
+                .put("decoderParams", new JsonObject(new java.util.LinkedHashMap<>(d.decoder().params().asMap())))
                 .put("input", new JsonObject().put("name", d.input().name()).put("height", d.input().height())
-                        .put("width", d.input().width()).put("colorOrder", d.input().colorOrder().name())
-                        .put("resize", d.input().resize().name().toLowerCase()))
-                .put("stride", d.output().stride()).put("decoder", d.output().decoder())
-                .put("grouping", d.grouping().strategy())
-                .put("topology", new JsonObject().put("keypoints", new JsonArray(d.topology().keypoints())).put("limbs", limbs));
+                        .put("width", d.input().width()).put("type", d.input().type().name()).put("layout", d.input().layout().name())
+                        .put("colorOrder", d.input().colorOrder().name()).put("resize", d.input().resize().name().toLowerCase()))
+                .put("topology", topology(d));
     }
 
     /** Options with the values of secret-named keys masked (and secrets inside other values too). */
@@ -93,7 +105,8 @@ public final class JsonViews {
         JsonObject streams = new JsonObject();
         for (GatewayConfig.StreamConfig s : c.streams()) {
             streams.put(s.id(), new JsonObject().put("source", Redaction.uri(s.source())).put("maxFps", s.maxFps()).put("width", s.width())
-                    .put("height", s.height()).put("backend", s.backend()).put("options", redacted(s.options())));
+                    .put("height", s.height()).put("backend", s.backend()).put("options", redacted(s.options()))
+                    .put("model", s.model()).put("modelFile", s.modelFile() == null ? null : s.modelFile().toString()));
         }
         JsonObject backends = new JsonObject();
         c.backendOptions().forEach((k, v) -> backends.put(k, redacted(v)));

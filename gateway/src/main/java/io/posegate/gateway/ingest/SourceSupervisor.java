@@ -42,6 +42,7 @@ public final class SourceSupervisor implements AutoCloseable {
         this.sink = requireNonNull(sink, "sink is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
         this.listener = requireNonNull(listener, "listener is null");
+        source.attach(sink);
     }
 
     /** Starts the stream's decode thread (once). */

@@ -44,6 +44,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> runtimeErrors = new ConcurrentHashMap<>();
     private final Map<String, StreamPipeline> streams = new ConcurrentSkipListMap<>();
     private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
+    private final StreamModels models;
     private final TrackerFactory trackers;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
@@ -58,6 +59,7 @@ public final class Gateway implements AutoCloseable {
         this.onState = requireNonNull(onState, "onState is null");
         this.scheduler = new InferenceScheduler(config.workers(), config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
+        this.models = new StreamModels(config, descriptor);
     }
 
     /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
@@ -105,6 +107,16 @@ public final class Gateway implements AutoCloseable {
         return Map.copyOf(runtimes);
     }
 
+    /** The model each stream runs: its own ({@code model:} in its entry) or the gateway's. */
+    public ModelDescriptor descriptorOf(String streamId) {
+        return models.of(streamId);
+    }
+
+    /** Runtimes of streams' own models, keyed by {@code model@backend}. */
+    public Map<String, ModelRuntime> modelRuntimes() {
+        return models.runtimes();
+    }
+
     /** Errors of backends that failed to open, by requested name. */
     public Map<String, String> runtimeErrors() {
         return Map.copyOf(runtimeErrors);
@@ -126,18 +138,22 @@ public final class Gateway implements AutoCloseable {
                 throw new StreamLimitException("stream '" + s.id() + "' not added: " + streams.size()
                         + " streams exist, the limit inference.maxStreams is " + max + "; remove one first");
             }
+            ModelDescriptor d = models.resolve(s, origin);
             FrameSource source = sources.create(spec);
             String backend = s.backend() == null ? defaultBackend : s.backend();
-            ModelRuntime rt = runtimeFor(backend);
+            ModelRuntime rt = d == descriptor ? runtimeFor(backend) : models.runtimeFor(d, backend, this::open);
             StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
-                    trackers.create(descriptor), scheduler::wake, state -> onState.accept(s.id(), state));
+                    trackers.create(d), scheduler::wake, state -> onState.accept(s.id(), state));
             if (rt == null) {
-                p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
+                p.fail("backend '" + backend + "' failed: " + (d == descriptor ? runtimeErrors.get(backend)
+                        : models.error(d, backend)));
             }
+            models.assign(s.id(), d);
             StreamPipeline replaced = streams.put(s.id(), p);
             if (replaced != null) {
                 scheduler.remove(replaced);
                 replaced.close();
+                models.retireUnused(streams.values()).forEach(ModelRuntime::close);
             }
             if (s.backend() != null) {
                 streamBackends.put(s.id(), s.backend());
@@ -154,11 +170,13 @@ public final class Gateway implements AutoCloseable {
         synchronized (mutation) {
             StreamPipeline old = streams.remove(id);
             streamBackends.remove(id);
+            models.assign(id, null);
             if (old == null) {
                 return false;
             }
             scheduler.remove(old);
             old.close();
+            models.retireUnused(streams.values()).forEach(ModelRuntime::close);
             return true;
         }
     }
@@ -182,9 +200,25 @@ public final class Gateway implements AutoCloseable {
     }
 
     private ModelRuntime open(String backend) {
-        BackendProvider p = registry.select(backend, descriptor.format());
-        Map<String, String> opts = config.backendOptions().getOrDefault(p.name(), Map.of());
-        return ModelRuntime.open(descriptor, p, BackendOptions.of(opts));
+        return open(descriptor, backend);
+    }
+
+    private ModelRuntime open(ModelDescriptor d, String backend) {
+        BackendProvider p = registry.select(backend, d.format());
+        Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
+        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts));
+        scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
+        return rt;
+    }
+
+    /**
+     * Inference workers for a runtime that allows {@code runs} runs at once: one per run plus one, so a
+     * frame is pre-processed or grouped while others are in the network; {@code inference.workers}, when
+     * set (above 0), caps it.
+     */
+    static int workersFor(int runs, int configured) {
+        int auto = Math.max(1, runs) + 1;
+        return configured > 0 ? Math.min(configured, auto) : auto;
     }
 
     /**
@@ -215,7 +249,13 @@ public final class Gateway implements AutoCloseable {
             runtimeErrors.remove(backend);
             for (StreamPipeline s : streams.values()) {
                 String own = streamBackends.get(s.id());
-                if (own == null || own.equals(backend)) {
+                ModelDescriptor d = models.of(s.id());
+                if (d != descriptor && own == null) {
+                    ModelRuntime ownModel = models.runtimeFor(d, backend, this::open);
+                    if (ownModel != null) {
+                        s.bind(ownModel);
+                    }
+                } else if (own == null || own.equals(backend)) {
                     s.bind(next);
                 }
             }
@@ -227,6 +267,7 @@ public final class Gateway implements AutoCloseable {
                     retired.add(rt);
                 }
             }
+            retired.addAll(models.retireUnused(streams.values()));
         }
         retired.forEach(ModelRuntime::close);
         lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
@@ -305,6 +346,7 @@ public final class Gateway implements AutoCloseable {
             scheduler.close();
             runtimes.values().forEach(ModelRuntime::close);
             runtimes.clear();
+            models.close();
         }
     }
 }

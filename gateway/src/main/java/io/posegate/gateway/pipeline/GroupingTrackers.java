@@ -19,11 +19,11 @@ public final class GroupingTrackers {
 
     public static TrackerFactory from(GatewayConfig.Tracking t) {
         if (!t.enabled()) {
-            return d -> filterOnly(d.grouping().publish());
+            return d -> filterOnly(d.publish());
         }
         TrackerParams base = params(t);
         return d -> {
-            Tracker tracker = new Tracker(base.withPublish(d.grouping().publish()), d.topology().keypointCount(),
+            Tracker tracker = new Tracker(base.withPublish(d.publish()), d.topology().keypointCount(),
                     capacity(d));
             float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
             return (poses, captureMillis) -> tracker.update(poses, captureMillis * 1_000_000L, sigmas);
@@ -39,7 +39,7 @@ public final class GroupingTrackers {
 
     /** Room for every person of a frame plus as many tentative and lost tracks. */
     static int capacity(ModelDescriptor d) {
-        return Math.max(16, 2 * d.grouping().params().maxPeople());
+        return Math.max(16, 2 * d.decoder().maxPeople());
     }
 
     private static PoseTracker filterOnly(PublishRule rule) {

@@ -23,7 +23,8 @@ public final class InferenceScheduler implements AutoCloseable {
     private static final StreamPipeline[] NONE = new StreamPipeline[0];
 
     private final Consumer<PoseFrame> publisher;
-    private final InferenceWorker[] workers;
+    private InferenceWorker[] workers;
+    private boolean started;
     private final RunWatchdog watchdog;
     private final Object signal = new Object();
     private final AtomicLong restarts = new AtomicLong();
@@ -31,10 +32,6 @@ public final class InferenceScheduler implements AutoCloseable {
     private int cursor;
     private long wakeups;
     private volatile boolean stopped;
-
-    public InferenceScheduler(int workerCount, Consumer<PoseFrame> publisher) {
-        this(workerCount, Duration.ofSeconds(10), publisher, rt -> { });
-    }
 
     /**
      * @param runTimeout how long one inference run may take before the watchdog gives up on it
@@ -50,10 +47,37 @@ public final class InferenceScheduler implements AutoCloseable {
     }
 
     public void start() {
-        for (InferenceWorker w : workers) {
-            w.start();
+        synchronized (this) {
+            started = true;
+            for (InferenceWorker w : workers) {
+                w.start();
+            }
         }
         watchdog.start();
+    }
+
+    /**
+     * Grows the pool to at least {@code count} workers (it never shrinks), starting the new ones if the
+     * scheduler runs. The gateway calls it when a runtime opens, so workers follow its concurrent runs.
+     */
+    public synchronized void ensureWorkers(int count) {
+        if (stopped || count <= workers.length) {
+            return;
+        }
+        InferenceWorker[] next = java.util.Arrays.copyOf(workers, count);
+        for (int i = workers.length; i < count; i++) {
+            next[i] = new InferenceWorker(this, i, 0);
+            if (started) {
+                next[i].start();
+            }
+        }
+        workers = next;
+        LOG.info("inference workers: " + count);
+    }
+
+    /** The number of inference workers. */
+    public synchronized int workerCount() {
+        return workers.length;
     }
 
     public synchronized void add(StreamPipeline stream) {

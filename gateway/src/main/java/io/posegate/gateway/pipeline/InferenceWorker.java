@@ -27,6 +27,7 @@ final class InferenceWorker implements Runnable {
     private volatile StreamPipeline current;
     private volatile RuntimeLease lease;
     private volatile boolean abandoned;
+    private volatile long turn = -1;
 
     InferenceWorker(InferenceScheduler scheduler, int index, int generation) {
         this.scheduler = scheduler;
@@ -113,6 +114,11 @@ final class InferenceWorker implements Runnable {
         }
     }
 
+    /**
+     * Takes the stream's frame, then lets the stream go so that another worker can pre-process its next
+     * frame while this one is in the network, and group it while the next is; tracking and publishing
+     * wait for the stream's earlier frames ({@link FrameTurns}), so results stay in order.
+     */
     private void process(StreamPipeline s) throws InterruptedException {
         ModelRuntime bound = s.runtime();
         VideoFrame frame = s.slot().take();
@@ -122,11 +128,24 @@ final class InferenceWorker implements Runnable {
             }
             return;
         }
+        long ticket = s.turns().issue();
+        turn = ticket;
+        s.unclaim(this);
+        scheduler.wake();
+        try {
+            processTaken(s, bound, frame, ticket);
+        } finally {
+            turn = -1;
+            s.turns().finish(ticket);
+        }
+    }
+
+    private void processTaken(StreamPipeline s, ModelRuntime bound, VideoFrame frame, long ticket) throws InterruptedException {
         FrameProcessor fp = processors.computeIfAbsent(bound.descriptor(), FrameProcessor::new);
         long seq = frame.sequence();
         long capture = frame.captureEpochMillis();
-        int width = frame.width();
-        int height = frame.height();
+        int width = frame.displayWidth();
+        int height = frame.displayHeight();
         double decodeMs = frame.decodeMillis();
         long t0 = System.nanoTime();
         InputTransform t;
@@ -136,7 +155,7 @@ final class InferenceWorker implements Runnable {
             s.slot().recycle(frame);
         }
         double preMs = (System.nanoTime() - t0) / 1e6;
-        double[] ig;
+        double inferMs;
         String label;
         try (RuntimeLease l = leaseFor(s)) {
             if (l == null) {
@@ -145,20 +164,31 @@ final class InferenceWorker implements Runnable {
             label = l.runtime().label();
             lease = l;
             try {
-                ig = fp.inferAndGroup(l, t);
+                inferMs = fp.infer(l);
             } finally {
                 lease = null;
             }
         }
+        double groupMs = fp.group(t);
+        s.turns().await(ticket);
         long t1 = System.nanoTime();
         if (s.tracker() != null) {
             s.tracker().track(fp.poses(), capture);
         }
-        double groupMs = ig[1] + (System.nanoTime() - t1) / 1e6;
+        groupMs += (System.nanoTime() - t1) / 1e6;
         double total = Math.max(0, System.currentTimeMillis() - capture);
-        Latency latency = new Latency(decodeMs, preMs, ig[0], groupMs, total);
+        Latency latency = new Latency(decodeMs, preMs, inferMs, groupMs, total);
         s.recordFrame(latency);
         scheduler.publisher().accept(fp.toFrame(s.id(), seq, capture, width, height, label, s.state(), latency, s.slot().dropped()));
+    }
+
+    /** The watchdog gave up on this worker: frames of its stream after the one it held may go on. */
+    void skipTurn() {
+        StreamPipeline s = current;
+        long t = turn;
+        if (s != null && t >= 0) {
+            s.turns().finish(t);
+        }
     }
 
     /**

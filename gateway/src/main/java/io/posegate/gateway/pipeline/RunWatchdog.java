@@ -77,6 +77,7 @@ final class RunWatchdog implements AutoCloseable {
         if (s != null) {
             s.recordError(reason);
             s.unclaim(w);
+            w.skipTurn();
         }
         LOG.warning(w.name() + " (stream " + (s == null ? "?" : s.id()) + "): " + reason + "; worker replaced");
         scheduler.replace(w);

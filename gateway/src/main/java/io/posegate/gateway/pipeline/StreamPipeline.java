@@ -31,6 +31,7 @@ public final class StreamPipeline implements AutoCloseable {
     private volatile Latency lastLatency;
     private volatile String lastError;
     private final RateMeter fps = new RateMeter();
+    private final FrameTurns turns = new FrameTurns();
 
     public StreamPipeline(String id, SourceSpec spec, FrameSource source, SourceSupervisor.Backoff backoff, ModelRuntime runtime,
                           PoseTracker tracker, Runnable wake, Consumer<SourceState> onState) {
@@ -43,6 +44,11 @@ public final class StreamPipeline implements AutoCloseable {
             wake.run();
         });
         this.supervisor = new SourceSupervisor(id, source, slot, backoff, onState);
+        fitSlot(runtime);
+    }
+
+    private void fitSlot(ModelRuntime rt) {
+        slot.fitTo(rt == null ? null : rt.descriptor().input());
     }
 
     public void start() {
@@ -78,6 +84,7 @@ public final class StreamPipeline implements AutoCloseable {
     public ModelRuntime bind(ModelRuntime next) {
         ModelRuntime old = runtime;
         runtime = next;
+        fitSlot(next);
         if (next != null) {
             failure = null;
         }
@@ -93,6 +100,11 @@ public final class StreamPipeline implements AutoCloseable {
     public SourceState state() {
         String f = failure;
         return f != null ? SourceState.failed(f) : supervisor.state();
+    }
+
+    /** Orders this stream's frames at tracking and publishing while workers overlap on them. */
+    FrameTurns turns() {
+        return turns;
     }
 
     /** Claims the stream for {@code worker}; false if another worker has it. */

@@ -13,7 +13,7 @@ import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
-import io.posegate.gateway.model.OutputDecoders;
+import io.posegate.gateway.model.ModelDecoder;
 import io.posegate.gateway.model.Preprocessor;
 import io.posegate.grouping.Poses;
 import io.posegate.spi.BackendOptions;
@@ -67,10 +67,9 @@ class BackendConformanceTest {
                 try (RuntimeLease lease = rt.lease(); InferenceResult r = lease.run(input)) {
                     hm = copy(r.output("Mconv7_stage2_L2"));
                     paf = copy(r.output("Mconv7_stage2_L1"));
-                    OutputDecoders.create(d).decode(r, poses);
+                    new ModelDecoder(d).decode(r, poses);
                 }
-                float s = d.output().stride();
-                poses.transform(s / t.scaleX(), -t.padX() / t.scaleX(), s / t.scaleY(), -t.padY() / t.scaleY());
+                poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
                 outcomes.add(new Outcome(rt.label(), hm, paf, poses));
             }
         }

@@ -3,6 +3,7 @@ package io.posegate.gateway.liveness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.gateway.config.GatewayConfig;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,29 @@ class ApiBoundsTest {
 
             gw.awaitFrames("keep", 3, "the refused requests");
             assertEquals(0, gw.gateway().stream("keep").errors());
+        }
+    }
+
+    @Test
+    void threeHundredApiAdditionsStopAtTheDefaultCapWithAClearError() throws Exception {
+        JsonObject config = new JsonObject().put("backend", "simulated").put("streams", new JsonObject().put("keep", PipelineRig.demo(10)));
+        try (LiveGateway gw = new LiveGateway(config)) {
+            int accepted = 0;
+            int refused = 0;
+            for (int i = 0; i < 300; i++) {
+                LiveGateway.Reply r = gw.send("PUT", "/api/streams/api" + i, PipelineRig.demo(1));
+                if (r.status() == 200) {
+                    accepted++;
+                } else {
+                    assertEquals(409, r.status(), r.text());
+                    assertTrue(r.text().contains("inference.maxStreams is " + GatewayConfig.Bounds.DEFAULT_MAX_STREAMS), r.text());
+                    refused++;
+                }
+            }
+            assertEquals(GatewayConfig.Bounds.DEFAULT_MAX_STREAMS - 1, accepted);
+            assertEquals(300 - accepted, refused);
+            assertEquals(GatewayConfig.Bounds.DEFAULT_MAX_STREAMS, gw.gateway().streams().size());
+            gw.awaitFrames("keep", 3, "300 additions");
         }
     }
 }

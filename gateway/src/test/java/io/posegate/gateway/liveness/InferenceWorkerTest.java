@@ -48,8 +48,8 @@ class InferenceWorkerTest {
             Await.until(() -> rig.gateway.scheduler().workerRestarts() == 1, Await.PATIENCE, () -> "the dead worker to be restarted");
             awaitMoreFrames(rig, "cam", 5, "the restart");
             assertEquals(1, rig.gateway.scheduler().workerRestarts());
-            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().equals("posegate-infer-0.1")),
-                    "no replacement worker thread posegate-infer-0.1");
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().matches("posegate-infer-\\d+\\.1")),
+                    "no replacement worker thread posegate-infer-N.1");
         }
     }
 

@@ -1,17 +1,16 @@
 package io.posegate.gateway.liveness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.backend.ModelRuntime;
-import io.posegate.gateway.pipeline.SwapRecord;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9 probe: 300 swaps alternating {@code auto} and {@code simulated} used to leave the only worker blocked
- * forever on a closed runtime while {@code /ready} said UP. Here 1,000 swaps run while three streams run; frames
+ * forever on a closed runtime while {@code /ready} said UP. Here 1,000 such swaps ({@code PUT /api/config}) run while
+ * three streams run; frames
  * must flow again afterwards and {@code /ready} must tell the truth throughout.
  */
 class SwapChurnTest {
@@ -30,8 +29,9 @@ class SwapChurnTest {
             gw.awaitFrames("a", 3, "start");
             gw.awaitReady(200, "once the streams run");
             for (int i = 1; i <= SWAPS; i++) {
-                SwapRecord r = gw.gateway().swapBackend(i % 2 == 1 ? "simulated" : "auto");
-                assertNull(r.error(), "swap " + i + " failed: " + r);
+                String to = i % 2 == 1 ? "simulated" : "auto";
+                LiveGateway.Reply r = gw.send("PUT", "/api/config", new JsonObject().put("backend", to));
+                assertEquals(200, r.status(), "swap " + i + " to " + to + ": " + r.text());
                 if (i % CHECK_EVERY == 0) {
                     // UP, and true: frames are being processed right now
                     LiveGateway.Reply ready = gw.ready();

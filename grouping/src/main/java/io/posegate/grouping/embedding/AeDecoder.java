@@ -65,7 +65,7 @@ final class AeDecoder implements PoseDecoder {
         FeatureMap nms = maps.map(AeDecoderFactory.NMS_HEATMAPS);
         AeChecks.check(topology, heat, tags, nms, out);
         out.clear();
-        candidates.collect(heat, nms, tags, params.nmsKernel());
+        candidates.collect(heat, nms, tags, params.nmsKernel(), params.detectionThreshold());
         matcher.match(candidates, poses);
         int h = heat.height();
         int w = heat.width();

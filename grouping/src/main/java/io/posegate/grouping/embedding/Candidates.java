@@ -5,8 +5,8 @@ import io.posegate.grouping.FeatureMap;
 /**
  * Per keypoint type, the {@code maxPeople} highest cells of the NMS'd heatmap (best first; equal values in
  * raster order), with their tags: Open Model Zoo's {@code top_k}. When the frame has no NMS'd heatmaps
- * they are made here as the network would: each cell kept if it equals the max over its kernel window
- * (borders padded with -inf), else 0. Reuses its arrays; one thread at a time.
+ * the suppression is done here as the network would: a cell counts if it equals the max over its kernel
+ * window (borders padded with -inf). Reuses its arrays; one thread at a time.
  */
 final class Candidates {
     final int[] xs;
@@ -16,8 +16,6 @@ final class Candidates {
     private final int k;
     private final int keypoints;
     private float[] plane = new float[0];
-    private float[] pooled = new float[0];
-    private float[] rowMax = new float[0];
 
     Candidates(int keypoints, int maxPeople) {
         this.keypoints = keypoints;
@@ -32,32 +30,30 @@ final class Candidates {
         return k;
     }
 
-    /** Fills every type's candidates from {@code nms} (or from {@code heatmaps} pooled by {@code kernel}). */
-    void collect(FeatureMap heatmaps, FeatureMap nms, FeatureMap tagMap, int kernel) {
+    /**
+     * Fills every type's candidates from {@code nms} (or from {@code heatmaps} suppressed with a
+     * {@code kernel} window). Cells not above {@code threshold} are skipped: the matching drops them anyway,
+     * so the kept candidates are the same as OMZ's top-k above the threshold.
+     */
+    void collect(FeatureMap heatmaps, FeatureMap nms, FeatureMap tagMap, int kernel, double threshold) {
         int h = heatmaps.height();
         int w = heatmaps.width();
         if (plane.length < h * w) {
             plane = new float[h * w];
-            pooled = new float[h * w];
-            rowMax = new float[h * w];
         }
         for (int c = 0; c < keypoints; c++) {
-            if (nms != null) {
-                read(nms, c, h, w, plane);
-            } else {
-                read(heatmaps, c, h, w, plane);
-                suppress(h, w, kernel / 2);
-            }
-            select(c, h, w, tagMap);
+            read(nms != null ? nms : heatmaps, c, h, w, plane);
+            select(c, h, w, tagMap, threshold, nms != null ? -1 : kernel / 2);
         }
     }
 
-    private void select(int c, int h, int w, FeatureMap tagMap) {
+    private void select(int c, int h, int w, FeatureMap tagMap, double threshold, int radius) {
         int base = c * k;
         int n = 0;
         for (int i = 0; i < h * w; i++) {
             float v = plane[i];
-            if (n == k && !(v > vals[base + k - 1])) {
+            if (!((double) v > threshold) || (n == k && !(v > vals[base + k - 1]))
+                    || (radius >= 0 && !isWindowMax(v, i % w, i / w, h, w, radius))) {
                 continue;
             }
             int at = n < k ? n++ : k - 1;
@@ -79,29 +75,16 @@ final class Candidates {
         }
     }
 
-    /** plane = plane where it equals its (2r+1)^2 max, else 0. Max pooling is separable: rows, then columns. */
-    private void suppress(int h, int w, int r) {
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float m = Float.NEGATIVE_INFINITY;
-                for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
-                    m = Math.max(m, plane[y * w + xx]);
+    /** Whether v (at x, y) equals the max of its (2r+1)^2 window, as a max-pool NMS with -inf padding keeps it. */
+    private boolean isWindowMax(float v, int x, int y, int h, int w, int r) {
+        for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
+            for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+                if (plane[yy * w + xx] > v) {
+                    return false;
                 }
-                rowMax[y * w + x] = m;
             }
         }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float m = Float.NEGATIVE_INFINITY;
-                for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-                    m = Math.max(m, rowMax[yy * w + x]);
-                }
-                pooled[y * w + x] = m;
-            }
-        }
-        for (int i = 0; i < h * w; i++) {
-            plane[i] = plane[i] == pooled[i] ? plane[i] : 0f;
-        }
+        return true;
     }
 
     private static void read(FeatureMap m, int c, int h, int w, float[] into) {

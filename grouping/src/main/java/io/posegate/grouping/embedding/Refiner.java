@@ -22,13 +22,18 @@ final class Refiner {
             }
             int best = -1;
             float bestCost = Float.POSITIVE_INFINITY;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    float cost = (float) (int) (Math.abs(tags.get(k, y, x) - poseTag) + 0.5f) - Math.abs(heat.get(k, y, x));
-                    if (cost < bestCost || best < 0) {
-                        bestCost = cost;
-                        best = y * w + x;
-                    }
+            java.nio.FloatBuffer tagData = tags.data();
+            java.nio.FloatBuffer heatData = heat.data();
+            int tagStride = tags.xStride();
+            int heatStride = heat.xStride();
+            int tagBase = tags.index(k, 0, 0);
+            int heatBase = heat.index(k, 0, 0);
+            for (int cell = 0; cell < h * w; cell++) {
+                float cost = (float) (int) (Math.abs(tagData.get(tagBase + cell * tagStride) - poseTag) + 0.5f)
+                        - Math.abs(heatData.get(heatBase + cell * heatStride));
+                if (cost < bestCost || best < 0) {
+                    bestCost = cost;
+                    best = cell;
                 }
             }
             int x = best % w;

@@ -41,10 +41,18 @@ final class GaussianBlur {
         for (int i = 0; i < n; i++) {
             line[i] = plane[start + i * step];
         }
+        int size = kernel.length;
         for (int i = 0; i < n; i++) {
             float acc = 0f;
-            for (int j = -radius; j <= radius; j++) {
-                acc += kernel[j + radius] * line[reflect(i + j, n)];
+            if (i >= radius && i + radius < n) {
+                int from = i - radius;
+                for (int j = 0; j < size; j++) {
+                    acc += kernel[j] * line[from + j];
+                }
+            } else {
+                for (int j = -radius; j <= radius; j++) {
+                    acc += kernel[j + radius] * line[reflect(i + j, n)];
+                }
             }
             plane[start + i * step] = acc;
         }

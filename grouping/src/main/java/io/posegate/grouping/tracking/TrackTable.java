@@ -1,7 +1,8 @@
 package io.posegate.grouping.tracking;
 
 /**
- * Tracks in flat arrays: state, id, norfair-style hit counter, misses, last observation time, the pose
+ * Tracks in flat arrays: state, id, norfair-style hit counter, misses, last observation time, frames
+ * since the last clean (unambiguous) observation and its time, the pose
  * template (each keypoint's offset from the anchor point in units of the person's size), the last observed
  * pose, and this frame's predicted pose and box. The motion state lives in {@link MotionModel}.
  */
@@ -16,6 +17,8 @@ final class TrackTable {
     final int[] hits;
     final int[] missed;
     final long[] lastSeen;
+    final int[] coasted;
+    final long[] lastClean;
     final float[] ox;
     final float[] oy;
     final boolean[] has;
@@ -35,6 +38,8 @@ final class TrackTable {
         hits = new int[capacity];
         missed = new int[capacity];
         lastSeen = new long[capacity];
+        coasted = new int[capacity];
+        lastClean = new long[capacity];
         ox = new float[capacity * keypoints];
         oy = new float[capacity * keypoints];
         has = new boolean[capacity * keypoints];
@@ -96,6 +101,8 @@ final class TrackTable {
         hits[to] = hits[from];
         missed[to] = missed[from];
         lastSeen[to] = lastSeen[from];
+        coasted[to] = coasted[from];
+        lastClean[to] = lastClean[from];
         lastSize[to] = lastSize[from];
         int k = keypoints;
         System.arraycopy(ox, from * k, ox, to * k, k);

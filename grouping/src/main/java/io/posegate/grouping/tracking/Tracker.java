@@ -168,10 +168,10 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         for (int i = 0; i < nr; i++) {
+            float explained = explainedBy(poses, rows[i], sigmas);
             for (int j = 0; j < nc; j++) {
-                int t = cols[j];
-                sim[i * stride + j] = w * Similarity.oksPredicted(poses, rows[i], tracks, t, sigmas)
-                        + (1 - w) * Similarity.coverage(poses, rows[i], tracks, t);
+                float s = partialSimilarity(poses, rows[i], cols[j], sigmas);
+                sim[i * stride + j] = s > explained ? s : 0f;
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, Math.max(PARTIAL_GATE, params.minSimilarity()), detTrack, trackDet);
@@ -195,6 +195,26 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+    }
+
+    private float partialSimilarity(Poses poses, int p, int t, float[] sigmas) {
+        float w = params.oksWeight();
+        return w * Similarity.oksPredicted(poses, p, tracks, t, sigmas) + (1 - w) * Similarity.coverage(poses, p, tracks, t);
+    }
+
+    /**
+     * How well the people matched in stage 1 explain partial detection p: its best similarity to their
+     * tracks. A partial detection continues another track only if that track explains it better, so the
+     * fragment of a person in front never drags along the track of a person hidden behind.
+     */
+    private float explainedBy(Poses poses, int p, float[] sigmas) {
+        float best = 0f;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] >= 0) {
+                best = Math.max(best, partialSimilarity(poses, p, t, sigmas));
+            }
+        }
+        return best;
     }
 
     /** Merges or drops detections over a confirmed person; starts tracks from the other whole ones. */
@@ -237,23 +257,31 @@ public final class Tracker implements MultiPersonTracker {
         }
     }
 
-    /** Track t is matched to detection p: correct its motion, refresh its template, publish p if confirmed. */
+    /**
+     * Track t is matched to detection p: correct its motion (re-updated along the straight path from the
+     * last observation when frames were missed: OC-SORT's ORU) and refresh its template, publish p if the
+     * track is confirmed.
+     */
     private void follow(Poses poses, int p, int t, long now, double dt) {
         boolean whole = params.publish().whole(poses, p);
         PoseFit.measure(poses, p, tracks, t, motion.size(t), whole, fit);
-        if (!Double.isNaN(fit[0])) {
-            if (tracks.missed[t] > 0) {
+        if (Double.isNaN(fit[0])) {
+            tracks.coasted[t]++;
+        } else {
+            if (tracks.coasted[t] > 0) {
                 reupdate(t, now);
             } else {
                 correct(t);
             }
+            motion.save(t);
+            PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
+            tracks.project(t, motion.x(t), motion.y(t), motion.size(t));
+            System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
+            System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
+            tracks.lastSize[t] = (float) motion.size(t);
+            tracks.coasted[t] = 0;
+            tracks.lastClean[t] = now;
         }
-        motion.save(t);
-        PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
-        tracks.project(t, motion.x(t), motion.y(t), motion.size(t));
-        System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
-        System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
-        tracks.lastSize[t] = (float) motion.size(t);
         boolean continuous = tracks.missed[t] == 0;
         tracks.missed[t] = 0;
         tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
@@ -283,8 +311,8 @@ public final class Tracker implements MultiPersonTracker {
      * drifted while the person was unseen is replaced by the one the two observations imply.
      */
     private void reupdate(int t, long now) {
-        int steps = tracks.missed[t] + 1;
-        double step = Math.max(0, (now - tracks.lastSeen[t]) / 1e9) / steps;
+        int steps = tracks.coasted[t] + 1;
+        double step = Math.max(0, (now - tracks.lastClean[t]) / 1e9) / steps;
         motion.restore(t);
         double x0 = motion.x(t);
         double y0 = motion.y(t);
@@ -333,6 +361,7 @@ public final class Tracker implements MultiPersonTracker {
                 continue;
             }
             tracks.missed[t]++;
+            tracks.coasted[t]++;
             tracks.hits[t] = Math.max(0, tracks.hits[t] - 1);
             if (tracks.state[t] == TrackTable.TENTATIVE) {
                 if (tracks.hits[t] == 0) {
@@ -363,6 +392,8 @@ public final class Tracker implements MultiPersonTracker {
         tracks.hits[t] = 1;
         tracks.missed[t] = 0;
         tracks.lastSeen[t] = now;
+        tracks.coasted[t] = 0;
+        tracks.lastClean[t] = now;
         java.util.Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
         if (params.confirmHits() <= 1) {
             tracks.state[t] = TrackTable.CONFIRMED;

@@ -9,13 +9,16 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real HTTP server on one loopback address that serves one body and records every request it gets. */
-final class LoopbackHttp implements AutoCloseable {
+/**
+ * A real HTTP server on one loopback address that serves one body and records every request it gets;
+ * {@code /missing...} answers 404 and {@code ?to=URL} answers a redirect to URL.
+ */
+public final class LoopbackHttp implements AutoCloseable {
     final HttpServer server;
     /** "PATH Host: VALUE" for every request. */
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    LoopbackHttp(String address, byte[] body, String type) throws IOException {
+    public LoopbackHttp(String address, byte[] body, String type) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
         server.createContext("/", ex -> {
             requests.add(ex.getRequestURI() + " Host: " + ex.getRequestHeaders().getFirst("Host"));
@@ -26,16 +29,21 @@ final class LoopbackHttp implements AutoCloseable {
                 ex.close();
                 return;
             }
+            if (ex.getRequestURI().getPath().startsWith("/missing")) {
+                ex.sendResponseHeaders(404, -1);
+                ex.close();
+                return;
+            }
             send(ex, body, type);
         });
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    String base() {
+    public String base() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
     }
 
