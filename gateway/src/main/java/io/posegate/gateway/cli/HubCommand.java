@@ -27,7 +27,7 @@ final class HubCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address the page and API bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     BrokerChoice broker;
 
     static final class BrokerChoice {
@@ -52,6 +52,10 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (broker == null) {
+            spec.commandLine().getErr().println("error: name the broker: --broker mqtt://HOST:PORT or --embedded-broker PORT");
+            return 2;
+        }
         String url = broker.url;
         if (url != null && FleetConfigs.brokerProblem(url) != null) {
             spec.commandLine().getErr().println("error: --broker " + FleetConfigs.brokerProblem(url));
