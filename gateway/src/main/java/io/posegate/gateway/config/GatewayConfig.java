@@ -14,10 +14,11 @@ import java.util.Map;
  * @param backendOptions per backend name, its options as strings
  * @param workers        inference worker threads shared by all streams
  * @param mediaDir       the only folder {@code file:} sources from the API may read
+ * @param security       tokens, cross-site checks, connection bounds, TLS
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams) {
+                            Path mediaDir, List<StreamConfig> streams, SecurityConfig security) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);

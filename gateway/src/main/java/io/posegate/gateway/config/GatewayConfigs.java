@@ -20,9 +20,10 @@ public final class GatewayConfigs {
     public static GatewayConfig parse(JsonObject json, Path baseDir) {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
-        root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams");
+        root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams",
+                "auth", "insecure");
         FieldReader http = root.object("http");
-        http.onlyKnown("host", "port", "wsQueue");
+        http.onlyKnown(withSecurity("host", "port", "wsQueue"));
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
                 http.integer("wsQueue", 8, 1, 1024));
         String model = root.string("model", "demo-simulated");
@@ -51,11 +52,18 @@ public final class GatewayConfigs {
         for (String id : s.raw().fieldNames()) {
             streams.add(parseStream(id, s.object(id), errors));
         }
+        SecurityConfig security = SecurityConfigs.parse(root, http, baseDir);
         if (!errors.isEmpty()) {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams);
+                workers, tracking, mediaDir, streams, security);
+    }
+
+    private static String[] withSecurity(String... httpFields) {
+        List<String> all = new ArrayList<>(List.of(httpFields));
+        all.addAll(List.of(SecurityConfigs.HTTP_FIELDS));
+        return all.toArray(String[]::new);
     }
 
     /** Parses one stream entry (also used by {@code PUT /api/streams/{id}}). */
