@@ -1,35 +1,43 @@
 package io.posegate.gateway.http;
 
+import io.netty.channel.Channel;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Bounds on connections: at most {@code maxPerAddress} open at once per client address (more are closed
- * at once), and a header-read timeout: a connection that has no complete request within
- * {@code headerTimeoutSeconds} of opening, or of its last answer, is closed, so half-sent requests cannot
- * hold sockets. A request being answered (an MJPEG stream) or an upgraded WebSocket is never timed out here.
- * Runs on the server's event loops: {@link #onConnection} as the server's connection handler,
- * {@link #requestHandler()} as the router's first handler.
+ * Bounds on connections. A header-read timeout: the server's idle timeout (Vert.x's Netty handler
+ * {@value #IDLE}) is set to {@code headerTimeoutSeconds}, so a connection that goes quiet before its
+ * request header is complete is closed; once a request has arrived the handler is taken out, so an
+ * answer in progress (an MJPEG stream) or an upgraded WebSocket is never cut, and put back when a plain
+ * answer ends (idle keep-alive connections close too). And at most {@code maxPerAddress} connections
+ * with a request per client address: more are closed at once. Vert.x calls the connection handler when
+ * a connection's first request arrives, so the cap counts connections that have sent one. Reaches the
+ * Netty pipeline through Vert.x's internal {@link ConnectionBase}.
  */
 final class ConnectionGuard {
+    static final String IDLE = "idle";
     private static final Logger LOG = Logger.getLogger(ConnectionGuard.class.getName());
-    private final Vertx vertx;
     private final int maxPerAddress;
-    private final long timeoutMillis;
+    private final int timeoutSeconds;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
-    private final Map<HttpConnection, long[]> timers = new ConcurrentHashMap<>();
 
-    ConnectionGuard(Vertx vertx, int maxPerAddress, int headerTimeoutSeconds) {
-        this.vertx = vertx;
+    ConnectionGuard(int maxPerAddress, int headerTimeoutSeconds) {
         this.maxPerAddress = maxPerAddress;
-        this.timeoutMillis = headerTimeoutSeconds * 1000L;
+        this.timeoutSeconds = headerTimeoutSeconds;
+    }
+
+    /** The server options with the header-read timeout as idle timeout. */
+    HttpServerOptions apply(HttpServerOptions o) {
+        return o.setIdleTimeout(timeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS);
     }
 
     void onConnection(HttpConnection c) {
@@ -38,67 +46,40 @@ final class ConnectionGuard {
         if (n.incrementAndGet() > maxPerAddress) {
             n.decrementAndGet();
             LOG.fine(() -> "refused a connection from " + address + ": " + maxPerAddress + " already open");
-            forceClose(c);
+            Channel ch = channel(c);
+            if (ch != null) {
+                ch.close();
+            } else {
+                c.close();
+            }
             return;
         }
-        long[] timer = {-1};
-        timers.put(c, timer);
-        arm(c, timer);
         c.closeHandler(v -> {
-            timers.remove(c);
-            vertx.cancelTimer(timer[0]);
             if (n.decrementAndGet() <= 0) {
                 open.remove(address, n);
             }
         });
     }
 
-    /** Marks a complete request header on its connection; the timeout restarts when the answer ends. */
+    /** The router's first handler: the request header is complete, so the idle timeout pauses until the answer ends. */
     Handler<RoutingContext> requestHandler() {
         return ctx -> {
-            HttpConnection c = ctx.request().connection();
-            long[] timer = timers.get(c);
-            if (timer != null) {
-                vertx.cancelTimer(timer[0]);
-                timer[0] = -1;
-                boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
-                if (!upgrade) {
-                    ctx.addEndHandler(v -> arm(c, timer));
-                } else {
-                    timers.remove(c);
+            Channel ch = channel(ctx.request().connection());
+            if (ch != null && ch.pipeline().get(IDLE) != null) {
+                ch.pipeline().remove(IDLE);
+                if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+                    ctx.addEndHandler(v -> {
+                        if (ch.isActive() && ch.pipeline().get(IDLE) == null) {
+                            ch.pipeline().addFirst(IDLE, new IdleStateHandler(0, 0, timeoutSeconds, TimeUnit.SECONDS));
+                        }
+                    });
                 }
             }
             ctx.next();
         };
     }
 
-    private void arm(HttpConnection c, long[] timer) {
-        if (timers.get(c) != timer) {
-            return;
-        }
-        vertx.cancelTimer(timer[0]);
-        timer[0] = vertx.setTimer(timeoutMillis, id -> {
-            if (timers.get(c) == timer && timer[0] == id) {
-                forceClose(c);
-            }
-        });
-    }
-
-    /**
-     * Closes the socket now. {@link HttpConnection#close()} is a graceful shutdown that waits for the request
-     * in progress, which a half-sent request never finishes; the Netty channel (Vert.x internal) closes at once.
-     */
-    private static void forceClose(HttpConnection c) {
-        if (c instanceof ConnectionBase base) {
-            base.channel().close();
-        } else {
-            c.close();
-        }
-    }
-
-    /** Connections open now from {@code address}. */
-    int open(String address) {
-        AtomicInteger n = open.get(address);
-        return n == null ? 0 : n.get();
+    private static Channel channel(HttpConnection c) {
+        return c instanceof ConnectionBase base ? base.channel() : null;
     }
 }

@@ -92,7 +92,7 @@ public final class GatewayVerticle extends VerticleBase {
         hub = new WsHub(gateway.config().http().wsQueue());
         control = vertx.createSharedWorkerExecutor("posegate-control", 2);
         security = new WebSecurity(vertx, sec, host, tokens, sec.tls() != null);
-        ConnectionGuard connections = new ConnectionGuard(vertx, sec.maxConnectionsPerAddress(), sec.headerTimeoutSeconds());
+        ConnectionGuard connections = new ConnectionGuard(sec.maxConnectionsPerAddress(), sec.headerTimeoutSeconds());
         vertx.eventBus().<String>localConsumer(POSES, m -> hub.broadcast(m.headers().get("stream"), m.body()));
         router = Router.router(vertx);
         router.route().handler(connections.requestHandler());
@@ -101,7 +101,7 @@ public final class GatewayVerticle extends VerticleBase {
         ops = OpsRoutes.mount(vertx, router, gateway, hub);
         new WsEndpoint(vertx, hub, webcams, security.authenticator(), this::hello, sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-        HttpServerOptions options = WsLimits.apply(new HttpServerOptions());
+        HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));
         TlsFiles tls = sec.tls() == null ? null : new TlsFiles(sec.tls());
         return control.executeBlocking(() -> {
             gateway.start();
