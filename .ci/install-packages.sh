@@ -7,11 +7,13 @@
 # - chromium: the real browser the tests drive headless (Debian's build, no browser download)
 # - chromium-driver: /usr/bin/chromedriver, the WebDriver server Selenium talks to
 # - fonts-dejavu-core: readable text in the dashboard screenshot
+# The fleet (issue 10):
+# - mosquitto: the real MQTT broker the fleet tests start on a loopback port (mosquitto_passwd for the ACL test)
 set -euo pipefail
 
 PACKAGES=(ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-tools
           gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly gstreamer1.0-libav
-          chromium chromium-driver fonts-dejavu-core)
+          chromium chromium-driver fonts-dejavu-core mosquitto)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

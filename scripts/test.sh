@@ -20,3 +20,9 @@ fi
 echo "POSEGATE_SHARED=${POSEGATE_SHARED:-<unset: tests on the real model and media will skip>}"
 
 mvn -B -ntp install "$@"
+
+# Fuzz tests: `install` above ran them in regression mode on their committed corpus; now fuzz each one for its
+# bounded time (maxDuration = 10 s; one fuzz test per JVM, as Jazzer requires). A crash fails the build.
+for fuzz in SourcePolicyFuzzTest ConfigFuzzTest JpegHeaderFuzzTest; do
+  mvn -B -ntp -pl gateway -Pfuzz surefire:test -Dtest="$fuzz"
+done

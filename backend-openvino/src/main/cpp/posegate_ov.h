@@ -74,10 +74,10 @@ struct api_t {
     const char* (*ov_get_last_err_msg)();  // optional: added after 2022.3
 };
 
-// ov_element_type_e codes of this runtime: f16, f32, i32, i64, u8. The enum was renumbered across
+// ov_element_type_e codes of this runtime: f16, f32, i32, i64, u8, i8. The enum was renumbered across
 // releases (u2/u3/u6 were inserted, later the leading "undefined" entry was dropped), so the codes are
 // worked out at load time from the byte sizes of small tensors instead of being compiled in.
-enum { TYPE_F16, TYPE_F32, TYPE_I32, TYPE_I64, TYPE_U8, TYPE_COUNT };
+enum { TYPE_F16, TYPE_F32, TYPE_I32, TYPE_I64, TYPE_U8, TYPE_I8, TYPE_COUNT };
 static int type_codes[TYPE_COUNT];
 
 static api_t api;
@@ -135,6 +135,7 @@ static inline bool discover_type_codes(const api_t& a) {
         type_codes[i] = codes[i];
     }
     if (bytes_for_8(a, 6 + shift) != 64 || bytes_for_8(a, 8 + shift) != 8) return false;  // f64, i8
+    type_codes[TYPE_I8] = 8 + shift;
     type_codes[TYPE_U8] = -1;
     for (int code = codes[3] + 1; code <= codes[3] + 10; code++) {
         if (bytes_for_8(a, code) == 8 && bytes_for_8(a, code + 1) == 16) {
@@ -189,7 +190,7 @@ static inline const char* pgov_load(const char* path) {
     return nullptr;
 }
 
-/** The ov_element_type_e code of f16 (0), f32 (1), i32 (2), i64 (3) or u8 (4) in the loaded runtime. */
+/** The ov_element_type_e code of f16 (0), f32 (1), i32 (2), i64 (3), u8 (4) or i8 (5) in the loaded runtime. */
 static inline int pgov_type_code(int which) {
     return which >= 0 && which < pgov::TYPE_COUNT ? pgov::type_codes[which] : -1;
 }

@@ -23,7 +23,7 @@ export class StreamGrid {
     el.dataset.stream = id;
     el.setAttribute('aria-label', `Stream ${id}; press Enter to show its details`);
     el.innerHTML = `
-      <header><h3></h3><span class="phase">starting</span></header>
+      <header><h3></h3><span class="model"></span><span class="phase">starting</span></header>
       <div class="view"><img alt=""><canvas class="overlay" aria-hidden="true"></canvas></div>
       <footer><span class="fps">– fps</span><span class="people">0 people</span><span class="dropped">0 dropped</span></footer>`;
     el.querySelector('h3').textContent = id;
@@ -60,6 +60,11 @@ export class StreamGrid {
     card.el.querySelector('.people').textContent = `${(frame.people || []).length} people`;
     card.el.querySelector('.dropped').textContent = `${frame.dropped || 0} dropped`;
     if (frame.state) this.state(frame.stream, frame.state);
+  }
+
+  model(id, name) {
+    const card = this.cards.get(id);
+    if (card && name) card.el.querySelector('.model').textContent = name;
   }
 
   state(id, state) {

@@ -74,7 +74,10 @@ async function refreshStreams() {
     const ids = streams.map((s) => s.id);
     for (const id of grid.ids()) if (!ids.includes(id)) grid.remove(id);
     for (const s of streams) {
+      // each stream draws its own model's skeleton (streams may run different models)
+      if (s.topology) state.topologies[s.id] = s.topology;
       grid.ensure(s.id);
+      grid.model(s.id, s.model);
       grid.state(s.id, s.state);
       grid.fps(s.id, s.fps);
       streamPanel.update(s);
@@ -94,7 +97,8 @@ async function loadModel() {
   const rows = [
     ['name', m.name], ['family', m.family], ['format', m.format],
     ['input', `${m.input.width}×${m.input.height} ${m.input.colorOrder}, ${m.input.resize}`],
-    ['stride', m.stride], ['decoder', m.decoder], ['grouping', m.grouping],
+    ['input type', `${m.input.type} ${m.input.layout}`],
+    ['stride', m.stride], ['decoder', m.decoder], ['topology', m.topology.name],
     ['keypoints', m.topology.keypoints.length], ['limbs', m.topology.limbs.length],
     ['descriptor', m.descriptor], ['file', m.file],
   ];

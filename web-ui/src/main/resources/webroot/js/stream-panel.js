@@ -47,7 +47,8 @@ export class StreamPanel {
     this.phase.className = `phase ${s.state.phase}`;
     this.reason.textContent = s.state.reason || '';
     const rows = [
-      ['source', s.source], ['backend', s.backend || 'none'], ['fps', s.fps], ['processed', s.processed],
+      ['source', s.source], ['model', s.model ? `${s.model} (${s.decoder}, ${s.topology ? s.topology.name : '?'})` : '–'],
+      ['backend', s.backend || 'none'], ['fps', s.fps], ['processed', s.processed],
       ['dropped (by design)', s.dropped], ['lost by source', s.lost], ['failed frames', s.errors],
       ['dropped for slow clients', s.wsDropped],
     ];

@@ -15,6 +15,17 @@ public final class MapChecks {
         requireNonNull(heatmaps, "heatmaps is null");
         requireNonNull(pafs, "pafs is null");
         requireNonNull(out, "out is null");
+        if (heatmaps.layout() != FeatureMap.Layout.CHW || pafs.layout() != FeatureMap.Layout.CHW) {
+            throw new IllegalArgumentException("PAF grouping needs planar (CHW) maps; got heatmaps " + heatmaps.layout()
+                    + ", pafs " + pafs.layout());
+        }
+        for (int i = 0; i < topology.limbs().size(); i++) {
+            Limb limb = topology.limbs().get(i);
+            if (!limb.hasField()) {
+                throw new IllegalArgumentException("topology " + topology.name() + " limb " + limb.from() + "-"
+                        + limb.to() + " has no PAF channels; PAF grouping needs them for every limb");
+            }
+        }
         if (heatmaps.channels() < topology.keypointCount()) {
             throw new IllegalArgumentException("heatmaps have " + heatmaps.channels() + " channels but topology "
                     + topology.name() + " has " + topology.keypointCount() + " keypoints");

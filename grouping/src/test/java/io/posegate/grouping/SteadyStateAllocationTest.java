@@ -1,6 +1,7 @@
 package io.posegate.grouping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.grouping.tracking.KeypointSigmas;
@@ -28,23 +29,49 @@ class SteadyStateAllocationTest {
         FeatureMap hm = direct(maps.heatmaps);
         FeatureMap paf = direct(maps.pafs);
         Grouper grouper = Groupers.create(strategy, t, trt ? GroupingParams.trtPoseDefaults() : GroupingParams.openPoseDefaults());
-        Tracker tracker = new Tracker(TrackerParams.defaults(), t.keypointCount(), 100);
+        Tracker tracker = new Tracker(TrackerParams.defaults().withSmoothing(true), t.keypointCount(), 100);
+        Poses published = new Poses(t.keypointCount(), 100);
         float[] sigmas = KeypointSigmas.forNames(t.keypoints());
         Poses poses = new Poses(t.keypointCount(), 100);
         long frame = 0;
         for (; frame < 2000; frame++) {
-            grouper.group(hm, paf, poses);
-            tracker.update(poses, frame * 33_000_000L, sigmas);
+            frame(grouper, hm, paf, poses, published, jitter(frame));
+            tracker.update(published, frame * 33_000_000L, sigmas);
         }
         long id = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(id);
         for (int i = 0; i < 200; i++, frame++) {
-            grouper.group(hm, paf, poses);
-            tracker.update(poses, frame * 33_000_000L, sigmas);
+            frame(grouper, hm, paf, poses, published, jitter(frame));
+            tracker.update(published, frame * 33_000_000L, sigmas);
         }
         long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertEquals(0, allocated, "bytes allocated by 200 frames of " + strategy + " grouping + tracking ("
-                + poses.count() + " people)");
+                + poses.count() + " people, " + published.count() + " published, " + tracker.liveTracks() + " tracks)");
+        assertTrue(published.count() >= 4, published.count() + " people published");
+    }
+
+    /**
+     * Groups, then copies the people, moved by (dx, dy) and some dropped now and then, so that the tracker
+     * sees motion, misses, lost and re-found tracks and fragments, as on a real stream.
+     */
+    private static void frame(Grouper grouper, FeatureMap hm, FeatureMap paf, Poses poses, Poses out, float d) {
+        grouper.group(hm, paf, poses);
+        out.clear();
+        for (int p = 0; p < poses.count(); p++) {
+            if (((int) (d * 100) + p) % 7 == 0) {
+                continue;
+            }
+            int q = out.add(poses.personScore(p));
+            for (int k = 0; k < poses.keypointCount(); k++) {
+                if (poses.present(p, k) && (p != 1 || k < 6 || ((int) (d * 10)) % 3 != 0)) {
+                    out.setKeypoint(q, k, poses.x(p, k) + d, poses.y(p, k) - d / 2, poses.score(p, k));
+                }
+            }
+        }
+    }
+
+    private static float jitter(long frame) {
+        return (frame % 40) * 0.25f;
     }
 
     /** The same map over a direct native-order buffer, as backends hand them over. */

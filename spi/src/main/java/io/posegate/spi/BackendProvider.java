@@ -28,6 +28,15 @@ public interface BackendProvider {
     Probe probe();
 
     /**
+     * The model formats this provider reads, whether or not it is available here; the gateway asks every
+     * provider to learn the format names and file suffixes that descriptors may use. Cheap, never throws.
+     * The default returns {@link #probe()}'s formats.
+     */
+    default java.util.Set<ModelFormat> formats() {
+        return probe().formats();
+    }
+
+    /**
      * Loads the runtime if needed and opens the model.
      *
      * @throws BackendException {@link ErrorCode#RUNTIME_UNAVAILABLE} (with the probe's reason) when the

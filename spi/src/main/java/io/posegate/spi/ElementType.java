@@ -8,6 +8,7 @@ public enum ElementType {
     FLOAT32(4),
     FLOAT16(2),
     UINT8(1),
+    INT8(1),
     INT32(4),
     INT64(8);
 

@@ -13,7 +13,8 @@ import java.util.List;
  * @param format      the file format; the provider rejects formats its probe does not list
  * @param file        the model file (for OpenVINO IR the {@code .xml}; its {@code .bin} sits beside it)
  * @param inputName   the input tensor the gateway feeds
- * @param inputShape  the concrete input shape the gateway feeds (NCHW); used to fix dynamic dimensions
+ * @param inputShape  the concrete input shape the gateway feeds, in the layout the model declares (NCHW or
+ *                    NHWC); used to fix dynamic dimensions. The element type is the input tensor's own
  * @param outputNames the outputs the gateway reads; the session checks they exist
  */
 public record ModelSpec(ModelFormat format, Path file, String inputName, long[] inputShape, List<String> outputNames) {
@@ -32,7 +33,7 @@ public record ModelSpec(ModelFormat format, Path file, String inputName, long[] 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelSpec m && format == m.format && file.equals(m.file) && inputName.equals(m.inputName)
+        return o instanceof ModelSpec m && format.equals(m.format) && file.equals(m.file) && inputName.equals(m.inputName)
                 && Arrays.equals(inputShape, m.inputShape) && outputNames.equals(m.outputNames);
     }
 

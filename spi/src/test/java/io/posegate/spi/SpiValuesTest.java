@@ -73,13 +73,26 @@ class SpiValuesTest {
     }
 
     @Test
-    void formatsAreFoundByIdAndFileName() {
-        assertSame(ModelFormat.OPENVINO_IR, ModelFormat.fromId("openvino-ir"));
-        assertSame(ModelFormat.TENSORRT_ENGINE, ModelFormat.fromFileName("pose.PLAN"));
-        assertSame(ModelFormat.ONNX, ModelFormat.fromFileName("/m/pose.onnx"));
-        assertNull(ModelFormat.fromFileName("pose.tflite"));
-        String message = assertThrows(IllegalArgumentException.class, () -> ModelFormat.fromId("tflite")).getMessage();
-        assertTrue(message.startsWith("unknown model format 'tflite'; known: onnx, openvino-ir"), message);
+    void formatsAreFoundByIdAndFileNameAmongTheKnownOnes() {
+        List<ModelFormat> known = List.of(ModelFormat.ONNX, ModelFormat.OPENVINO_IR, ModelFormat.TENSORRT_ENGINE);
+        assertSame(ModelFormat.OPENVINO_IR, ModelFormat.fromId("openvino-ir", known));
+        assertSame(ModelFormat.TENSORRT_ENGINE, ModelFormat.fromFileName("pose.PLAN", known));
+        assertSame(ModelFormat.ONNX, ModelFormat.fromFileName("/m/pose.onnx", known));
+        assertNull(ModelFormat.fromFileName("pose.tflite", known));
+        String message = assertThrows(IllegalArgumentException.class, () -> ModelFormat.fromId("tflite", known)).getMessage();
+        assertEquals("unknown model format 'tflite'; known: onnx, openvino-ir, tensorrt-engine", message);
+    }
+
+    @Test
+    void formatsAreAnOpenSetEqualByName() {
+        ModelFormat own = ModelFormat.of("simulated", ".sim.json", ".sim");
+        assertEquals(ModelFormat.of("simulated"), own, "equal by name, whatever the suffixes");
+        assertTrue(own.matches("demo.SIM.json"));
+        assertFalse(own.matches("demo.json"));
+        assertSame(own, ModelFormat.fromFileName("a/demo.sim", List.of(ModelFormat.ONNX, own)));
+        assertSame(ModelFormat.TFLITE, ModelFormat.fromFileName("pose.tflite", List.of(ModelFormat.TFLITE)));
+        assertThrows(IllegalArgumentException.class, () -> ModelFormat.of("Bad Name"));
+        assertThrows(IllegalArgumentException.class, () -> ModelFormat.of("x", ""));
     }
 
     @Test

@@ -61,6 +61,11 @@ public final class OnnxBackendProvider implements BackendProvider {
     }
 
     @Override
+    public Set<ModelFormat> formats() {
+        return FORMATS;
+    }
+
+    @Override
     public Probe probe() {
         try {
             return doProbe();
@@ -120,7 +125,7 @@ public final class OnnxBackendProvider implements BackendProvider {
     public BackendSession open(ModelSpec model, BackendOptions options) {
         requireNonNull(model, "model is null");
         requireNonNull(options, "options is null");
-        if (model.format() != ModelFormat.ONNX) {
+        if (!ModelFormat.ONNX.equals(model.format())) {
             throw new BackendException(ErrorCode.UNSUPPORTED_FORMAT, "backend 'onnx' reads only ONNX models, not "
                     + model.format().id() + " (" + model.file() + ")");
         }

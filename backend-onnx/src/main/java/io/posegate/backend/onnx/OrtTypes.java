@@ -19,6 +19,7 @@ final class OrtTypes {
             case FLOAT -> ElementType.FLOAT32;
             case FLOAT16 -> ElementType.FLOAT16;
             case UINT8 -> ElementType.UINT8;
+            case INT8 -> ElementType.INT8;
             case INT32 -> ElementType.INT32;
             case INT64 -> ElementType.INT64;
             default -> null;
@@ -31,6 +32,7 @@ final class OrtTypes {
             case FLOAT32 -> OnnxJavaType.FLOAT;
             case FLOAT16 -> OnnxJavaType.FLOAT16;
             case UINT8 -> OnnxJavaType.UINT8;
+            case INT8 -> OnnxJavaType.INT8;
             case INT32 -> OnnxJavaType.INT32;
             case INT64 -> OnnxJavaType.INT64;
         };

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The {@code openvino} backend: OpenVINO 2.x (2022.3 LTS with MYRIAD for the NCS2, and current
- * releases) through its C API, bound with JavaCPP and opened at run time. Reads IR (.xml + .bin) and
- * ONNX. Options: see {@link OpenVinoOptions}; where the runtime is looked for: see {@link RuntimeLocator}.
+ * releases) through its C API, bound with JavaCPP and opened at run time. Reads IR (.xml + .bin),
+ * ONNX and TensorFlow Lite ({@code .tflite}, through OpenVINO's own TFLite frontend). Options: see {@link OpenVinoOptions}; where the runtime is looked for: see {@link RuntimeLocator}.
  *
  * <p>{@link #probe()} only looks at files (it checks that the library is an ELF file and reads versions
  * from file names and pip metadata) and reports the device plugins present as {@code plugin:CPU}, ...;
@@ -31,7 +31,7 @@ import java.util.Set;
  * devices OpenVINO found ({@code CPU}, {@code MYRIAD}, ...) and the runtime's build number. Thread-safe.
  */
 public final class OpenVinoProvider implements BackendProvider {
-    static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.ONNX, ModelFormat.OPENVINO_IR);
+    static final Set<ModelFormat> FORMATS = Set.of(ModelFormat.ONNX, ModelFormat.OPENVINO_IR, ModelFormat.TFLITE);
 
     private final RuntimeLocator locator;
 
@@ -53,6 +53,11 @@ public final class OpenVinoProvider implements BackendProvider {
     @Override
     public int priority() {
         return 200;
+    }
+
+    @Override
+    public Set<ModelFormat> formats() {
+        return FORMATS;
     }
 
     @Override

@@ -31,7 +31,7 @@ final class SessionOpener {
         if (!Files.isRegularFile(file)) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "model file " + file + " not found");
         }
-        Path weights = spec.format() == ModelFormat.OPENVINO_IR ? weightsOf(file) : null;
+        Path weights = ModelFormat.OPENVINO_IR.equals(spec.format()) ? weightsOf(file) : null;
         checkDevice(runtime, options.device());
         try (OvModel model = OvModel.read(runtime, file, weights)) {
             OvPort input = find(model.inputs(), spec.inputName(), "input", file);

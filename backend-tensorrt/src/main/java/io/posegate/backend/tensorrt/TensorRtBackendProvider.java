@@ -49,6 +49,11 @@ public final class TensorRtBackendProvider implements BackendProvider {
     }
 
     @Override
+    public java.util.Set<io.posegate.spi.ModelFormat> formats() {
+        return TensorRtProbe.FORMATS;
+    }
+
+    @Override
     public Probe probe() {
         try {
             return new TensorRtProbe(environment.get()).probe();

@@ -7,28 +7,31 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
-import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
-import java.util.concurrent.Semaphore;
 
 /**
- * An opened model on one backend, shared by the streams bound to it. Limits concurrent runs to what
- * the session allows, and closes only when the runs in flight are done (so a swap never pulls a
- * session out from under a worker).
+ * An opened model on one backend, shared by the streams bound to it. Frames run under a {@link RuntimeLease}
+ * (the runtime and a permit taken together), which limits concurrent runs to what the session allows. A
+ * retired runtime (swapped out, poisoned by the watchdog, or closed) grants no new lease, drains the runs
+ * in flight and then closes its session; nothing ever blocks on a retired runtime. Thread-safe.
  */
 public final class ModelRuntime implements AutoCloseable {
     private final ModelDescriptor descriptor;
     private final BackendSession session;
-    private final Semaphore permits;
     private final int concurrency;
     private final long openMillis;
+    private final Object lock = new Object();
+    private int inFlight;
+    private int peakInFlight;
+    private boolean retired;
+    private boolean sessionClosed;
+    private volatile String poisoned;
 
     private ModelRuntime(ModelDescriptor descriptor, BackendSession session, long openMillis) {
         this.descriptor = descriptor;
         this.session = session;
         this.concurrency = Math.max(1, session.maxConcurrentRuns());
-        this.permits = new Semaphore(concurrency, true);
         this.openMillis = openMillis;
     }
 
@@ -44,7 +47,7 @@ public final class ModelRuntime implements AutoCloseable {
         BackendSession session = provider.open(descriptor.modelSpec(), options);
         try {
             DescriptorCheck.against(descriptor, session);
-            Tensor warm = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
+            Tensor warm = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
             try (InferenceResult r = session.run(warm)) {
                 DescriptorCheck.outputs(descriptor, r);
             }
@@ -53,6 +56,18 @@ public final class ModelRuntime implements AutoCloseable {
             throw e;
         }
         return new ModelRuntime(descriptor, session, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** How many runs the session allows at once ({@link BackendSession#maxConcurrentRuns()}, at least 1). */
+    public int maxConcurrentRuns() {
+        return concurrency;
+    }
+
+    /** The most runs that were ever in flight at once on this runtime. */
+    public int peakInFlight() {
+        synchronized (lock) {
+            return peakInFlight;
+        }
     }
 
     public ModelDescriptor descriptor() {
@@ -76,25 +91,81 @@ public final class ModelRuntime implements AutoCloseable {
         return openMillis;
     }
 
-    /** Runs one frame under a concurrency permit. The caller closes the result, then calls {@link #release()}. */
-    public InferenceResult run(Tensor input) throws InterruptedException {
-        permits.acquire();
-        try {
-            return session.run(input);
-        } catch (RuntimeException e) {
-            permits.release();
-            throw e;
+    /**
+     * Takes the runtime and one run permit together. Waits only while every permit is in use by a run in
+     * flight; never once the runtime is retired.
+     *
+     * @return the lease, or null if this runtime is retired (swapped out, poisoned or closed): re-read the
+     *         stream's runtime and lease that one instead
+     */
+    public RuntimeLease lease() throws InterruptedException {
+        synchronized (lock) {
+            while (!retired && inFlight >= concurrency) {
+                lock.wait();
+            }
+            if (retired) {
+                return null;
+            }
+            inFlight++;
+            peakInFlight = Math.max(peakInFlight, inFlight);
+            return new RuntimeLease(this);
         }
     }
 
-    public void release() {
-        permits.release();
+    void release() {
+        boolean closeNow;
+        synchronized (lock) {
+            inFlight--;
+            lock.notifyAll();
+            closeNow = retired && inFlight == 0 && !sessionClosed;
+            sessionClosed |= closeNow;
+        }
+        if (closeNow) {
+            session.close();
+        }
     }
 
-    /** Waits for runs in flight, then closes the session. */
+    /** Retires the runtime because a run hung; see {@link RuntimeLease#expire}. */
+    void poison(String reason) {
+        poisoned = reason;
+        close();
+    }
+
+    /** Why the watchdog gave up on this runtime, or null if it never did. */
+    public String poisoned() {
+        return poisoned;
+    }
+
+    /** True once retired: no new lease is granted. */
+    public boolean retired() {
+        synchronized (lock) {
+            return retired;
+        }
+    }
+
+    /** True once the session itself is closed (retired and drained). */
+    public boolean sessionClosed() {
+        synchronized (lock) {
+            return sessionClosed;
+        }
+    }
+
+    /**
+     * Retires the runtime: no new lease from now on, and waiters for a permit get none. The session closes
+     * as soon as the runs in flight finish (at once when there are none), on the thread that ends the last
+     * one. Never blocks; idempotent.
+     */
     @Override
     public void close() {
-        permits.acquireUninterruptibly(concurrency);
-        session.close();
+        boolean closeNow;
+        synchronized (lock) {
+            retired = true;
+            lock.notifyAll();
+            closeNow = inFlight == 0 && !sessionClosed;
+            sessionClosed |= closeNow;
+        }
+        if (closeNow) {
+            session.close();
+        }
     }
 }

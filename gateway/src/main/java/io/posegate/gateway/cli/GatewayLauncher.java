@@ -6,6 +6,7 @@ import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.ingest.SourceFactory;
 import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.IngestPolicy;
+import io.posegate.gateway.ingest.net.NetworkPolicy;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.gateway.pipeline.Gateway;
@@ -33,7 +34,8 @@ public final class GatewayLauncher {
     }
 
     public static SourceFactory sources(GatewayConfig config, WebcamHub webcams) {
-        return Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(config.mediaDir()), webcams);
+        return Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(config.mediaDir())
+                .withNetwork(NetworkPolicy.allowing(config.sources().allow())), webcams);
     }
 
     /**
@@ -43,15 +45,25 @@ public final class GatewayLauncher {
      */
     public static Future<GatewayVerticle> deployWatching(Vertx vertx, GatewayConfigLoader loader, GatewayConfig config,
                                                          Map<String, Object> overrides, long scanMillis) {
-        return deploy(vertx, config).onSuccess(v -> {
+        return deploy(vertx, config).compose(v -> {
             ConfigReloader reloader = new ConfigReloader(vertx, v.gateway(), loader, overrides);
             reloader.start(scanMillis);
             TokenReloads.watch(vertx, loader, overrides, v.tokens(), scanMillis);
+            if (!config.fleet().enabled()) {
+                return Future.succeededFuture(v);
+            }
+            return vertx.deployVerticle(new io.posegate.gateway.fleet.FleetVerticle(config.fleet(), v, loader, reloader)).map(id -> v);
         });
     }
 
     /** Builds the gateway and deploys its verticle; the future completes once the server listens. */
     public static Future<GatewayVerticle> deploy(Vertx vertx, GatewayConfig config) {
+        return deploy(vertx, config, BackendRegistry.discover());
+    }
+
+    /** As {@link #deploy(Vertx, GatewayConfig)}, with the given backends instead of those found on the class path. */
+    public static Future<GatewayVerticle> deploy(Vertx vertx, GatewayConfig config, BackendRegistry registry) {
+        io.posegate.gateway.security.RedactingLogFilter.install();
         ModelDescriptor descriptor;
         try {
             descriptor = descriptor(config);
@@ -59,7 +71,7 @@ public final class GatewayLauncher {
             return Future.failedFuture(e);
         }
         WebcamHub webcams = new WebcamHub(IngestPolicy.defaults().webcam());
-        Gateway gateway = new Gateway(config, descriptor, BackendRegistry.discover(), sources(config, webcams),
+        Gateway gateway = new Gateway(config, descriptor, registry, sources(config, webcams),
                 GroupingTrackers.from(config.tracking()),
                 frame -> {
                     io.posegate.gateway.metrics.PoseMetrics.recordFrame(frame);

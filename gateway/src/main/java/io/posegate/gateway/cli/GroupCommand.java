@@ -11,6 +11,7 @@ import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;
 import io.posegate.grouping.io.Npy;
+import io.posegate.grouping.trtpose.TrtPoseGrouper;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,9 +28,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code posegate group}: groups heatmaps and PAFs saved as NumPy {@code .npy} files into people and
- * prints them as JSON, in heatmap pixels (pixel i spans [i, i+1)) times {@code --scale}. Exit code 0,
- * or 2 with "error: ..." on stderr when an input is unusable.
+ * {@code posegate group}: groups heatmaps and PAFs saved as NumPy {@code .npy} files and prints the
+ * result as JSON: {@code --format trt_pose} trt_pose's own parse output, {@code --format people} the people
+ * in heatmap pixels (pixel i spans [i, i+1)), {@code --format posegate} (default) people with named
+ * keypoints times {@code --scale}. Flags override the descriptor's values. Exit code 0, or 2 with
+ * "error: ..." on stderr when an input or a flag is unusable.
  */
 @Command(name = "group", description = "Group heatmaps + PAFs (.npy) into people and print them as JSON.")
 public final class GroupCommand implements Callable<Integer> {
@@ -49,17 +52,33 @@ public final class GroupCommand implements Callable<Integer> {
     @Option(names = "--strategy", description = "trt_pose or openpose (default: the descriptor's; trt_pose for .json).")
     String strategy;
 
-    @Option(names = "--peak-threshold", description = "Overrides the peak (keypoint) threshold.")
+    @Option(names = {"--cmap-threshold", "--peak-threshold"}, description = "Overrides the peak (keypoint) threshold "
+            + "(trt_pose's cmap_threshold; default: the descriptor's, else 0.1).")
     Float peakThreshold;
 
-    @Option(names = "--link-threshold", description = "Overrides the limb (PAF) threshold.")
+    @Option(names = "--link-threshold", description = "Overrides the limb (PAF) threshold (default: the descriptor's, else 0.1 "
+            + "for trt_pose, 0.05 for openpose).")
     Float linkThreshold;
 
-    @Option(names = "--max-people", description = "Overrides the most people kept.")
+    @Option(names = "--window", description = "Overrides the peak window (trt_pose's cmap_window; openpose's max-pool kernel).")
+    Integer window;
+
+    @Option(names = "--samples", description = "Overrides the line-integral samples per limb.")
+    Integer samples;
+
+    @Option(names = "--max-parts", description = "Overrides the most peaks kept per keypoint channel (trt_pose's M).")
+    Integer maxParts;
+
+    @Option(names = {"--max-objects", "--max-people"}, description = "Overrides the most people kept (trt_pose's P).")
     Integer maxPeople;
 
-    @Option(names = "--scale", defaultValue = "1", description = "Multiplies coordinates, e.g. the stride for input pixels (default: ${DEFAULT-VALUE}).")
-    float scale;
+    @Option(names = "--format", defaultValue = "posegate", description = "trt_pose (peak_counts, normalized_peaks, object_counts, "
+            + "objects; trt_pose strategy only), people ({\"people\": [{\"score\", \"keypoints\": [[x, y, score] or null]}]} "
+            + "in heatmap pixels) or posegate (named keypoints, with --scale; default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--scale", description = "Format posegate only: multiplies coordinates, e.g. the stride for input pixels (default: 1).")
+    Float scale;
 
     @Option(names = "--pretty", description = "Indent the JSON.")
     boolean pretty;
@@ -105,6 +124,15 @@ public final class GroupCommand implements Callable<Integer> {
                     + String.join(", ", Groupers.STRATEGIES));
         }
         boolean trt = chosen.equals("trt_pose");
+        GroupOutput.Format out = GroupOutput.Format.parse(format);
+        if (!trt && out == GroupOutput.Format.TRT_POSE) {
+            throw new IllegalArgumentException("--format trt_pose is trt_pose's raw parse output and has no meaning for the "
+                    + "openpose strategy; use --format people or posegate");
+        }
+        if (scale != null && out != GroupOutput.Format.POSEGATE) {
+            throw new IllegalArgumentException("--scale applies to --format posegate only; --format " + format
+                    + " prints heatmap coordinates as trt_pose does");
+        }
         top = top != null ? top : trt ? Topologies.trtPoseHuman() : Topologies.coco18OpenPose();
         params = overrides(params != null ? params : trt ? GroupingParams.trtPoseDefaults() : GroupingParams.openPoseDefaults());
         FeatureMap hm = Npy.read(heatmaps).toFeatureMap("--heatmaps " + heatmaps);
@@ -112,12 +140,17 @@ public final class GroupCommand implements Callable<Integer> {
         Grouper grouper = Groupers.create(chosen, top, params);
         Poses poses = new Poses(top.keypointCount(), params.maxPeople());
         grouper.group(hm, paf, poses);
-        return toJson(poses, top, chosen, hm);
+        return switch (out) {
+            case TRT_POSE -> GroupOutput.trtPose(((TrtPoseGrouper) grouper).raw());
+            case PEOPLE -> GroupOutput.people(poses);
+            case POSEGATE -> toJson(poses, top, chosen, hm, scale == null ? 1f : scale);
+        };
     }
 
     private GroupingParams overrides(GroupingParams p) {
         return new GroupingParams(peakThreshold != null ? peakThreshold : p.peakThreshold(),
-                linkThreshold != null ? linkThreshold : p.linkThreshold(), p.window(), p.samples(), p.maxPeaks(),
+                linkThreshold != null ? linkThreshold : p.linkThreshold(), window != null ? window : p.window(),
+                samples != null ? samples : p.samples(), maxParts != null ? maxParts : p.maxPeaks(),
                 maxPeople != null ? maxPeople : p.maxPeople());
     }
 
@@ -139,7 +172,7 @@ public final class GroupCommand implements Callable<Integer> {
         return Topologies.trtPose(json.getString("name", file.getFileName().toString()), keypoints, pairs);
     }
 
-    private JsonObject toJson(Poses poses, Topology top, String chosen, FeatureMap hm) {
+    private static JsonObject toJson(Poses poses, Topology top, String chosen, FeatureMap hm, float scale) {
         JsonArray people = new JsonArray();
         for (int p = 0; p < poses.count(); p++) {
             JsonArray kps = new JsonArray();

@@ -2,6 +2,7 @@ package io.posegate.gateway.cli;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.BgrConverter;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.TargetSize;
@@ -13,6 +14,7 @@ import io.posegate.gateway.pipeline.FrameProcessor;
 import io.posegate.gateway.pipeline.Latency;
 import io.posegate.gateway.pipeline.PoseFrameJson;
 import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,13 +64,17 @@ final class InferCommand implements Callable<Integer> {
         VideoFrame frame = readImage(image);
         BackendRegistry registry = BackendRegistry.discover();
         long t0 = System.nanoTime();
-        try (ModelRuntime rt = ModelRuntime.open(d, registry.select(backend, d.format()), BackendOptions.of(options))) {
+        BackendProvider provider = registry.select(backend, d.format());
+        try (ModelRuntime rt = ModelRuntime.open(d, provider, BackendOptions.of(d.optionsFor(provider.name(), options)))) {
             double openMs = (System.nanoTime() - t0) / 1e6;
             FrameProcessor fp = new FrameProcessor(d);
             long t1 = System.nanoTime();
             InputTransform t = fp.preprocess(frame);
             double pre = (System.nanoTime() - t1) / 1e6;
-            double[] ig = fp.inferAndGroup(rt, t);
+            double[] ig;
+            try (RuntimeLease lease = rt.lease()) {
+                ig = fp.inferAndGroup(lease, t);
+            }
             Latency l = new Latency(frame.decodeMillis(), pre, ig[0], ig[1], frame.decodeMillis() + pre + ig[0] + ig[1]);
             var json = PoseFrameJson.toJson(fp.toFrame("image", 0, System.currentTimeMillis(), frame.width(), frame.height(),
                     rt.label(), SourceState.LIVE, l, 0)).put("openMs", Math.round(openMs * 10) / 10.0);

@@ -43,6 +43,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend", description = "auto, or a backend name (see 'posegate backends').")
     String backend;
 
+    @Option(names = "--fleet-broker", description = "Join a fleet: the MQTT 5 broker, mqtt://HOST:PORT or mqtts://HOST:PORT (fleet.broker).")
+    String fleetBroker;
+
+    @Option(names = "--box-id", description = "This box's id in the fleet (fleet.boxId).")
+    String boxId;
+
+    @Option(names = "--fleet-group", description = "A fleet group this box follows (repeatable; fleet.groups).")
+    List<String> fleetGroups;
+
     @Override
     public Integer call() throws Exception {
         Vertx vertx = io.posegate.gateway.metrics.PoseMetrics.newVertx();
@@ -107,6 +116,15 @@ final class RunCommand implements Callable<Integer> {
         }
         if (backend != null) {
             o.put("backend", backend);
+        }
+        if (fleetBroker != null) {
+            o.put("fleet.broker", fleetBroker);
+        }
+        if (boxId != null) {
+            o.put("fleet.boxId", boxId);
+        }
+        if (fleetGroups != null && !fleetGroups.isEmpty()) {
+            o.put("fleet.groups", new io.vertx.core.json.JsonArray(fleetGroups));
         }
         if (sources != null && !sources.isEmpty()) {
             JsonObject streams = new JsonObject();

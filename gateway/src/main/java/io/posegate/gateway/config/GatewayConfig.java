@@ -12,13 +12,18 @@ import java.util.Map;
  * @param modelFile      overrides the model file named in the descriptor, or null
  * @param backend        {@code auto} or a backend name
  * @param backendOptions per backend name, its options as strings
- * @param workers        inference worker threads shared by all streams
+ * @param workers        cap on the inference worker threads shared by all streams; 0 (the default) follows the
+ *                       backends: one per concurrent run they allow, plus one so stages overlap
  * @param mediaDir       the only folder {@code file:} sources from the API may read
+ * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
+ * @param sources        rules for sources from the API ({@code sources:} in the YAML)
+ * @param fleet          the fleet agent's settings ({@link FleetConfig#OFF} unless configured)
  * @param security       tokens, cross-site checks, connection bounds, TLS
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
-                            Path mediaDir, List<StreamConfig> streams, SecurityConfig security) {
+                            Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources,
+                            FleetConfig fleet, SecurityConfig security) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);
@@ -28,19 +33,71 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
     public record Http(String host, int port, int wsQueue) {
     }
 
-    /** Tracking and smoothing, applied per stream. */
-    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+    /**
+     * Limits of the inference loop (keys under {@code inference:}).
+     *
+     * @param maxStreams   {@code inference.maxStreams}: most streams at once, from the file and the API together
+     * @param runTimeout   {@code inference.runTimeoutMs}: one inference run longer than this is given up by the
+     *                     watchdog, which poisons and reopens the session
+     * @param stallTimeout {@code inference.stallTimeoutMs}: {@code /ready} fails once a stream's frames have
+     *                     waited this long with none processed
+     */
+    public record Bounds(int maxStreams, java.time.Duration runTimeout, java.time.Duration stallTimeout) {
+        public static final int DEFAULT_MAX_STREAMS = 64;
+
+        public static Bounds defaults() {
+            return new Bounds(DEFAULT_MAX_STREAMS, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Rules for sources from the API.
+     *
+     * @param allow internal addresses that network sources from the API may reach anyway: CIDR ranges
+     *              ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     */
+    public record SourceRules(List<String> allow) {
+        public SourceRules {
+            allow = List.copyOf(allow);
+        }
+    }
+
+    /**
+     * Tracking and smoothing, applied per stream.
+     *
+     * @param oksThreshold   lowest matching similarity (OKS on the predicted pose and box IoU) to continue a track
+     * @param maxAge         frames a lost track is kept
+     * @param maxLostSeconds seconds a lost track is kept (retired when either limit passes)
+     */
+    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
+        public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
+            this(enabled, oksThreshold, maxAge, smoothing, 2.0);
+        }
     }
 
     /**
      * One stream.
      *
-     * @param backend per-stream backend override, or null to use the gateway's
+     * @param backend   per-stream backend override, or null to use the gateway's
+     * @param model     per-stream model (descriptor name or path), or null for the gateway's {@code model}
+     * @param modelFile per-stream model file override, or null (the descriptor's file; with no own
+     *                  {@code model}, the gateway's {@code modelFile})
      */
     public record StreamConfig(String id, String source, double maxFps, int width, int height, String backend,
-                               Map<String, String> options) {
+                               Map<String, String> options, String model, Path modelFile) {
         public StreamConfig {
             options = Map.copyOf(options);
+        }
+
+        /** A stream on the gateway's model. */
+        public StreamConfig(String id, String source, double maxFps, int width, int height, String backend,
+                            Map<String, String> options) {
+            this(id, source, maxFps, width, height, backend, options, null, null);
+        }
+
+        /** True when the stream names a model or model file of its own. */
+        public boolean ownModel() {
+            return model != null || modelFile != null;
         }
     }
 }

@@ -63,9 +63,16 @@ public final class GatewayConfigLoader {
                 .onComplete(x -> retriever.close());
     }
 
-    /** Applies env mapping and overrides to a raw retrieved tree, then validates it. */
+    /**
+     * Applies env mapping and overrides to a raw retrieved tree, then validates it. The retriever keeps the last
+     * of duplicated keys, so the file itself is checked for them first. A null tree (a YAML file holding only
+     * comments) is an empty config.
+     */
     public GatewayConfig toConfig(JsonObject raw, Map<String, Object> overrides) {
-        JsonObject json = raw.copy();
+        if (Files.isRegularFile(file)) {
+            Yaml.rejectDuplicateKeys(file, "config");
+        }
+        JsonObject json = raw == null ? new JsonObject() : raw.copy();
         ENV.forEach((env, path) -> {
             Object v = json.remove(env);
             if (v != null) {

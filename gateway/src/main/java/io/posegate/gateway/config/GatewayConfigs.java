@@ -1,7 +1,9 @@
 package io.posegate.gateway.config;
 
+import io.posegate.gateway.ingest.net.NetworkPolicy;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.Map;
  * file's folder).
  */
 public final class GatewayConfigs {
+    /** The finite range of {@code maxFps} (0 means no cap). */
+    public static final double MIN_FPS = 0.01;
+    public static final double MAX_FPS = 1000;
+
     private GatewayConfigs() {
     }
 
@@ -21,7 +27,7 @@ public final class GatewayConfigs {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
         root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams",
-                "auth", "insecure");
+                "sources", "fleet", "auth", "insecure");
         FieldReader http = root.object("http");
         http.onlyKnown(withSecurity("host", "port", "wsQueue"));
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
@@ -38,26 +44,37 @@ public final class GatewayConfigs {
             backendOptions.put(name, opts);
         }
         FieldReader inference = root.object("inference");
-        inference.onlyKnown("workers");
-        int workers = inference.integer("workers", 1, 1, 64);
+        inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs");
+        int workers = inference.integer("workers", 0, 0, 64);
+        GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
-        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing");
+        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
         GatewayConfig.Tracking tracking = new GatewayConfig.Tracking(tr.bool("enabled", true),
-                (float) tr.number("oksThreshold", 0.3), tr.integer("maxAge", 10, 0, 10_000), tr.bool("smoothing", false));
+                (float) tr.number("oksThreshold", 0.25), tr.integer("maxAge", 30, 0, 10_000), tr.bool("smoothing", false),
+                Math.max(0, tr.number("maxLostSeconds", 2.0)));
+        if (!(tracking.oksThreshold() > 0f && tracking.oksThreshold() <= 1f)) {
+            tr.error("oksThreshold", "must be in (0, 1], got " + tracking.oksThreshold());
+        }
         FieldReader media = root.object("media");
         media.onlyKnown("dir");
         Path mediaDir = baseDir.resolve(media.string("dir", "../media")).normalize();
+        GatewayConfig.SourceRules sourceRules = sourceRules(root.object("sources"));
         List<GatewayConfig.StreamConfig> streams = new ArrayList<>();
         FieldReader s = root.object("streams");
         for (String id : s.raw().fieldNames()) {
             streams.add(parseStream(id, s.object(id), errors));
         }
         SecurityConfig security = SecurityConfigs.parse(root, http, baseDir);
+        FleetConfig fleet = FleetConfigs.parse(root.object("fleet"), baseDir);
+        if (streams.size() > bounds.maxStreams()) {
+            errors.add("streams: " + streams.size() + " streams configured, more than inference.maxStreams ("
+                    + bounds.maxStreams() + ")");
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams, security);
+                workers, tracking, mediaDir, streams, bounds, sourceRules, fleet, security);
     }
 
     private static String[] withSecurity(String... httpFields) {
@@ -66,20 +83,48 @@ public final class GatewayConfigs {
         return all.toArray(String[]::new);
     }
 
+    private static GatewayConfig.Bounds bounds(FieldReader inference) {
+        GatewayConfig.Bounds d = GatewayConfig.Bounds.defaults();
+        return new GatewayConfig.Bounds(inference.integer("maxStreams", d.maxStreams(), 1, 4096),
+                Duration.ofMillis(inference.integer("runTimeoutMs", (int) d.runTimeout().toMillis(), 100, 3_600_000)),
+                Duration.ofMillis(inference.integer("stallTimeoutMs", (int) d.stallTimeout().toMillis(), 100, 3_600_000)));
+    }
+
+    /** {@code sources: {allow: [CIDR | address | host, ...]}}; each entry is checked here. */
+    private static GatewayConfig.SourceRules sourceRules(FieldReader r) {
+        r.onlyKnown("allow");
+        List<String> allow = new ArrayList<>();
+        Object raw = r.raw().getValue("allow");
+        if (raw instanceof io.vertx.core.json.JsonArray a) {
+            a.forEach(v -> allow.add(String.valueOf(v)));
+        } else if (raw != null) {
+            r.error("allow", "must be a list of CIDR ranges, addresses or host names");
+        }
+        try {
+            NetworkPolicy.allowing(allow);
+        } catch (IllegalArgumentException e) {
+            r.error("allow", e.getMessage());
+        }
+        return new GatewayConfig.SourceRules(allow);
+    }
+
     /** Parses one stream entry (also used by {@code PUT /api/streams/{id}}). */
     public static GatewayConfig.StreamConfig parseStream(String id, FieldReader r, List<String> errors) {
         if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
             errors.add(r.path("") + " stream id '" + id + "' must be 1-64 letters, digits, '_', '.', '-'");
         }
-        r.onlyKnown("source", "maxFps", "width", "height", "backend", "options");
+        r.onlyKnown("source", "maxFps", "width", "height", "backend", "options", "model", "modelFile");
         String source = r.requiredString("source");
         Map<String, String> options = new LinkedHashMap<>();
         r.object("options").raw().forEach(e -> options.put(e.getKey(), String.valueOf(e.getValue())));
         double maxFps = r.number("maxFps", 0);
-        if (maxFps < 0) {
-            r.error("maxFps", "must not be negative");
+        if (!(maxFps == 0 || maxFps >= MIN_FPS && maxFps <= MAX_FPS)) {
+            r.error("maxFps", "must be 0 (no cap) or between " + MIN_FPS + " and " + MAX_FPS + ", got " + maxFps);
+            maxFps = 0;
         }
+        String modelFile = r.string("modelFile", null);
         return new GatewayConfig.StreamConfig(id, source == null ? "" : source, maxFps, r.integer("width", 0, 0, 8192),
-                r.integer("height", 0, 0, 8192), r.string("backend", null), options);
+                r.integer("height", 0, 0, 8192), r.string("backend", null), options, r.string("model", null),
+                modelFile == null ? null : Path.of(modelFile));
     }
 }

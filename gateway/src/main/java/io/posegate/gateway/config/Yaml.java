@@ -8,11 +8,44 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads a YAML (or JSON) file into a JsonObject, turning every failure into a {@link ConfigException} naming the file. */
+/**
+ * Reads a YAML (or JSON) file into a JsonObject, turning every failure into a {@link ConfigException} naming the
+ * file. A key given twice in one mapping is an error naming the key and its line (never "the last one wins").
+ */
 public final class Yaml {
     private Yaml() {
+    }
+
+    /**
+     * Fails if a mapping in {@code file} has a key twice; other problems are left to the reader of the file.
+     *
+     * @throws ConfigException naming the key and its line
+     */
+    public static void rejectDuplicateKeys(Path file, String what) {
+        try (Reader in = Files.newBufferedReader(file)) {
+            strict().load(in);
+        } catch (DuplicateKeyException e) {
+            throw duplicate(file, what, e);
+        } catch (IOException | RuntimeException e) {
+            // not this check's business: the real read reports it
+        }
+    }
+
+    private static org.yaml.snakeyaml.Yaml strict() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new org.yaml.snakeyaml.Yaml(new SafeConstructor(options));
+    }
+
+    private static ConfigException duplicate(Path file, String what, DuplicateKeyException e) {
+        String problem = e.getProblem() == null ? "duplicate key" : e.getProblem();
+        String key = problem.startsWith("found duplicate key ") ? problem.substring("found duplicate key ".length()) : problem;
+        String where = e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1) + ")";
+        return new ConfigException(what + " " + file, List.of("duplicate key '" + key + "'" + where
+                + ": each key may appear once in a mapping"));
     }
 
     public static JsonObject read(Path file, String what) {
@@ -20,7 +53,7 @@ public final class Yaml {
             throw new ConfigException(what + " " + file, List.of("file not found: " + file.toAbsolutePath()));
         }
         try (Reader in = Files.newBufferedReader(file)) {
-            Object doc = new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Object doc = strict().load(in);
             if (!(doc instanceof Map<?, ?> map)) {
                 throw new ConfigException(what + " " + file, List.of("top level must be a mapping, got "
                         + (doc == null ? "an empty file" : doc.getClass().getSimpleName())));
@@ -30,6 +63,8 @@ public final class Yaml {
             return JsonObject.of().mergeIn(new JsonObject(m), true);
         } catch (IOException e) {
             throw new ConfigException(what + " " + file, List.of("cannot read: " + e.getMessage()));
+        } catch (DuplicateKeyException e) {
+            throw duplicate(file, what, e);
         } catch (RuntimeException e) {
             if (e instanceof ConfigException ce) {
                 throw ce;

@@ -31,6 +31,8 @@ public final class ConfigReloader implements AutoCloseable {
     private final Map<String, GatewayConfig.StreamConfig> applied = new HashMap<>();
     private ConfigRetriever retriever;
     private volatile String lastError;
+    private volatile JsonObject fileTree;
+    private volatile JsonObject overlay = new JsonObject();
 
     public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
         this.gateway = gateway;
@@ -46,9 +48,52 @@ public final class ConfigReloader implements AutoCloseable {
     public void start(long scanMillis) {
         retriever = loader.retriever(scanMillis);
         retriever.listen(change -> control.executeBlocking(() -> {
-            apply(change.getNewConfiguration());
+            fileTree = change.getNewConfiguration();
+            apply(withOverlay(fileTree));
             return null;
         }, true));
+    }
+
+    /** The loader and command-line overrides this reloader validates with. */
+    public GatewayConfig validate(JsonObject raw) {
+        return loader.toConfig(raw, overrides);
+    }
+
+    /** The config file's raw tree as last read (the fleet agent seeds it at start). */
+    public JsonObject fileTree() {
+        return fileTree;
+    }
+
+    public void fileTree(JsonObject tree) {
+        this.fileTree = tree;
+    }
+
+    /**
+     * Sets the fleet's desired config: top-level fields that replace the file's (see {@link ConfigChange}),
+     * kept across file reloads.
+     */
+    public void overlay(JsonObject fields) {
+        this.overlay = fields.copy();
+    }
+
+    /** The file tree with the overlay's top-level fields replacing the file's. */
+    public JsonObject withOverlay(JsonObject file) {
+        JsonObject merged = file == null ? new JsonObject() : file.copy();
+        overlay.forEach(e -> merged.put(e.getKey(), e.getValue()));
+        return merged;
+    }
+
+    /**
+     * Validates and applies a raw config tree like a changed file, and says what could not be applied.
+     *
+     * @return problems (empty when everything applied)
+     * @throws io.posegate.gateway.config.ConfigException when the tree is invalid (nothing is touched)
+     */
+    public synchronized List<String> applyChecked(JsonObject raw) {
+        GatewayConfig next = loader.toConfig(raw, overrides);
+        lastError = null;
+        apply(next);
+        return lastError == null ? List.of() : List.of(lastError);
     }
 
     /** The last reload error, or null. */
@@ -67,6 +112,10 @@ public final class ConfigReloader implements AutoCloseable {
             return;
         }
         lastError = null;
+        apply(next);
+    }
+
+    private void apply(GatewayConfig next) {
         Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();
         next.streams().forEach(s -> wanted.put(s.id(), s));
         for (StreamPipeline s : List.copyOf(gateway.streams())) {
@@ -81,7 +130,7 @@ public final class ConfigReloader implements AutoCloseable {
                 try {
                     gateway.addStream(s, SourceSpec.Origin.CONFIG_FILE);
                     applied.put(s.id(), s);
-                    LOG.info("config: (re)started stream " + s.id() + " from " + s.source());
+                    LOG.info("config: (re)started stream " + s.id() + " from " + io.posegate.gateway.security.Redaction.uri(s.source()));
                 } catch (RuntimeException e) {
                     lastError = "stream " + s.id() + ": " + e.getMessage();
                     LOG.warning("config: stream " + s.id() + " not applied: " + e.getMessage());

@@ -38,12 +38,19 @@ public final class DemoScene {
     private final double markerRadius;
     private final double ringWidth;
     private final byte[] background;
+    private final SceneOptions options;
 
     /**
      * @throws IllegalArgumentException if the picture is smaller than 64x64 or {@code people} is not
      *                                  between 1 and the {@link MarkerCode#DEMO} slots (8)
      */
     public DemoScene(int width, int height, int people) {
+        this(width, height, people, SceneOptions.NONE);
+    }
+
+    /** A scene made harder by {@code options} (see {@link SceneOptions}). */
+    public DemoScene(int width, int height, int people, SceneOptions options) {
+        this.options = requireNonNull(options, "options is null");
         if (width < 64 || height < 64) {
             throw new IllegalArgumentException("demo scene size " + width + "x" + height + " is below 64x64");
         }
@@ -61,6 +68,9 @@ public final class DemoScene {
             double u = 0.09 * height * (0.82 + 0.18 * depth);
             double centre = width * (0.5 + (i % 2 == 0 ? -0.04 : 0.04));
             double amplitude = Math.min(width * (0.31 + 0.03 * (i % 3)), width * 0.46 - 1.6 * u);
+            if (options.enterLeave() && i % 2 == 1) {
+                amplitude = Math.abs(centre - width / 2.0) + width / 2.0 + 4 * u;
+            }
             walkers[i] = new Walker(height * (0.71 + 0.25 * depth), u, centre, Math.max(0, amplitude),
                     2 * Math.PI / PERIODS[i], 0.5 + 2.1 * i);
         }
@@ -80,6 +90,63 @@ public final class DemoScene {
         return walkers.length;
     }
 
+    public SceneOptions options() {
+        return options;
+    }
+
+    /** Scene time of frame {@code frameIndex} in frame periods: the index itself unless the options add jitter. */
+    public double time(long frameIndex) {
+        return options.time(frameIndex);
+    }
+
+    /**
+     * The ground truth of frame {@code frameIndex}: every person with at least one visible joint, with an
+     * identity that is the person slot, or with {@link SceneOptions#enterLeave()} the slot plus 8 times the
+     * visits made so far (a person who walks out and comes back is a new identity). Freshly allocated.
+     */
+    public java.util.List<TruthPerson> truth(long frameIndex) {
+        Walker.Body[] bodies = bodies(frameIndex);
+        float[][][] visible = people(frameIndex);
+        java.util.List<TruthPerson> out = new java.util.ArrayList<>();
+        double t = time(frameIndex);
+        for (int p = 0; p < bodies.length; p++) {
+            int seen = 0;
+            for (float[] j : visible[p]) {
+                seen += j == null ? 0 : 1;
+            }
+            if (seen == 0) {
+                continue;
+            }
+            long visits = options.enterLeave() && p % 2 == 1 ? walkers[p].turns(t) : 0;
+            out.add(new TruthPerson((int) (p + MarkerCode.DEMO.slots() * visits), visible[p], area(bodies[p])));
+        }
+        return out;
+    }
+
+    private static float area(Walker.Body b) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (double[] j : b.joints()) {
+            minX = Math.min(minX, j[0]);
+            maxX = Math.max(maxX, j[0]);
+            minY = Math.min(minY, j[1]);
+            maxY = Math.max(maxY, j[1]);
+        }
+        return (float) Math.max(1, (maxX - minX) * (maxY - minY));
+    }
+
+    /**
+     * One ground-truth person of a frame.
+     *
+     * @param id        identity (stable while the person stays in the picture)
+     * @param keypoints [keypoint] = {x, y} in source pixels, or null when not visible
+     * @param area      area of the whole body's joint box (visible or not), the OKS scale
+     */
+    public record TruthPerson(int id, float[][] keypoints, float area) {
+    }
+
     /** Radius of a joint marker disc in source pixels (its dark ring is half as wide again). */
     public double markerRadius() {
         return markerRadius;
@@ -93,7 +160,7 @@ public final class DemoScene {
      */
     public float[][][] people(long frameIndex) {
         Walker.Body[] bodies = bodies(frameIndex);
-        boolean[][] visible = MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height);
+        boolean[][] visible = visibility(bodies, frameIndex);
         float[][][] out = new float[bodies.length][Coco18.COUNT][];
         for (int p = 0; p < bodies.length; p++) {
             for (int k = 0; k < Coco18.COUNT; k++) {
@@ -123,7 +190,7 @@ public final class DemoScene {
             throw new IllegalArgumentException("picture of " + bgr.length + " bytes is too small for " + width + "x" + height + " BGR");
         }
         Walker.Body[] bodies = bodies(frameIndex);
-        boolean[][] visible = MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height);
+        boolean[][] visible = visibility(bodies, frameIndex);
         System.arraycopy(background, 0, bgr, 0, background.length);
         Canvas canvas = new Canvas(bgr, width, height);
         for (int p = 0; p < bodies.length; p++) {
@@ -145,8 +212,26 @@ public final class DemoScene {
                 }
             }
         }
+        if (options.bar()) {
+            double x = barX(frameIndex);
+            canvas.fill(new Shape(x, -height, x, 2.0 * height, barHalf()), 70, 70, 70);
+        }
         int scale = Math.max(1, height / 180);
         canvas.label("DEMO", 6 * scale, 5 * scale, scale, 150);
+    }
+
+    private boolean[][] visibility(Walker.Body[] bodies, long frameIndex) {
+        return options.bar() ? MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height, barX(frameIndex), barHalf())
+                : MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height);
+    }
+
+    /** Centre of the occluding bar: it sweeps across the picture and back every 370 frame periods. */
+    private double barX(long frameIndex) {
+        return width * (0.5 + 0.45 * Math.sin(2 * Math.PI * time(frameIndex) / 370 + 1.0));
+    }
+
+    private double barHalf() {
+        return 0.04 * width;
     }
 
     private Walker.Body[] bodies(long frameIndex) {
@@ -155,7 +240,7 @@ public final class DemoScene {
         }
         Walker.Body[] bodies = new Walker.Body[walkers.length];
         for (int p = 0; p < walkers.length; p++) {
-            bodies[p] = walkers[p].body(frameIndex);
+            bodies[p] = walkers[p].body(time(frameIndex));
         }
         return bodies;
     }

@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The {@code demo:} source: renders {@link DemoScene} frames at a steady rate. URI form
- * {@code demo:?people=4&width=640&height=360&fps=15} (every parameter optional; the spec's width,
- * height and maxFps apply when the URI does not say).
+ * The {@code demo:} source: renders {@link DemoScene} frames at a steady rate (or, with {@code jitter},
+ * at the scene's varying frame times). URI form
+ * {@code demo:?people=4&width=640&height=360&fps=15&bar=false&enter=false&jitter=0} (every parameter
+ * optional; the spec's width, height and maxFps apply when the URI does not say; see {@link DemoUri}).
  *
  * <p><b>Frame index.</b> Frame n shown is scene frame n, where n counts the frames this source object
  * has produced since it was constructed, from 0. The counter is not reset by {@link #close()} and
@@ -37,7 +38,7 @@ public final class DemoSource implements FrameSource {
     public DemoSource(SourceSpec spec) {
         requireNonNull(spec, "spec is null");
         this.uri = DemoUri.parse(spec);
-        this.scene = new DemoScene(uri.width(), uri.height(), uri.people());
+        this.scene = new DemoScene(uri.width(), uri.height(), uri.people(), uri.options());
         this.periodNanos = Math.round(1e9 / uri.fps());
     }
 
@@ -53,8 +54,10 @@ public final class DemoSource implements FrameSource {
 
     @Override
     public String describe() {
+        SceneOptions o = uri.options();
         return "demo scene (" + uri.people() + " simulated people, " + uri.width() + "x" + uri.height() + " @ "
-                + uri.fps() + " fps; not a camera)";
+                + uri.fps() + " fps" + (o.bar() ? ", occluding bar" : "") + (o.enterLeave() ? ", people entering and leaving" : "")
+                + (o.jitter() > 0 ? ", frame-time jitter " + o.jitter() : "") + "; not a camera)";
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class DemoSource implements FrameSource {
         }
         reader = Thread.currentThread();
         long index = produced;
-        long due = startNanos + (index - startIndex) * periodNanos;
+        long due = startNanos + Math.round((scene.time(index) - scene.time(startIndex)) * periodNanos);
         for (long wait = due - System.nanoTime(); wait > 0 && open; wait = due - System.nanoTime()) {
             LockSupport.parkNanos(this, wait);
             if (Thread.interrupted()) {

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The parameters of a {@code demo:} URI: {@code demo:?people=4&width=640&height=360&fps=15}.
+ * The parameters of a {@code demo:} URI: {@code demo:?people=4&width=640&height=360&fps=15}, and for
+ * harder scenes {@code bar=true} (a moving occluding bar), {@code enter=true} (people walk out and back in)
+ * and {@code jitter=0.5} (frame times vary by up to &plusmn;half a period; see {@link SceneOptions}).
  * Query parameters win over the spec's width, height and maxFps, which win over the defaults.
  */
-record DemoUri(int people, int width, int height, double fps) {
+record DemoUri(int people, int width, int height, double fps, SceneOptions options) {
     static final double DEFAULT_FPS = 15;
 
     /** @throws IllegalArgumentException naming the URI and the parameter that is wrong */
@@ -35,9 +37,9 @@ record DemoUri(int people, int width, int height, double fps) {
             }
         }
         for (String key : q.keySet()) {
-            if (!java.util.Set.of("people", "width", "height", "fps").contains(key)) {
+            if (!java.util.Set.of("people", "width", "height", "fps", "bar", "enter", "jitter").contains(key)) {
                 throw new IllegalArgumentException("demo source URI '" + uri + "': unknown parameter '" + key
-                        + "'; known: fps, height, people, width");
+                        + "'; known: bar, enter, fps, height, jitter, people, width");
             }
         }
         int people = intParam(uri, q, "people", DemoScene.DEFAULT_PEOPLE, 1, MarkerCode.DEMO.slots());
@@ -58,7 +60,28 @@ record DemoUri(int people, int width, int height, double fps) {
                 fps = Math.min(fps, spec.maxFps());
             }
         }
-        return new DemoUri(people, width, height, fps);
+        double jitter = 0;
+        if (q.containsKey("jitter")) {
+            try {
+                jitter = Double.parseDouble(q.get("jitter"));
+            } catch (NumberFormatException e) {
+                jitter = Double.NaN;
+            }
+            if (!(jitter >= 0 && jitter <= 0.9)) {
+                throw new IllegalArgumentException("demo source URI '" + uri + "': jitter must be a number in [0, 0.9], got '"
+                        + q.get("jitter") + "'");
+            }
+        }
+        SceneOptions options = new SceneOptions(flag(uri, q, "bar"), flag(uri, q, "enter"), jitter);
+        return new DemoUri(people, width, height, fps, options);
+    }
+
+    private static boolean flag(String uri, Map<String, String> q, String key) {
+        String v = q.getOrDefault(key, "false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("demo source URI '" + uri + "': " + key + " must be true or false, got '" + v + "'");
+        }
+        return v.equals("true");
     }
 
     private static int intParam(String uri, Map<String, String> q, String key, int dflt, int min, int max) {

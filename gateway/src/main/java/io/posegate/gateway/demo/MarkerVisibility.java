@@ -27,13 +27,23 @@ final class MarkerVisibility {
      * @return [person][keypoint] = true when the joint gets a marker
      */
     static boolean[][] of(Walker.Body[] bodies, double radius, int width, int height) {
+        return of(bodies, radius, width, height, 0, -1);
+    }
+
+    /**
+     * As {@link #of(Walker.Body[], double, int, int)}, with a vertical bar of half width {@code barHalf}
+     * (none when negative) centred at {@code barX} in front of everyone: joints whose marker would touch it
+     * are hidden.
+     */
+    static boolean[][] of(Walker.Body[] bodies, double radius, int width, int height, double barX, double barHalf) {
         boolean[][] visible = new boolean[bodies.length][COUNT];
         for (int p = 0; p < bodies.length; p++) {
             for (int[] edge : TREE) {
                 int k = edge[0];
                 double[] j = bodies[p].joints()[k];
                 visible[p][k] = j[0] - radius >= 0 && j[1] - radius >= 0 && j[0] + radius <= width && j[1] + radius <= height
-                        && !coveredLater(bodies, p, k, j[0], j[1], radius) && (k == NECK || visible[p][edge[1]]);
+                        && !coveredLater(bodies, p, k, j[0], j[1], radius) && (k == NECK || visible[p][edge[1]])
+                        && !(barHalf >= 0 && Math.abs(j[0] - barX) < barHalf + radius);
             }
         }
         return visible;

@@ -21,12 +21,14 @@ import java.util.Set;
  * {@link MarkerCode}), then renders training-style targets for them. It does no real inference and
  * finds nobody in a real picture.
  *
- * <p>Accepts {@link ModelFormat#SIMULATED} files ({@code config/models/demo.sim.json}); always
+ * <p>Accepts its own format {@link #FORMAT} files ({@code config/models/demo.sim.json}); always
  * available; lowest priority (0), so {@code backend: auto} never picks it for a real model. It takes
  * no options. Stateless and thread-safe.
  */
 public final class SimulatedBackendProvider implements BackendProvider {
     static final String NAME = "simulated";
+    /** A synthetic model description ({@code .sim.json}); no network inside. Declared here, not in the SPI. */
+    public static final ModelFormat FORMAT = ModelFormat.of("simulated", ".sim.json", ".sim");
 
     @Override
     public String name() {
@@ -40,8 +42,13 @@ public final class SimulatedBackendProvider implements BackendProvider {
 
     @Override
     public Probe probe() {
-        return Probe.available("simulated network for the demo scene (no real inference)", Set.of(ModelFormat.SIMULATED),
+        return Probe.available("simulated network for the demo scene (no real inference)", Set.of(FORMAT),
                 List.of("CPU", "demo"), Map.of("inference", "none: decodes the demo scene's joint markers"));
+    }
+
+    @Override
+    public Set<ModelFormat> formats() {
+        return Set.of(FORMAT);
     }
 
     /**
@@ -54,9 +61,9 @@ public final class SimulatedBackendProvider implements BackendProvider {
     public BackendSession open(ModelSpec model, BackendOptions options) {
         requireNonNull(model, "model is null");
         requireNonNull(options, "options is null");
-        if (model.format() != ModelFormat.SIMULATED) {
+        if (!FORMAT.equals(model.format())) {
             throw new BackendException(ErrorCode.UNSUPPORTED_FORMAT, "the simulated backend runs only '"
-                    + ModelFormat.SIMULATED.id() + "' models, not '" + model.format().id() + "' (" + model.file() + ")");
+                    + FORMAT.id() + "' models, not '" + model.format().id() + "' (" + model.file() + ")");
         }
         options.requireOnly(NAME, Set.of());
         return new SimulatedSession(SimulatedModel.load(model.file()), model);

@@ -12,8 +12,8 @@ import static io.posegate.gateway.demo.Coco18.*;
 record Walker(double groundY, double u, double centreX, double amplitude, double omega, double phase0) {
     static final double CYCLE_UNITS = 2.6;
 
-    /** The pose at {@code frame} (&ge; 0). */
-    Body body(long frame) {
+    /** The pose at scene time {@code frame} (&ge; 0, in frame periods). */
+    Body body(double frame) {
         double theta = phase0 + omega * frame;
         double x = centreX + amplitude * Math.sin(theta);
         int dir = Math.cos(theta) >= 0 ? 1 : -1;
@@ -60,6 +60,15 @@ record Walker(double groundY, double u, double centreX, double amplitude, double
 
     private static double[] offset(double[] from, double length, double dx, double dy) {
         return new double[] {from[0] + length * dx, from[1] + length * dy};
+    }
+
+    /**
+     * How many times the walker has turned at the end of the lane by time {@code frame}: with a lane wider
+     * than the picture, each turn is made out of sight, so it counts the walker's visits.
+     */
+    long turns(double frame) {
+        return (long) Math.floor((phase0 + omega * frame - Math.PI / 2) / Math.PI)
+                - (long) Math.floor((phase0 - Math.PI / 2) / Math.PI);
     }
 
     /** Total variation of sin over [0, theta] for theta &ge; 0: how far a unit sine has travelled. */

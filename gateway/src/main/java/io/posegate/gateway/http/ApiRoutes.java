@@ -1,5 +1,6 @@
 package io.posegate.gateway.http;
 
+import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.FieldReader;
 import io.posegate.gateway.config.GatewayConfig;
@@ -40,7 +41,7 @@ final class ApiRoutes {
         router.put("/api/streams/:id").handler(this::putStream);
         router.delete("/api/streams/:id").handler(this::deleteStream);
         router.get("/api/backends").handler(ctx -> ctx.json(JsonViews.backends(gateway)));
-        router.get("/api/model").handler(ctx -> ctx.json(JsonViews.model(gateway.descriptor())));
+        router.get("/api/model").handler(this::model);
         router.get("/api/config").handler(ctx -> ctx.json(JsonViews.config(gateway.config())
                 .put("backend", gateway.defaultBackend())));
         router.put("/api/config").handler(this::putConfig);
@@ -49,9 +50,27 @@ final class ApiRoutes {
     private void streams(RoutingContext ctx) {
         JsonArray a = new JsonArray();
         for (StreamPipeline s : gateway.streams()) {
-            a.add(JsonViews.stream(s, hub));
+            a.add(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
         }
         ctx.json(new JsonObject().put("streams", a));
+    }
+
+    /** The gateway's model and which model each stream runs; {@code ?stream=ID} gives that stream's model. */
+    private void model(RoutingContext ctx) {
+        String id = ctx.queryParams().get("stream");
+        if (id != null) {
+            if (gateway.stream(id) == null) {
+                error(ctx, 404, "no stream '" + id + "'");
+            } else {
+                ctx.json(JsonViews.model(gateway.descriptorOf(id)));
+            }
+            return;
+        }
+        JsonObject streams = new JsonObject();
+        for (StreamPipeline s : gateway.streams()) {
+            streams.put(s.id(), gateway.descriptorOf(s.id()).name());
+        }
+        ctx.json(JsonViews.model(gateway.descriptor()).put("streams", streams));
     }
 
     private void stream(RoutingContext ctx) {
@@ -59,7 +78,7 @@ final class ApiRoutes {
         if (s == null) {
             error(ctx, 404, "no stream '" + ctx.pathParam("id") + "'");
         } else {
-            ctx.json(JsonViews.stream(s, hub));
+            ctx.json(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
         }
     }
 
@@ -76,7 +95,13 @@ final class ApiRoutes {
             ctx.json(new JsonObject().put("error", "invalid stream").put("problems", new JsonArray(errors)));
             return;
         }
-        blocking(ctx, () -> JsonViews.stream(gateway.addStream(sc, SourceSpec.Origin.API), hub));
+        if (sc.backend() != null && unknownBackend(ctx, sc.backend())) {
+            return;
+        }
+        blocking(ctx, () -> {
+            StreamPipeline p = gateway.addStream(sc, SourceSpec.Origin.API);
+            return JsonViews.stream(p, hub, gateway.descriptorOf(p.id()));
+        });
     }
 
     private void deleteStream(RoutingContext ctx) {
@@ -107,6 +132,9 @@ final class ApiRoutes {
             error(ctx, 400, "body must name a backend: {\"backend\": \"auto|onnx|openvino|tensorrt\"}");
             return;
         }
+        if (unknownBackend(ctx, backend)) {
+            return;
+        }
         blocking(ctx, () -> {
             SwapRecord r = gateway.swapBackend(backend);
             if (r.error() != null) {
@@ -114,6 +142,17 @@ final class ApiRoutes {
             }
             return JsonViews.backends(gateway);
         });
+    }
+
+    /** Answers 400 listing the known backends if {@code name} is neither {@code auto} nor a backend's name. */
+    private boolean unknownBackend(RoutingContext ctx, String name) {
+        List<String> known = new ArrayList<>(List.of(BackendRegistry.AUTO));
+        known.addAll(gateway.registry().names());
+        if (known.contains(name)) {
+            return false;
+        }
+        error(ctx, 400, "unknown backend '" + name + "'; known: " + String.join(", ", known));
+        return true;
     }
 
     private JsonObject body(RoutingContext ctx) {
@@ -144,6 +183,6 @@ final class ApiRoutes {
 
     static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+                .end(new JsonObject().put("error", io.posegate.gateway.security.Redaction.text(message)).encode());
     }
 }

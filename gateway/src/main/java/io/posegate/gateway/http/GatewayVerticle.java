@@ -4,7 +4,6 @@ import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.PoseFrameJson;
 import io.posegate.gateway.pipeline.StreamPipeline;
-import io.posegate.grouping.Limb;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -130,14 +129,9 @@ public final class GatewayVerticle extends VerticleBase {
     private JsonObject hello() {
         JsonArray streams = new JsonArray();
         JsonObject topologies = new JsonObject();
-        JsonArray limbs = new JsonArray();
-        for (Limb l : gateway.descriptor().topology().limbs()) {
-            limbs.add(new JsonArray().add(l.from()).add(l.to()));
-        }
-        JsonObject topo = new JsonObject().put("keypoints", new JsonArray(gateway.descriptor().topology().keypoints())).put("limbs", limbs);
         for (StreamPipeline s : gateway.streams()) {
             streams.add(s.id());
-            topologies.put(s.id(), topo);
+            topologies.put(s.id(), JsonViews.topology(gateway.descriptorOf(s.id())));
         }
         return new JsonObject().put("v", PoseFrameJson.VERSION).put("type", "hello").put("streams", streams)
                 .put("model", gateway.descriptor().name()).put("demo", gateway.descriptor().demo()).put("topologies", topologies);

@@ -2,7 +2,6 @@ package io.posegate.gateway.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.vertx.core.Vertx;
@@ -19,7 +18,9 @@ import java.util.concurrent.Callable;
 /**
  * Health in the Vert.x health-check format (200 when every check is UP, 503 otherwise):
  * {@code /health} is liveness (the server answers and the gateway is not closed); {@code /ready} is UP when
- * a backend is loaded and every stream of the config file is live or reconnecting. Checks read the gateway,
+ * a backend is loaded, every stream configured now (file and API) is live or reconnecting, and inference is not
+ * stalled: no stream's frames have waited longer than {@code inference.stallTimeoutMs} with none of them
+ * processed (a hung or dead inference loop turns it DOWN even while sources still deliver). Checks read the gateway,
  * whose lock a backend open may hold for seconds, so they run on the worker pool, never the event loop.
  */
 final class HealthRoutes {
@@ -42,6 +43,7 @@ final class HealthRoutes {
         HealthChecks ready = HealthChecks.create(vertx);
         ready.register("backend", 10_000, p -> onWorker(this::backend).onComplete(p));
         ready.register("streams", 10_000, p -> onWorker(this::streams).onComplete(p));
+        ready.register("inference", 10_000, p -> onWorker(this::inference).onComplete(p));
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(live));
         router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     }
@@ -52,7 +54,7 @@ final class HealthRoutes {
 
     private Status backend() {
         JsonArray loaded = new JsonArray();
-        gateway.runtimes().values().forEach(rt -> loaded.add(rt.label()));
+        gateway.runtimes().values().stream().filter(rt -> !rt.retired()).forEach(rt -> loaded.add(rt.label()));
         JsonObject data = new JsonObject().put("default", gateway.defaultBackend()).put("loaded", loaded);
         if (!gateway.runtimeErrors().isEmpty()) {
             data.put("errors", new JsonObject(new java.util.LinkedHashMap<>(gateway.runtimeErrors())));
@@ -63,16 +65,36 @@ final class HealthRoutes {
     private Status streams() {
         JsonObject data = new JsonObject();
         boolean ok = true;
-        for (GatewayConfig.StreamConfig sc : gateway.config().streams()) {
-            StreamPipeline s = gateway.stream(sc.id());
-            String phase = s == null ? "absent" : s.state().phaseName();
+        for (StreamPipeline s : gateway.streams()) {
+            String phase = s.state().phaseName();
             JsonObject one = new JsonObject().put("phase", phase);
-            if (s != null && s.state().reason() != null) {
+            if (s.state().reason() != null) {
                 one.put("reason", s.state().reason());
             }
-            data.put(sc.id(), one);
+            data.put(s.id(), one);
             ok &= READY_PHASES.contains(phase);
         }
         return ok ? Status.OK(data) : Status.KO(data);
+    }
+
+    /** DOWN while any stream has had frames waiting longer than the stall bound with none processed. */
+    private Status inference() {
+        long bound = gateway.config().bounds().stallTimeout().toMillis();
+        long now = System.nanoTime();
+        JsonObject stalled = new JsonObject();
+        for (StreamPipeline s : gateway.streams()) {
+            long waitedMs = s.waitingNanos(now) / 1_000_000;
+            if (waitedMs > bound) {
+                stalled.put(s.id(), new JsonObject().put("waitingMs", waitedMs).put("processed", s.processed()));
+            }
+        }
+        JsonObject data = new JsonObject().put("stallTimeoutMs", bound)
+                .put("workerRestarts", gateway.scheduler().workerRestarts())
+                .put("runTimeouts", gateway.scheduler().runTimeouts());
+        if (stalled.isEmpty()) {
+            return Status.OK(data);
+        }
+        return Status.KO(data.put("reason", "frames are arriving but none was processed within " + bound + " ms")
+                .put("stalled", stalled));
     }
 }

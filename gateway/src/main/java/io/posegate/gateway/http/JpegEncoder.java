@@ -17,18 +17,18 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * buffer between frames of the same size. Not thread-safe: one per MJPEG connection, used on a worker
  * thread (encoding takes milliseconds and must never run on an event loop).
  */
-final class JpegEncoder implements AutoCloseable {
+public final class JpegEncoder implements AutoCloseable {
     private final ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     private final ImageWriteParam param = writer.getDefaultWriteParam();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     private BufferedImage image;
 
-    JpegEncoder(float quality) {
+    public JpegEncoder(float quality) {
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
     }
 
-    byte[] encode(VideoFrame frame) {
+    public byte[] encode(VideoFrame frame) {
         int w = frame.width();
         int h = frame.height();
         if (image == null || image.getWidth() != w || image.getHeight() != h) {

@@ -13,6 +13,7 @@ import io.posegate.spi.BackendProvider;
 import io.posegate.spi.Probe;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.posegate.gateway.security.Redaction;
 import java.util.Map;
 
 /** JSON views of the gateway for the HTTP API. */
@@ -20,13 +21,29 @@ public final class JsonViews {
     private JsonViews() {
     }
 
+    /** A stream with the model it runs and that model's topology (the skeleton its frames are drawn with). */
+    public static JsonObject stream(StreamPipeline s, WsHub hub, ModelDescriptor d) {
+        return stream(s, hub).put("model", d.name()).put("family", d.family()).put("decoder", d.decoder().name())
+                .put("topology", topology(d));
+    }
+
+    /** A topology as the dashboard draws it: its name, keypoint names and skeleton edges. */
+    public static JsonObject topology(ModelDescriptor d) {
+        JsonArray limbs = new JsonArray();
+        for (Limb l : d.topology().limbs()) {
+            limbs.add(new JsonArray().add(l.from()).add(l.to()));
+        }
+        return new JsonObject().put("name", d.topology().name()).put("keypoints", new JsonArray(d.topology().keypoints()))
+                .put("limbs", limbs);
+    }
+
     public static JsonObject stream(StreamPipeline s, WsHub hub) {
         ModelRuntime rt = s.runtime();
-        JsonObject o = new JsonObject().put("id", s.id()).put("source", s.supervisor().describe())
+        JsonObject o = new JsonObject().put("id", s.id()).put("source", Redaction.text(s.supervisor().describe()))
                 .put("state", PoseFrameJson.state(s.state())).put("backend", rt == null ? null : rt.label())
                 .put("fps", Math.round(s.fps() * 10) / 10.0).put("processed", s.processed())
                 .put("dropped", s.slot().dropped()).put("lost", s.supervisor().framesLost())
-                .put("errors", s.errors()).put("lastError", s.lastError()).put("wsDropped", hub.dropped(s.id()));
+                .put("errors", s.errors()).put("lastError", Redaction.text(s.lastError())).put("wsDropped", hub.dropped(s.id()));
         Latency l = s.lastLatency();
         if (l != null) {
             o.put("latencyMs", new JsonObject().put("decode", l.decode()).put("preprocess", l.preprocess())
@@ -53,48 +70,54 @@ public final class JsonViews {
             active.put(s.id(), s.runtime() == null ? null : s.runtime().label());
         }
         JsonObject errors = new JsonObject();
-        g.runtimeErrors().forEach(errors::put);
+        g.runtimeErrors().forEach((k, v) -> errors.put(k, Redaction.text(v)));
         JsonObject o = new JsonObject().put("backends", list).put("default", g.defaultBackend()).put("active", active)
                 .put("errors", errors);
         SwapRecord swap = g.lastSwap();
         if (swap != null) {
             o.put("lastSwap", new JsonObject().put("from", swap.from()).put("to", swap.to()).put("at", swap.at().toString())
-                    .put("millis", swap.millis()).put("inProgress", swap.inProgress()).put("error", swap.error()));
+                    .put("millis", swap.millis()).put("inProgress", swap.inProgress()).put("error", Redaction.text(swap.error())));
         }
         return o;
     }
 
     public static JsonObject model(ModelDescriptor d) {
-        JsonArray limbs = new JsonArray();
-        for (Limb l : d.topology().limbs()) {
-            limbs.add(new JsonArray().add(l.from()).add(l.to()));
-        }
         return new JsonObject().put("name", d.name()).put("family", d.family()).put("format", d.format().id())
                 .put("file", String.valueOf(d.modelFile())).put("descriptor", String.valueOf(d.source()))
                 .put("demo", d.demo())
+                .put("stride", d.output().stride()).put("decoder", d.decoder().name())
+                .put("decoderParams", new JsonObject(new java.util.LinkedHashMap<>(d.decoder().params().asMap())))
                 .put("input", new JsonObject().put("name", d.input().name()).put("height", d.input().height())
-                        .put("width", d.input().width()).put("colorOrder", d.input().colorOrder().name())
-                        .put("resize", d.input().resize().name().toLowerCase()))
-                .put("stride", d.output().stride()).put("decoder", d.output().decoder())
-                .put("grouping", d.grouping().strategy())
-                .put("topology", new JsonObject().put("keypoints", new JsonArray(d.topology().keypoints())).put("limbs", limbs));
+                        .put("width", d.input().width()).put("type", d.input().type().name()).put("layout", d.input().layout().name())
+                        .put("colorOrder", d.input().colorOrder().name()).put("resize", d.input().resize().name().toLowerCase()))
+                .put("topology", topology(d));
     }
 
+    /** Options with the values of secret-named keys masked (and secrets inside other values too). */
+    static JsonObject redacted(Map<String, String> options) {
+        JsonObject o = new JsonObject();
+        options.forEach((k, v) -> o.put(k, Redaction.value(k, v)));
+        return o;
+    }
+
+    /** The config as the API shows it: every source URI, option and backend setting redacted. */
     public static JsonObject config(GatewayConfig c) {
         JsonObject streams = new JsonObject();
         for (GatewayConfig.StreamConfig s : c.streams()) {
-            streams.put(s.id(), new JsonObject().put("source", s.source()).put("maxFps", s.maxFps()).put("width", s.width())
-                    .put("height", s.height()).put("backend", s.backend()).put("options", new JsonObject(Map.copyOf(s.options()))));
+            streams.put(s.id(), new JsonObject().put("source", Redaction.uri(s.source())).put("maxFps", s.maxFps()).put("width", s.width())
+                    .put("height", s.height()).put("backend", s.backend()).put("options", redacted(s.options()))
+                    .put("model", s.model()).put("modelFile", s.modelFile() == null ? null : s.modelFile().toString()));
         }
         JsonObject backends = new JsonObject();
-        c.backendOptions().forEach((k, v) -> backends.put(k, new JsonObject(Map.copyOf(v))));
+        c.backendOptions().forEach((k, v) -> backends.put(k, redacted(v)));
         return new JsonObject().put("http", new JsonObject().put("host", c.http().host()).put("port", c.http().port())
                         .put("wsQueue", c.http().wsQueue()))
                 .put("model", c.model()).put("modelFile", c.modelFile() == null ? null : c.modelFile().toString())
                 .put("backend", c.backend()).put("backends", backends)
                 .put("inference", new JsonObject().put("workers", c.workers()))
                 .put("tracking", new JsonObject().put("enabled", c.tracking().enabled()).put("oksThreshold", c.tracking().oksThreshold())
-                        .put("maxAge", c.tracking().maxAge()).put("smoothing", c.tracking().smoothing()))
+                        .put("maxAge", c.tracking().maxAge()).put("smoothing", c.tracking().smoothing())
+                        .put("maxLostSeconds", c.tracking().maxLostSeconds()))
                 .put("streams", streams);
     }
 }

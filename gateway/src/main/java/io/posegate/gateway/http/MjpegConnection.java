@@ -22,19 +22,22 @@ final class MjpegConnection {
     private final String stream;
     private final HttpServerResponse resp;
     private final long intervalMillis;
+    private final int width;
     private final VideoFrame frame = new VideoFrame();
     private final JpegEncoder encoder = new JpegEncoder(0.75f);
     private long lastSeq = -1;
     private long lastCapture = -1;
     private volatile boolean closed;
 
-    MjpegConnection(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, String stream, HttpServerResponse resp, long intervalMillis) {
+    MjpegConnection(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, String stream, HttpServerResponse resp, long intervalMillis,
+                    int width) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.jpeg = jpeg;
         this.stream = stream;
         this.resp = resp;
         this.intervalMillis = intervalMillis;
+        this.width = width;
     }
 
     void start() {
@@ -80,7 +83,7 @@ final class MjpegConnection {
         if (s == null) {
             throw new IllegalStateException("stream '" + stream + "' removed");
         }
-        if (s.slot().peekCopy(frame) == null
+        if (s.slot().peekCopy(frame, width, intervalMillis) == null
                 || frame.sequence() == lastSeq && frame.captureEpochMillis() == lastCapture) {
             return null;
         }

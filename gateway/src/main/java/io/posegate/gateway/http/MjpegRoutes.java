@@ -3,6 +3,7 @@ package io.posegate.gateway.http;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.ingest.VideoFrame;
+import io.posegate.gateway.pipeline.FrameSlot;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.vertx.core.Vertx;
@@ -13,9 +14,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Live video for the dashboard: {@code GET /api/streams/{id}/mjpeg[?fps=N]} streams the stream's latest
- * decoded frames as {@code multipart/x-mixed-replace} JPEGs, at most N (1..25, default 10) per second, and
- * {@code GET /api/streams/{id}/frame.jpg} returns one. Frames are copied out of the stream's slot and
+ * Live video for the dashboard: {@code GET /api/streams/{id}/mjpeg[?fps=N&width=W]} streams the stream's
+ * latest decoded frames as {@code multipart/x-mixed-replace} JPEGs, at most N (1..25, default 10) per
+ * second, and {@code GET /api/streams/{id}/frame.jpg[?width=W]} returns one. FFmpeg sources make these
+ * previews apart from the inference frames, W pixels wide (16..3840, default 640, never wider than the
+ * stream), only while someone watches. Frames are copied out of the stream's slot and
  * encoded on the worker pool {@code posegate-jpeg}, never on the event loop; a frame is sent only when it
  * is new and the client's socket has room, so a slow viewer skips frames instead of queueing them.
  */
@@ -38,12 +41,16 @@ final class MjpegRoutes {
 
     private void snapshot(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        Integer width = width(ctx);
+        if (width == null) {
+            return;
+        }
         jpeg.executeBlocking(() -> {
             StreamPipeline s = gateway.stream(id);
             if (s == null) {
                 throw new IllegalArgumentException("no stream '" + id + "'");
             }
-            VideoFrame f = s.slot().peekCopy(new VideoFrame());
+            VideoFrame f = s.slot().peekCopy(new VideoFrame(), width, 0);
             if (f == null) {
                 return null;
             }
@@ -75,6 +82,10 @@ final class MjpegRoutes {
             ApiRoutes.error(ctx, 400, "query parameter 'fps' must be within 1..25, got " + fps);
             return;
         }
+        Integer width = width(ctx);
+        if (width == null) {
+            return;
+        }
         jpeg.executeBlocking(() -> gateway.stream(id) != null, false).onComplete(r -> {
             if (r.failed() || !r.result()) {
                 ApiRoutes.error(ctx, 404, "no stream '" + id + "'");
@@ -83,7 +94,25 @@ final class MjpegRoutes {
             HttpServerResponse resp = ctx.response().setChunked(true)
                     .putHeader("content-type", "multipart/x-mixed-replace; boundary=" + BOUNDARY)
                     .putHeader("cache-control", "no-store").putHeader("connection", "close");
-            new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps)).start();
+            new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps), width).start();
         });
+    }
+
+    /** The {@code width} query parameter (16..3840, default 640), or null after answering 400. */
+    private static Integer width(RoutingContext ctx) {
+        String text = ctx.queryParams().get("width");
+        if (text == null) {
+            return FrameSlot.DEFAULT_PREVIEW_WIDTH;
+        }
+        try {
+            int w = Integer.parseInt(text);
+            if (w >= 16 && w <= 3840) {
+                return w;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        ApiRoutes.error(ctx, 400, "query parameter 'width' must be a whole number within 16..3840, got '" + text + "'");
+        return null;
     }
 }

@@ -35,6 +35,14 @@ public interface FrameSource extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Tells the source where its frames go, before {@link #open()}. Sources that can decide cheaply not to
+     * produce a frame (decode on demand, skip converting a frame the sink would drop) keep it; the default
+     * ignores it.
+     */
+    default void attach(FrameSink sink) {
+    }
+
     /** Releases the input. Idempotent; may be called from another thread to interrupt a blocked read. */
     @Override
     void close();

@@ -2,6 +2,7 @@ package io.posegate.gateway.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.gateway.ingest.net.NetworkPolicy;
 import io.posegate.gateway.ingest.webcam.WebcamLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +16,13 @@ import java.util.Optional;
  * @param networkTimeout  how long a network read or connect may block before the source fails and the
  *                        supervisor reconnects; also bounds how long a stop waits for a dead camera
  * @param webcam          limits on frames pushed by browsers
+ * @param network         which addresses network sources from the API may reach (internal ones are refused
+ *                        unless allowed)
  */
-public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam) {
+public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam, NetworkPolicy network) {
     public IngestPolicy {
         requireNonNull(mediaDirectory, "mediaDirectory is null");
+        requireNonNull(network, "network is null");
         requireNonNull(networkTimeout, "networkTimeout is null");
         requireNonNull(webcam, "webcam is null");
         if (networkTimeout.isNegative() || networkTimeout.isZero()) {
@@ -26,20 +30,32 @@ public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeou
         }
     }
 
-    /** No media directory for the API, a 10 s network timeout and the default webcam limits. */
+    /** A policy that refuses internal addresses to API sources. */
+    public IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam) {
+        this(mediaDirectory, networkTimeout, webcam, NetworkPolicy.denyInternal());
+    }
+
+    /**
+     * No media directory for the API, a 10 s network timeout, the default webcam limits, and no internal
+     * address allowed to network sources from the API.
+     */
     public static IngestPolicy defaults() {
         return new IngestPolicy(Optional.empty(), Duration.ofSeconds(10), WebcamLimits.defaults());
     }
 
     public IngestPolicy withMediaDirectory(Path dir) {
-        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam);
+        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam, network);
     }
 
     public IngestPolicy withNetworkTimeout(Duration timeout) {
-        return new IngestPolicy(mediaDirectory, timeout, webcam);
+        return new IngestPolicy(mediaDirectory, timeout, webcam, network);
     }
 
     public IngestPolicy withWebcam(WebcamLimits limits) {
-        return new IngestPolicy(mediaDirectory, networkTimeout, limits);
+        return new IngestPolicy(mediaDirectory, networkTimeout, limits, network);
+    }
+
+    public IngestPolicy withNetwork(NetworkPolicy policy) {
+        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, policy);
     }
 }

@@ -2,13 +2,14 @@ package io.posegate.gateway.ingest;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
  * Turns the path of a {@code file:} or {@code images:} URI into a local path. From the config file any
  * path goes (relative ones against the working directory). From the API the path must lie inside the
- * policy's media directory once symlinks are resolved, may not contain {@code ..}, and must exist.
+ * policy's media directory once symlinks are resolved, may not contain {@code ..}, and must exist; a
+ * path that breaks either of the last two rules gets one message ({@link #notAvailable}), so the API
+ * cannot probe for files outside the media directory.
  */
 public final class MediaPaths {
     private MediaPaths() {
@@ -19,7 +20,7 @@ public final class MediaPaths {
      * @throws IllegalArgumentException naming the URI and the rule it broke
      */
     public static Path resolve(String scheme, String body, SourceSpec.Origin origin, IngestPolicy policy) {
-        String text = stripAuthority(body);
+        String text = stripAuthority(scheme, body);
         if (text.isEmpty()) {
             throw new IllegalArgumentException(scheme + ": needs a path, e.g. " + scheme + ":/data/clip.mp4");
         }
@@ -42,26 +43,32 @@ public final class MediaPaths {
         try {
             Path root = media.toRealPath();
             Path real = root.resolve(path).toRealPath();
-            if (!real.startsWith(root)) {
-                throw new IllegalArgumentException(scheme + ": '" + text + "' is outside the media directory " + root);
+            if (real.startsWith(root)) {
+                return real;
             }
-            return real;
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(scheme + ": '" + text + "' does not exist in the media directory " + media);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(scheme + ": cannot resolve '" + text + "': " + e.getMessage());
+        } catch (IOException | SecurityException e) {
+            // fall through: missing, unreadable and outside look the same to the API
         }
+        throw new IllegalArgumentException(notAvailable(scheme, text));
+    }
+
+    /**
+     * The one message for an API path that is outside the media directory, missing, or unreadable, so
+     * that the API cannot tell whether a file exists anywhere on disk.
+     */
+    public static String notAvailable(String scheme, String text) {
+        return scheme + ": '" + text + "' is not an available file in the media directory";
     }
 
     /** {@code ///x} and {@code //localhost/x} become {@code /x}; other hosts are refused. */
-    private static String stripAuthority(String body) {
+    private static String stripAuthority(String scheme, String body) {
         if (!body.startsWith("//")) {
             return body;
         }
         int slash = body.indexOf('/', 2);
         String host = slash < 0 ? body.substring(2) : body.substring(2, slash);
         if (!host.isEmpty() && !host.equalsIgnoreCase("localhost")) {
-            throw new IllegalArgumentException("file URI names a remote host '" + host + "'; only local files are read");
+            throw new IllegalArgumentException(scheme + ": the URI names a remote host '" + host + "'; only local files are read");
         }
         return slash < 0 ? "" : body.substring(slash);
     }

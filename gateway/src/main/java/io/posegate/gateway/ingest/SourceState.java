@@ -8,9 +8,14 @@ import java.time.Instant;
  * @param phase       where the source is in its life
  * @param attempt     reconnect attempt number (0 while live)
  * @param nextRetryAt when the next reconnect happens, or null
- * @param reason      why it is reconnecting or failed, or null
+ * @param reason      why it is reconnecting or failed, or null; secrets in it are redacted
  */
 public record SourceState(Phase phase, int attempt, Instant nextRetryAt, String reason) {
+    /** The reason is redacted here, once, so no consumer (API, {@code /ws}, {@code /ready}, logs) can show a secret. */
+    public SourceState {
+        reason = io.posegate.gateway.security.Redaction.text(reason);
+    }
+
     public static final SourceState STARTING = new SourceState(Phase.STARTING, 0, null, null);
     public static final SourceState LIVE = new SourceState(Phase.LIVE, 0, null, null);
 

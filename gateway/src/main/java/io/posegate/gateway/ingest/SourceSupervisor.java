@@ -2,6 +2,8 @@ package io.posegate.gateway.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.gateway.ingest.net.SourceRefusedException;
+import io.posegate.gateway.security.Redaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * Runs one stream's source on its own daemon thread: open, read frames into the sink, and after a
  * failure reopen with exponential backoff (capped), so a dead camera never stalls other streams.
- * States: starting, live, reconnecting (attempt n, next try at), failed (after {@link Backoff#maxAttempts()}),
+ * States: starting, live, reconnecting (attempt n, next try at), failed (after {@link Backoff#maxAttempts()},
+ * or at once when policy refuses the source: {@link SourceRefusedException}),
  * ended (a file without loop), stopped. The listener is called on the decode thread (and once on the
  * closing thread with STOPPED); it must not block. Never touches an event loop.
  *
@@ -39,6 +42,7 @@ public final class SourceSupervisor implements AutoCloseable {
         this.sink = requireNonNull(sink, "sink is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
         this.listener = requireNonNull(listener, "listener is null");
+        source.attach(sink);
     }
 
     /** Starts the stream's decode thread (once). */
@@ -97,8 +101,8 @@ public final class SourceSupervisor implements AutoCloseable {
                     return;
                 }
                 attempt++;
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (attempt > backoff.maxAttempts()) {
+                String reason = Redaction.text(e.getMessage() == null ? e.toString() : e.getMessage());
+                if (attempt > backoff.maxAttempts() || e instanceof SourceRefusedException) {
                     setState(SourceState.failed(reason));
                     LOG.log(Level.WARNING, "stream {0} failed: {1}", new Object[] {streamId, reason});
                     return;

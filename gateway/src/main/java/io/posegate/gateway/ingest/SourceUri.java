@@ -71,8 +71,11 @@ public record SourceUri(String scheme, String body, Map<String, String> options)
         }
     }
 
-    /** Masks the password in {@code scheme://user:password@host} for logs and the API. */
-    public static String mask(String uri) {
-        return uri.replaceAll("(://[^/:@]*:)[^/@]*@", "$1***@");
+    /**
+     * Masks secrets (URL passwords, secret-named parameters) in a URI or in text holding URIs, for logs
+     * and the API; the same as {@link io.posegate.gateway.security.Redaction#text}.
+     */
+    public static String mask(String text) {
+        return io.posegate.gateway.security.Redaction.text(text);
     }
 }

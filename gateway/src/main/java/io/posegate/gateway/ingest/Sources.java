@@ -2,8 +2,11 @@ package io.posegate.gateway.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.gateway.ingest.ffmpeg.FfmpegInput;
 import io.posegate.gateway.ingest.ffmpeg.FfmpegInputs;
 import io.posegate.gateway.ingest.ffmpeg.FfmpegSource;
+import io.posegate.gateway.ingest.ffmpeg.PinnedFfmpegSource;
+import io.posegate.gateway.ingest.net.SourceAddressGuard;
 import io.posegate.gateway.ingest.images.ImageDirectorySource;
 import io.posegate.gateway.ingest.pipe.PipeFormat;
 import io.posegate.gateway.ingest.pipe.PipeSource;
@@ -20,6 +23,9 @@ import java.util.Set;
 public final class Sources {
     /** Schemes that only the local config file (or the command line) may use. */
     public static final Set<String> CONFIG_ONLY = Set.of("pipe");
+    /** FFmpeg schemes that connect over the network: from the API, checked by {@link SourceAddressGuard}. */
+    public static final Set<String> NETWORK = Set.of("rtsp", "rtsps", "rtmp", "rtmps", "http", "https", "mjpeg+http",
+            "mjpeg+https");
 
     private Sources() {
     }
@@ -32,15 +38,36 @@ public final class Sources {
         requireNonNull(policy, "policy is null");
         requireNonNull(webcams, "webcams is null");
         SourceFactory factory = new SourceFactory();
+        SourceAddressGuard guard = new SourceAddressGuard(policy.network(), policy.networkTimeout());
         for (String scheme : FfmpegInputs.SCHEMES) {
-            factory.register(scheme, spec -> new FfmpegSource(FfmpegInputs.of(spec, policy), TargetSize.of(spec), spec.maxFps()));
+            factory.register(scheme, spec -> ffmpeg(spec, policy, guard));
         }
-        factory.register("images", spec -> images(spec, policy));
+        factory.register("images", spec -> opaqueForApi(spec, images(spec, policy)));
         factory.register("pipe", Sources::pipe);
         factory.register("webcam", spec -> new WebcamSource(webcams.feed(SourceUri.parse(spec).body()),
                 TargetSize.of(spec), spec.maxFps()));
         factory.register("demo", io.posegate.gateway.demo.DemoSource::new);
         return factory;
+    }
+
+    /**
+     * FFmpeg sources; from the API, network ones are checked and pinned to their checked address, and
+     * file and network ones fail with one opaque message.
+     */
+    private static FrameSource ffmpeg(SourceSpec spec, IngestPolicy policy, SourceAddressGuard guard) {
+        FfmpegInput input = FfmpegInputs.of(spec, policy);
+        if (spec.origin() == SourceSpec.Origin.CONFIG_FILE) {
+            return new FfmpegSource(input, TargetSize.of(spec), spec.maxFps());
+        }
+        if (NETWORK.contains(spec.scheme())) {
+            return new OpaqueErrorSource(new PinnedFfmpegSource(input, guard.precheck(input.url()), guard,
+                    TargetSize.of(spec), spec.maxFps()));
+        }
+        return opaqueForApi(spec, new FfmpegSource(input, TargetSize.of(spec), spec.maxFps()));
+    }
+
+    private static FrameSource opaqueForApi(SourceSpec spec, FrameSource source) {
+        return spec.origin() == SourceSpec.Origin.API ? new OpaqueErrorSource(source) : source;
     }
 
     private static FrameSource images(SourceSpec spec, IngestPolicy policy) {

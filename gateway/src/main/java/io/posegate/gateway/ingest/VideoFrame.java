@@ -12,6 +12,8 @@ public final class VideoFrame {
     private byte[] bgr = new byte[0];
     private int width;
     private int height;
+    private int displayWidth;
+    private int displayHeight;
     private long sequence;
     private long captureEpochMillis;
     private double decodeMillis;
@@ -27,7 +29,22 @@ public final class VideoFrame {
         }
         this.width = width;
         this.height = height;
+        this.displayWidth = width;
+        this.displayHeight = height;
         return bgr;
+    }
+
+    /**
+     * Records that this picture stands for a {@code width x height} one (the stream's size) that was
+     * scaled down while decoding, so results are mapped back to the stream's pixels. Call after
+     * {@link #reshape}.
+     */
+    public void showAs(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("bad display size " + width + "x" + height);
+        }
+        this.displayWidth = width;
+        this.displayHeight = height;
     }
 
     /** Packed BGR bytes; only the first width*height*3 are meaningful. */
@@ -41,6 +58,16 @@ public final class VideoFrame {
 
     public int height() {
         return height;
+    }
+
+    /** The stream's picture width that results are reported in; equals {@link #width()} unless scaled while decoding. */
+    public int displayWidth() {
+        return displayWidth;
+    }
+
+    /** The stream's picture height that results are reported in. */
+    public int displayHeight() {
+        return displayHeight;
     }
 
     /** Frame number within the stream, from 0, counting every frame the source produced. */
@@ -66,6 +93,7 @@ public final class VideoFrame {
     public void copyFrom(VideoFrame other) {
         byte[] dst = reshape(other.width, other.height);
         System.arraycopy(other.bgr, 0, dst, 0, other.width * other.height * 3);
+        showAs(other.displayWidth, other.displayHeight);
         stamp(other.sequence, other.captureEpochMillis, other.decodeMillis);
     }
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.posegate.gateway.http.WsHub;
 import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.InferenceScheduler;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.pipeline.SwapRecord;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ public final class GatewayMeters implements AutoCloseable {
                 .description("Connected WebSocket clients").register(registry));
         hubMeters.add(FunctionCounter.builder("posegate.ws.messages.dropped", hub, WsHub::dropped)
                 .description("Pose messages dropped for slow WebSocket clients, all streams").register(registry));
+        hubMeters.add(FunctionCounter.builder("posegate.inference.workers.restarted", gateway.scheduler(),
+                InferenceScheduler::workerRestarts).description("Inference workers that died and were restarted").register(registry));
+        hubMeters.add(FunctionCounter.builder("posegate.inference.runs.timedout", gateway.scheduler(),
+                InferenceScheduler::runTimeouts).description("Inference runs given up by the watchdog (session reopened)")
+                .register(registry));
     }
 
     /** Refreshes the stream snapshot, registers meters of new streams, removes those of deleted ones, and counts backend events. */

@@ -1,5 +1,6 @@
 package io.posegate.gateway.model;
 
+import io.posegate.grouping.Poses;
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendSession;
 import io.posegate.spi.ErrorCode;
@@ -31,29 +32,46 @@ public final class DescriptorCheck {
         fail(d, errors);
     }
 
-    /** Checks shapes against a real result (dynamic dimensions are only known after a run). */
+    /**
+     * Checks shapes against a real result (dynamic dimensions are only known after a run), then runs
+     * the descriptor's decoder once on it, so a decoder that cannot read these outputs (too few PAF
+     * channels, maps of different sizes...) is named when the model opens, not on the first frame.
+     */
     public static void outputs(ModelDescriptor d, InferenceResult r) {
         List<String> errors = new ArrayList<>();
         int h = d.outputHeight();
         int w = d.outputWidth();
+        int floorH = d.input().height() / d.output().stride();
+        int floorW = d.input().width() / d.output().stride();
+        boolean planar = d.output().layout() == TensorLayout.NCHW;
         for (var e : d.output().tensors().entrySet()) {
             Tensor t = r.output(e.getValue().tensor());
-            long[] s = t.shape();
+            long[] s = RoleView.mapShape(t.shape());
             String field = "output.tensors." + e.getKey();
-            if (s.length != 4) {
-                errors.add(field + ": output '" + t.name() + "' has shape " + Arrays.toString(s) + ", expected [1,C,H,W]");
+            if (s == null) {
+                errors.add(field + ": output '" + t.name() + "' has shape " + Arrays.toString(t.shape()) + ", expected "
+                        + (planar ? "[1,C,H,W]" : "[1,H,W,C]"));
                 continue;
             }
-            if (s[2] != h || s[3] != w) {
-                errors.add(field + ": output '" + t.name() + "' is " + s[2] + "x" + s[3] + " but input "
+            long mh = planar ? s[2] : s[1];
+            long mw = planar ? s[3] : s[2];
+            long c = planar ? s[1] : s[3];
+            if ((mh != h && mh != floorH) || (mw != w && mw != floorW)) {
+                errors.add(field + ": output '" + t.name() + "' is " + mh + "x" + mw + " (" + d.output().layout() + ") but input "
                         + d.input().height() + "x" + d.input().width() + " / stride " + d.output().stride() + " gives " + h + "x" + w);
             }
-            int channels = e.getValue().channels((int) s[1]);
-            int need = "heatmaps".equals(e.getKey()) ? d.topology().keypointCount()
-                    : "pafs".equals(e.getKey()) ? d.topology().pafChannels() : 1;
-            if (e.getValue().channelTo() > s[1] || channels < need) {
-                errors.add(field + ": output '" + t.name() + "' has " + s[1] + " channels; the descriptor needs "
+            int channels = e.getValue().channels((int) c);
+            int need = "heatmaps".equals(e.getKey()) ? d.topology().keypointCount() : 1;
+            if (e.getValue().channelTo() > c || channels < need) {
+                errors.add(field + ": output '" + t.name() + "' has " + c + " channels; the descriptor needs "
                         + need + " from channel " + e.getValue().channelFrom());
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                new ModelDecoder(d).decode(r, new Poses(d.topology().keypointCount(), d.decoder().maxPeople()));
+            } catch (IllegalArgumentException e) {
+                errors.add("decoder '" + d.decoder().name() + "' cannot read the outputs: " + e.getMessage());
             }
         }
         fail(d, errors);

@@ -1,6 +1,7 @@
 package io.posegate.gateway.model;
 
 import io.posegate.gateway.config.FieldReader;
+import io.posegate.spi.ElementType;
 
 /** Parses the {@code input} section of a model descriptor. */
 final class InputSpecs {
@@ -8,7 +9,7 @@ final class InputSpecs {
     }
 
     static InputSpec parse(FieldReader r) {
-        r.onlyKnown("name", "height", "width", "layout", "colorOrder", "normalization", "resize", "padValue");
+        r.onlyKnown("name", "height", "width", "type", "layout", "colorOrder", "normalization", "resize", "padValue");
         String name = r.requiredString("name");
         int height = r.integer("height", 0, 1, 8192);
         int width = r.integer("width", 0, 1, 8192);
@@ -18,9 +19,14 @@ final class InputSpecs {
         if (!r.has("width")) {
             r.error("width", "is required");
         }
-        String layout = r.string("layout", "NCHW");
-        if (!"NCHW".equalsIgnoreCase(layout)) {
-            r.error("layout", "only NCHW is supported, got '" + layout + "'");
+        TensorLayout layout = r.enumValue("layout", TensorLayout.class, TensorLayout.NCHW);
+        ElementType type = ElementType.FLOAT32;
+        String typeName = r.string("type", "float32");
+        switch (typeName.toLowerCase(java.util.Locale.ROOT)) {
+            case "float32" -> type = ElementType.FLOAT32;
+            case "uint8" -> type = ElementType.UINT8;
+            case "int8" -> type = ElementType.INT8;
+            default -> r.error("type", "unknown input type '" + typeName + "'; known: float32, uint8, int8");
         }
         InputSpec.ColorOrder order = r.enumValue("colorOrder", InputSpec.ColorOrder.class, InputSpec.ColorOrder.RGB);
         InputSpec.ResizePolicy resize = r.enumValue("resize", InputSpec.ResizePolicy.class, InputSpec.ResizePolicy.STRETCH);
@@ -48,6 +54,6 @@ final class InputSpecs {
                 }
             }
         }
-        return new InputSpec(name, height, width, order, scale, mean, std, resize, pad);
+        return new InputSpec(name, height, width, type, layout == null ? TensorLayout.NCHW : layout, order, scale, mean, std, resize, pad);
     }
 }

@@ -5,12 +5,11 @@ import java.util.Map;
 /**
  * How to read a model's outputs.
  *
- * @param decoder the output decoding strategy ({@code paf}; later {@code posenet}, {@code associative-embedding},
- *                {@code single-heatmap}); it names the roles it needs in {@code tensors}
- * @param stride  input pixels per output cell
- * @param tensors role name to tensor reference
+ * @param stride  input pixels per output cell (maps are input / stride cells, rounded either way)
+ * @param layout  where the channel axis of every output sits ({@code NCHW} or {@code NHWC})
+ * @param tensors output role (what the decoder calls it) to tensor reference
  */
-public record OutputSpec(String decoder, int stride, Map<String, TensorRef> tensors) {
+public record OutputSpec(int stride, TensorLayout layout, Map<String, TensorRef> tensors) {
     public OutputSpec {
         tensors = Map.copyOf(tensors);
     }

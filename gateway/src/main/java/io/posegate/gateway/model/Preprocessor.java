@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.spi.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
  * The one pre-processing step every backend shares: bilinear resize (stretch or letterbox, pixel
- * centres aligned), colour order, normalisation, and NCHW float32 layout. The planes are computed in
- * a reused heap array (plain array indexing, no per-element buffer checks) and copied into the reused
- * direct tensor in one bulk put. Resampling tables are computed once per source size.
+ * centres aligned), colour order, normalisation, and the model's own element type (FLOAT32, UINT8,
+ * INT8) and layout (NCHW or NHWC). Each value is written straight into the reused direct input tensor
+ * (absolute puts on views made once per tensor), with no intermediate array and no copy. Resampling
+ * tables are computed once per source size.
  *
  * <p>Not thread-safe: one instance per inference worker.
  */
@@ -19,7 +22,14 @@ public final class Preprocessor {
     private final float[] mul = new float[3];
     private final float[] add = new float[3];
     private final int[] srcChannel = new int[3];
-    private float[] scratch = new float[0];
+    private final float[] pad = new float[3];
+    /** Distance in elements between channels, and between two pixels of a row, in the tensor. */
+    private final int channelStride;
+    private final int pixelStride;
+    private final int kind;
+    private Tensor viewOf;
+    private FloatBuffer floats;
+    private ByteBuffer bytes;
     private int cachedW = -1;
     private int cachedH = -1;
     private InputTransform transform;
@@ -44,61 +54,81 @@ public final class Preprocessor {
             add[c] = -mean[c] / std[c];
             // BGR source bytes: index 0 = B, 1 = G, 2 = R
             srcChannel[c] = spec.colorOrder() == InputSpec.ColorOrder.BGR ? c : 2 - c;
+            pad[c] = spec.padValue() * mul[c] + add[c];
         }
+        boolean planar = spec.layout() == TensorLayout.NCHW;
+        this.channelStride = planar ? spec.height() * spec.width() : 1;
+        this.pixelStride = planar ? 1 : 3;
+        this.kind = switch (spec.type()) {
+            case FLOAT32 -> 0;
+            case UINT8 -> 1;
+            case INT8 -> 2;
+            default -> throw new IllegalArgumentException("input '" + spec.name() + "': element type " + spec.type()
+                    + " is not fed by PoseGate; use float32, uint8 or int8");
+        };
     }
 
     public InputSpec spec() {
         return spec;
     }
 
+    /** A new direct tensor of the spec's name, type and shape, for {@link #preprocess}. */
+    public Tensor allocateInput() {
+        return Tensor.allocate(spec.name(), spec.type(), spec.shape());
+    }
+
     /**
-     * Writes {@code frame} into {@code out} ([1,3,H,W] float32 as the spec says) and returns the
-     * placement used, for mapping keypoints back.
+     * Writes {@code frame} into {@code out} (the spec's type and shape) and returns the placement used,
+     * for mapping keypoints back.
      *
-     * @throws IllegalArgumentException if {@code out} does not have the spec's shape
+     * @throws IllegalArgumentException if {@code out} does not have the spec's type and shape
      */
     public InputTransform preprocess(VideoFrame frame, Tensor out) {
-        if (!Arrays.equals(out.shape(), spec.shape())) {
-            throw new IllegalArgumentException("input tensor " + out + " does not have shape " + Arrays.toString(spec.shape()));
+        if (out != viewOf) {
+            if (out.type() != spec.type() || !Arrays.equals(out.shape(), spec.shape())) {
+                throw new IllegalArgumentException("input tensor " + out + " is not " + spec.type() + Arrays.toString(spec.shape()));
+            }
+            floats = kind == 0 ? out.floats() : null;
+            bytes = kind == 0 ? null : out.buffer();
+            viewOf = out;
         }
         prepare(frame.width(), frame.height());
-        int dw = spec.width();
-        int plane = dw * spec.height();
-        if (scratch.length != 3 * plane) {
-            scratch = new float[3 * plane];
-        }
-        float[] dst = scratch;
-        fillPadding(dst, plane);
+        fillPadding();
         byte[] src = frame.bgr();
         int stride = frame.width() * 3;
         int r = srcChannel[0];
         int g = srcChannel[1];
         int b = srcChannel[2];
-        float m0 = mul[0];
-        float m1 = mul[1];
-        float m2 = mul[2];
-        float a0 = add[0];
-        float a1 = add[1];
-        float a2 = add[2];
+        int dw = spec.width();
+        int cs = channelStride;
+        int ps = pixelStride;
         for (int y = 0; y < innerH; y++) {
             int row0 = y0[y] * stride;
             int row1 = y1[y] * stride;
             float wy = fy[y];
-            int base = (top + y) * dw + left;
+            int base = ((top + y) * dw + left) * ps;
             for (int x = 0; x < innerW; x++) {
                 int p00 = row0 + x0[x];
                 int p01 = row0 + x1[x];
                 int p10 = row1 + x0[x];
                 int p11 = row1 + x1[x];
                 float wx = fx[x];
-                int o = base + x;
-                dst[o] = sample(src, p00, p01, p10, p11, r, wx, wy) * m0 + a0;
-                dst[plane + o] = sample(src, p00, p01, p10, p11, g, wx, wy) * m1 + a1;
-                dst[2 * plane + o] = sample(src, p00, p01, p10, p11, b, wx, wy) * m2 + a2;
+                int o = base + x * ps;
+                store(o, sample(src, p00, p01, p10, p11, r, wx, wy) * mul[0] + add[0]);
+                store(o + cs, sample(src, p00, p01, p10, p11, g, wx, wy) * mul[1] + add[1]);
+                store(o + 2 * cs, sample(src, p00, p01, p10, p11, b, wx, wy) * mul[2] + add[2]);
             }
         }
-        out.floats().put(dst, 0, 3 * plane);
         return transform;
+    }
+
+    /** Writes one value at element index {@code i} in the tensor's type; integer types round and clamp. */
+    private void store(int i, float v) {
+        switch (kind) {
+            case 0 -> floats.put(i, v);
+            case 1 -> bytes.put(i, (byte) Math.min(255, Math.max(0, Math.round(v))));
+            default -> bytes.put(i, (byte) Math.min(127, Math.max(-128, Math.round(v))));
+        }
     }
 
     /** Bilinear sample of one channel from four packed-BGR neighbours. */
@@ -108,12 +138,16 @@ public final class Preprocessor {
         return top + (bottom - top) * wy;
     }
 
-    private void fillPadding(float[] dst, int plane) {
+    private void fillPadding() {
         if (innerW == spec.width() && innerH == spec.height()) {
             return;
         }
-        for (int ch = 0; ch < 3; ch++) {
-            java.util.Arrays.fill(dst, ch * plane, (ch + 1) * plane, spec.padValue() * mul[ch] + add[ch]);
+        int pixels = spec.width() * spec.height();
+        for (int p = 0; p < pixels; p++) {
+            int o = p * pixelStride;
+            store(o, pad[0]);
+            store(o + channelStride, pad[1]);
+            store(o + 2 * channelStride, pad[2]);
         }
     }
 

@@ -1,15 +1,13 @@
 package io.posegate.gateway.pipeline;
 
-import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.OutputDecoder;
-import io.posegate.gateway.model.OutputDecoders;
+import io.posegate.gateway.model.ModelDecoder;
 import io.posegate.gateway.model.Preprocessor;
 import io.posegate.grouping.Poses;
-import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
 import java.util.ArrayList;
@@ -26,44 +24,90 @@ public final class FrameProcessor {
     private final ModelDescriptor descriptor;
     private final Preprocessor preprocessor;
     private final Tensor input;
-    private final OutputDecoder decoder;
+    private final ModelDecoder decoder;
     private final Poses poses;
+    private final HeldOutputs held = new HeldOutputs();
+    private InputTransform lastPlacement;
+    private InputTransform displayPlacement;
+    private int lastDisplayW;
+    private int lastDisplayH;
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this.descriptor = descriptor;
         this.preprocessor = new Preprocessor(descriptor.input());
-        this.input = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
-        this.decoder = OutputDecoders.create(descriptor);
-        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.grouping().params().maxPeople());
+        this.input = preprocessor.allocateInput();
+        this.decoder = new ModelDecoder(descriptor);
+        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.decoder().maxPeople());
     }
 
     public ModelDescriptor descriptor() {
         return descriptor;
     }
 
-    /** Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. */
+    /**
+     * Pre-processes {@code frame} into the input tensor; after this the frame can be recycled. The
+     * placement returned maps the stream's pixels (the frame's display size, which is bigger than the
+     * frame when the decoder already scaled it down for the model) to the model input.
+     */
     public InputTransform preprocess(VideoFrame frame) {
-        return preprocessor.preprocess(frame, input);
+        InputTransform t = preprocessor.preprocess(frame, input);
+        if (frame.displayWidth() == frame.width() && frame.displayHeight() == frame.height()) {
+            return t;
+        }
+        if (t != lastPlacement || frame.displayWidth() != lastDisplayW || frame.displayHeight() != lastDisplayH) {
+            float kx = (float) frame.width() / frame.displayWidth();
+            float ky = (float) frame.height() / frame.displayHeight();
+            lastPlacement = t;
+            lastDisplayW = frame.displayWidth();
+            lastDisplayH = frame.displayHeight();
+            displayPlacement = new InputTransform(t.scaleX() * kx, t.scaleY() * ky, t.padX(), t.padY());
+        }
+        return displayPlacement;
     }
 
     /**
-     * Infers and groups the pre-processed input, leaving people in source pixels in {@link #poses()}.
+     * Infers (under {@code lease}, which the caller holds and closes) and groups the pre-processed input, leaving people in source pixels in {@link #poses()}.
      *
      * @return infer and group milliseconds
      */
-    public double[] inferAndGroup(ModelRuntime runtime, InputTransform t) throws InterruptedException {
+    public double[] inferAndGroup(RuntimeLease lease, InputTransform t) {
         long t0 = System.nanoTime();
         double inferMs;
-        try (InferenceResult result = runtime.run(input)) {
+        try (InferenceResult result = lease.run(input)) {
             inferMs = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();
             decoder.decode(result, poses);
-        } finally {
-            runtime.release();
         }
+        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
+        return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+    }
+
+    /**
+     * Runs the pre-processed input under {@code lease} and keeps a copy of the outputs, so that the
+     * caller can give the lease back before {@link #group grouping}: the next frame goes into the network
+     * while this one is grouped.
+     *
+     * @return inference milliseconds (the copy included)
+     */
+    public double infer(RuntimeLease lease) {
+        long t0 = System.nanoTime();
+        try (InferenceResult result = lease.run(input)) {
+            held.copyFrom(result);
+        }
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Groups the outputs kept by {@link #infer}, leaving people in source pixels in {@link #poses()}.
+     *
+     * @return grouping milliseconds
+     */
+    public double group(InputTransform t) {
+        long t0 = System.nanoTime();
+        decoder.decode(held, poses);
         float stride = descriptor.output().stride();
         poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
-        return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     public Poses poses() {
@@ -85,6 +129,7 @@ public final class FrameProcessor {
             people.add(new PoseFrame.Person(poses.id(p), poses.personScore(p), kps));
         }
         return new PoseFrame(stream, seq, captureMillis, width, height, descriptor.name(),
-                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people);
+                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people,
+                descriptor.topology().name());
     }
 }

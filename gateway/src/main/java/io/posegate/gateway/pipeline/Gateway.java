@@ -44,6 +44,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> runtimeErrors = new ConcurrentHashMap<>();
     private final Map<String, StreamPipeline> streams = new ConcurrentSkipListMap<>();
     private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
+    private final StreamModels models;
     private final TrackerFactory trackers;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
@@ -56,8 +57,9 @@ public final class Gateway implements AutoCloseable {
         this.sources = requireNonNull(sources, "sources is null");
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
-        this.scheduler = new InferenceScheduler(config.workers(), publisher);
+        this.scheduler = new InferenceScheduler(config.workers(), config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
+        this.models = new StreamModels(config, descriptor);
     }
 
     /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
@@ -105,6 +107,16 @@ public final class Gateway implements AutoCloseable {
         return Map.copyOf(runtimes);
     }
 
+    /** The model each stream runs: its own ({@code model:} in its entry) or the gateway's. */
+    public ModelDescriptor descriptorOf(String streamId) {
+        return models.of(streamId);
+    }
+
+    /** Runtimes of streams' own models, keyed by {@code model@backend}. */
+    public Map<String, ModelRuntime> modelRuntimes() {
+        return models.runtimes();
+    }
+
     /** Errors of backends that failed to open, by requested name. */
     public Map<String, String> runtimeErrors() {
         return Map.copyOf(runtimeErrors);
@@ -116,22 +128,32 @@ public final class Gateway implements AutoCloseable {
      * the stream is kept, marked failed with the reason.
      *
      * @throws IllegalArgumentException if the source URI is unusable (unknown scheme, refused for the origin)
+     * @throws StreamLimitException if the stream is new and {@code inference.maxStreams} streams exist already
      */
     public StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
         synchronized (mutation) {
+            int max = config.bounds().maxStreams();
+            if (!streams.containsKey(s.id()) && streams.size() >= max) {
+                throw new StreamLimitException("stream '" + s.id() + "' not added: " + streams.size()
+                        + " streams exist, the limit inference.maxStreams is " + max + "; remove one first");
+            }
+            ModelDescriptor d = models.resolve(s, origin);
             FrameSource source = sources.create(spec);
             String backend = s.backend() == null ? defaultBackend : s.backend();
-            ModelRuntime rt = runtimeFor(backend);
+            ModelRuntime rt = d == descriptor ? runtimeFor(backend) : models.runtimeFor(d, backend, this::open);
             StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
-                    trackers.create(descriptor), scheduler::wake, state -> onState.accept(s.id(), state));
+                    trackers.create(d), scheduler::wake, state -> onState.accept(s.id(), state));
             if (rt == null) {
-                p.fail("backend '" + backend + "' failed: " + runtimeErrors.get(backend));
+                p.fail("backend '" + backend + "' failed: " + (d == descriptor ? runtimeErrors.get(backend)
+                        : models.error(d, backend)));
             }
+            models.assign(s.id(), d);
             StreamPipeline replaced = streams.put(s.id(), p);
             if (replaced != null) {
                 scheduler.remove(replaced);
                 replaced.close();
+                models.retireUnused(streams.values()).forEach(ModelRuntime::close);
             }
             if (s.backend() != null) {
                 streamBackends.put(s.id(), s.backend());
@@ -148,11 +170,13 @@ public final class Gateway implements AutoCloseable {
         synchronized (mutation) {
             StreamPipeline old = streams.remove(id);
             streamBackends.remove(id);
+            models.assign(id, null);
             if (old == null) {
                 return false;
             }
             scheduler.remove(old);
             old.close();
+            models.retireUnused(streams.values()).forEach(ModelRuntime::close);
             return true;
         }
     }
@@ -176,9 +200,25 @@ public final class Gateway implements AutoCloseable {
     }
 
     private ModelRuntime open(String backend) {
-        BackendProvider p = registry.select(backend, descriptor.format());
-        Map<String, String> opts = config.backendOptions().getOrDefault(p.name(), Map.of());
-        return ModelRuntime.open(descriptor, p, BackendOptions.of(opts));
+        return open(descriptor, backend);
+    }
+
+    private ModelRuntime open(ModelDescriptor d, String backend) {
+        BackendProvider p = registry.select(backend, d.format());
+        Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
+        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts));
+        scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
+        return rt;
+    }
+
+    /**
+     * Inference workers for a runtime that allows {@code runs} runs at once: one per run plus one, so a
+     * frame is pre-processed or grouped while others are in the network; {@code inference.workers}, when
+     * set (above 0), caps it.
+     */
+    static int workersFor(int runs, int configured) {
+        int auto = Math.max(1, runs) + 1;
+        return configured > 0 ? Math.min(configured, auto) : auto;
     }
 
     /**
@@ -209,7 +249,13 @@ public final class Gateway implements AutoCloseable {
             runtimeErrors.remove(backend);
             for (StreamPipeline s : streams.values()) {
                 String own = streamBackends.get(s.id());
-                if (own == null || own.equals(backend)) {
+                ModelDescriptor d = models.of(s.id());
+                if (d != descriptor && own == null) {
+                    ModelRuntime ownModel = models.runtimeFor(d, backend, this::open);
+                    if (ownModel != null) {
+                        s.bind(ownModel);
+                    }
+                } else if (own == null || own.equals(backend)) {
                     s.bind(next);
                 }
             }
@@ -221,17 +267,73 @@ public final class Gateway implements AutoCloseable {
                     retired.add(rt);
                 }
             }
+            retired.addAll(models.retireUnused(streams.values()));
         }
-        retired.forEach(Gateway::closeLater);
+        retired.forEach(ModelRuntime::close);
         lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
         LOG.info("swapped backend " + from + " -> " + next.label() + " in " + lastSwap.millis() + " ms");
         return lastSwap;
     }
 
-    private static void closeLater(ModelRuntime rt) {
-        Thread t = new Thread(rt::close, "posegate-close-" + rt.backendName());
+    /** The shared inference workers (for their counters). */
+    public InferenceScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Called by the watchdog (which must not block) with a runtime it poisoned: reopen it on a thread of its own. */
+    private void reopenLater(ModelRuntime poisoned) {
+        Thread t = new Thread(() -> reopen(poisoned), "posegate-reopen-" + poisoned.backendName());
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Replaces a poisoned runtime with a fresh session of the same backend and binds its streams to it. If
+     * the backend cannot be reopened, its streams are marked failed with both reasons.
+     */
+    void reopen(ModelRuntime poisoned) {
+        String name = null;
+        synchronized (mutation) {
+            for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
+                if (e.getValue() == poisoned) {
+                    name = e.getKey();
+                }
+            }
+        }
+        if (name == null) {
+            return;
+        }
+        ModelRuntime next = null;
+        String error = null;
+        try {
+            next = open(name);
+        } catch (RuntimeException e) {
+            error = poisoned.poisoned() + "; reopening failed: " + e.getMessage();
+        }
+        synchronized (mutation) {
+            if (runtimes.get(name) != poisoned) {
+                if (next != null) {
+                    next.close();
+                }
+                return;
+            }
+            if (next == null) {
+                runtimes.remove(name);
+                runtimeErrors.put(name, error);
+            } else {
+                runtimes.put(name, next);
+            }
+            for (StreamPipeline s : streams.values()) {
+                if (s.runtime() == poisoned) {
+                    s.bind(next);
+                    if (next == null) {
+                        s.fail("backend '" + name + "': " + error);
+                    }
+                }
+            }
+        }
+        LOG.warning(next != null ? "backend " + next.label() + " reopened after: " + poisoned.poisoned()
+                : "backend '" + name + "' lost: " + error);
     }
 
     @Override
@@ -244,6 +346,7 @@ public final class Gateway implements AutoCloseable {
             scheduler.close();
             runtimes.values().forEach(ModelRuntime::close);
             runtimes.clear();
+            models.close();
         }
     }
 }

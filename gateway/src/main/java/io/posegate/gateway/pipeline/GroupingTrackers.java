@@ -1,26 +1,56 @@
 package io.posegate.gateway.pipeline;
 
 import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.grouping.Poses;
 import io.posegate.grouping.tracking.KeypointSigmas;
+import io.posegate.grouping.tracking.PublishRule;
 import io.posegate.grouping.tracking.Tracker;
 import io.posegate.grouping.tracking.TrackerParams;
 
-/** Trackers from the grouping module, configured by the gateway's {@code tracking} section. */
+/**
+ * Trackers from the grouping module, configured by the gateway's {@code tracking} section and the
+ * descriptor's publish rule ({@code grouping.minKeypoints}, {@code grouping.minPersonScore}). With tracking
+ * off, the publish rule still applies: people below it are not published.
+ */
 public final class GroupingTrackers {
     private GroupingTrackers() {
     }
 
     public static TrackerFactory from(GatewayConfig.Tracking t) {
         if (!t.enabled()) {
-            return d -> null;
+            return d -> filterOnly(d.publish());
         }
-        TrackerParams defaults = TrackerParams.defaults();
-        TrackerParams params = new TrackerParams(t.oksThreshold(), t.maxAge(), t.smoothing(), defaults.minCutoff(),
-                defaults.beta(), defaults.dCutoff());
+        TrackerParams base = params(t);
         return d -> {
-            Tracker tracker = new Tracker(params, d.topology().keypointCount(), d.grouping().params().maxPeople());
+            Tracker tracker = new Tracker(base.withPublish(d.publish()), d.topology().keypointCount(),
+                    capacity(d));
             float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
             return (poses, captureMillis) -> tracker.update(poses, captureMillis * 1_000_000L, sigmas);
         };
+    }
+
+    /** The tracker settings the config gives (One Euro settings from {@link TrackerParams#defaults()}). */
+    public static TrackerParams params(GatewayConfig.Tracking t) {
+        TrackerParams d = TrackerParams.defaults();
+        return new TrackerParams(d.confirmHits(), t.maxAge(), t.maxLostSeconds(), t.oksThreshold(), d.oksWeight(),
+                d.publish(), t.smoothing(), d.minCutoff(), d.beta(), d.dCutoff());
+    }
+
+    /** Room for every person of a frame plus as many tentative and lost tracks. */
+    static int capacity(ModelDescriptor d) {
+        return Math.max(16, 2 * d.decoder().maxPeople());
+    }
+
+    private static PoseTracker filterOnly(PublishRule rule) {
+        return (poses, captureMillis) -> removeBelow(rule, poses);
+    }
+
+    private static void removeBelow(PublishRule rule, Poses poses) {
+        for (int p = poses.count() - 1; p >= 0; p--) {
+            if (!rule.whole(poses, p)) {
+                poses.removeSwap(p);
+            }
+        }
     }
 }

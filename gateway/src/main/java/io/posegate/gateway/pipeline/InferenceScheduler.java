@@ -1,59 +1,110 @@
 package io.posegate.gateway.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import io.posegate.gateway.backend.ModelRuntime;
-import io.posegate.gateway.ingest.VideoFrame;
-import io.posegate.gateway.model.InputTransform;
-import io.posegate.gateway.model.ModelDescriptor;
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The shared inference workers: dedicated threads named {@code posegate-infer-N} (never an event
  * loop) that take, round-robin, each stream's latest frame. A stream is handled by one worker at a
- * time; a failing frame is counted against its stream and never stops the others.
+ * time; a failing frame is counted against its stream and never stops the others. A worker that dies
+ * anyway is replaced and counted ({@link #workerRestarts()}); a run that exceeds the run timeout is
+ * given up by the {@link RunWatchdog}, which replaces its worker and hands the runtime to {@code onHung}.
  */
 public final class InferenceScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InferenceScheduler.class.getName());
+    private static final StreamPipeline[] NONE = new StreamPipeline[0];
 
-    private final List<StreamPipeline> streams = new CopyOnWriteArrayList<>();
     private final Consumer<PoseFrame> publisher;
-    private final Thread[] workers;
+    private InferenceWorker[] workers;
+    private boolean started;
+    private final RunWatchdog watchdog;
     private final Object signal = new Object();
+    private final AtomicLong restarts = new AtomicLong();
+    private volatile StreamPipeline[] streams = NONE;
     private int cursor;
     private long wakeups;
     private volatile boolean stopped;
 
-    public InferenceScheduler(int workerCount, Consumer<PoseFrame> publisher) {
-        this.publisher = publisher;
-        this.workers = new Thread[workerCount];
+    /**
+     * @param runTimeout how long one inference run may take before the watchdog gives up on it
+     * @param onHung     called (on the watchdog thread; must not block) with a runtime the watchdog poisoned
+     */
+    public InferenceScheduler(int workerCount, Duration runTimeout, Consumer<PoseFrame> publisher, Consumer<ModelRuntime> onHung) {
+        this.publisher = requireNonNull(publisher, "publisher is null");
+        this.workers = new InferenceWorker[workerCount];
         for (int i = 0; i < workerCount; i++) {
-            workers[i] = new Thread(this::work, "posegate-infer-" + i);
-            workers[i].setDaemon(true);
+            workers[i] = new InferenceWorker(this, i, 0);
         }
+        this.watchdog = new RunWatchdog(this, runTimeout, onHung);
     }
 
     public void start() {
-        for (Thread t : workers) {
-            t.start();
+        synchronized (this) {
+            started = true;
+            for (InferenceWorker w : workers) {
+                w.start();
+            }
         }
+        watchdog.start();
     }
 
-    public void add(StreamPipeline stream) {
-        streams.add(stream);
+    /**
+     * Grows the pool to at least {@code count} workers (it never shrinks), starting the new ones if the
+     * scheduler runs. The gateway calls it when a runtime opens, so workers follow its concurrent runs.
+     */
+    public synchronized void ensureWorkers(int count) {
+        if (stopped || count <= workers.length) {
+            return;
+        }
+        InferenceWorker[] next = java.util.Arrays.copyOf(workers, count);
+        for (int i = workers.length; i < count; i++) {
+            next[i] = new InferenceWorker(this, i, 0);
+            if (started) {
+                next[i].start();
+            }
+        }
+        workers = next;
+        LOG.info("inference workers: " + count);
+    }
+
+    /** The number of inference workers. */
+    public synchronized int workerCount() {
+        return workers.length;
+    }
+
+    public synchronized void add(StreamPipeline stream) {
+        List<StreamPipeline> next = new ArrayList<>(Arrays.asList(streams));
+        next.add(stream);
+        streams = next.toArray(NONE);
         wake();
     }
 
-    public void remove(StreamPipeline stream) {
-        streams.remove(stream);
+    public synchronized void remove(StreamPipeline stream) {
+        List<StreamPipeline> next = new ArrayList<>(Arrays.asList(streams));
+        next.remove(stream);
+        streams = next.toArray(NONE);
     }
 
     public List<StreamPipeline> streams() {
-        return List.copyOf(streams);
+        return List.of(streams);
+    }
+
+    /** Workers replaced because they died (an error no frame handler could absorb). */
+    public long workerRestarts() {
+        return restarts.get();
+    }
+
+    /** Runs the watchdog gave up on (each poisoned its runtime and replaced its worker). */
+    public long runTimeouts() {
+        return watchdog.timeouts();
     }
 
     /** Called by frame slots when a frame arrives. */
@@ -64,93 +115,77 @@ public final class InferenceScheduler implements AutoCloseable {
         }
     }
 
-    private StreamPipeline next() {
-        List<StreamPipeline> list = streams;
+    boolean stopped() {
+        return stopped;
+    }
+
+    Consumer<PoseFrame> publisher() {
+        return publisher;
+    }
+
+    /** Blocks until a stream with a waiting frame can be claimed by {@code worker}; null when stopping. */
+    StreamPipeline awaitNext(Object worker) throws InterruptedException {
         synchronized (signal) {
-            int n = list.size();
-            for (int i = 0; i < n; i++) {
-                StreamPipeline s = list.get((cursor + i) % n);
-                if (s.slot().hasFrame() && s.runtime() != null && s.tryClaim()) {
-                    cursor = (cursor + i + 1) % n;
+            while (!stopped) {
+                long seen = wakeups;
+                StreamPipeline s = next(worker);
+                if (s != null) {
                     return s;
+                }
+                if (seen == wakeups) {
+                    signal.wait(200);
                 }
             }
             return null;
         }
     }
 
-    private void work() {
-        Map<ModelDescriptor, FrameProcessor> processors = new HashMap<>();
-        while (!stopped) {
-            StreamPipeline s;
-            synchronized (signal) {
-                long seen = wakeups;
-                s = next();
-                if (s == null) {
-                    try {
-                        if (seen == wakeups) {
-                            signal.wait(200);
-                        }
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    continue;
-                }
-            }
-            try {
-                process(s, processors);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                s.recordError(e.getMessage() == null ? e.toString() : e.getMessage());
-                LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e.getMessage(), e);
-            } finally {
-                s.unclaim();
-                wake();
+    /** Round-robin over a snapshot of the streams; the cursor is reduced modulo the snapshot's size. */
+    private StreamPipeline next(Object worker) {
+        StreamPipeline[] list = streams;
+        int n = list.length;
+        for (int i = 0; i < n; i++) {
+            int at = (cursor + i) % n;
+            StreamPipeline s = list[at];
+            if (s.slot().hasFrame() && s.runtime() != null && s.tryClaim(worker)) {
+                cursor = (at + 1) % n;
+                return s;
             }
         }
+        return null;
     }
 
-    private void process(StreamPipeline s, Map<ModelDescriptor, FrameProcessor> processors) throws InterruptedException {
-        ModelRuntime runtime = s.runtime();
-        VideoFrame frame = s.slot().take();
-        if (frame == null || runtime == null) {
-            if (frame != null) {
-                s.slot().recycle(frame);
-            }
+    synchronized InferenceWorker[] workers() {
+        return workers.clone();
+    }
+
+    /** A worker's thread ended: unless stopping or abandoned on purpose, it died; replace and count it. */
+    void exited(InferenceWorker w, Throwable cause) {
+        if (stopped || w.abandoned()) {
             return;
         }
-        FrameProcessor fp = processors.computeIfAbsent(runtime.descriptor(), FrameProcessor::new);
-        long seq = frame.sequence();
-        long capture = frame.captureEpochMillis();
-        int width = frame.width();
-        int height = frame.height();
-        double decodeMs = frame.decodeMillis();
-        long t0 = System.nanoTime();
-        InputTransform t;
-        try {
-            t = fp.preprocess(frame);
-        } finally {
-            s.slot().recycle(frame);
+        restarts.incrementAndGet();
+        LOG.severe("inference worker " + w.name() + " died (" + cause + "); restarting it");
+        replace(w);
+    }
+
+    /** Starts a new worker in {@code old}'s place (its stream claim, if any, is the caller's business). */
+    synchronized void replace(InferenceWorker old) {
+        if (stopped || workers[old.index()] != old) {
+            return;
         }
-        double preMs = (System.nanoTime() - t0) / 1e6;
-        double[] ig = fp.inferAndGroup(runtime, t);
-        long t1 = System.nanoTime();
-        if (s.tracker() != null) {
-            s.tracker().track(fp.poses(), capture);
-        }
-        double groupMs = ig[1] + (System.nanoTime() - t1) / 1e6;
-        double total = Math.max(0, System.currentTimeMillis() - capture);
-        Latency latency = new Latency(decodeMs, preMs, ig[0], groupMs, total);
-        s.recordFrame(latency);
-        publisher.accept(fp.toFrame(s.id(), seq, capture, width, height, runtime.label(), s.state(), latency, s.slot().dropped()));
+        InferenceWorker w = new InferenceWorker(this, old.index(), old.generation() + 1);
+        workers[old.index()] = w;
+        w.start();
     }
 
     @Override
     public void close() {
         stopped = true;
-        for (Thread t : workers) {
-            t.interrupt();
+        watchdog.close();
+        for (InferenceWorker w : workers()) {
+            w.interrupt();
         }
+        wake();
     }
 }

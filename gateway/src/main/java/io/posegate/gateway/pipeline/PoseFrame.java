@@ -10,7 +10,15 @@ import java.util.List;
  */
 public record PoseFrame(String stream, long seq, long captureEpochMillis, int width, int height, String model,
                         String backend, boolean demo, SourceState state, Latency latency, long dropped,
-                        List<String> keypointNames, List<Person> people) {
+                        List<String> keypointNames, List<Person> people, String topology) {
+
+    /** A frame whose topology name is not known. */
+    public PoseFrame(String stream, long seq, long captureEpochMillis, int width, int height, String model, String backend,
+                     boolean demo, SourceState state, Latency latency, long dropped, List<String> keypointNames,
+                     List<Person> people) {
+        this(stream, seq, captureEpochMillis, width, height, model, backend, demo, state, latency, dropped, keypointNames,
+                people, null);
+    }
 
     /** A person in source pixels; {@code keypoints[k]} is null when absent. id is -1 when untracked. */
     public record Person(int id, float score, Keypoint[] keypoints) {

@@ -31,6 +31,9 @@ public final class PoseFrameJson {
         JsonObject json = new JsonObject().put("v", VERSION).put("type", "poses").put("stream", f.stream())
                 .put("seq", f.seq()).put("ts", Instant.ofEpochMilli(f.captureEpochMillis()).toString())
                 .put("width", f.width()).put("height", f.height()).put("model", f.model()).put("backend", f.backend());
+        if (f.topology() != null) {
+            json.put("topology", f.topology());
+        }
         if (f.demo()) {
             json.put("demo", true);
         }

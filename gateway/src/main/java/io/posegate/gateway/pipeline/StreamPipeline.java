@@ -7,13 +7,13 @@ import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.SourceSupervisor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * One stream: its source on a dedicated thread, its latest-frame slot, the model runtime it is bound
- * to (swappable between two frames) and its counters. Workers claim a stream with {@link #tryClaim()}
+ * to (swappable between two frames) and its counters. Workers claim a stream with {@link #tryClaim(Object)}
  * so that one stream's frames are processed in order, one at a time, and its tracker is never shared.
  */
 public final class StreamPipeline implements AutoCloseable {
@@ -21,7 +21,8 @@ public final class StreamPipeline implements AutoCloseable {
     private final SourceSpec spec;
     private final FrameSlot slot;
     private final SourceSupervisor supervisor;
-    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicReference<Object> owner = new AtomicReference<>();
+    private final AtomicLong waitingSince = new AtomicLong();
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final PoseTracker tracker;
@@ -30,6 +31,7 @@ public final class StreamPipeline implements AutoCloseable {
     private volatile Latency lastLatency;
     private volatile String lastError;
     private final RateMeter fps = new RateMeter();
+    private final FrameTurns turns = new FrameTurns();
 
     public StreamPipeline(String id, SourceSpec spec, FrameSource source, SourceSupervisor.Backoff backoff, ModelRuntime runtime,
                           PoseTracker tracker, Runnable wake, Consumer<SourceState> onState) {
@@ -37,8 +39,16 @@ public final class StreamPipeline implements AutoCloseable {
         this.spec = requireNonNull(spec, "spec is null");
         this.runtime = runtime;
         this.tracker = tracker;
-        this.slot = new FrameSlot(wake);
+        this.slot = new FrameSlot(() -> {
+            waitingSince.compareAndSet(0, System.nanoTime());
+            wake.run();
+        });
         this.supervisor = new SourceSupervisor(id, source, slot, backoff, onState);
+        fitSlot(runtime);
+    }
+
+    private void fitSlot(ModelRuntime rt) {
+        slot.fitTo(rt == null ? null : rt.descriptor().input());
     }
 
     public void start() {
@@ -74,6 +84,7 @@ public final class StreamPipeline implements AutoCloseable {
     public ModelRuntime bind(ModelRuntime next) {
         ModelRuntime old = runtime;
         runtime = next;
+        fitSlot(next);
         if (next != null) {
             failure = null;
         }
@@ -91,15 +102,32 @@ public final class StreamPipeline implements AutoCloseable {
         return f != null ? SourceState.failed(f) : supervisor.state();
     }
 
-    boolean tryClaim() {
-        return busy.compareAndSet(false, true);
+    /** Orders this stream's frames at tracking and publishing while workers overlap on them. */
+    FrameTurns turns() {
+        return turns;
     }
 
-    void unclaim() {
-        busy.set(false);
+    /** Claims the stream for {@code worker}; false if another worker has it. */
+    boolean tryClaim(Object worker) {
+        return owner.compareAndSet(null, worker);
+    }
+
+    /** Releases the claim if {@code worker} still holds it (the watchdog may have released it already). */
+    void unclaim(Object worker) {
+        owner.compareAndSet(worker, null);
+    }
+
+    /**
+     * How long frames have been waiting with none of them processed, in nanoseconds at {@code nowNanos}
+     * (0 when nothing waits). A healthy stream stays well below its frame interval plus one inference.
+     */
+    public long waitingNanos(long nowNanos) {
+        long since = waitingSince.get();
+        return since == 0 ? 0 : Math.max(0, nowNanos - since);
     }
 
     void recordFrame(Latency latency) {
+        waitingSince.set(slot.hasFrame() ? System.nanoTime() : 0);
         processed.incrementAndGet();
         lastLatency = latency;
         fps.tick();

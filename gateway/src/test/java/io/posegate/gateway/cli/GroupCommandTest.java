@@ -93,6 +93,103 @@ class GroupCommandTest {
         assertEquals(0, none.json().getJsonArray("people").size(), "--peak-threshold overrides the descriptor");
     }
 
+    /**
+     * End to end through the posegate command line, both strategies x both formats of issue 14: the trt_pose
+     * format's peaks and objects agree with the people format and with the rendered figures.
+     */
+    @Test
+    void trtPoseStrategyPrintsTrtPoseRawOutputAndPeopleThatAgree() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        float[][][] truth = {figure(t, 12.3f, 6.2f), figure(t, 36.2f, 8.3f)};
+        truth[1][9] = null;
+        writeMaps(t, truth, 40, 56, 18, 42);
+        Files.writeString(dir.resolve("human_pose.json"), HUMAN_POSE_JSON);
+        String[] base = {"group", "--heatmaps", dir.resolve("hm.npy").toString(), "--pafs", dir.resolve("paf.npy").toString(),
+            "--topology", dir.resolve("human_pose.json").toString(), "--strategy", "trt_pose", "--cmap-threshold", "0.1",
+            "--link-threshold", "0.1", "--window", "5", "--samples", "7", "--max-parts", "100", "--max-objects", "100"};
+        Run raw = main(concat(base, "--format", "trt_pose"));
+        assertEquals(0, raw.code(), raw.err());
+        JsonObject r = raw.json();
+        assertEquals(java.util.Set.of("peak_counts", "normalized_peaks", "object_counts", "objects"), r.fieldNames());
+        JsonArray counts = r.getJsonArray("peak_counts");
+        assertEquals(18, counts.size());
+        assertEquals(1, counts.getInteger(9), "one left wrist rendered");
+        assertEquals(2, counts.getInteger(0));
+        assertEquals(2, r.getInteger("object_counts"));
+        Run ppl = main(concat(base, "--format", "people"));
+        assertEquals(0, ppl.code(), ppl.err());
+        JsonArray people = ppl.json().getJsonArray("people");
+        assertEquals(2, people.size());
+        for (int o = 0; o < 2; o++) {
+            JsonArray object = r.getJsonArray("objects").getJsonArray(o);
+            JsonArray kps = people.getJsonObject(o).getJsonArray("keypoints");
+            assertEquals(18, object.size());
+            for (int c = 0; c < 18; c++) {
+                int peak = object.getInteger(c);
+                if (peak < 0) {
+                    assertNull(kps.getValue(c), "object " + o + " channel " + c);
+                    continue;
+                }
+                JsonArray yx = r.getJsonArray("normalized_peaks").getJsonArray(c).getJsonArray(peak);
+                JsonArray xys = kps.getJsonArray(c);
+                assertEquals(yx.getFloat(1) * 56, xys.getFloat(0), 1e-3, "x = normalized x * W, channel " + c);
+                assertEquals(yx.getFloat(0) * 40, xys.getFloat(1), 1e-3, "y = normalized y * H, channel " + c);
+                float[] want = truth[xys.getFloat(0) < 28 ? 0 : 1][c];
+                assertEquals(want[0], xys.getFloat(0), 1f, "heatmap pixels, channel " + c);
+                assertEquals(want[1], xys.getFloat(1), 1f);
+            }
+        }
+        String[] capped = base.clone();
+        capped[capped.length - 1] = "1";
+        Run one = main(concat(capped, "--format", "trt_pose"));
+        assertEquals(1, one.json().getInteger("object_counts"), "--max-objects 1");
+        assertEquals(1, one.json().getJsonArray("objects").size());
+    }
+
+    @Test
+    void openPoseStrategyPrintsPeopleAndRefusesTrtPoseOnlyOutput() throws IOException {
+        Topology t = Topologies.coco18OpenPose();
+        float[][] person = figure(t, 20.3f, 4.2f);
+        writeMaps(t, new float[][][] {person}, 32, 57, 19, 38);
+        String[] base = {"group", "--heatmaps", dir.resolve("hm.npy").toString(), "--pafs", dir.resolve("paf.npy").toString(),
+            "--topology", HPE_DESCRIPTOR.toString(), "--strategy", "openpose"};
+        Run ppl = main(concat(base, "--format", "people", "--link-threshold", "0.05"));
+        assertEquals(0, ppl.code(), ppl.err());
+        JsonArray people = ppl.json().getJsonArray("people");
+        assertEquals(1, people.size());
+        JsonArray neck = people.getJsonObject(0).getJsonArray("keypoints").getJsonArray(1);
+        assertEquals(person[1][0], neck.getFloat(0), 1f);
+        assertEquals(person[1][1], neck.getFloat(1), 1f);
+        assertTrue(neck.getFloat(2) > 0.5f, "keypoint score " + neck);
+        Run none = main(concat(base, "--format", "people", "--cmap-threshold", "2"));
+        assertEquals(0, none.json().getJsonArray("people").size(), "--cmap-threshold overrides the descriptor");
+        Run refused = main(concat(base, "--format", "trt_pose"));
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("--format trt_pose") && refused.err().contains("openpose"), refused.err());
+        Run scaled = main(concat(base, "--format", "people", "--scale", "8"));
+        assertEquals(2, scaled.code());
+        assertTrue(scaled.err().contains("--scale"), scaled.err());
+        Run unknown = main(concat(base, "--format", "csv"));
+        assertTrue(unknown.err().contains("known: trt_pose, people, posegate"), unknown.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** Through the whole posegate command line, as {@code java -jar posegate.jar ...} runs it. */
+    private static Run main(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = io.posegate.gateway.cli.Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
     @Test
     void explainsBadInput() throws IOException {
         Topology t = Topologies.coco18OpenPose();

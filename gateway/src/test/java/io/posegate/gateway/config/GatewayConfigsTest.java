@@ -62,7 +62,7 @@ class GatewayConfigsTest {
         String m = e.getMessage();
         for (String expected : new String[] {"http.port: must be between 0 and 65535", "http.hots: unknown field",
             "inference.workers: must be a number", "tracking.enabled: must be true or false", "bad id!",
-            "streams.cam.source: is required", "streams.cam.maxFps: must not be negative"}) {
+            "streams.cam.source: is required", "streams.cam.maxFps: must be 0 (no cap) or between"}) {
             assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
         }
     }

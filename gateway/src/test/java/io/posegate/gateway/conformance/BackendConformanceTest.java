@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.BgrConverter;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
-import io.posegate.gateway.model.OutputDecoders;
+import io.posegate.gateway.model.ModelDecoder;
 import io.posegate.gateway.model.Preprocessor;
 import io.posegate.grouping.Poses;
 import io.posegate.spi.BackendOptions;
@@ -63,15 +64,12 @@ class BackendConformanceTest {
                 Poses poses = new Poses(d.topology().keypointCount(), 100);
                 float[] hm;
                 float[] paf;
-                try (InferenceResult r = rt.run(input)) {
+                try (RuntimeLease lease = rt.lease(); InferenceResult r = lease.run(input)) {
                     hm = copy(r.output("Mconv7_stage2_L2"));
                     paf = copy(r.output("Mconv7_stage2_L1"));
-                    OutputDecoders.create(d).decode(r, poses);
-                } finally {
-                    rt.release();
+                    new ModelDecoder(d).decode(r, poses);
                 }
-                float s = d.output().stride();
-                poses.transform(s / t.scaleX(), -t.padX() / t.scaleX(), s / t.scaleY(), -t.padY() / t.scaleY());
+                poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
                 outcomes.add(new Outcome(rt.label(), hm, paf, poses));
             }
         }

@@ -30,7 +30,7 @@ final class DemoFixture {
     }
 
     static ModelSpec spec(int h, int w) {
-        return new ModelSpec(ModelFormat.SIMULATED, modelFile(), "image", new long[] {1, 3, h, w}, List.of("heatmaps", "pafs"));
+        return new ModelSpec(SimulatedBackendProvider.FORMAT, modelFile(), "image", new long[] {1, 3, h, w}, List.of("heatmaps", "pafs"));
     }
 
     /** The gateway's own pre-processor as the demo descriptor configures it: stretch, RGB, 0..255. */

@@ -19,7 +19,7 @@ class SimulatedBackendContractTest extends BackendContractTest {
     protected ModelSpec model(Path dir) throws Exception {
         Path file = Files.copy(DemoFixture.modelFile(), dir.resolve("contract.sim.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new ModelSpec(ModelFormat.SIMULATED, file, "image", new long[] {1, 3, H, W}, List.of("heatmaps", "pafs"));
+        return new ModelSpec(SimulatedBackendProvider.FORMAT, file, "image", new long[] {1, 3, H, W}, List.of("heatmaps", "pafs"));
     }
 
     @Override

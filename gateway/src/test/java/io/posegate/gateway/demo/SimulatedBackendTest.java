@@ -130,7 +130,7 @@ class SimulatedBackendTest {
     void aBgrModelFileReadsBgrInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path bgrFile = java.nio.file.Files.writeString(dir.resolve("bgr.sim.json"),
                 java.nio.file.Files.readString(DemoFixture.modelFile()).replace("\"RGB\"", "\"BGR\""));
-        io.posegate.spi.ModelSpec spec = new io.posegate.spi.ModelSpec(io.posegate.spi.ModelFormat.SIMULATED, bgrFile, "image",
+        io.posegate.spi.ModelSpec spec = new io.posegate.spi.ModelSpec(SimulatedBackendProvider.FORMAT, bgrFile, "image",
                 new long[] {1, 3, INPUT_H, INPUT_W}, java.util.List.of("heatmaps", "pafs"));
         io.posegate.gateway.ingest.VideoFrame frame = new io.posegate.gateway.ingest.VideoFrame();
         scene.render(40, frame.reshape(640, 360));

@@ -26,7 +26,7 @@ class SimulatedProviderTest {
         Probe p = provider.probe();
         assertTrue(p.available());
         assertEquals("simulated network for the demo scene (no real inference)", p.reason());
-        assertEquals(java.util.Set.of(ModelFormat.SIMULATED), p.formats());
+        assertEquals(java.util.Set.of(SimulatedBackendProvider.FORMAT), p.formats());
         assertEquals("simulated", provider.name());
         assertEquals(0, provider.priority());
     }
@@ -37,7 +37,7 @@ class SimulatedProviderTest {
         assertCode(ErrorCode.UNSUPPORTED_FORMAT, "onnx", () -> provider.open(new ModelSpec(ModelFormat.ONNX, good.file(),
                 "image", good.inputShape(), good.outputNames()), BackendOptions.empty()));
         assertCode(ErrorCode.INVALID_OPTION, "threads", () -> provider.open(good, BackendOptions.of(Map.of("threads", "2"))));
-        assertCode(ErrorCode.MODEL_MISMATCH, "data", () -> provider.open(new ModelSpec(ModelFormat.SIMULATED, good.file(),
+        assertCode(ErrorCode.MODEL_MISMATCH, "data", () -> provider.open(new ModelSpec(SimulatedBackendProvider.FORMAT, good.file(),
                 "data", good.inputShape(), good.outputNames()), BackendOptions.empty()));
         assertCode(ErrorCode.MODEL_MISMATCH, "[1, 3, 250, 456]", () -> provider.open(DemoFixture.spec(250, 456), BackendOptions.empty()));
     }

@@ -28,7 +28,10 @@ class HttpStreamSourceTest {
     Path dir;
     HttpServer server;
     Path segment;
-    final SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(WebcamLimits.defaults()));
+    /** The test server is on loopback, which sources from the API reach only because the config allows it here. */
+    final SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults()
+            .withNetwork(io.posegate.gateway.ingest.net.NetworkPolicy.allowing(java.util.List.of("127.0.0.0/8"))),
+            new WebcamHub(WebcamLimits.defaults()));
 
     @BeforeEach
     void serve() throws IOException {

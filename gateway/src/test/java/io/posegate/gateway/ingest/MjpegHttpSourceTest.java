@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** HTTP MJPEG cameras through FFmpeg's multipart demuxer, against a real HTTP server on 127.0.0.1. */
 class MjpegHttpSourceTest {
-    final SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(WebcamLimits.defaults()));
+    /** The test server is on loopback, which sources from the API reach only because the config allows it here. */
+    final SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults()
+            .withNetwork(io.posegate.gateway.ingest.net.NetworkPolicy.allowing(java.util.List.of("127.0.0.0/8"))),
+            new WebcamHub(WebcamLimits.defaults()));
 
     @Test
     void readsFramesFromAMultipartStream() throws Exception {

@@ -48,12 +48,13 @@ class ConcatenatedOutputTest {
             all.put(i, all.get(i) * 2f); // the "model" outputs twice the true values; scale 0.5 undoes it
         }
         Poses poses = new Poses(18, 10);
-        OutputDecoders.create(d).decode(new OneTensor(out), poses);
+        new ModelDecoder(d).decode(new OneTensor(out), poses);
         assertEquals(1, poses.count());
         for (int k = 0; k < 18; k++) {
             assertTrue(poses.present(0, k), "keypoint " + k + " missing");
-            assertEquals(people[0][k][0], poses.x(0, k), 0.51f, "x of keypoint " + k);
-            assertEquals(people[0][k][1], poses.y(0, k), 0.51f, "y of keypoint " + k);
+            // the decoder answers in network-input pixels: map cells times the stride, 8
+            assertEquals(people[0][k][0] * 8, poses.x(0, k), 0.51f * 8, "x of keypoint " + k);
+            assertEquals(people[0][k][1] * 8, poses.y(0, k), 0.51f * 8, "y of keypoint " + k);
             assertTrue(poses.score(0, k) <= 1.01f, "scale not applied: score " + poses.score(0, k));
         }
     }

@@ -31,6 +31,7 @@ class ModelDescriptorsTest {
         assertEquals(Topologies.coco18OpenPose().limbs(), d.topology().limbs());
         assertEquals(18, d.topology().backgroundChannel());
         assertEquals("openpose", d.grouping().strategy());
+        assertEquals("paf", d.decoder().name());
     }
 
     @Test
@@ -67,24 +68,31 @@ class ModelDescriptorsTest {
                 model: {file: x.bin}
                 input: {name: data, height: 250, width: 456, colorOrder: grey, normalization: {std: [1, 0, 1]}}
                 output:
-                  decoder: paf
                   stride: 8
+                  layout: NWCH
                   tensors:
                     heatmaps: {name: hm, channels: [0, 5]}
+                    tags: {name: t}
                 topology:
                   keypoints: [a, b, c, d, e, f]
-                  limbs: [[0, 1, 0, 1], [0, 9, 2, 3], [1, 2]]
-                grouping: {strategy: magic, window: 0}
+                  skeleton: [[0, 1], [0, 9], [1]]
+                decoder: {name: paf, strategy: magic, fields: [[0, 1], [2, 3]]}
                 colour: red
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));
         String m = e.getMessage();
-        for (String expected : new String[] {"model.format", "input.colorOrder", "input.normalization.std[1]", "output.stride",
-            "output.tensors.pafs", "output.tensors.heatmaps.channels", "topology.limbs[1]", "topology.limbs[2]",
-            "grouping.strategy", "grouping.window", "colour: unknown field"}) {
+        for (String expected : new String[] {"model.format", "input.colorOrder", "input.normalization.std[1]", "output.layout",
+            "output.tensors.pafs: is required: decoder 'paf' reads output roles [heatmaps, pafs]",
+            "output.tensors.tags: is not an output role of decoder 'paf'", "output.tensors.heatmaps.channels",
+            "topology.skeleton[1]", "topology.skeleton[2]", "decoder.fields", "strategy", "colour: unknown field"}) {
             assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
         }
         assertTrue(e.problems().size() >= 11, m);
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(
+                dir.resolve("u.yaml"), Files.readString(MODELS.resolve("human-pose-estimation-0001.yaml"))
+                        .replace("name: paf", "name: pafs"))));
+        assertTrue(unknown.getMessage().contains("decoder.name: unknown decoder 'pafs'; known: [")
+                && unknown.getMessage().contains("paf"), unknown.getMessage());
     }
 
     @Test

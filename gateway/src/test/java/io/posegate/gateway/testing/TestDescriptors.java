@@ -16,10 +16,11 @@ public final class TestDescriptors {
 
     public static Path write(Path dir, String heatmapName, int stride) throws IOException {
         new OnnxTestModel(4).write(dir.resolve("test.onnx"));
-        StringBuilder limbs = new StringBuilder();
+        StringBuilder skeleton = new StringBuilder();
+        StringBuilder fields = new StringBuilder();
         for (int k = 0; k < 19; k++) {
-            limbs.append("    - [").append(k % 18).append(", ").append((k + 1) % 18).append(", ").append(2 * k).append(", ")
-                    .append(2 * k + 1).append("]\n");
+            skeleton.append("    - [").append(k % 18).append(", ").append((k + 1) % 18).append("]\n");
+            fields.append("    - [").append(2 * k).append(", ").append(2 * k + 1).append("]\n");
         }
         StringBuilder kps = new StringBuilder();
         for (int k = 0; k < 18; k++) {
@@ -27,9 +28,9 @@ public final class TestDescriptors {
         }
         return Files.writeString(dir.resolve("test.yaml"), "name: test\nmodel: {format: onnx, file: test.onnx}\n"
                 + "input: {name: input, height: 32, width: 48, colorOrder: rgb, normalization: inside-graph}\n"
-                + "output:\n  decoder: paf\n  stride: " + stride + "\n  tensors:\n"
+                + "output:\n  stride: " + stride + "\n  tensors:\n"
                 + "    heatmaps: {name: " + heatmapName + ", channels: [0, 19]}\n    pafs: {name: pafs, channels: [0, 38]}\n"
-                + "topology:\n  keypoints: [" + kps + "]\n  background: 18\n  limbs:\n" + limbs
-                + "grouping: {strategy: openpose}\n");
+                + "topology:\n  keypoints: [" + kps + "]\n  skeleton:\n" + skeleton
+                + "decoder:\n  name: paf\n  strategy: openpose\n  background: 18\n  fields:\n" + fields);
     }
 }

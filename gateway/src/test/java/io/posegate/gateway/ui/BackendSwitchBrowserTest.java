@@ -86,12 +86,13 @@ class BackendSwitchBrowserTest {
 
     /** A descriptor for {@link OnnxTestModel}: OpenPose-shaped outputs at stride 8, COCO-18 topology. */
     private static String descriptorYaml() {
-        StringBuilder limbs = new StringBuilder();
+        StringBuilder skeleton = new StringBuilder();
+        StringBuilder fields = new StringBuilder();
         int[][] l = {{1, 2}, {1, 5}, {2, 3}, {3, 4}, {5, 6}, {6, 7}, {1, 8}, {8, 9}, {9, 10}, {1, 11}, {11, 12}, {12, 13},
             {1, 0}, {0, 14}, {14, 16}, {0, 15}, {15, 17}, {2, 16}, {5, 17}};
         for (int i = 0; i < l.length; i++) {
-            limbs.append("    - [").append(l[i][0]).append(", ").append(l[i][1]).append(", ").append(2 * i).append(", ")
-                    .append(2 * i + 1).append("]\n");
+            skeleton.append("    - [").append(l[i][0]).append(", ").append(l[i][1]).append("]\n");
+            fields.append("    - [").append(2 * i).append(", ").append(2 * i + 1).append("]\n");
         }
         return """
                 name: pose-test
@@ -109,7 +110,6 @@ class BackendSwitchBrowserTest {
                   resize: letterbox
                   padValue: 0
                 output:
-                  decoder: paf
                   stride: 8
                   tensors:
                     heatmaps: {name: heatmaps, channels: [0, 19]}
@@ -117,10 +117,11 @@ class BackendSwitchBrowserTest {
                 topology:
                   name: coco18
                   keypoints: [nose, neck, right_shoulder, right_elbow, right_wrist, left_shoulder, left_elbow, left_wrist, right_hip, right_knee, right_ankle, left_hip, left_knee, left_ankle, right_eye, left_eye, right_ear, left_ear]
-                  limbs:
-                """ + limbs + """
+                  skeleton:
+                """ + skeleton + """
+                decoder:
+                  name: paf
                   background: 18
-                grouping:
                   strategy: openpose
                   peakThreshold: 0.1
                   linkThreshold: 0.05
@@ -128,6 +129,7 @@ class BackendSwitchBrowserTest {
                   samples: 10
                   maxPeaks: 100
                   maxPeople: 20
-                """;
+                  fields:
+                """ + fields;
     }
 }

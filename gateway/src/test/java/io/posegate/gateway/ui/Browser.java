@@ -22,11 +22,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * fresh profile directory and Chromium's fake camera. Tests skip when the browser is not installed
  * ({@code .ci/install-packages.sh} installs it).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Browser(List<String> extraArgs) throws Exception {
@@ -46,18 +46,18 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a browser, or skips the calling test when Chromium or chromedriver is absent. */
-    static Browser start(String... extraArgs) throws Exception {
+    public static Browser start(String... extraArgs) throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " not found; run .ci/install-packages.sh (Debian chromium)");
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " not found; run .ci/install-packages.sh (Debian chromium-driver)");
         return new Browser(List.of(extraArgs));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Waits (polling, up to {@code seconds}) until {@code condition} returns non-null / true. */
-    <T> T until(String what, int seconds, Function<WebDriver, T> condition) {
+    public <T> T until(String what, int seconds, Function<WebDriver, T> condition) {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         RuntimeException last = null;
         while (System.nanoTime() < end) {

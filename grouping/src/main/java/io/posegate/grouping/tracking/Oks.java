@@ -11,7 +11,7 @@ final class Oks {
     private Oks() {
     }
 
-    static float between(Poses poses, int p, TrackTable tracks, int t, float[] sigmas) {
+    static float between(Poses poses, int p, GreedyTrackTable tracks, int t, float[] sigmas) {
         int k = tracks.keypoints;
         float minX = Float.MAX_VALUE;
         float minY = Float.MAX_VALUE;

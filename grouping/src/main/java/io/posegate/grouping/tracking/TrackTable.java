@@ -1,60 +1,117 @@
 package io.posegate.grouping.tracking;
 
-import java.util.Arrays;
-
-/** Live tracks in flat arrays: id, frames missed, last known position of each keypoint. */
+/**
+ * Tracks in flat arrays: state, id, norfair-style hit counter, misses, last observation time, frames
+ * since the last clean (unambiguous) observation and its time, the pose
+ * template (each keypoint's offset from the anchor point in units of the person's size), the last observed
+ * pose, and this frame's predicted pose and box. The motion state lives in {@link MotionModel}.
+ */
 final class TrackTable {
+    static final byte TENTATIVE = 0;
+    static final byte CONFIRMED = 1;
+    static final byte LOST = 2;
     final int keypoints;
     final int capacity;
+    final byte[] state;
     final int[] ids;
+    final int[] hits;
     final int[] missed;
-    final float[] xs;
-    final float[] ys;
-    final boolean[] seen;
+    final long[] lastSeen;
+    final int[] coasted;
+    final long[] lastClean;
+    final float[] ox;
+    final float[] oy;
+    final boolean[] has;
+    final float[] lastX;
+    final float[] lastY;
+    final float[] lastSize;
+    final float[] px;
+    final float[] py;
+    final float[] box;
     int size;
 
     TrackTable(int keypoints, int capacity) {
         this.keypoints = keypoints;
         this.capacity = capacity;
+        state = new byte[capacity];
         ids = new int[capacity];
+        hits = new int[capacity];
         missed = new int[capacity];
-        xs = new float[capacity * keypoints];
-        ys = new float[capacity * keypoints];
-        seen = new boolean[capacity * keypoints];
+        lastSeen = new long[capacity];
+        coasted = new int[capacity];
+        lastClean = new long[capacity];
+        ox = new float[capacity * keypoints];
+        oy = new float[capacity * keypoints];
+        has = new boolean[capacity * keypoints];
+        lastX = new float[capacity * keypoints];
+        lastY = new float[capacity * keypoints];
+        lastSize = new float[capacity];
+        px = new float[capacity * keypoints];
+        py = new float[capacity * keypoints];
+        box = new float[capacity * 4];
     }
 
-    void start(int t, int id) {
-        ids[t] = id;
-        missed[t] = 0;
-        Arrays.fill(seen, t * keypoints, (t + 1) * keypoints, false);
+    /** True for tracks that have been confirmed (whether matched this frame or lost). */
+    boolean established(int t) {
+        return state[t] != TENTATIVE;
     }
 
-    void place(int t, int k, float x, float y) {
-        int at = t * keypoints + k;
-        xs[at] = x;
-        ys[at] = y;
-        seen[at] = true;
+    /** Predicts track t's pose from its template at anchor (cx, cy) and size s, and its box. */
+    void project(int t, double cx, double cy, double s) {
+        float minX = Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (int i = t * keypoints; i < (t + 1) * keypoints; i++) {
+            if (has[i]) {
+                px[i] = (float) (cx + ox[i] * s);
+                py[i] = (float) (cy + oy[i] * s);
+                minX = Math.min(minX, px[i]);
+                maxX = Math.max(maxX, px[i]);
+                minY = Math.min(minY, py[i]);
+                maxY = Math.max(maxY, py[i]);
+            }
+        }
+        box[4 * t] = minX;
+        box[4 * t + 1] = minY;
+        box[4 * t + 2] = maxX;
+        box[4 * t + 3] = maxY;
     }
 
-    /** The track missing longest (missed &gt; 0), or -1 when every track was seen this frame. */
-    int longestMissing() {
+    /** The predicted box's area, at least 1. */
+    float area(int t) {
+        return Math.max(1f, (box[4 * t + 2] - box[4 * t]) * (box[4 * t + 3] - box[4 * t + 1]));
+    }
+
+    /** The index with the oldest observation among lost tracks, or -1. */
+    int longestLost() {
         int best = -1;
         for (int t = 0; t < size; t++) {
-            if (missed[t] > 0 && (best < 0 || missed[t] > missed[best])) {
+            if (state[t] == LOST && (best < 0 || lastSeen[t] < lastSeen[best])) {
                 best = t;
             }
         }
         return best;
     }
 
-    void removeSwap(int t) {
-        int last = --size;
-        if (t != last) {
-            ids[t] = ids[last];
-            missed[t] = missed[last];
-            System.arraycopy(xs, last * keypoints, xs, t * keypoints, keypoints);
-            System.arraycopy(ys, last * keypoints, ys, t * keypoints, keypoints);
-            System.arraycopy(seen, last * keypoints, seen, t * keypoints, keypoints);
-        }
+    /** Copies track from into slot to (for swap-removal). */
+    void move(int from, int to) {
+        state[to] = state[from];
+        ids[to] = ids[from];
+        hits[to] = hits[from];
+        missed[to] = missed[from];
+        lastSeen[to] = lastSeen[from];
+        coasted[to] = coasted[from];
+        lastClean[to] = lastClean[from];
+        lastSize[to] = lastSize[from];
+        int k = keypoints;
+        System.arraycopy(ox, from * k, ox, to * k, k);
+        System.arraycopy(oy, from * k, oy, to * k, k);
+        System.arraycopy(has, from * k, has, to * k, k);
+        System.arraycopy(lastX, from * k, lastX, to * k, k);
+        System.arraycopy(lastY, from * k, lastY, to * k, k);
+        System.arraycopy(px, from * k, px, to * k, k);
+        System.arraycopy(py, from * k, py, to * k, k);
+        System.arraycopy(box, from * 4, box, to * 4, 4);
     }
 }

@@ -3,38 +3,60 @@ package io.posegate.grouping.tracking;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.grouping.Poses;
-import java.util.Arrays;
 
 /**
- * Gives people stable ids across frames and, optionally, smooths their keypoints.
+ * Multi-person tracker: a Kalman motion model per track, optimal assignment on OKS against the predicted
+ * pose plus box IoU, ByteTrack's two-stage association, OC-SORT's observation-centric recovery and
+ * re-update, norfair's hit counter and initialisation delay, and fragment suppression.
  *
- * <p>Each {@link #update} matches the frame's poses to live tracks greedily by Object Keypoint
- * Similarity (highest first, at least {@link TrackerParams#oksThreshold()}), where the OKS scale is the
- * area of the track's keypoint bounding box. A matched pose takes the track's id; an unmatched pose
- * opens a track with a new id (ids count up from 0 and are never reused); a track unmatched for more
- * than {@link TrackerParams#maxAge()} frames is retired. With smoothing on, each matched keypoint's x
- * and y pass through a One Euro filter and are written back into the poses. Coordinates may be in any
- * pixel space as long as it is the same every frame (the gateway uses source pixels).
+ * <p>Per {@link #update}: every track is predicted to the frame's time ({@link MotionModel}) and its pose
+ * projected from its template. Detections are whole or partial ({@link PublishRule}). Stage 1 assigns
+ * whole detections to all tracks; stage 2 assigns partial detections to the active confirmed tracks left
+ * (a stricter gate: OKS and box coverage); stage 3 assigns whole detections left to confirmed tracks left
+ * by their last observed pose. A detection still unmatched that overlaps an active confirmed track's
+ * predicted pose is merged into that person (its keypoints fill the person's missing ones where they
+ * agree with the prediction) or dropped; other whole detections start tentative tracks; other partial
+ * ones are dropped. A tentative track is confirmed, and gets an id, after {@link TrackerParams#confirmHits()}
+ * hits; it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
+ * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
+ * re-updated along the straight path between the two observations), and retired after
+ * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
  *
- * <p>One tracker per stream, one thread at a time. At most {@code capacity} live tracks; when full, a new
- * person replaces the longest-missing track, or stays untracked (id -1) if every track was seen in this
- * frame. Allocates nothing in steady state (a larger {@link Poses} capacity grows the scratch once).
+ * <p>Only detections of confirmed tracks are published: everything else is removed from the
+ * {@link Poses}. Ids count up from 0 and are never reused. With smoothing, published keypoints pass a
+ * One Euro filter. One tracker per stream, one thread at a time; allocates nothing in steady state.
  */
-public final class Tracker {
+public final class Tracker implements MultiPersonTracker {
+    private static final float PARTIAL_GATE = 0.5f;
+    private static final float OVERLAP_COVERAGE = 0.6f;
+    private static final float OVERLAP_OKS = 0.15f;
+    private static final float MERGE_OKS = 0.5f;
     private final TrackerParams params;
     private final int keypoints;
     private final TrackTable tracks;
+    private final MotionModel motion;
     private final OneEuro filters;
-    private float[] oks = new float[0];
-    private int[] poseTrack = new int[0];
-    private boolean[] trackMatched;
+    private final boolean[] smoothed;
+    private final int[] trackDet;
+    private final int[] cols;
+    private final double[] fit = new double[3];
+    private Assignment assignment;
+    private float[] sim = new float[0];
+    private float[] detBox = new float[0];
+    private int[] detTrack = new int[0];
+    private int[] rows = new int[0];
+    private byte[] fate = new byte[0];
     private long lastTimestamp;
     private boolean started;
     private int nextId;
 
+    private static final byte DROP = 0;
+    private static final byte KEEP = 1;
+    private static final byte START = 2;
+
     /**
      * @param keypoints keypoints per person (as in the {@link Poses} it will see)
-     * @param capacity  most tracks alive at once
+     * @param capacity  most tracks held at once (tentative, confirmed and lost)
      */
     public Tracker(TrackerParams params, int keypoints, int capacity) {
         this.params = requireNonNull(params, "params is null");
@@ -44,18 +66,15 @@ public final class Tracker {
         }
         this.keypoints = keypoints;
         this.tracks = new TrackTable(keypoints, capacity);
+        this.motion = new MotionModel(capacity);
         this.filters = new OneEuro(2 * keypoints * capacity, params.minCutoff(), params.beta(), params.dCutoff());
-        this.trackMatched = new boolean[capacity];
+        this.smoothed = new boolean[keypoints * capacity];
+        this.trackDet = new int[capacity];
+        this.cols = new int[capacity];
+        this.assignment = new Assignment(1, capacity);
     }
 
-    /**
-     * Assigns ids to {@code poses} (via {@link Poses#setId}) and smooths them in place when enabled.
-     *
-     * @param timestampNanos  the frame's capture time; frames must come in time order (an equal or older
-     *                        timestamp leaves smoothed keypoints where they were)
-     * @param keypointSigmas  OKS sigma per keypoint, e.g. {@link KeypointSigmas#forNames}
-     * @throws IllegalArgumentException if the poses or sigmas do not have this tracker's keypoint count
-     */
+    @Override
     public void update(Poses poses, long timestampNanos, float[] keypointSigmas) {
         requireNonNull(poses, "poses is null");
         requireNonNull(keypointSigmas, "keypointSigmas is null");
@@ -65,127 +84,345 @@ public final class Tracker {
         }
         double dt = started ? (timestampNanos - lastTimestamp) / 1e9 : 0;
         started = true;
-        lastTimestamp = timestampNanos;
+        lastTimestamp = Math.max(lastTimestamp, timestampNanos);
         ensureScratch(poses.capacity());
-        match(poses, keypointSigmas);
-        for (int p = 0; p < poses.count(); p++) {
-            int t = poseTrack[p];
-            if (t >= 0) {
-                follow(poses, p, t, dt);
+        for (int t = 0; t < tracks.size; t++) {
+            motion.predict(t, dt);
+            tracks.project(t, motion.x(t), motion.y(t), motion.size(t));
+            trackDet[t] = -1;
+        }
+        int n = poses.count();
+        for (int p = 0; p < n; p++) {
+            Similarity.box(poses, p, detBox);
+            detTrack[p] = -1;
+            fate[p] = DROP;
+        }
+        associate(poses, keypointSigmas);
+        settleUnmatched(poses, keypointSigmas);
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] >= 0) {
+                follow(poses, trackDet[t], t, timestampNanos, dt);
             }
         }
-        retireUnmatched();
-        for (int p = 0; p < poses.count(); p++) {
-            if (poseTrack[p] < 0) {
-                open(poses, p);
+        age(timestampNanos);
+        for (int p = 0; p < n; p++) {
+            if (fate[p] == START) {
+                open(poses, p, timestampNanos);
+            }
+        }
+        for (int p = n - 1; p >= 0; p--) {
+            if (fate[p] != KEEP) {
+                poses.removeSwap(p);
             }
         }
     }
 
-    /** Live tracks, for diagnostics. */
+    @Override
     public int liveTracks() {
         return tracks.size;
     }
 
-    private void match(Poses poses, float[] sigmas) {
-        int n = poses.count();
-        int m = tracks.size;
-        for (int p = 0; p < n; p++) {
-            for (int t = 0; t < m; t++) {
-                oks[p * tracks.capacity + t] = Oks.between(poses, p, tracks, t, sigmas);
-            }
+    /** Confirmed tracks, active or lost, for diagnostics. */
+    public int confirmedTracks() {
+        int c = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            c += tracks.established(t) ? 1 : 0;
         }
-        Arrays.fill(poseTrack, 0, n, -1);
-        Arrays.fill(trackMatched, 0, m, false);
-        while (true) {
-            float best = -1f;
-            int bp = -1;
-            int bt = -1;
-            for (int p = 0; p < n; p++) {
-                if (poseTrack[p] >= 0) {
-                    continue;
-                }
-                for (int t = 0; t < m; t++) {
-                    float v = oks[p * tracks.capacity + t];
-                    if (!trackMatched[t] && v > best && v >= params.oksThreshold() && v > 0f) {
-                        best = v;
-                        bp = p;
-                        bt = t;
-                    }
-                }
-            }
-            if (bp < 0) {
-                return;
-            }
-            poseTrack[bp] = bt;
-            trackMatched[bt] = true;
-        }
+        return c;
     }
 
-    private void follow(Poses poses, int p, int t, double dt) {
-        poses.setId(p, tracks.ids[t]);
-        tracks.missed[t] = 0;
-        for (int k = 0; k < keypoints; k++) {
-            if (!poses.present(p, k)) {
+    private void associate(Poses poses, float[] sigmas) {
+        int n = poses.count();
+        int stride = tracks.capacity;
+        float w = params.oksWeight();
+        // stage 1: whole detections against every track, by predicted pose and box
+        int nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (params.publish().whole(poses, p)) {
+                rows[nr++] = p;
+            }
+        }
+        int nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            cols[nc++] = t;
+        }
+        for (int i = 0; i < nr; i++) {
+            for (int j = 0; j < nc; j++) {
+                int t = cols[j];
+                sim[i * stride + j] = w * Similarity.oksPredicted(poses, rows[i], tracks, t, sigmas)
+                        + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t);
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+        // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
+        nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (detTrack[p] < 0 && !params.publish().whole(poses, p)) {
+                rows[nr++] = p;
+            }
+        }
+        nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] < 0 && tracks.state[t] == TrackTable.CONFIRMED) {
+                cols[nc++] = t;
+            }
+        }
+        for (int i = 0; i < nr; i++) {
+            float explained = explainedBy(poses, rows[i], sigmas);
+            for (int j = 0; j < nc; j++) {
+                float s = partialSimilarity(poses, rows[i], cols[j], sigmas);
+                sim[i * stride + j] = s > explained ? s : 0f;
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, Math.max(PARTIAL_GATE, params.minSimilarity()), detTrack, trackDet);
+        // stage 3 (OC-SORT's observation-centric recovery): whole detections left against confirmed tracks left,
+        // by the pose they were last seen in
+        nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (detTrack[p] < 0 && params.publish().whole(poses, p)) {
+                rows[nr++] = p;
+            }
+        }
+        nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] < 0 && tracks.established(t)) {
+                cols[nc++] = t;
+            }
+        }
+        for (int i = 0; i < nr; i++) {
+            for (int j = 0; j < nc; j++) {
+                sim[i * stride + j] = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], sigmas);
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+    }
+
+    private float partialSimilarity(Poses poses, int p, int t, float[] sigmas) {
+        float w = params.oksWeight();
+        return w * Similarity.oksPredicted(poses, p, tracks, t, sigmas) + (1 - w) * Similarity.coverage(poses, p, tracks, t);
+    }
+
+    /**
+     * How well the people matched in stage 1 explain partial detection p: its best similarity to their
+     * tracks. A partial detection continues another track only if that track explains it better, so the
+     * fragment of a person in front never drags along the track of a person hidden behind.
+     */
+    private float explainedBy(Poses poses, int p, float[] sigmas) {
+        float best = 0f;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] >= 0) {
+                best = Math.max(best, partialSimilarity(poses, p, t, sigmas));
+            }
+        }
+        return best;
+    }
+
+    /** Merges or drops detections over a confirmed person; starts tracks from the other whole ones. */
+    private void settleUnmatched(Poses poses, float[] sigmas) {
+        for (int p = 0; p < poses.count(); p++) {
+            if (detTrack[p] >= 0) {
                 continue;
             }
-            int at = t * keypoints + k;
-            float x = poses.x(p, k);
-            float y = poses.y(p, k);
-            if (params.smoothing()) {
-                if (tracks.seen[at]) {
-                    x = (float) filters.filter(2 * at, x, dt);
-                    y = (float) filters.filter(2 * at + 1, y, dt);
-                } else {
-                    filters.reset(2 * at, x);
-                    filters.reset(2 * at + 1, y);
+            int over = -1;
+            float best = 0f;
+            for (int t = 0; t < tracks.size; t++) {
+                if (tracks.state[t] != TrackTable.CONFIRMED || Similarity.coverage(poses, p, tracks, t) < OVERLAP_COVERAGE) {
+                    continue;
                 }
-                poses.setKeypoint(p, k, x, y, poses.score(p, k));
+                float oks = Similarity.oksPredicted(poses, p, tracks, t, sigmas);
+                if (oks >= OVERLAP_OKS && oks > best) {
+                    best = oks;
+                    over = t;
+                }
             }
-            tracks.place(t, k, x, y);
+            if (over >= 0) {
+                if (trackDet[over] >= 0) {
+                    merge(poses, p, trackDet[over], over, sigmas);
+                }
+            } else if (params.publish().whole(poses, p)) {
+                fate[p] = START;
+            }
         }
     }
 
-    private void retireUnmatched() {
+    /** Copies fragment f's keypoints that person q lacks and that agree with track t's prediction into q. */
+    private void merge(Poses poses, int f, int q, int t, float[] sigmas) {
+        float area = tracks.area(t);
+        for (int j = 0; j < keypoints; j++) {
+            int at = t * keypoints + j;
+            if (poses.present(f, j) && !poses.present(q, j) && tracks.has[at]
+                    && Similarity.one(poses, f, j, tracks.px[at], tracks.py[at], area, sigmas) >= MERGE_OKS) {
+                poses.setKeypoint(q, j, poses.x(f, j), poses.y(f, j), poses.score(f, j));
+            }
+        }
+    }
+
+    /**
+     * Track t is matched to detection p: correct its motion (re-updated along the straight path from the
+     * last observation when frames were missed: OC-SORT's ORU) and refresh its template, publish p if the
+     * track is confirmed.
+     */
+    private void follow(Poses poses, int p, int t, long now, double dt) {
+        boolean whole = params.publish().whole(poses, p);
+        PoseFit.measure(poses, p, tracks, t, motion.size(t), whole, fit);
+        if (Double.isNaN(fit[0])) {
+            tracks.coasted[t]++;
+        } else {
+            if (tracks.coasted[t] > 0) {
+                reupdate(t, now);
+            } else {
+                correct(t);
+            }
+            motion.save(t);
+            PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
+            tracks.project(t, motion.x(t), motion.y(t), motion.size(t));
+            System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
+            System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
+            tracks.lastSize[t] = (float) motion.size(t);
+            tracks.coasted[t] = 0;
+            tracks.lastClean[t] = now;
+        }
+        boolean continuous = tracks.missed[t] == 0;
+        tracks.missed[t] = 0;
+        tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
+        tracks.lastSeen[t] = now;
+        if (tracks.state[t] == TrackTable.TENTATIVE && tracks.hits[t] >= params.confirmHits()) {
+            tracks.ids[t] = nextId++;
+        }
+        if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
+            tracks.state[t] = TrackTable.CONFIRMED;
+            fate[p] = KEEP;
+            poses.setId(p, tracks.ids[t]);
+            smooth(poses, p, t, continuous, dt);
+        }
+    }
+
+    private void correct(int t) {
+        motion.update(t, 0, fit[0]);
+        motion.update(t, 1, fit[1]);
+        if (!Double.isNaN(fit[2])) {
+            motion.update(t, 2, fit[2]);
+        }
+    }
+
+    /**
+     * OC-SORT's observation-centric re-update: back to the state after the last observation, then through
+     * virtual observations on the straight path to this one, one per missed frame, so the velocity that
+     * drifted while the person was unseen is replaced by the one the two observations imply.
+     */
+    private void reupdate(int t, long now) {
+        int steps = tracks.coasted[t] + 1;
+        double step = Math.max(0, (now - tracks.lastClean[t]) / 1e9) / steps;
+        motion.restore(t);
+        double x0 = motion.x(t);
+        double y0 = motion.y(t);
+        double s0 = motion.size(t);
+        double zx = fit[0];
+        double zy = fit[1];
+        double zs = fit[2];
+        for (int i = 1; i <= steps; i++) {
+            double a = i / (double) steps;
+            motion.predict(t, step);
+            fit[0] = x0 + a * (zx - x0);
+            fit[1] = y0 + a * (zy - y0);
+            fit[2] = Double.isNaN(zs) ? Double.NaN : s0 + a * (zs - s0);
+            correct(t);
+        }
+    }
+
+    private void smooth(Poses poses, int p, int t, boolean continuous, double dt) {
+        for (int j = 0; j < keypoints; j++) {
+            int at = t * keypoints + j;
+            if (!poses.present(p, j)) {
+                smoothed[at] = false;
+                continue;
+            }
+            if (!params.smoothing()) {
+                continue;
+            }
+            float x = poses.x(p, j);
+            float y = poses.y(p, j);
+            if (continuous && smoothed[at]) {
+                x = (float) filters.filter(2 * at, x, dt);
+                y = (float) filters.filter(2 * at + 1, y, dt);
+                poses.setKeypoint(p, j, x, y, poses.score(p, j));
+            } else {
+                filters.reset(2 * at, x);
+                filters.reset(2 * at + 1, y);
+            }
+            smoothed[at] = true;
+        }
+    }
+
+    /** Unmatched tracks: hit counter down; tentative ones die at 0, confirmed ones are lost, then retired. */
+    private void age(long now) {
         for (int t = tracks.size - 1; t >= 0; t--) {
-            if (!trackMatched[t] && ++tracks.missed[t] > params.maxAge()) {
+            if (trackDet[t] >= 0) {
+                continue;
+            }
+            tracks.missed[t]++;
+            tracks.coasted[t]++;
+            tracks.hits[t] = Math.max(0, tracks.hits[t] - 1);
+            if (tracks.state[t] == TrackTable.TENTATIVE) {
+                if (tracks.hits[t] == 0) {
+                    remove(t);
+                }
+                continue;
+            }
+            tracks.state[t] = TrackTable.LOST;
+            if (tracks.missed[t] > params.maxLostFrames() || (now - tracks.lastSeen[t]) / 1e9 > params.maxLostSeconds()) {
                 remove(t);
             }
         }
     }
 
-    private void remove(int t) {
-        int last = tracks.size - 1;
-        if (t != last) {
-            filters.move(2 * last * keypoints, 2 * t * keypoints, 2 * keypoints);
-            trackMatched[t] = trackMatched[last];
-        }
-        tracks.removeSwap(t);
-    }
-
-    private void open(Poses poses, int p) {
-        int t = tracks.size < tracks.capacity ? tracks.size++ : tracks.longestMissing();
+    private void open(Poses poses, int p, long now) {
+        int t = tracks.size < tracks.capacity ? tracks.size++ : tracks.longestLost();
         if (t < 0) {
-            poses.setId(p, -1);
             return;
         }
-        int id = nextId++;
-        tracks.start(t, id);
-        poses.setId(p, id);
-        for (int k = 0; k < keypoints; k++) {
-            if (poses.present(p, k)) {
-                int at = t * keypoints + k;
-                tracks.place(t, k, poses.x(p, k), poses.y(p, k));
-                filters.reset(2 * at, poses.x(p, k));
-                filters.reset(2 * at + 1, poses.y(p, k));
-            }
+        PoseFit.start(poses, p, detBox, tracks, t, fit);
+        motion.start(t, fit[0], fit[1], fit[2]);
+        tracks.project(t, fit[0], fit[1], fit[2]);
+        System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
+        System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
+        tracks.lastSize[t] = (float) fit[2];
+        tracks.state[t] = TrackTable.TENTATIVE;
+        tracks.ids[t] = -1;
+        tracks.hits[t] = 1;
+        tracks.missed[t] = 0;
+        tracks.lastSeen[t] = now;
+        tracks.coasted[t] = 0;
+        tracks.lastClean[t] = now;
+        java.util.Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        if (params.confirmHits() <= 1) {
+            tracks.state[t] = TrackTable.CONFIRMED;
+            tracks.ids[t] = nextId++;
+            fate[p] = KEEP;
+            poses.setId(p, tracks.ids[t]);
+            smooth(poses, p, t, false, 0);
+        }
+    }
+
+    private void remove(int t) {
+        int last = --tracks.size;
+        if (t != last) {
+            tracks.move(last, t);
+            motion.move(last, t);
+            filters.move(2 * last * keypoints, 2 * t * keypoints, 2 * keypoints);
+            System.arraycopy(smoothed, last * keypoints, smoothed, t * keypoints, keypoints);
+            trackDet[t] = trackDet[last];
         }
     }
 
     private void ensureScratch(int poseCapacity) {
-        if (poseTrack.length < poseCapacity) {
-            poseTrack = new int[poseCapacity];
-            oks = new float[poseCapacity * tracks.capacity];
+        if (detTrack.length < poseCapacity) {
+            detTrack = new int[poseCapacity];
+            rows = new int[poseCapacity];
+            fate = new byte[poseCapacity];
+            detBox = new float[4 * poseCapacity];
+            sim = new float[poseCapacity * tracks.capacity];
+            assignment = new Assignment(poseCapacity, tracks.capacity);
         }
     }
 }

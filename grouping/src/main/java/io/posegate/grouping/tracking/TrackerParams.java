@@ -1,23 +1,34 @@
 package io.posegate.grouping.tracking;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Settings of {@link Tracker}.
  *
- * @param oksThreshold lowest Object Keypoint Similarity (0..1) at which a pose continues a track
- * @param maxAge       frames a track survives without a matching pose before its id is retired
- * @param smoothing    whether keypoints are One Euro filtered
- * @param minCutoff    One Euro minimum cutoff frequency in Hz (lower = smoother when still)
- * @param beta         One Euro speed coefficient (higher = less lag when moving), per pixel/second
- * @param dCutoff      One Euro cutoff frequency in Hz for the speed estimate
+ * @param confirmHits   frames a new track must be matched in before it is confirmed and published (norfair's
+ *                      initialisation delay; its hit counter also counts down on each miss)
+ * @param maxLostFrames frames a confirmed track is kept while unmatched
+ * @param maxLostSeconds seconds a confirmed track is kept while unmatched; it is retired when either limit passes
+ * @param minSimilarity lowest matching similarity (0..1: {@code oksWeight} x OKS on the predicted pose + the rest x
+ *                      box IoU) at which a detection continues a track
+ * @param oksWeight     weight of OKS against box IoU in the similarity
+ * @param publish       what makes a detection a whole person
+ * @param smoothing     whether the keypoints of confirmed tracks are One Euro filtered
+ * @param minCutoff     One Euro minimum cutoff frequency in Hz (lower = smoother when still)
+ * @param beta          One Euro speed coefficient (higher = less lag when moving), per pixel/second
+ * @param dCutoff       One Euro cutoff frequency in Hz for the speed estimate
  */
-public record TrackerParams(float oksThreshold, int maxAge, boolean smoothing, double minCutoff, double beta,
-        double dCutoff) {
+public record TrackerParams(int confirmHits, int maxLostFrames, double maxLostSeconds, float minSimilarity,
+        float oksWeight, PublishRule publish, boolean smoothing, double minCutoff, double beta, double dCutoff) {
     public TrackerParams {
-        if (!(oksThreshold >= 0f && oksThreshold <= 1f)) {
-            throw new IllegalArgumentException("oksThreshold must be in [0, 1], got " + oksThreshold);
+        requireNonNull(publish, "publish is null");
+        if (confirmHits < 1 || maxLostFrames < 0 || !(maxLostSeconds >= 0)) {
+            throw new IllegalArgumentException("tracker needs confirmHits >= 1, maxLostFrames >= 0 and maxLostSeconds >= 0;"
+                    + " got " + confirmHits + ", " + maxLostFrames + ", " + maxLostSeconds);
         }
-        if (maxAge < 0) {
-            throw new IllegalArgumentException("maxAge must be >= 0, got " + maxAge);
+        if (!(minSimilarity > 0f && minSimilarity <= 1f) || !(oksWeight >= 0f && oksWeight <= 1f)) {
+            throw new IllegalArgumentException("minSimilarity must be in (0, 1] and oksWeight in [0, 1], got "
+                    + minSimilarity + " and " + oksWeight);
         }
         if (!(minCutoff > 0) || !(dCutoff > 0) || !(beta >= 0)) {
             throw new IllegalArgumentException("One Euro needs minCutoff > 0, dCutoff > 0, beta >= 0; got minCutoff="
@@ -25,8 +36,31 @@ public record TrackerParams(float oksThreshold, int maxAge, boolean smoothing, d
         }
     }
 
-    /** OKS 0.3, 10 frames, smoothing on with minCutoff 1 Hz, beta 0.01, dCutoff 1 Hz. */
+    /**
+     * Confirmed after 3 frames, kept lost for up to 30 frames and 2 s, similarity 0.25 with OKS weighted
+     * 0.7, {@link PublishRule#forFamily} of an unknown family, smoothing off (One Euro 1 Hz, 0.01, 1 Hz).
+     */
     public static TrackerParams defaults() {
-        return new TrackerParams(0.3f, 10, true, 1.0, 0.01, 1.0);
+        return new TrackerParams(3, 30, 2.0, 0.25f, 0.7f, PublishRule.forFamily(""), false, 1.0, 0.01, 1.0);
+    }
+
+    public TrackerParams withLost(int frames, double seconds) {
+        return new TrackerParams(confirmHits, frames, seconds, minSimilarity, oksWeight, publish, smoothing, minCutoff, beta,
+                dCutoff);
+    }
+
+    public TrackerParams withPublish(PublishRule rule) {
+        return new TrackerParams(confirmHits, maxLostFrames, maxLostSeconds, minSimilarity, oksWeight, rule, smoothing,
+                minCutoff, beta, dCutoff);
+    }
+
+    public TrackerParams withSmoothing(boolean on) {
+        return new TrackerParams(confirmHits, maxLostFrames, maxLostSeconds, minSimilarity, oksWeight, publish, on,
+                minCutoff, beta, dCutoff);
+    }
+
+    public TrackerParams withConfirmHits(int hits) {
+        return new TrackerParams(hits, maxLostFrames, maxLostSeconds, minSimilarity, oksWeight, publish, smoothing,
+                minCutoff, beta, dCutoff);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * order, same star/prime bookkeeping) so ties resolve exactly as trt_pose resolves them. Works in place
  * on a reusable cost matrix with row stride {@code stride}; allocates nothing after construction.
  */
-final class Munkres {
+public final class Munkres {
     private final int[] starColOfRow;
     private final int[] starRowOfCol;
     private final int[] primeColOfRow;
@@ -20,7 +20,7 @@ final class Munkres {
     private int pRow;
     private int pCol;
 
-    Munkres(int maxSize) {
+    public Munkres(int maxSize) {
         starColOfRow = new int[maxSize];
         starRowOfCol = new int[maxSize];
         primeColOfRow = new int[maxSize];
@@ -29,7 +29,7 @@ final class Munkres {
     }
 
     /** Solves; afterwards {@link #starColumn(int)} gives each row's assigned column or -1. */
-    void solve(float[] cost, int stride, int nrows, int ncols) {
+    public void solve(float[] cost, int stride, int nrows, int ncols) {
         this.cost = cost;
         this.stride = stride;
         this.nrows = nrows;
@@ -52,7 +52,7 @@ final class Munkres {
         }
     }
 
-    int starColumn(int row) {
+    public int starColumn(int row) {
         return starColOfRow[row];
     }
 

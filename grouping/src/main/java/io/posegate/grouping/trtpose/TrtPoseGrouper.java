@@ -136,6 +136,11 @@ public final class TrtPoseGrouper implements Grouper {
         }
     }
 
+    /** The last frame's raw trt_pose output (peaks, refined normalised peaks, objects), copied. */
+    public TrtPoseRaw raw() {
+        return TrtPoseRaw.of(peaks, connector, topology.keypointCount(), params.maxPeaks());
+    }
+
     /** Peak table of the last frame, for parity tests. */
     PeakTable peaks() {
         return peaks;

@@ -7,73 +7,164 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TrackerTest {
     private static final float[] SIGMAS = KeypointSigmas.forNames(Topologies.coco18OpenPose().keypoints());
-    private static final long FRAME = 33_333_333L;
+    private static final long FRAME = 66_666_667L;
+    private final Poses poses = new Poses(18, 16);
 
     @Test
-    void keepsIdsOfPeopleMovingSlowlyEvenWhenTheyComeInAnotherOrder() {
-        Tracker tracker = new Tracker(new TrackerParams(0.3f, 2, false, 1, 0, 1), 18, 8);
-        Poses poses = new Poses(18, 8);
-        fill(poses, new float[] {100, 300}, 0);
-        tracker.update(poses, 0, SIGMAS);
-        int left = poses.id(0);
-        int right = poses.id(1);
-        assertNotEquals(left, right);
-        fill(poses, new float[] {305, 104}, 0);
-        tracker.update(poses, FRAME, SIGMAS);
-        assertEquals(right, poses.id(0));
-        assertEquals(left, poses.id(1));
-    }
-
-    @Test
-    void retiresTracksAfterMaxAgeAndNeverReusesIds() {
-        Tracker tracker = new Tracker(new TrackerParams(0.3f, 1, false, 1, 0, 1), 18, 4);
-        Poses poses = new Poses(18, 4);
-        fill(poses, new float[] {100}, 0);
-        tracker.update(poses, 0, SIGMAS);
-        int first = poses.id(0);
-        poses.clear();
-        tracker.update(poses, FRAME, SIGMAS);
-        assertEquals(1, tracker.liveTracks(), "one missed frame is within maxAge 1");
-        fill(poses, new float[] {100}, 0);
+    void tentativeTracksArePublishedOnlyOnceConfirmedAndIdsStartThen() {
+        Tracker tracker = new Tracker(TrackerParams.defaults().withConfirmHits(3), 18, 8);
+        for (int f = 0; f < 2; f++) {
+            people(new float[] {100}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            assertEquals(0, poses.count(), "frame " + f + ": a tentative track is not published");
+        }
+        people(new float[] {100}, 1f, 18);
         tracker.update(poses, 2 * FRAME, SIGMAS);
-        assertEquals(first, poses.id(0), "back within maxAge keeps its id");
-        poses.clear();
-        tracker.update(poses, 3 * FRAME, SIGMAS);
-        tracker.update(poses, 4 * FRAME, SIGMAS);
-        assertEquals(0, tracker.liveTracks());
-        fill(poses, new float[] {100}, 0);
-        tracker.update(poses, 5 * FRAME, SIGMAS);
-        assertTrue(poses.id(0) > first, "a returning person after maxAge gets a new id");
+        assertEquals(1, poses.count());
+        assertEquals(0, poses.id(0), "the first confirmed track gets id 0");
     }
 
     @Test
-    void aFarJumpStartsANewTrack() {
-        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 4);
-        Poses poses = new Poses(18, 4);
-        fill(poses, new float[] {100}, 0);
-        tracker.update(poses, 0, SIGMAS);
+    void peopleCrossingAtSpeedKeepTheirIdsThroughTheMotionModel() {
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int fromLeft = -1;
+        int fromRight = -1;
+        for (int f = 0; f < 40; f++) {
+            float a = 60 + f * 14;
+            float b = 620 - f * 14;
+            people(new float[] {a, b}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f >= 3) {
+                assertEquals(2, poses.count(), "frame " + f);
+                int left = poses.x(0, 1) < poses.x(1, 1) ? 0 : 1;
+                int movingRight = a < b ? left : 1 - left;
+                if (fromLeft < 0) {
+                    fromLeft = poses.id(movingRight);
+                    fromRight = poses.id(1 - movingRight);
+                }
+                assertEquals(fromLeft, poses.id(movingRight), "frame " + f);
+                assertEquals(fromRight, poses.id(1 - movingRight), "frame " + f);
+            }
+        }
+        assertNotEquals(fromLeft, fromRight);
+    }
+
+    @Test
+    void aPersonHiddenForAWhileIsRefoundWhereTheMotionModelPutsThem() {
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        GreedyOksTracker greedy = new GreedyOksTracker(0.3f, 30, false, 18, 8);
+        int id = -1;
+        int greedyId = -1;
+        for (int f = 0; f < 40; f++) {
+            boolean hidden = f >= 15 && f < 27;
+            people(hidden ? new float[0] : new float[] {50 + f * 12}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 10) {
+                id = poses.id(0);
+            }
+            if (f >= 27) {
+                assertEquals(1, poses.count(), "frame " + f);
+                assertEquals(id, poses.id(0), "frame " + f + ": same id after 12 hidden frames");
+            }
+            people(hidden ? new float[0] : new float[] {50 + f * 12}, 1f, 18);
+            greedy.update(poses, f * FRAME, SIGMAS);
+            greedyId = f == 10 ? poses.id(0) : greedyId;
+            if (f == 27) {
+                assertNotEquals(greedyId, poses.id(0), "the old tracker, without prediction, loses the person");
+            }
+        }
+    }
+
+    @Test
+    void lostTracksRetireAfterTheConfiguredSecondsWhateverTheFrameRate() {
+        Tracker tracker = new Tracker(TrackerParams.defaults().withLost(1000, 1.0), 18, 8);
+        long t = 0;
+        for (int f = 0; f < 5; f++, t += FRAME) {
+            people(new float[] {100}, 1f, 18);
+            tracker.update(poses, t, SIGMAS);
+        }
         int id = poses.id(0);
-        fill(poses, new float[] {400}, 0);
-        tracker.update(poses, FRAME, SIGMAS);
-        assertNotEquals(id, poses.id(0));
+        long lastSeen = t - FRAME;
+        Random rnd = new Random(1);
+        while (t - lastSeen < 900_000_000L) {
+            poses.clear();
+            tracker.update(poses, t, SIGMAS);
+            t += 10_000_000L + rnd.nextInt(150_000_000);
+        }
+        assertEquals(1, tracker.confirmedTracks(), "kept while unseen for less than 1 s");
+        poses.clear();
+        tracker.update(poses, lastSeen + 1_100_000_000L, SIGMAS);
+        assertEquals(0, tracker.confirmedTracks(), "retired after 1 s unseen");
+        for (int f = 0; f < 3; f++) {
+            people(new float[] {100}, 1f, 18);
+            tracker.update(poses, lastSeen + 1_200_000_000L + f * FRAME, SIGMAS);
+        }
+        assertTrue(poses.id(0) > id, "a new id after retirement");
+    }
+
+    @Test
+    void aFragmentOverAConfirmedPersonIsMergedNeverASecondPerson() {
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        for (int f = 0; f < 5; f++) {
+            people(new float[] {200}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+        }
+        int id = poses.id(0);
+        // the person without the ankles (10, 13), and the ankles as a separate two-keypoint fragment
+        people(new float[] {205}, 1f, 18);
+        poses.setKeypoint(0, 10, 0, 0, 0);
+        poses.setKeypoint(0, 13, 0, 0, 0);
+        int frag = poses.add(0.9f);
+        poses.setKeypoint(frag, 10, 205 + ref(10)[0], 100 + ref(10)[1], 0.8f);
+        poses.setKeypoint(frag, 13, 205 + ref(13)[0], 100 + ref(13)[1], 0.8f);
+        // and a whole second copy of the person, slightly off: a duplicate from grouping
+        int dup = poses.add(1f);
+        for (int k = 0; k < 9; k++) {
+            poses.setKeypoint(dup, k, 207 + ref(k)[0], 101 + ref(k)[1], 0.9f);
+        }
+        tracker.update(poses, 5 * FRAME, SIGMAS);
+        assertEquals(1, poses.count(), "one person published");
+        assertEquals(id, poses.id(0));
+        assertEquals(18, poses.presentCount(0), "the ankles were merged in");
+        assertEquals(205 + ref(13)[0], poses.x(0, 13), 1e-3);
+    }
+
+    @Test
+    void partialDetectionsContinueATrackButNeverStartOne() {
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        for (int f = 0; f < 6; f++) {
+            people(new float[] {400}, 1f, 3);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            assertEquals(0, poses.count(), "3-keypoint people are partial: never a new track");
+        }
+        assertEquals(0, tracker.liveTracks());
+        for (int f = 6; f < 10; f++) {
+            people(new float[] {100}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+        }
+        int id = poses.id(0);
+        for (int f = 10; f < 14; f++) {
+            people(new float[] {100 + (f - 9) * 3}, 0.1f, 3);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            assertEquals(1, poses.count(), "frame " + f);
+            assertEquals(id, poses.id(0), "a low-score partial detection continues the confirmed track");
+        }
     }
 
     @Test
     void smoothingReducesJitterOfAStillPerson() {
-        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 4);
-        Poses poses = new Poses(18, 4);
+        Tracker tracker = new Tracker(TrackerParams.defaults().withSmoothing(true).withConfirmHits(1), 18, 4);
         Random rnd = new Random(3);
         double rawError = 0;
         double smoothError = 0;
         for (int f = 0; f < 60; f++) {
             float noise = (float) rnd.nextGaussian() * 2f;
-            fill(poses, new float[] {200 + noise}, 0);
+            people(new float[] {200 + noise}, 1f, 18);
             tracker.update(poses, f * FRAME, SIGMAS);
             if (f >= 10) {
                 rawError += Math.abs(noise);
@@ -84,28 +175,22 @@ class TrackerTest {
     }
 
     @Test
-    void rejectsMismatchedSigmas() {
+    void rejectsMismatchedSigmasAndBadSettings() {
         Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> tracker.update(new Poses(18, 2), 0, new float[17]));
         assertTrue(e.getMessage().contains("17 sigmas"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TrackerParams(1.5f, 1, true, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> TrackerParams.defaults().withConfirmHits(0));
+        assertThrows(IllegalArgumentException.class, () -> new PublishRule(0, 0f));
     }
 
-    @Test
-    void sigmasFollowCocoNamesInEitherSpelling() {
-        assertEquals(0.026f, KeypointSigmas.forNames(java.util.List.of("Nose")).clone()[0]);
-        float[] a = KeypointSigmas.forNames(java.util.List.of("RShoulder", "left_ankle", "LEye", "neck"));
-        assertEquals("[0.079, 0.089, 0.025, 0.079]", Arrays.toString(a));
-    }
-
-    /** Puts one standing person (a 60 x 160 px figure) per x into poses, in order. */
-    private static void fill(Poses poses, float[] xs, float dy) {
+    /** One standing person (a 60 x 153 px figure) per x, with the first {@code kps} keypoints, in order. */
+    private void people(float[] xs, float score, int kps) {
         poses.clear();
         for (float x : xs) {
-            int p = poses.add(1f);
-            for (int k = 0; k < 18; k++) {
-                poses.setKeypoint(p, k, x + ref(k)[0], 100 + dy + ref(k)[1], 0.9f);
+            int p = poses.add(score);
+            for (int k = 0; k < kps; k++) {
+                poses.setKeypoint(p, k, x + ref(k)[0], 100 + ref(k)[1], 0.9f);
             }
         }
     }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class OvElementTypes {
     private static final ElementType[] ORDER = {ElementType.FLOAT16, ElementType.FLOAT32, ElementType.INT32,
-        ElementType.INT64, ElementType.UINT8};
+        ElementType.INT64, ElementType.UINT8, ElementType.INT8};
 
     private final Map<ElementType, Integer> codes;
 

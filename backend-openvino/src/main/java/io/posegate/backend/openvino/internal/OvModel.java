@@ -27,7 +27,7 @@ public final class OvModel implements AutoCloseable {
     }
 
     /**
-     * Reads an IR ({@code weights} is its .bin) or an ONNX file ({@code weights} null).
+     * Reads an IR ({@code weights} is its .bin), or an ONNX or TFLite file ({@code weights} null).
      *
      * @throws BackendException {@link ErrorCode#MODEL_INVALID} with OpenVINO's message
      */

@@ -34,7 +34,7 @@ public final class TensorRtOpener {
     public static TensorRtSession open(ModelSpec spec, TensorRtOptions options, BuildProgress progress) {
         NativeTensorRt trt = NativeTensorRt.get();
         GpuInfo gpu = GpuInfo.select(options.device());
-        EngineSource source = spec.format() == ModelFormat.ONNX ? OnnxEngines.source(trt, gpu, spec, options, progress)
+        EngineSource source = ModelFormat.ONNX.equals(spec.format()) ? OnnxEngines.source(trt, gpu, spec, options, progress)
                 : engineFile(trt, gpu, spec);
         Acquired acquired = acquire(trt, gpu, source);
         BoundContext context = null;

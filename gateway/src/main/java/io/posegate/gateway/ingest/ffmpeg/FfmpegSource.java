@@ -2,21 +2,33 @@ package io.posegate.gateway.ingest.ffmpeg;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.gateway.ingest.DecodeSize;
 import io.posegate.gateway.ingest.FrameRateCap;
+import io.posegate.gateway.ingest.FrameSink;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.Pacing;
+import io.posegate.gateway.ingest.PreviewTap;
 import io.posegate.gateway.ingest.SourceUri;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Files, network cameras and USB cameras decoded by FFmpeg (JavaCV's {@link FFmpegFrameGrabber}) straight
- * to packed BGR at the stream's target size (FFmpeg's swscale does the conversion and scaling).
+ * Files, network cameras and USB cameras decoded by FFmpeg (JavaCV's {@link FFmpegFrameGrabber}) and
+ * converted by FFmpeg's swscale, in one pass, to packed BGR at the size the sink asks for (the model's
+ * pre-processing size when that is smaller than the stream's target size).
+ *
+ * <p>Nothing is converted only to be dropped. A file read with {@code pace=fast} decodes on demand: the
+ * next frame is decoded once the sink's last frame has been taken. Live inputs (and files at their native
+ * pace, which must keep time) decode every packet, but a frame that the frame-rate cap refuses or that
+ * would land on a frame no worker has taken yet is skipped before colour conversion and scaling. Previews
+ * (the MJPEG view) are converted separately, at their own size, only while someone watches.
  *
  * <p>Decode time is this thread's CPU time for the frame, so waiting for a camera is not counted; FFmpeg
  * decodes on this thread unless the {@code threads} option asks for more. A {@link #close()} from another
@@ -31,9 +43,14 @@ public final class FfmpegSource implements FrameSource {
     private final FrameRateCap cap;
     private final NativePacer pacer = new NativePacer();
     private final Object lock = new Object();
+    private final BgrScaler scaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR);
+    private final BgrScaler previewScaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR);
+    private volatile FrameSink sink = NO_SINK;
     private FFmpegFrameGrabber grabber;
     private boolean busy;
     private boolean closeRequested;
+    private volatile long decoded;
+    private volatile long converted;
 
     public FfmpegSource(FfmpegInput input, TargetSize target, double maxFps) {
         this.input = requireNonNull(input, "input is null");
@@ -44,6 +61,26 @@ public final class FfmpegSource implements FrameSource {
     @Override
     public String describe() {
         return input.shown();
+    }
+
+    @Override
+    public void attach(FrameSink frameSink) {
+        this.sink = requireNonNull(frameSink, "frameSink is null");
+    }
+
+    /** True for a file read with {@code pace=fast}: frames are decoded only when the sink wants one. */
+    public boolean onDemand() {
+        return !input.live() && !input.nativePace();
+    }
+
+    /** Pictures decoded since creation, kept or not. Readable from any thread. */
+    public long framesDecoded() {
+        return decoded;
+    }
+
+    /** Pictures converted to BGR (colour conversion and scaling) since creation. Readable from any thread. */
+    public long framesConverted() {
+        return converted;
     }
 
     @Override
@@ -111,9 +148,13 @@ public final class FfmpegSource implements FrameSource {
 
     private boolean next(FFmpegFrameGrabber g, VideoFrame into) throws IOException {
         boolean restarted = false;
+        boolean dropsLate = input.live() || input.nativePace();
+        if (onDemand()) {
+            awaitDemand();
+        }
         while (true) {
             long cpu0 = Pacing.threadCpuNanos();
-            Frame f = g.grabImage();
+            Frame f = DecodedPicture.available() ? g.grabFrame(false, true, false, false, false) : g.grabImage();
             if (f == null) {
                 if (input.live()) {
                     throw new IOException(input.shown() + ": stream ended");
@@ -126,24 +167,79 @@ public final class FfmpegSource implements FrameSource {
                 restarted = true;
                 continue;
             }
+            decoded++;
             restarted = false;
+            preview(g);
             if (input.live() && !cap.admit()) {
+                skip();
                 continue;
             }
-            copy(f, into);
-            double decodeMs = (Pacing.threadCpuNanos() - cpu0) / 1e6;
             if (!input.live()) {
                 if (input.nativePace()) {
                     pacer.await(f.timestamp);
                 }
                 cap.await();
             }
+            if (dropsLate && sink.full()) {
+                skip();
+                continue;
+            }
+            convert(g, f, into);
+            double decodeMs = (Pacing.threadCpuNanos() - cpu0) / 1e6;
             long now = System.currentTimeMillis();
             into.stamp(into.sequence(), input.live() ? now - Math.round(decodeMs) : now, decodeMs);
             return true;
         }
     }
 
+    private void awaitDemand() throws InterruptedIOException {
+        try {
+            sink.awaitDemand();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(input.shown() + ": stopped while waiting for a free slot");
+        }
+    }
+
+    /** Makes a preview at the preview's own size when a viewer is watching and one is due. */
+    private void preview(FFmpegFrameGrabber g) {
+        PreviewTap tap = sink.preview();
+        if (tap == null || !DecodedPicture.available() || !tap.due()) {
+            return;
+        }
+        AVFrame picture = DecodedPicture.of(g);
+        if (picture == null) {
+            return;
+        }
+        DecodeSize size = tap.size(target.widthFor(picture.width(), picture.height()),
+                target.heightFor(picture.width(), picture.height()));
+        previewScaler.convert(picture, size.width(), size.height(), tap.canvas());
+        tap.publish();
+    }
+
+    private void skip() {
+        sink.skipped();
+    }
+
+    private void convert(FFmpegFrameGrabber g, Frame f, VideoFrame into) throws IOException {
+        AVFrame picture = DecodedPicture.available() ? DecodedPicture.of(g) : null;
+        if (picture == null) {
+            copy(f, into);
+        } else {
+            int w = target.widthFor(picture.width(), picture.height());
+            int h = target.heightFor(picture.width(), picture.height());
+            DecodeSize size = sink.decodeSize(w, h);
+            try {
+                scaler.convert(picture, size.width(), size.height(), into);
+            } catch (IllegalStateException e) {
+                throw new IOException(input.shown() + ": " + e.getMessage());
+            }
+            into.showAs(w, h);
+        }
+        converted++;
+    }
+
+    /** The fallback when the decoded picture is not reachable: JavaCV already converted it. */
     private static void copy(Frame f, VideoFrame into) {
         int w = f.imageWidth;
         int h = f.imageHeight;
@@ -183,6 +279,8 @@ public final class FfmpegSource implements FrameSource {
             safeRelease(grabber);
             grabber = null;
         }
+        scaler.close();
+        previewScaler.close();
     }
 
     private static void safeRelease(FFmpegFrameGrabber g) {
@@ -192,6 +290,23 @@ public final class FfmpegSource implements FrameSource {
             // releasing after a failure; the original error is what matters
         }
     }
+
+    private static final FrameSink NO_SINK = new FrameSink() {
+        @Override
+        public VideoFrame acquire() {
+            throw new UnsupportedOperationException("no sink attached");
+        }
+
+        @Override
+        public void publish(VideoFrame frame) {
+            throw new UnsupportedOperationException("no sink attached");
+        }
+
+        @Override
+        public void recycle(VideoFrame frame) {
+            throw new UnsupportedOperationException("no sink attached");
+        }
+    };
 
     private static void quietLogs() {
         if (!logLevelSet) {

@@ -1,0 +1,61 @@
+package io.posegate.gateway.bench;
+
+import io.posegate.gateway.model.ModelDescriptor;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+
+/** Prints {@code posegate bench pipeline} results: ratios to the raw loop of the same run first. */
+public final class PipelineReport {
+    private final PrintWriter out;
+
+    public PipelineReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void machine() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        out.printf("machine: %d cores, load average %.2f at start, Java %s%n", Runtime.getRuntime().availableProcessors(), load,
+                System.getProperty("java.version"));
+        out.flush();
+    }
+
+    public void title(String title, String backend, Map<String, String> options, int workers, ModelDescriptor d) {
+        out.printf("%n== %s%n   model %s (%s), input %dx%d, backend %s %s, inference.workers %d%n", title, d.name(),
+                d.modelFile().getFileName(), d.input().width(), d.input().height(), backend, options, workers);
+        out.flush();
+    }
+
+    public void pipeline(RawLoop.Result before, RawLoop.Result after, GatewayRun.Result g) {
+        double raw = (before.fps() + after.fps()) / 2;
+        out.printf("   raw backend loop   : %6.1f frames/s (%s; %.1f before, %.1f after the gateway; %.2f cores)%n", raw,
+                before.backend(), before.fps(), after.fps(), (before.cores() + after.cores()) / 2);
+        out.printf("   gateway            : %6.1f frames/s inferred, %.1f received over WebSocket%n", g.inferredFps(), g.receivedFps());
+        out.printf("   ratio to raw       : %6.3f%n", g.inferredFps() / raw);
+        out.printf("   capture-to-send    : p50 %.0f ms, p99 %.0f ms (capture to WebSocket receive, loopback)%n", g.p50(), g.p99());
+        double[] s = g.stageMs();
+        out.printf("   ms per frame       : decode %.2f, pre-process %.2f, inference %.2f, grouping+tracking %.2f%n", s[0], s[1], s[2], s[3]);
+        out.printf("   dropped by design  : %d frames (slot full or fps cap, all streams)%n", g.dropped());
+        out.println("   CPU, cores:");
+        g.cores().forEach((k, v) -> out.printf("     %-62s %5.2f%n", k, v));
+        out.printf("   load average now   : %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.flush();
+    }
+
+    public void fanoutTitle(int clients, int stalled, double fps) {
+        out.printf("%n== fanout: %d WebSocket clients on loopback (%d never read), demo stream at %.0f fps (clients in a child process)%n",
+                clients, stalled, fps);
+        out.flush();
+    }
+
+    public void fanout(FanoutRun.Result r) {
+        out.printf("   frames produced    : %.1f per second; %d clients connected at the end%n", r.sentFps(), r.clients());
+        out.printf("   healthy clients    : worst got %.1f %%, mean %.1f %% of the frames%n", 100 * r.healthyShare(), 100 * r.meanShare());
+        out.printf("   frame age          : p50 %.0f ms, p99 %.0f ms (capture to receive at healthy clients)%n", r.p50(), r.p99());
+        out.printf("   gateway CPU        : %.2f cores (process, clients excluded)%n", r.serverCores());
+        out.printf("   gateway heap       : peak %.0f MB during the window, %.0f MB after a full GC%n", r.heapPeakMb(), r.heapAfterGcMb());
+        out.printf("   dropped for slow   : %d frames (queues of clients that never read)%n", r.hubDropped());
+        out.printf("   load average now   : %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.flush();
+    }
+}

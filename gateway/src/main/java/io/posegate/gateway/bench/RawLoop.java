@@ -1,0 +1,54 @@
+package io.posegate.gateway.bench;
+
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.InferenceResult;
+import io.posegate.spi.Tensor;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The network alone: one session of the backend with the gateway's options, one input of the model's
+ * size, run back to back on one thread with nothing else in the process. The baseline that pipeline
+ * figures are divided by.
+ */
+public final class RawLoop {
+    private RawLoop() {
+    }
+
+    /** Frames per second and the process CPU (cores) of the loop. */
+    public record Result(String backend, long frames, double seconds, double cores) {
+        public double fps() {
+            return frames / seconds;
+        }
+    }
+
+    /** Opens the model, warms up with {@code warmup} runs, then runs for {@code seconds}. Blocking. */
+    public static Result measure(ModelDescriptor descriptor, String backend, Map<String, String> options, int warmup, double seconds) {
+        BackendProvider p = BackendRegistry.discover().select(backend, descriptor.format());
+        try (BackendSession session = p.open(descriptor.modelSpec(), BackendOptions.of(options))) {
+            Tensor input = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
+            float[] grey = new float[(int) Arrays.stream(descriptor.input().shape()).reduce(1, (a, b) -> a * b)];
+            Arrays.fill(grey, 128f);
+            input.floats().put(grey);
+            for (int i = 0; i < warmup; i++) {
+                session.run(input).close();
+            }
+            long cpu0 = CpuMeter.processCpuNanos();
+            long t0 = System.nanoTime();
+            long end = t0 + (long) (seconds * 1e9);
+            long n = 0;
+            while (System.nanoTime() < end) {
+                try (InferenceResult r = session.run(input)) {
+                    n++;
+                }
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            return new Result(session.backendName() + ":" + session.device(), n, wall, (CpuMeter.processCpuNanos() - cpu0) / 1e9 / wall);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.posegate.gateway.config;
+
+import io.vertx.core.json.JsonArray;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses and validates the {@code fleet:} section (see {@link FleetConfig}); every problem is listed. */
+public final class FleetConfigs {
+    /** Box ids and group names: safe as one MQTT topic level (no wildcards, no '/'). */
+    public static final String NAME = "[A-Za-z0-9_.-]{1,64}";
+
+    private FleetConfigs() {
+    }
+
+    static FleetConfig parse(FieldReader r, Path baseDir) {
+        r.onlyKnown("broker", "boxId", "groups", "username", "password", "tls", "stateDir", "keepAliveSeconds",
+                "willDelaySeconds", "metricsSeconds", "soakSeconds", "poses");
+        String broker = r.string("broker", null);
+        if (broker == null) {
+            return FleetConfig.OFF;
+        }
+        checkBroker(broker, r);
+        String boxId = r.requiredString("boxId");
+        if (boxId != null && !boxId.matches(NAME)) {
+            r.error("boxId", "'" + boxId + "' must be 1-64 letters, digits, '_', '.', '-'");
+        }
+        List<String> groups = new ArrayList<>();
+        JsonArray g = r.array("groups");
+        if (g != null) {
+            for (Object o : g) {
+                if (!(o instanceof String s) || !s.matches(NAME)) {
+                    r.error("groups", "group '" + o + "' must be 1-64 letters, digits, '_', '.', '-'");
+                } else {
+                    groups.add(s);
+                }
+            }
+        }
+        FieldReader tls = r.object("tls");
+        tls.onlyKnown("trustStore", "trustStorePassword");
+        String trust = tls.string("trustStore", null);
+        FieldReader poses = r.object("poses");
+        poses.onlyKnown("maxFps");
+        double posesFps = poses.number("maxFps", 0);
+        if (posesFps < 0 || posesFps > 30) {
+            poses.error("maxFps", "must be 0 (off) to 30");
+        }
+        String stateDir = r.string("stateDir", Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
+        return new FleetConfig(broker, boxId, groups, r.string("username", null), r.string("password", null),
+                trust == null ? null : baseDir.resolve(trust).normalize(), tls.string("trustStorePassword", null),
+                baseDir.resolve(stateDir).normalize(), r.integer("keepAliveSeconds", 10, 1, 3600),
+                r.integer("willDelaySeconds", 5, 0, 3600), r.integer("metricsSeconds", 5, 1, 3600),
+                r.integer("soakSeconds", 10, 0, 3600), posesFps);
+    }
+
+    /** Checks an {@code mqtt://HOST:PORT} / {@code mqtts://HOST:PORT} URL; also used by {@code posegate hub}. */
+    public static String brokerProblem(String broker) {
+        try {
+            URI u = new URI(broker);
+            if (!"mqtt".equals(u.getScheme()) && !"mqtts".equals(u.getScheme())) {
+                return "'" + broker + "' must be mqtt://HOST:PORT or mqtts://HOST:PORT";
+            }
+            if (u.getHost() == null || u.getPort() < 1) {
+                return "'" + broker + "' must name a host and a port: mqtt://HOST:PORT";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "'" + broker + "' is not a URL: " + e.getMessage();
+        }
+    }
+
+    private static void checkBroker(String broker, FieldReader r) {
+        String problem = brokerProblem(broker);
+        if (problem != null) {
+            r.error("broker", problem);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.posegate.gateway.fleet;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.posegate.gateway.config.FleetConfig;
+import io.posegate.gateway.control.ConfigReloader;
+import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.pipeline.Gateway;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The box's fleet agent: connects to the broker with {@code box/{id}/status} = offline as its Last Will
+ * (with a will delay), announces itself (status online with its boot counter, meta), publishes metrics,
+ * events and (when enabled) rate-capped poses, and follows desired config and commands. When the broker is
+ * away the gateway keeps serving; the agent reconnects with capped, jittered backoff and keeps nothing
+ * unbounded: telemetry is dropped (and counted), retained state is republished on reconnect.
+ */
+public final class FleetAgent implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FleetAgent.class.getName());
+
+    private final Vertx vertx;
+    private final FleetConfig fleet;
+    private final Gateway gateway;
+    private final String dashboard;
+    private final FleetState state;
+    private final long bootSeq;
+    private final Instant started = Instant.now();
+    private final WorkerExecutor configWorker;
+    private final WorkerExecutor commandWorker;
+    private final DesiredConfigs desired;
+    private final Commands commands;
+    private final LatencyWindows latencies = new LatencyWindows();
+    private final Map<String, String> lastPoses = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> retained = new ConcurrentHashMap<>();
+    private final AtomicLong dropped = new AtomicLong();
+    private final EventWatcher events;
+    private final PosePublisher poses;
+    private final Mqtt5AsyncClient client;
+    private long metricsTimer;
+    private long sampleTimer;
+
+    private FleetAgent(Vertx vertx, FleetConfig fleet, GatewayVerticle verticle, ConfigReloader reloader) {
+        this.vertx = vertx;
+        this.fleet = fleet;
+        this.gateway = verticle.gateway();
+        this.dashboard = "http://" + gateway.config().http().host() + ":" + verticle.actualPort() + "/";
+        this.state = new FleetState(fleet.stateDir(), fleet.boxId());
+        this.bootSeq = state.nextBootSeq();
+        this.configWorker = vertx.createSharedWorkerExecutor("posegate-fleet", 1);
+        this.commandWorker = vertx.createSharedWorkerExecutor("posegate-fleet-cmd", 1);
+        this.desired = new DesiredConfigs(gateway, reloader, state, fleet.soakSeconds(),
+                r -> publishRetained(FleetTopics.reported(fleet.boxId()), r), this::event);
+        this.commands = new Commands(gateway, reloader, lastPoses::get);
+        this.events = new EventWatcher(gateway, this::event);
+        this.poses = new PosePublisher(fleet.posesMaxFps());
+        MqttConnections.Will will = new MqttConnections.Will(FleetTopics.status(fleet.boxId()),
+                BoxReports.status("offline", bootSeq, null).encode(), fleet.willDelaySeconds());
+        this.client = MqttConnections.build(new MqttConnections.Settings(fleet.broker(), "posegate-box-" + fleet.boxId(),
+                fleet.username(), fleet.password(), fleet.trustStore(), fleet.trustStorePassword()), will, ctx -> onConnected());
+    }
+
+    /**
+     * Starts the agent for a deployed gateway: restores the last-known-good config, then connects (and keeps
+     * reconnecting). The returned future does not wait for the broker.
+     */
+    public static Future<FleetAgent> start(Vertx vertx, FleetConfig fleet, GatewayVerticle verticle, ConfigReloader reloader,
+                                           JsonObject fileTree) {
+        reloader.fileTree(fileTree);
+        FleetAgent agent = new FleetAgent(vertx, fleet, verticle, reloader);
+        return agent.configWorker.executeBlocking(() -> {
+            agent.desired.restoreLastKnownGood();
+            return agent;
+        }, true).onSuccess(FleetAgent::connect);
+    }
+
+    public long bootSeq() {
+        return bootSeq;
+    }
+
+    private void connect() {
+        LOG.info("fleet: box " + fleet.boxId() + " (boot " + bootSeq + ") connecting to " + fleet.broker());
+        vertx.eventBus().<String>localConsumer(GatewayVerticle.POSES, m -> {
+            String stream = m.headers().get("stream");
+            if (stream != null && m.body().contains("\"type\":\"poses\"")) {
+                lastPoses.put(stream, m.body());
+                if (poses.admit(stream) && client.getState().isConnected()) {
+                    client.publishWith().topic(FleetTopics.poses(fleet.boxId(), stream)).qos(MqttQos.AT_MOST_ONCE)
+                            .messageExpiryInterval(PosePublisher.EXPIRY_SECONDS)
+                            .payload(m.body().getBytes(StandardCharsets.UTF_8)).send();
+                }
+            }
+        });
+        sampleTimer = vertx.setPeriodic(1000, t -> {
+            latencies.sample(gateway);
+            events.poll();
+        });
+        metricsTimer = vertx.setPeriodic(fleet.metricsSeconds() * 1000L, t -> publish(FleetTopics.metrics(fleet.boxId()),
+                BoxReports.metrics(gateway, latencies, dropped.get()), MqttQos.AT_MOST_ONCE));
+        client.connectWith().cleanStart(true).keepAlive(fleet.keepAliveSeconds())
+                .sessionExpiryInterval(fleet.willDelaySeconds()).send()
+                .whenComplete((ack, e) -> {
+                    if (e != null) {
+                        LOG.warning("fleet: broker " + fleet.broker() + " not reachable yet (retrying): " + e.getMessage());
+                    }
+                });
+    }
+
+    private void onConnected() {
+        String box = fleet.boxId();
+        LOG.info("fleet: connected to " + fleet.broker() + " as box " + box);
+        publishRetained(FleetTopics.status(box), BoxReports.status("online", bootSeq, started));
+        publishRetained(FleetTopics.meta(box), BoxReports.meta(gateway, box, fleet.groups(), dashboard));
+        retained.putIfAbsent(FleetTopics.reported(box), desired.current());
+        retained.forEach((topic, payload) -> {
+            if (topic.equals(FleetTopics.reported(box))) {
+                send(topic, payload, MqttQos.AT_LEAST_ONCE, true);
+            }
+        });
+        subscribe(FleetTopics.desired(box), p -> configWorker.executeBlocking(() -> {
+            desired.onDesired(p.getTopic().toString(), p.getPayloadAsBytes());
+            return null;
+        }, true));
+        for (String g : fleet.groups()) {
+            subscribe(FleetTopics.groupDesired(g), p -> configWorker.executeBlocking(() -> {
+                desired.onDesired(p.getTopic().toString(), p.getPayloadAsBytes());
+                return null;
+            }, true));
+        }
+        subscribe(FleetTopics.command(box, "+"), p -> commandWorker.executeBlocking(() -> {
+            onCommand(p);
+            return null;
+        }, true));
+    }
+
+    private void onCommand(Mqtt5Publish p) {
+        String topic = p.getTopic().toString();
+        String name = topic.substring(topic.lastIndexOf('/') + 1);
+        JsonObject reply = commands.run(name, p.getPayloadAsBytes());
+        String to = p.getResponseTopic().map(Object::toString).orElse(FleetTopics.commandReply(fleet.boxId(), name));
+        var b = client.publishWith().topic(to).qos(MqttQos.AT_LEAST_ONCE)
+                .payload(reply.encode().getBytes(StandardCharsets.UTF_8));
+        if (p.getCorrelationData().isPresent()) {
+            b = b.correlationData(p.getCorrelationData().get());
+        }
+        b.send();
+        event(new JsonObject().put("type", "command").put("name", name).put("id", reply.getString("id"))
+                .put("status", reply.getInteger("status")).put("duplicate", reply.getBoolean("duplicate", false)));
+    }
+
+    private void subscribe(String filter, java.util.function.Consumer<Mqtt5Publish> handler) {
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(handler).send()
+                .whenComplete((ack, e) -> {
+                    if (e != null) {
+                        LOG.warning("fleet: subscribe " + filter + " failed: " + e.getMessage());
+                    }
+                });
+    }
+
+    private void event(JsonObject e) {
+        if (e.getString("type", "").startsWith("config-") || "backend-swap".equals(e.getString("type"))) {
+            publishRetained(FleetTopics.meta(fleet.boxId()), BoxReports.meta(gateway, fleet.boxId(), fleet.groups(), dashboard));
+        }
+        publish(FleetTopics.events(fleet.boxId()), e.put("v", FleetTopics.VERSION).put("ts", System.currentTimeMillis()),
+                MqttQos.AT_LEAST_ONCE);
+    }
+
+    private void publishRetained(String topic, JsonObject payload) {
+        retained.put(topic, payload);
+        if (client.getState().isConnected()) {
+            send(topic, payload, MqttQos.AT_LEAST_ONCE, true);
+        }
+    }
+
+    private void publish(String topic, JsonObject payload, MqttQos qos) {
+        if (!client.getState().isConnected()) {
+            dropped.incrementAndGet();
+            return;
+        }
+        send(topic, payload, qos, false);
+    }
+
+    private void send(String topic, JsonObject payload, MqttQos qos, boolean retain) {
+        client.publishWith().topic(topic).qos(qos).retain(retain)
+                .payload(payload.encode().getBytes(StandardCharsets.UTF_8)).send();
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(metricsTimer);
+        vertx.cancelTimer(sampleTimer);
+        if (client.getState().isConnected()) {
+            send(FleetTopics.status(fleet.boxId()), BoxReports.status("offline", bootSeq, Instant.now()), MqttQos.AT_LEAST_ONCE, true);
+        }
+        client.disconnect();
+        configWorker.close();
+        commandWorker.close();
+    }
+}

@@ -1,0 +1,173 @@
+package io.posegate.gateway.hub;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.posegate.gateway.fleet.FleetTopics;
+import io.posegate.gateway.fleet.MqttConnections;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The hub's view of the fleet: subscribes to every box's status, meta, metrics, events and config topics
+ * (retained ones arrive at once), keeps the {@link BoxTable}, and runs rollouts whose state it keeps
+ * retained on {@code posegate/v1/hub/rollouts/{id}}, so a restarted hub picks them up where they were.
+ * MQTT callbacks update the table on the client's threads; rollouts advance on the hub's event loop.
+ */
+public final class FleetHub implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FleetHub.class.getName());
+    private static final List<String> BOX_TOPICS = List.of("status", "meta", "metrics", "events", "config/reported", "config/desired");
+
+    private final Vertx vertx;
+    private final Context context;
+    private final BoxTable table = new BoxTable();
+    private final RolloutEngine engine;
+    private final Mqtt5AsyncClient client;
+    private final AtomicLong maxVersion = new AtomicLong();
+    private long timer;
+
+    /** @param context the hub's event-loop context: rollouts advance there only */
+    public FleetHub(Context context, MqttConnections.Settings settings) {
+        this.context = context;
+        this.vertx = context.owner();
+        this.engine = new RolloutEngine(table, new RolloutEngine.Publisher() {
+            @Override
+            public void desired(String kind, String name, long version, String rolloutId, JsonObject content) {
+                String topic = "group".equals(kind) ? FleetTopics.groupDesired(name) : FleetTopics.desired(name);
+                publish(topic, new JsonObject().put("v", FleetTopics.VERSION).put("version", version)
+                        .put("rolloutId", rolloutId).put("config", content), true);
+            }
+
+            @Override
+            public long nextVersion() {
+                return FleetHub.this.nextVersion();
+            }
+        }, r -> publish(FleetTopics.rollout(r.id()), r.doc, true));
+        this.client = MqttConnections.build(settings, null, ctx -> subscribe());
+        table.listen((box, kind) -> {
+            if (kind.startsWith("config/") || "status".equals(kind)) {
+                context.runOnContext(v -> engine.tickAll());
+            }
+        });
+    }
+
+    public BoxTable table() {
+        return table;
+    }
+
+    RolloutEngine engine() {
+        return engine;
+    }
+
+    /** Connects (the future completes on the first connection) and starts the rollout ticker. */
+    public Future<Void> start() {
+        Promise<Void> p = Promise.promise();
+        timer = vertx.setPeriodic(500, t -> engine.tickAll());
+        client.connectWith().cleanStart(true).keepAlive(10).send().whenComplete((ack, e) -> {
+            if (e != null) {
+                p.tryFail(new IllegalStateException("hub cannot connect to the broker: " + e.getMessage(), e));
+            } else {
+                p.tryComplete();
+            }
+        });
+        return p.future();
+    }
+
+    private void subscribe() {
+        for (String kind : BOX_TOPICS) {
+            client.subscribeWith().topicFilter(FleetTopics.ROOT + "box/+/" + kind).qos(MqttQos.AT_LEAST_ONCE)
+                    .callback(this::onMessage).send();
+        }
+        client.subscribeWith().topicFilter(FleetTopics.ROOT + "group/+/config/desired").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(this::onMessage).send();
+        client.subscribeWith().topicFilter(FleetTopics.rollout("+")).qos(MqttQos.AT_LEAST_ONCE).callback(this::onMessage).send();
+    }
+
+    private void onMessage(Mqtt5Publish p) {
+        String topic = p.getTopic().toString();
+        byte[] bytes = p.getPayloadAsBytes();
+        if (bytes.length == 0) {
+            return;
+        }
+        JsonObject payload;
+        try {
+            payload = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            LOG.warning("hub: ignored a message on " + topic + " that is not a JSON object: " + e.getMessage());
+            return;
+        }
+        if (topic.endsWith("/config/desired") || topic.endsWith("/config/reported")) {
+            maxVersion.accumulateAndGet(payload.getLong("version", 0L), Math::max);
+        }
+        if (topic.startsWith(FleetTopics.rollout(""))) {
+            context.runOnContext(v -> engine.restore(new Rollout(payload)));
+            maxVersion.accumulateAndGet(payload.getLong("rollbackVersion", payload.getLong("version", 0L)), Math::max);
+            return;
+        }
+        table.accept(topic, payload);
+    }
+
+    /** A desired-config version above every one seen, and above the clock in ms (so it also rises across hub restarts). */
+    long nextVersion() {
+        return maxVersion.updateAndGet(v -> Math.max(v + 1, System.currentTimeMillis()));
+    }
+
+    /** Starts a rollout; the rollout id is new. Runs on the hub's event loop. */
+    Rollout startRollout(RolloutSpec spec) {
+        List<String> boxes;
+        if (spec.box() != null) {
+            if (table.box(spec.box()) == null) {
+                throw new IllegalArgumentException("no box '" + spec.box() + "' in the fleet");
+            }
+            boxes = List.of(spec.box());
+        } else {
+            boxes = table.list(spec.group(), null).stream()
+                    .sorted(java.util.Comparator.comparing((Box b) -> !"online".equals(b.state())).thenComparing(b -> b.id))
+                    .map(b -> b.id).toList();
+            if (boxes.isEmpty()) {
+                throw new IllegalArgumentException("no box in group '" + spec.group() + "'");
+            }
+        }
+        List<List<String>> plan = spec.plan(boxes);
+        String channel = spec.group() != null && plan.size() == 1 ? "group" : "box";
+        Rollout r = Rollout.create("r-" + UUID.randomUUID().toString().substring(0, 8), spec, plan, channel, nextVersion());
+        engine.start(r);
+        return r;
+    }
+
+    void publish(String topic, JsonObject payload, boolean retain) {
+        client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(retain)
+                .payload(payload.encode().getBytes(StandardCharsets.UTF_8)).send();
+    }
+
+    /** Sends a command to a box and completes with its reply (on a per-request response topic). */
+    Future<JsonObject> command(String box, String name, JsonObject args) {
+        String id = "c-" + UUID.randomUUID();
+        String replyTopic = FleetTopics.ROOT + "hub/replies/" + id;
+        Promise<JsonObject> p = Promise.promise();
+        client.subscribeWith().topicFilter(replyTopic).qos(MqttQos.AT_LEAST_ONCE)
+                .callback(m -> p.tryComplete(new JsonObject(new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8))))
+                .send().thenRun(() -> client.publishWith().topic(FleetTopics.command(box, name)).qos(MqttQos.AT_LEAST_ONCE)
+                        .responseTopic(replyTopic).payload(new JsonObject().put("id", id).put("args", args).encode()
+                                .getBytes(StandardCharsets.UTF_8)).send());
+        long t = vertx.setTimer(30_000, x -> p.tryFail("box '" + box + "' did not answer '" + name + "' within 30 s"));
+        return p.future().onComplete(x -> {
+            vertx.cancelTimer(t);
+            client.unsubscribeWith().topicFilter(replyTopic).send();
+        });
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(timer);
+        client.disconnect();
+    }
+}

@@ -1,0 +1,69 @@
+package io.posegate.gateway.model;
+
+import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.Poses;
+import io.posegate.grouping.decode.DecoderInputs;
+import io.posegate.grouping.decode.Decoders;
+import io.posegate.grouping.decode.OutputRoles;
+import io.posegate.grouping.decode.PoseDecoder;
+import io.posegate.spi.InferenceResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A descriptor's decoder (made by name from the one registry, {@link Decoders}) fed with the model's
+ * outputs: each role the decoder reads is viewed over its tensor (see {@link RoleView}). People come
+ * out in network-input pixels. Not thread-safe: one per inference worker and model.
+ */
+public final class ModelDecoder {
+    private final ModelDescriptor descriptor;
+    private final PoseDecoder decoder;
+    private final List<String> roles;
+    private final RoleView[] views;
+    private final FeatureMap[] maps;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final DecoderInputs inputs;
+
+    public ModelDecoder(ModelDescriptor d) {
+        this.descriptor = d;
+        this.decoder = Decoders.create(d.decoder().name(), d.topology(), d.decoder().params());
+        this.roles = decoder.roles();
+        this.views = new RoleView[roles.size()];
+        this.maps = new FeatureMap[roles.size()];
+        for (int i = 0; i < roles.size(); i++) {
+            TensorRef ref = d.output().tensors().get(roles.get(i));
+            if (ref == null) {
+                throw new IllegalArgumentException("descriptor " + d.name() + " gives no output for role '" + roles.get(i)
+                        + "' of decoder '" + decoder.name() + "'");
+            }
+            views[i] = new RoleView(roles.get(i), ref, d.output().layout());
+            index.put(roles.get(i), i);
+        }
+        this.inputs = role -> {
+            Integer i = index.get(role);
+            return i == null ? null : maps[i];
+        };
+    }
+
+    public PoseDecoder decoder() {
+        return decoder;
+    }
+
+    /**
+     * Decodes one frame into {@code out} (cleared first), in network-input pixels.
+     *
+     * @throws IllegalArgumentException if an output does not fit the descriptor or the decoder, naming it
+     */
+    public void decode(InferenceResult result, Poses out) {
+        for (int i = 0; i < views.length; i++) {
+            maps[i] = views[i].view(result.output(descriptor.output().tensors().get(roles.get(i)).tensor()));
+        }
+        decoder.decode(inputs, out);
+        FeatureMap grid = maps[index.getOrDefault(OutputRoles.HEATMAPS, 0)];
+        float sx = (float) decoder.pixelsPerCell(descriptor.input().width(), grid.width());
+        float sy = (float) decoder.pixelsPerCell(descriptor.input().height(), grid.height());
+        out.transform(sx, 0f, sy, 0f);
+        java.util.Arrays.fill(maps, null);
+    }
+}

@@ -1,0 +1,95 @@
+package io.posegate.gateway.model;
+
+import io.posegate.grouping.FeatureMap;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * One output role as a {@link FeatureMap}: a zero-copy view of the tensor's channel range when the
+ * values need no conversion (FLOAT32, scale 1, zero point 0, and for NHWC all channels), otherwise the
+ * real values {@code (stored - zeroPoint) * scale} of the range, planar, in a reused array. Not
+ * thread-safe: one per decoder.
+ */
+final class RoleView {
+    private final String role;
+    private final TensorRef ref;
+    private final TensorLayout layout;
+    private float[] converted = new float[0];
+    private FloatBuffer convertedView;
+
+    RoleView(String role, TensorRef ref, TensorLayout layout) {
+        this.role = role;
+        this.ref = ref;
+        this.layout = layout;
+    }
+
+    /** @throws IllegalArgumentException naming the output when its shape or type does not fit */
+    FeatureMap view(Tensor t) {
+        long[] s = mapShape(t.shape());
+        if (s == null) {
+            throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") must be [1,C,H,W] or [1,H,W,C], got "
+                    + Arrays.toString(t.shape()));
+        }
+        boolean planar = layout == TensorLayout.NCHW;
+        int c = (int) (planar ? s[1] : s[3]);
+        int h = (int) (planar ? s[2] : s[1]);
+        int w = (int) (planar ? s[3] : s[2]);
+        int to = ref.channelTo() < 0 ? c : ref.channelTo();
+        if (to > c) {
+            throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") has " + c
+                    + " channels; the descriptor reads up to " + to);
+        }
+        int channels = to - ref.channelFrom();
+        int plane = h * w;
+        if (t.type() == ElementType.FLOAT32 && ref.identity()) {
+            FloatBuffer all = t.floats();
+            if (planar) {
+                return new FeatureMap(all.slice(ref.channelFrom() * plane, channels * plane), channels, h, w);
+            }
+            if (channels == c) {
+                return new FeatureMap(all, c, h, w, FeatureMap.Layout.HWC);
+            }
+        }
+        return convert(t, c, h, w, channels, planar);
+    }
+
+    /**
+     * The 4-D map shape of an output: its own shape, or a 5-D one with a trailing 1 (Open Model Zoo's
+     * associative-embedding tags are [1,K,H,W,1]) without it; null for anything else or a batch above 1.
+     */
+    static long[] mapShape(long[] shape) {
+        if (shape.length == 5 && shape[4] == 1) {
+            shape = Arrays.copyOf(shape, 4);
+        }
+        return shape.length == 4 && shape[0] == 1 ? shape : null;
+    }
+
+    private FeatureMap convert(Tensor t, int c, int h, int w, int channels, boolean planar) {
+        int plane = h * w;
+        if (converted.length < channels * plane) {
+            converted = new float[channels * plane];
+            convertedView = FloatBuffer.wrap(converted);
+        }
+        float scale = ref.scale();
+        float zero = ref.zeroPoint();
+        int from = ref.channelFrom();
+        ElementType type = t.type();
+        FloatBuffer floats = type == ElementType.FLOAT32 ? t.floats() : null;
+        ByteBuffer bytes = type == ElementType.UINT8 || type == ElementType.INT8 ? t.buffer() : null;
+        if (floats == null && bytes == null) {
+            throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") is " + type
+                    + "; PoseGate decodes FLOAT32, UINT8 and INT8 outputs");
+        }
+        for (int k = 0; k < channels; k++) {
+            for (int p = 0; p < plane; p++) {
+                int i = planar ? (from + k) * plane + p : p * c + from + k;
+                float raw = floats != null ? floats.get(i) : type == ElementType.UINT8 ? bytes.get(i) & 0xFF : bytes.get(i);
+                converted[k * plane + p] = (raw - zero) * scale;
+            }
+        }
+        return new FeatureMap(convertedView, channels, h, w);
+    }
+}

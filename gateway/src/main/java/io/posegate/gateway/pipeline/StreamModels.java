@@ -1,0 +1,149 @@
+package io.posegate.gateway.pipeline;
+
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.config.ConfigException;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.model.ModelDescriptors;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
+
+/**
+ * The models streams name for themselves ({@code model:} / {@code modelFile:} in a stream entry or a
+ * {@code PUT /api/streams/{id}}): descriptors loaded once per (model, file), and their runtimes keyed by
+ * (model, backend). A stream without its own model runs the gateway's. Changes happen under the
+ * gateway's lock; reads never block.
+ */
+final class StreamModels {
+    private static final Logger LOG = Logger.getLogger(StreamModels.class.getName());
+
+    private final GatewayConfig config;
+    private final ModelDescriptor defaultModel;
+    private final Map<String, ModelDescriptor> descriptors = new ConcurrentHashMap<>();
+    private final Map<String, ModelDescriptor> byStream = new ConcurrentHashMap<>();
+    private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+
+    StreamModels(GatewayConfig config, ModelDescriptor defaultModel) {
+        this.config = config;
+        this.defaultModel = defaultModel;
+    }
+
+    /**
+     * The descriptor stream {@code s} runs. From the API a model must be a descriptor name in the models
+     * folder, and a model file must lie inside the models or media folder.
+     *
+     * @throws ConfigException naming the stream's field and what was wrong
+     */
+    ModelDescriptor resolve(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        if (!s.ownModel()) {
+            return defaultModel;
+        }
+        String model = s.model() == null ? config.model() : s.model();
+        Path file = s.modelFile() != null ? s.modelFile() : s.model() == null ? config.modelFile() : null;
+        if (origin == SourceSpec.Origin.API) {
+            checkFromApi(s);
+        }
+        if (model.equals(config.model()) && java.util.Objects.equals(file, config.modelFile())) {
+            return defaultModel;
+        }
+        String key = model + "|" + (file == null ? "" : file.toAbsolutePath().normalize());
+        ModelDescriptor d = descriptors.get(key);
+        if (d == null) {
+            try {
+                d = ModelDescriptors.load(ModelDescriptors.file(model, config.modelsDir()), file);
+            } catch (ConfigException e) {
+                throw new ConfigException("stream " + s.id() + " model", e.problems());
+            }
+            descriptors.put(key, d);
+        }
+        return d;
+    }
+
+    private void checkFromApi(GatewayConfig.StreamConfig s) {
+        List<String> problems = new ArrayList<>();
+        if (s.model() != null && !s.model().matches("[A-Za-z0-9_.-]{1,128}")) {
+            problems.add("streams." + s.id() + ".model: from the API a model is a descriptor name in " + config.modelsDir()
+                    + "; known: " + ModelDescriptors.known(config.modelsDir()));
+        }
+        if (s.modelFile() != null) {
+            Path f = s.modelFile().toAbsolutePath().normalize();
+            if (!f.startsWith(config.modelsDir().toAbsolutePath().normalize())
+                    && !f.startsWith(config.mediaDir().toAbsolutePath().normalize())) {
+                problems.add("streams." + s.id() + ".modelFile: from the API a model file must lie inside "
+                        + config.modelsDir() + " or " + config.mediaDir());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("stream " + s.id(), problems);
+        }
+    }
+
+    void assign(String stream, ModelDescriptor d) {
+        if (d == null || d == defaultModel) {
+            byStream.remove(stream);
+        } else {
+            byStream.put(stream, d);
+        }
+    }
+
+    ModelDescriptor of(String stream) {
+        return byStream.getOrDefault(stream, defaultModel);
+    }
+
+    private static String key(ModelDescriptor d, String backend) {
+        return d.name() + (d.modelFile() == null ? "" : ":" + d.modelFile().getFileName()) + "@" + backend;
+    }
+
+    /** The runtime of {@code d} on {@code backend}, opened on first use; null (error recorded) when it cannot open. */
+    ModelRuntime runtimeFor(ModelDescriptor d, String backend, BiFunction<ModelDescriptor, String, ModelRuntime> open) {
+        String k = key(d, backend);
+        ModelRuntime rt = runtimes.get(k);
+        if (rt != null) {
+            return rt;
+        }
+        try {
+            rt = open.apply(d, backend);
+            runtimes.put(k, rt);
+            errors.remove(k);
+            LOG.info("backend " + rt.label() + " opened " + d.name() + " in " + rt.openMillis() + " ms");
+            return rt;
+        } catch (RuntimeException e) {
+            errors.put(k, e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warning("backend '" + backend + "' failed to open " + d.modelFile() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    String error(ModelDescriptor d, String backend) {
+        return errors.get(key(d, backend));
+    }
+
+    Map<String, ModelRuntime> runtimes() {
+        return Map.copyOf(runtimes);
+    }
+
+    /** Removes the runtimes no stream is bound to, for the caller to close once their runs finish. */
+    List<ModelRuntime> retireUnused(Collection<StreamPipeline> streams) {
+        List<ModelRuntime> retired = new ArrayList<>();
+        for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
+            if (streams.stream().noneMatch(s -> s.runtime() == e.getValue())) {
+                runtimes.remove(e.getKey());
+                retired.add(e.getValue());
+            }
+        }
+        return retired;
+    }
+
+    void close() {
+        runtimes.values().forEach(ModelRuntime::close);
+        runtimes.clear();
+    }
+}

@@ -1,0 +1,49 @@
+package io.posegate.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@code fleet:} section: off by default, validated up front with every problem listed, secrets never shown. */
+class FleetConfigsTest {
+    private static final Path BASE = Path.of("/etc/posegate");
+
+    @Test
+    void fleetIsOffByDefault() {
+        GatewayConfig c = GatewayConfigs.parse(new JsonObject(), BASE);
+        assertFalse(c.fleet().enabled());
+    }
+
+    @Test
+    void aFleetBoxIsParsed() {
+        GatewayConfig c = GatewayConfigs.parse(new JsonObject().put("fleet", new JsonObject().put("broker", "mqtts://hub.lan:8883")
+                .put("boxId", "nano-07").put("groups", new JsonArray().add("lobby").add("jetson")).put("username", "nano-07")
+                .put("password", "s3cret").put("stateDir", "state").put("soakSeconds", 3)), BASE);
+        FleetConfig f = c.fleet();
+        assertTrue(f.enabled() && f.tls());
+        assertEquals("nano-07", f.boxId());
+        assertEquals(List.of("lobby", "jetson"), f.groups());
+        assertEquals(BASE.resolve("state"), f.stateDir());
+        assertEquals(3, f.soakSeconds());
+        assertFalse(f.toString().contains("s3cret"), "the password is redacted: " + f);
+    }
+
+    @Test
+    void everyProblemIsListed() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(new JsonObject().put("fleet",
+                new JsonObject().put("broker", "http://hub:80").put("groups", new JsonArray().add("a/b")).put("colour", 1)), BASE));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("fleet.colour: unknown field; known: ["), all);
+        assertTrue(all.contains("must be mqtt://HOST:PORT or mqtts://HOST:PORT"), all);
+        assertTrue(all.contains("fleet.boxId"), all);
+        assertTrue(all.contains("group 'a/b'"), all);
+        assertEquals(4, e.problems().size(), all);
+    }
+}

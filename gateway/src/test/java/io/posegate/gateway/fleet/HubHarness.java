@@ -1,0 +1,89 @@
+package io.posegate.gateway.fleet;
+
+import io.posegate.gateway.fleet.MqttConnections.Settings;
+import io.posegate.gateway.hub.HubVerticle;
+import io.posegate.gateway.testing.Await;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The hub (its verticle on its own Vert.x, real HTTP on an ephemeral port) and a JDK HTTP client for its API. */
+final class HubHarness implements AutoCloseable {
+    private final Vertx vertx = Vertx.vertx();
+    private final HubVerticle hub;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    HubHarness(String broker) throws Exception {
+        hub = new HubVerticle(new Settings(broker, "posegate-hub-test", null, null, null, null), "127.0.0.1", 0);
+        vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return hub.actualPort();
+    }
+
+    JsonObject get(String path) throws Exception {
+        return send("GET", path, null).getJsonObject("body");
+    }
+
+    /** {status, body} of a request. */
+    JsonObject send(String method, String path, JsonObject body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(60)).header("content-type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new JsonObject().put("status", r.statusCode()).put("body", r.body().isEmpty() ? null : new JsonObject(r.body()));
+    }
+
+    /** The box's row from {@code GET /api/boxes}, or null. */
+    JsonObject box(String id) throws Exception {
+        JsonArray boxes = get("/api/boxes").getJsonArray("boxes");
+        for (int i = 0; i < boxes.size(); i++) {
+            if (id.equals(boxes.getJsonObject(i).getString("id"))) {
+                return boxes.getJsonObject(i);
+            }
+        }
+        return null;
+    }
+
+    /** Waits until the box's row satisfies {@code p}; returns that row. */
+    JsonObject awaitBox(String id, Predicate<JsonObject> p, String what) throws Exception {
+        JsonObject[] seen = new JsonObject[1];
+        Await.until(() -> {
+            try {
+                seen[0] = box(id);
+                return seen[0] != null && p.test(seen[0]);
+            } catch (Exception e) {
+                return false;
+            }
+        }, FleetWaits.PATIENCE, () -> "box " + id + ": " + what + "; last row: " + seen[0]);
+        return seen[0];
+    }
+
+    /** Waits until the rollout satisfies {@code p}; returns it. */
+    JsonObject awaitRollout(String id, Predicate<JsonObject> p, String what) throws Exception {
+        JsonObject[] seen = new JsonObject[1];
+        Await.until(() -> {
+            try {
+                JsonObject r = send("GET", "/api/rollouts/" + id, null);
+                seen[0] = r.getJsonObject("body");
+                return r.getInteger("status") == 200 && p.test(seen[0]);
+            } catch (Exception e) {
+                return false;
+            }
+        }, FleetWaits.PATIENCE, () -> "rollout " + id + ": " + what + "; last: " + seen[0]);
+        return seen[0];
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,77 @@
+package io.posegate.gateway.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.grouping.FeatureMap;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.junit.jupiter.api.Test;
+
+/** Output roles as maps: zero-copy NCHW and NHWC views, channel ranges, quantised outputs dequantised. */
+class RoleViewTest {
+    @Test
+    void planarFloatRangeIsAViewOfTheSameMemory() {
+        Tensor t = Tensor.allocate("out", ElementType.FLOAT32, 1, 5, 2, 3);
+        FeatureMap m = new RoleView("pafs", new TensorRef("out", 2, 4, 1f), TensorLayout.NCHW).view(t);
+        assertEquals(2, m.channels());
+        t.floats().put(2 * 6 + 4, 7f); // channel 2, y 1, x 1 of the tensor
+        assertEquals(7f, m.get(0, 1, 1), "written after the view was made: the view shares the tensor's memory");
+    }
+
+    @Test
+    void interleavedFloatIsViewedInPlaceAsHwc() {
+        Tensor t = Tensor.allocate("out", ElementType.FLOAT32, 1, 2, 3, 4); // [1,H,W,C]
+        FeatureMap m = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f), TensorLayout.NHWC).view(t);
+        assertEquals(FeatureMap.Layout.HWC, m.layout());
+        assertEquals(4, m.channels());
+        assertEquals(2, m.height());
+        assertEquals(3, m.width());
+        t.floats().put((1 * 3 + 2) * 4 + 3, 5f);
+        assertEquals(5f, m.get(3, 1, 2));
+    }
+
+    @Test
+    void quantisedInterleavedChannelRangeIsDequantisedIntoPlanarValues() {
+        Tensor t = Tensor.allocate("out", ElementType.UINT8, 1, 2, 2, 3); // [1,H,W,C]
+        ByteBuffer b = t.buffer();
+        for (int i = 0; i < 12; i++) {
+            b.put(i, (byte) (120 + i * 10)); // up to 230: read as unsigned
+        }
+        FeatureMap m = new RoleView("offsets", new TensorRef("out", 1, 3, 0.5f, 128f), TensorLayout.NHWC).view(t);
+        assertEquals(FeatureMap.Layout.CHW, m.layout());
+        assertEquals(2, m.channels());
+        // tensor channel 1 at (y 1, x 0) is element (1*2 + 0)*3 + 1 = 7, stored 190 -> (190 - 128) * 0.5
+        assertEquals(31f, m.get(0, 1, 0));
+        // tensor channel 2 at (y 1, x 1) is element 11, stored 230 -> 51
+        assertEquals(51f, m.get(1, 1, 1));
+    }
+
+    @Test
+    void scaledFloatIsConvertedAndInt8IsSigned() {
+        Tensor f = Tensor.allocate("out", ElementType.FLOAT32, 1, 1, 1, 2);
+        FloatBuffer fb = f.floats();
+        fb.put(0, 3f).put(1, -1f);
+        FeatureMap m = new RoleView("heatmaps", new TensorRef("out", 0, -1, 2f), TensorLayout.NCHW).view(f);
+        assertEquals(6f, m.get(0, 0, 0));
+        assertEquals(3f, f.floats().get(0), "the tensor itself is left alone");
+        Tensor i8 = Tensor.allocate("out", ElementType.INT8, 1, 1, 1, 2);
+        i8.buffer().put(0, (byte) -4);
+        assertEquals(-2f, new RoleView("tags", new TensorRef("out", 0, -1, 0.5f), TensorLayout.NCHW).view(i8).get(0, 0, 0));
+    }
+
+    @Test
+    void misfitsAreNamed() {
+        Tensor t = Tensor.allocate("out", ElementType.FLOAT32, 1, 3, 2, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RoleView("pafs", new TensorRef("out", 0, 4, 1f), TensorLayout.NCHW).view(t));
+        assertTrue(e.getMessage().contains("'out' (pafs) has 3 channels") && e.getMessage().contains("4"), e.getMessage());
+        Tensor i64 = Tensor.allocate("out", ElementType.INT64, 1, 1, 1, 1);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RoleView("tags", new TensorRef("out", 0, -1, 1f), TensorLayout.NCHW).view(i64));
+        assertTrue(e.getMessage().contains("INT64"), e.getMessage());
+    }
+}

@@ -1,0 +1,77 @@
+package io.posegate.gateway.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The one redaction function on the cases the issue names, and on the ways masking used to break. */
+class RedactionTest {
+    @Test
+    void aPasswordWithAnAtSignIsMaskedWhole() {
+        assertEquals("rtsp://admin:***@cam.lan:554/stream", Redaction.uri("rtsp://admin:p@ss@cam.lan:554/stream"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"p@ss:w0rd", "p%40ss%3Aw0rd", "a:b:c", "p/ss", "p?ss", "p#ss", "p ss", "pässwörd", "@@@", "::"})
+    void passwordsWithAnyCharactersAreMasked(String password) {
+        String shown = Redaction.uri("rtsp://admin:" + password + "@10.0.0.7/h264?channel=1");
+        assertEquals("rtsp://admin:***@10.0.0.7/h264?channel=1", shown);
+    }
+
+    @Test
+    void aUserinfoWithoutAColonIsMaskedWholeBecauseItIsOftenAToken() {
+        assertEquals("https://***@cam.example/mjpeg", Redaction.uri("https://ghp_abcdef123456@cam.example/mjpeg"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://cam/x?token=abc123, http://cam/x?token=***",
+            "http://cam/x?TOKEN=abc123&user=ana, http://cam/x?TOKEN=***&user=ana",
+            "http://cam/x?user=ana&password=abc, http://cam/x?user=ana&password=***",
+            "http://cam/x?api_key=k1;sig=s2, http://cam/x?api_key=***;sig=***",
+            "http://cam/x?X-Amz-Signature=deadbeef&X-Amz-Credential=AKIA, http://cam/x?X-Amz-Signature=***&X-Amz-Credential=***",
+            "http://cam/x?access_token=a.b.c&channel=2, http://cam/x?access_token=***&channel=2",
+            "http://cam/x?%74oken=abc, http://cam/x?%74oken=***",
+            "http://cam/x?pwd=1&pass=2&passwd=3&key=4&apikey=5&secret=6&auth=7, http://cam/x?pwd=***&pass=***&passwd=***&key=***&apikey=***&secret=***&auth=***",
+            "file:clip.mp4#loop=true&token=t, file:clip.mp4#loop=true&token=***",
+    })
+    void secretNamedParametersAreMaskedAndOthersKept(String in, String out) {
+        assertEquals(out, Redaction.uri(in));
+    }
+
+    @Test
+    void urlsInsideFreeTextAreRedacted() {
+        String log = "stream cam: avformat_open_input() error -111: Could not open input \"rtsp://u:p@ss@10.1.1.1/s?token=T0K\"."
+                + " Also http://x:y@h/ failed";
+        String shown = Redaction.text(log);
+        assertFalse(shown.contains("p@ss") || shown.contains("T0K") || shown.contains(":y@"), shown);
+        assertTrue(shown.contains("rtsp://u:***@10.1.1.1/s?token=***") && shown.contains("Could not open input"), shown);
+    }
+
+    @Test
+    void pipeCommandsHaveTheirUrlsRedacted() {
+        String cmd = "pipe:ffmpeg -i rtsp://admin:hunter2@cam/1 -f rawvideo - #format=bgr24";
+        assertEquals("pipe:ffmpeg -i rtsp://admin:***@cam/1 -f rawvideo - #format=bgr24", Redaction.uri(cmd));
+    }
+
+    @Test
+    void optionValuesAreMaskedByName() {
+        assertEquals(Redaction.MASK, Redaction.value("ffmpeg.headers", "Authorization: Basic YWRtaW46cHc="));
+        assertEquals(Redaction.MASK, Redaction.value("apiKey", "abc"));
+        assertEquals("tcp", Redaction.value("transport", "tcp"));
+        assertEquals("http://u:***@h/", Redaction.value("url", "http://u:pw@h/"));
+    }
+
+    @Test
+    void nothingToHideIsLeftAlone() {
+        assertEquals("demo:?fps=10&people=2", Redaction.uri("demo:?fps=10&people=2"));
+        assertEquals("rtsp://cam.lan/stream", Redaction.uri("rtsp://cam.lan/stream"));
+        assertNull(Redaction.text(null));
+    }
+}

@@ -1,0 +1,53 @@
+package io.posegate.grouping.embedding;
+
+import io.posegate.grouping.FeatureMap;
+
+/** Open Model Zoo's {@code refine}: fills a person's missing keypoints from the maps. Stateless. */
+final class Refiner {
+    private Refiner() {
+    }
+
+    /**
+     * For each keypoint of person {@code p} with score 0: the cell minimising
+     * {@code (int) (|tag - poseTag| + 0.5) - |heat|} (first in raster order), taken if |heat| there is
+     * positive, and moved a quarter cell toward the higher neighbour when not at the border.
+     */
+    static void refine(FeatureMap heat, FeatureMap tags, PoseTable poses, int p, float poseTag, int keypoints) {
+        int h = heat.height();
+        int w = heat.width();
+        for (int k = 0; k < keypoints; k++) {
+            int i = p * keypoints + k;
+            if (poses.val[i] > 0f) {
+                continue;
+            }
+            int best = -1;
+            float bestCost = Float.POSITIVE_INFINITY;
+            java.nio.FloatBuffer tagData = tags.data();
+            java.nio.FloatBuffer heatData = heat.data();
+            int tagStride = tags.xStride();
+            int heatStride = heat.xStride();
+            int tagBase = tags.index(k, 0, 0);
+            int heatBase = heat.index(k, 0, 0);
+            for (int cell = 0; cell < h * w; cell++) {
+                float cost = (float) (int) (Math.abs(tagData.get(tagBase + cell * tagStride) - poseTag) + 0.5f)
+                        - Math.abs(heatData.get(heatBase + cell * heatStride));
+                if (cost < bestCost || best < 0) {
+                    bestCost = cost;
+                    best = cell;
+                }
+            }
+            int x = best % w;
+            int y = best / w;
+            float val = Math.abs(heat.get(k, y, x));
+            if (val > 0f) {
+                poses.x[i] = x;
+                poses.y[i] = y;
+                poses.val[i] = val;
+                if (1 < x && x < w - 1 && 1 < y && y < h - 1) {
+                    poses.x[i] += 0.25f * Math.signum(Math.abs(heat.get(k, y, x + 1)) - Math.abs(heat.get(k, y, x - 1)));
+                    poses.y[i] += 0.25f * Math.signum(Math.abs(heat.get(k, y + 1, x)) - Math.abs(heat.get(k, y - 1, x)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.posegate.grouping.tracking;
+
+import io.posegate.grouping.Poses;
+
+/**
+ * How much a detection looks like a track: COCO Object Keypoint Similarity against the track's predicted
+ * (or last observed) pose with the track's own box as scale, so a partial detection is judged at the
+ * whole person's size; box IoU; and box coverage (the share of the detection's keypoints inside the
+ * track's predicted box). Stateless.
+ */
+final class Similarity {
+    private Similarity() {
+    }
+
+    /** OKS of detection p against track t's predicted pose, over the keypoints both have; 0 if none. */
+    static float oksPredicted(Poses poses, int p, TrackTable tr, int t, float[] sigmas) {
+        return oks(poses, p, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), sigmas);
+    }
+
+    /** OKS of detection p against track t's last observed pose (OC-SORT's observation-centric recovery). */
+    static float oksLastSeen(Poses poses, int p, TrackTable tr, int t, float[] sigmas) {
+        float size = tr.lastSize[t];
+        return oks(poses, p, tr.lastX, tr.lastY, tr.has, t * tr.keypoints, Math.max(1f, 0.5f * size * size), sigmas);
+    }
+
+    /** OKS of keypoint j of detection p against the point (x, y) at scale area. */
+    static double one(Poses poses, int p, int j, float x, float y, float area, float[] sigmas) {
+        double dx = poses.x(p, j) - x;
+        double dy = poses.y(p, j) - y;
+        double var = 4.0 * sigmas[j] * sigmas[j];
+        return Math.exp(-(dx * dx + dy * dy) / (2 * area * var));
+    }
+
+    private static float oks(Poses poses, int p, float[] xs, float[] ys, boolean[] has, int base, float area,
+                             float[] sigmas) {
+        double sum = 0;
+        int shared = 0;
+        for (int j = 0; j < poses.keypointCount(); j++) {
+            if (has[base + j] && poses.present(p, j)) {
+                sum += one(poses, p, j, xs[base + j], ys[base + j], area, sigmas);
+                shared++;
+            }
+        }
+        return shared == 0 ? 0f : (float) (sum / shared);
+    }
+
+    /** Writes detection p's keypoint box {minX, minY, maxX, maxY} at boxes[4p]. */
+    static void box(Poses poses, int p, float[] boxes) {
+        float minX = Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (int j = 0; j < poses.keypointCount(); j++) {
+            if (poses.present(p, j)) {
+                minX = Math.min(minX, poses.x(p, j));
+                maxX = Math.max(maxX, poses.x(p, j));
+                minY = Math.min(minY, poses.y(p, j));
+                maxY = Math.max(maxY, poses.y(p, j));
+            }
+        }
+        boxes[4 * p] = minX;
+        boxes[4 * p + 1] = minY;
+        boxes[4 * p + 2] = maxX;
+        boxes[4 * p + 3] = maxY;
+    }
+
+    /** IoU of two boxes {minX, minY, maxX, maxY}; degenerate boxes are widened by one pixel. */
+    static float iou(float[] a, int ai, float[] b, int bi) {
+        float aw = Math.max(1f, a[ai + 2] - a[ai]);
+        float ah = Math.max(1f, a[ai + 3] - a[ai + 1]);
+        float bw = Math.max(1f, b[bi + 2] - b[bi]);
+        float bh = Math.max(1f, b[bi + 3] - b[bi + 1]);
+        float iw = Math.min(a[ai] + aw, b[bi] + bw) - Math.max(a[ai], b[bi]);
+        float ih = Math.min(a[ai + 1] + ah, b[bi + 1] + bh) - Math.max(a[ai + 1], b[bi + 1]);
+        if (iw <= 0 || ih <= 0) {
+            return 0f;
+        }
+        float inter = iw * ih;
+        return inter / (aw * ah + bw * bh - inter);
+    }
+
+    /** Share of detection p's keypoints inside track t's predicted box grown by 15 % of its size. */
+    static float coverage(Poses poses, int p, TrackTable tr, int t) {
+        float w = tr.box[4 * t + 2] - tr.box[4 * t];
+        float h = tr.box[4 * t + 3] - tr.box[4 * t + 1];
+        float m = 0.15f * Math.max(w, h);
+        int in = 0;
+        int n = 0;
+        for (int j = 0; j < poses.keypointCount(); j++) {
+            if (poses.present(p, j)) {
+                n++;
+                float x = poses.x(p, j);
+                float y = poses.y(p, j);
+                if (x >= tr.box[4 * t] - m && x <= tr.box[4 * t + 2] + m && y >= tr.box[4 * t + 1] - m
+                        && y <= tr.box[4 * t + 3] + m) {
+                    in++;
+                }
+            }
+        }
+        return n == 0 ? 0f : in / (float) n;
+    }
+}

@@ -1,0 +1,116 @@
+// The hub page: polls the hub's API (GET /api/boxes, GET /api/rollouts) and renders the fleet.
+const $ = (id) => document.getElementById(id);
+const text = (v) => (v === null || v === undefined ? '–' : String(v));
+
+function cell(row, content) {
+  const td = document.createElement('td');
+  if (content instanceof Node) td.append(content); else td.textContent = text(content);
+  row.append(td);
+  return td;
+}
+
+function stateBadge(state) {
+  const s = document.createElement('span');
+  s.className = 'state ' + state;
+  s.textContent = state;
+  return s;
+}
+
+function boxLink(b) {
+  if (!b.dashboard) return document.createTextNode(b.id);
+  const a = document.createElement('a');
+  a.href = b.dashboard;
+  a.textContent = b.id;
+  a.title = 'Open this box\'s dashboard';
+  return a;
+}
+
+function streams(b) {
+  return Object.entries(b.streams || {})
+    .map(([id, s]) => `${id}: ${s.state} ${text(s.fps)} fps${s.latencyMs ? ', ' + s.latencyMs.p50 + ' ms' : ''}`)
+    .join('; ') || `${b.cameras} camera(s)`;
+}
+
+function config(b) {
+  const span = document.createElement('span');
+  span.textContent = `${text(b.reportedVersion)} (${text(b.reportedStatus)}) / ${text(b.desiredVersion)}`;
+  if (b.desiredVersion !== null && b.desiredVersion !== b.reportedVersion) span.className = 'drift';
+  return span;
+}
+
+function renderBoxes(boxes) {
+  const body = $('boxes').querySelector('tbody');
+  body.replaceChildren();
+  for (const b of boxes) {
+    const tr = document.createElement('tr');
+    tr.dataset.box = b.id;
+    tr.dataset.state = b.state;
+    cell(tr, boxLink(b));
+    cell(tr, stateBadge(b.state));
+    cell(tr, b.since ? new Date(b.since).toLocaleTimeString() : null);
+    cell(tr, b.version);
+    cell(tr, b.device || b.backend);
+    cell(tr, (b.groups || []).join(', '));
+    cell(tr, streams(b));
+    cell(tr, config(b));
+    cell(tr, b.lastError);
+    body.append(tr);
+  }
+  $('boxes-empty').hidden = boxes.length > 0;
+}
+
+function renderGroups(all) {
+  const select = $('group-filter');
+  const have = new Set([...select.options].map((o) => o.value));
+  for (const g of new Set(all.flatMap((b) => b.groups || []))) {
+    if (!have.has(g)) select.append(new Option(g, g));
+  }
+}
+
+function renderRollouts(rollouts) {
+  const root = $('rollouts');
+  root.replaceChildren();
+  for (const r of rollouts) {
+    const div = document.createElement('div');
+    div.className = 'rollout';
+    div.dataset.rollout = r.id;
+    const target = r.target.box ? 'box ' + r.target.box : 'group ' + r.target.group;
+    const head = document.createElement('p');
+    head.textContent = `${r.id} → ${target}: ${r.state}, wave ${r.wave + 1} of ${r.plan.length}, version ${r.version}` +
+      (r.message ? ` — ${r.message}` : '');
+    const list = document.createElement('ol');
+    r.plan.forEach((wave) => {
+      const li = document.createElement('li');
+      li.textContent = wave.map((id) => `${id}: ${r.boxes[id].state}${r.boxes[id].error ? ' (' + r.boxes[id].error + ')' : ''}`).join(', ');
+      list.append(li);
+    });
+    div.append(head, list);
+    root.append(div);
+  }
+  $('rollouts-empty').hidden = rollouts.length > 0;
+}
+
+async function refresh() {
+  try {
+    const q = new URLSearchParams();
+    if ($('group-filter').value) q.set('group', $('group-filter').value);
+    if ($('state-filter').value) q.set('state', $('state-filter').value);
+    const [all, shown, rollouts] = await Promise.all([
+      fetch('/api/boxes').then((r) => r.json()),
+      fetch('/api/boxes?' + q).then((r) => r.json()),
+      fetch('/api/rollouts').then((r) => r.json()),
+    ]);
+    renderGroups(all.boxes);
+    renderBoxes(shown.boxes);
+    renderRollouts(rollouts.rollouts);
+    const online = all.boxes.filter((b) => b.state === 'online').length;
+    $('summary').textContent = `${all.boxes.length} boxes, ${online} online`;
+  } catch (e) {
+    $('summary').textContent = 'hub unreachable: ' + e.message;
+  }
+}
+
+$('group-filter').addEventListener('change', refresh);
+$('state-filter').addEventListener('change', refresh);
+refresh();
+setInterval(refresh, 1000);
