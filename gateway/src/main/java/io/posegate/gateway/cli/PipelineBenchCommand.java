@@ -133,7 +133,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private void fanout(Vertx vertx, PipelineReport report) throws Exception {
-        JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
+        JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0).put("maxConnectionsPerAddress", clients + 100)).put("model", "demo-simulated")
                 .put("modelsDir", modelsDir.toAbsolutePath().toString()).put("backend", "auto")
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=" + fanoutFps)));
         report.fanoutTitle(clients, stalled, fanoutFps);
