@@ -23,6 +23,6 @@ mvn -B -ntp install "$@"
 
 # Fuzz tests: `install` above ran them in regression mode on their committed corpus; now fuzz each one for its
 # bounded time (maxDuration = 10 s; one fuzz test per JVM, as Jazzer requires). A crash fails the build.
-for fuzz in SourcePolicyFuzzTest ConfigFuzzTest JpegHeaderFuzzTest; do
+for fuzz in SourcePolicyFuzzTest ConfigFuzzTest JpegHeaderFuzzTest ClientMessagesFuzzTest; do
   mvn -B -ntp -pl gateway -Pfuzz surefire:test -Dtest="$fuzz"
 done
