@@ -9,11 +9,13 @@
 # - fonts-dejavu-core: readable text in the dashboard screenshot
 # The fleet (issue 10):
 # - mosquitto: the real MQTT broker the fleet tests start on a loopback port (mosquitto_passwd for the ACL test)
+# Decoder checks against Open Model Zoo's Python decoders (numpy/scipy from PyPI into a venv):
+# - python3-venv
 set -euo pipefail
 
 PACKAGES=(ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-tools
           gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-ugly gstreamer1.0-libav
-          chromium chromium-driver fonts-dejavu-core mosquitto)
+          chromium chromium-driver fonts-dejavu-core mosquitto python3-venv)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -15,7 +15,8 @@ export class BackendsPanel {
 
   async refresh() {
     try {
-      this.render(await getJson('/api/backends'));
+      // measure=true: the gateway measures, once, which backend runs the model fastest here
+      this.render(await getJson('/api/backends?measure=true'));
     } catch (e) {
       this.list.replaceChildren(item(`backends unavailable: ${e.message}`));
     }
@@ -25,7 +26,7 @@ export class BackendsPanel {
     this.data = b;
     const activeLabels = Object.values(b.active || {}).filter(Boolean);
     const activeNames = new Set(activeLabels.map((l) => l.split(':')[0]));
-    const key = JSON.stringify([b.backends, activeLabels]);
+    const key = JSON.stringify([b.backends, activeLabels, b.speed]);
     if (key !== this.renderedKey) this.renderList(b, activeNames);
     this.renderedKey = key;
     document.getElementById('backends-title').dataset.active = activeLabels.join(',');
@@ -49,7 +50,11 @@ export class BackendsPanel {
       li.innerHTML = '<span class="name"></span> <span class="avail"></span> <span class="tag"></span><div class="reason"></div>';
       li.querySelector('.name').textContent = p.name;
       li.querySelector('.avail').textContent = p.available ? 'available' : 'unavailable';
-      li.querySelector('.tag').textContent = active ? 'active' : '';
+      const speed = ((b.speed && b.speed.results) || []).find((r) => r.backend === p.name);
+      const fastest = b.speed && b.speed.fastest === p.name;
+      if (fastest) li.classList.add('fastest');
+      li.querySelector('.tag').textContent = [active ? 'active' : '', fastest ? 'fastest here' : '',
+        speed && speed.msPerFrame !== undefined ? `${speed.msPerFrame} ms/frame` : ''].filter(Boolean).join(' · ');
       showReason(li.querySelector('.reason'), p.available ? `formats: ${p.formats.join(', ')}` : p.reason || '');
       return li;
     }));

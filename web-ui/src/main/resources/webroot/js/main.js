@@ -1,6 +1,7 @@
 // Boots the dashboard: the socket, the live grid, the panels, and the periodic API refreshes.
 // window.posegate exposes the live state for debugging and for the browser tests.
 import { getJson } from './api.js';
+import { startSession } from './session.js';
 import { PoseSocket } from './socket.js';
 import { StreamGrid } from './grid.js';
 import { StreamHistory } from './history.js';
@@ -55,6 +56,8 @@ function onMessage(m) {
 }
 
 const conn = document.getElementById('conn');
+
+function connectSocket() {
 new PoseSocket({
   onMessage,
   onStatus: (text, kind) => {
@@ -63,6 +66,7 @@ new PoseSocket({
     if (kind === 'ok') state.socketOpenedAt = performance.now();
   },
 });
+}
 
 async function refreshStreams() {
   try {
@@ -107,9 +111,18 @@ async function loadModel() {
   }));
 }
 
-loadModel().catch((e) => { document.getElementById('model-info').textContent = `model unavailable: ${e.message}`; });
-refreshStreams();
-backends.refresh();
-setInterval(refreshStreams, 2000);
-setInterval(() => backends.refresh(), 5000);
-setInterval(() => streamPanel.tick(), 1000);
+function boot() {
+  connectSocket();
+  loadModel().catch((e) => { document.getElementById('model-info').textContent = `model unavailable: ${e.message}`; });
+  refreshStreams();
+  backends.refresh();
+  setInterval(refreshStreams, 2000);
+  setInterval(() => backends.refresh(), 5000);
+  setInterval(() => streamPanel.tick(), 1000);
+}
+
+// Without a session that may read (a gateway that needs a login), only the login form is live.
+startSession().then((s) => {
+  if (s.role) boot();
+  else conn.textContent = 'log in to watch';
+}).catch((e) => { conn.textContent = `API unreachable: ${e.message}`; });

@@ -27,7 +27,16 @@ public final class FanoutClients {
     private FanoutClients() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.err.println("fan-out clients failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String stream = args[1];
         int clients = Integer.parseInt(args[2]);
@@ -58,7 +67,7 @@ public final class FanoutClients {
                     }
                 }));
             }
-            Future.all(batch).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            Future.all(batch).toCompletionStage().toCompletableFuture().get(300, TimeUnit.SECONDS);
         }
         System.out.println("ready " + clients);
         System.out.flush();

@@ -37,6 +37,25 @@ public final class GatewayRun {
                          Map<String, Double> cores, long dropped) {
     }
 
+    /** Connects the bench client, retrying a few times (a loaded machine can drop a handshake). */
+    private static WebSocket connect(Vertx vertx, int port, Map<String, String> headers, PoseStats stats) throws Exception {
+        Exception last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ClientWebSocket socket = vertx.createWebSocketClient().webSocket();
+            socket.textMessageHandler(stats::onText);
+            io.vertx.core.http.WebSocketConnectOptions o = new io.vertx.core.http.WebSocketConnectOptions()
+                    .setHost("127.0.0.1").setPort(port).setURI("/ws").setTimeout(60_000);
+            headers.forEach(o::addHeader);
+            try {
+                return socket.connect(o).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(1000);
+            }
+        }
+        throw last;
+    }
+
     /** Deploys {@code config}, measures, undeploys. Blocking. */
     public static Result measure(Vertx vertx, JsonObject config, Path baseDir, double warmupSeconds, double seconds,
                                  Map<String, String> wsHeaders) throws Exception {
@@ -44,12 +63,7 @@ public final class GatewayRun {
         GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(300, TimeUnit.SECONDS);
         try {
             PoseStats stats = new PoseStats(true);
-            ClientWebSocket socket = vertx.createWebSocketClient().webSocket();
-            socket.textMessageHandler(stats::onText);
-            io.vertx.core.http.WebSocketConnectOptions o = new io.vertx.core.http.WebSocketConnectOptions()
-                    .setHost("127.0.0.1").setPort(v.actualPort()).setURI("/ws");
-            wsHeaders.forEach(o::addHeader);
-            WebSocket ws = socket.connect(o).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            WebSocket ws = connect(vertx, v.actualPort(), wsHeaders, stats);
             Thread.sleep((long) (warmupSeconds * 1000));
             List<StreamPipeline> streams = v.gateway().streams();
             long processed0 = streams.stream().mapToLong(StreamPipeline::processed).sum();

@@ -21,8 +21,9 @@ public final class PipelineReport {
     }
 
     public void title(String title, String backend, Map<String, String> options, int workers, ModelDescriptor d) {
-        out.printf("%n== %s%n   model %s (%s), input %dx%d, backend %s %s, inference.workers %d%n", title, d.name(),
-                d.modelFile().getFileName(), d.input().width(), d.input().height(), backend, options, workers);
+        out.printf("%n== %s%n   model %s (%s), input %dx%d, backend %s %s, inference.workers %s%n", title, d.name(),
+                d.modelFile().getFileName(), d.input().width(), d.input().height(), backend, options,
+                workers > 0 ? Integer.toString(workers) : "auto (runs allowed + 1)");
         out.flush();
     }
 

@@ -30,11 +30,13 @@ public final class RawLoop {
     /** Opens the model, warms up with {@code warmup} runs, then runs for {@code seconds}. Blocking. */
     public static Result measure(ModelDescriptor descriptor, String backend, Map<String, String> options, int warmup, double seconds) {
         BackendProvider p = BackendRegistry.discover().select(backend, descriptor.format());
-        try (BackendSession session = p.open(descriptor.modelSpec(), BackendOptions.of(options))) {
-            Tensor input = Tensor.allocate(descriptor.input().name(), ElementType.FLOAT32, descriptor.input().shape());
-            float[] grey = new float[(int) Arrays.stream(descriptor.input().shape()).reduce(1, (a, b) -> a * b)];
-            Arrays.fill(grey, 128f);
-            input.floats().put(grey);
+        try (BackendSession session = p.open(descriptor.modelSpec(), BackendOptions.of(descriptor.optionsFor(p.name(), options)))) {
+            Tensor input = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
+            if (input.type() == ElementType.FLOAT32) {
+                float[] grey = new float[(int) input.elementCount()];
+                Arrays.fill(grey, 128f);
+                input.floats().put(grey);
+            }
             for (int i = 0; i < warmup; i++) {
                 session.run(input).close();
             }

@@ -18,6 +18,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.control.ConfigReloader;
+import io.posegate.gateway.auth.Role;
+import io.posegate.gateway.auth.TokenStore;
 import java.util.Map;
 
 /** Wires a running gateway from a validated config: model, backends, sources, verticle. */
@@ -46,6 +48,7 @@ public final class GatewayLauncher {
         return deploy(vertx, config).compose(v -> {
             ConfigReloader reloader = new ConfigReloader(vertx, v.gateway(), loader, overrides);
             reloader.start(scanMillis);
+            TokenReloads.watch(vertx, loader, overrides, v.tokens(), scanMillis);
             if (!config.fleet().enabled()) {
                 return Future.succeededFuture(v);
             }
@@ -79,7 +82,9 @@ public final class GatewayLauncher {
                 },
                 (stream, state) -> vertx.eventBus().publish(GatewayVerticle.POSES,
                         PoseFrameJson.stateMessage(stream, state).encode(), new DeliveryOptions().addHeader("stream", stream)));
-        GatewayVerticle verticle = new GatewayVerticle(gateway, webcams);
+        TokenStore tokens = TokenStore.of(config.security());
+        String generated = tokens.isEmpty() ? tokens.issue("run", Role.ADMIN) : null;
+        GatewayVerticle verticle = new GatewayVerticle(gateway, webcams, tokens, generated);
         return vertx.deployVerticle(verticle).map(id -> verticle);
     }
 }

@@ -57,7 +57,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--streams", defaultValue = "4", description = "Streams in 'multi' (default: ${DEFAULT-VALUE}).")
     int streams;
 
-    @Option(names = "--workers", defaultValue = "1", description = "The gateway's inference.workers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workers", defaultValue = "0", description = "The gateway's inference.workers cap; 0 follows the backend (default: ${DEFAULT-VALUE}).")
     int workers;
 
     @Option(names = "--seconds", defaultValue = "20", description = "Measuring window per run (default: ${DEFAULT-VALUE}).")
@@ -133,7 +133,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private void fanout(Vertx vertx, PipelineReport report) throws Exception {
-        JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
+        JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0).put("maxConnectionsPerAddress", clients + 100)).put("model", "demo-simulated")
                 .put("modelsDir", modelsDir.toAbsolutePath().toString()).put("backend", "auto")
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=" + fanoutFps)));
         report.fanoutTitle(clients, stalled, fanoutFps);

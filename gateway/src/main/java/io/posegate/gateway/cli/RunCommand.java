@@ -2,6 +2,7 @@ package io.posegate.gateway.cli;
 
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.http.GatewayVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -59,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
             GatewayConfigLoader loader = new GatewayConfigLoader(vertx, config);
             Map<String, Object> overrides = overrides();
             GatewayConfig cfg = loader.load(overrides).toCompletionStage().toCompletableFuture().join();
-            GatewayLauncher.deployWatching(vertx, loader, cfg, overrides, 2000).toCompletionStage().toCompletableFuture().join();
+            GatewayVerticle v = GatewayLauncher.deployWatching(vertx, loader, cfg, overrides, 2000).toCompletionStage().toCompletableFuture().join();
+            announceLogin(v, cfg);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
             spec.commandLine().getErr().println("error: " + cause.getMessage());
@@ -72,6 +74,30 @@ final class RunCommand implements Callable<Integer> {
         }, "posegate-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** With no configured token, keeps the generated admin token in an owner-only file and prints the login URL. */
+    private void announceLogin(GatewayVerticle v, GatewayConfig cfg) {
+        if (v.generatedAdminToken() == null) {
+            return;
+        }
+        String where;
+        try {
+            where = "kept in " + RunTokenFile.write(RunTokenFile.defaultPath(v.actualPort()), v.generatedAdminToken()) + " (owner-only)";
+        } catch (java.io.IOException e) {
+            where = "not saved (" + e.getMessage() + ")";
+        }
+        spec.commandLine().getOut().println("No tokens in " + config + ": generated an admin token for this run, " + where + ".\n"
+                + "Log in to the dashboard with:\n    " + loginUrl(cfg, v.actualPort(), v.generatedAdminToken()) + "\n"
+                + "Permanent tokens: posegate token add --role admin|viewer --name NAME --config " + config);
+        spec.commandLine().getOut().flush();
+    }
+
+    /** The dashboard URL that logs in with {@code token}, as Jupyter prints one. */
+    static String loginUrl(GatewayConfig cfg, int port, String token) {
+        String host = cfg.http().host();
+        host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return (cfg.security().tls() == null ? "http" : "https") + "://" + host + ":" + port + "/?token=" + token;
     }
 
     private Map<String, Object> overrides() {

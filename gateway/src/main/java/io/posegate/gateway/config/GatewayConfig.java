@@ -18,11 +18,12 @@ import java.util.Map;
  * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
  * @param sources        rules for sources from the API ({@code sources:} in the YAML)
  * @param fleet          the fleet agent's settings ({@link FleetConfig#OFF} unless configured)
+ * @param security       tokens, cross-site checks, connection bounds, TLS
  */
 public record GatewayConfig(Http http, String model, Path modelFile, Path modelsDir, String backend,
                             Map<String, Map<String, String>> backendOptions, int workers, Tracking tracking,
                             Path mediaDir, List<StreamConfig> streams, Bounds bounds, SourceRules sources,
-                            FleetConfig fleet) {
+                            FleetConfig fleet, SecurityConfig security) {
     public GatewayConfig {
         backendOptions = Map.copyOf(backendOptions);
         streams = List.copyOf(streams);

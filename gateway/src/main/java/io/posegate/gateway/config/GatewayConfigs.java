@@ -27,9 +27,9 @@ public final class GatewayConfigs {
         List<String> errors = new ArrayList<>();
         FieldReader root = FieldReader.root(json, errors);
         root.onlyKnown("http", "model", "modelFile", "modelsDir", "backend", "backends", "inference", "tracking", "media", "streams",
-                "sources", "fleet");
+                "sources", "fleet", "auth", "insecure");
         FieldReader http = root.object("http");
-        http.onlyKnown("host", "port", "wsQueue");
+        http.onlyKnown(withSecurity("host", "port", "wsQueue"));
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
                 http.integer("wsQueue", 8, 1, 1024));
         String model = root.string("model", "demo-simulated");
@@ -64,6 +64,7 @@ public final class GatewayConfigs {
         for (String id : s.raw().fieldNames()) {
             streams.add(parseStream(id, s.object(id), errors));
         }
+        SecurityConfig security = SecurityConfigs.parse(root, http, baseDir);
         FleetConfig fleet = FleetConfigs.parse(root.object("fleet"), baseDir);
         if (streams.size() > bounds.maxStreams()) {
             errors.add("streams: " + streams.size() + " streams configured, more than inference.maxStreams ("
@@ -73,7 +74,13 @@ public final class GatewayConfigs {
             throw new ConfigException("config", errors);
         }
         return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
-                workers, tracking, mediaDir, streams, bounds, sourceRules, fleet);
+                workers, tracking, mediaDir, streams, bounds, sourceRules, fleet, security);
+    }
+
+    private static String[] withSecurity(String... httpFields) {
+        List<String> all = new ArrayList<>(List.of(httpFields));
+        all.addAll(List.of(SecurityConfigs.HTTP_FIELDS));
+        return all.toArray(String[]::new);
     }
 
     private static GatewayConfig.Bounds bounds(FieldReader inference) {

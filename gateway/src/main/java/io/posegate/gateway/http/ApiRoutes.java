@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,12 +35,17 @@ final class ApiRoutes {
     }
 
     void mount(Router router) {
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        // bodies are read (64 KiB at most, no upload directory) by WebSecurity's body handler, installed first
         router.get("/api/streams").handler(this::streams);
         router.get("/api/streams/:id").handler(this::stream);
         router.put("/api/streams/:id").handler(this::putStream);
         router.delete("/api/streams/:id").handler(this::deleteStream);
-        router.get("/api/backends").handler(ctx -> ctx.json(JsonViews.backends(gateway)));
+        router.get("/api/backends").handler(ctx -> {
+            if ("true".equals(ctx.queryParams().get("measure"))) {
+                gateway.speedCheck().start();
+            }
+            ctx.json(JsonViews.backends(gateway));
+        });
         router.get("/api/model").handler(this::model);
         router.get("/api/config").handler(ctx -> ctx.json(JsonViews.config(gateway.config())
                 .put("backend", gateway.defaultBackend())));

@@ -7,7 +7,11 @@ import io.posegate.gateway.pipeline.StreamPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.posegate.gateway.auth.TokenStore;
+import io.posegate.gateway.auth.WebSecurity;
+import io.posegate.gateway.config.SecurityConfig;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,19 +31,45 @@ public final class GatewayVerticle extends VerticleBase {
 
     private final Gateway gateway;
     private final WebcamHub webcams;
+    private final TokenStore tokens;
+    private final String generatedAdminToken;
+    private WebSecurity security;
+    private long tlsWatch = -1;
     private WsHub hub;
     private WorkerExecutor control;
     private OpsRoutes ops;
     private HttpServer server;
+    private Router router;
 
-    public GatewayVerticle(Gateway gateway, WebcamHub webcams) {
+    /**
+     * @param tokens              the tokens the server accepts
+     * @param generatedAdminToken the admin token made for this run when the config has none, else null
+     */
+    public GatewayVerticle(Gateway gateway, WebcamHub webcams, TokenStore tokens, String generatedAdminToken) {
         this.gateway = gateway;
         this.webcams = webcams;
+        this.tokens = tokens;
+        this.generatedAdminToken = generatedAdminToken;
+    }
+
+    /** The admin token generated at start because the config has no token, or null. */
+    public String generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    /** The accepted tokens; a config reload replaces them here. */
+    public TokenStore tokens() {
+        return tokens;
     }
 
     /** The port the server is bound to (useful with port 0). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The router, once started: every route the server answers (tests enumerate it). */
+    public Router router() {
+        return router;
     }
 
     public Gateway gateway() {
@@ -52,31 +82,47 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        SecurityConfig sec = gateway.config().security();
+        String host = gateway.config().http().host();
+        String problem = WebSecurity.startupProblem(sec, host);
+        if (problem != null) {
+            return Future.failedFuture(new IllegalStateException(problem));
+        }
         hub = new WsHub(gateway.config().http().wsQueue());
         control = vertx.createSharedWorkerExecutor("posegate-control", 2);
+        security = new WebSecurity(vertx, sec, host, tokens, sec.tls() != null);
+        ConnectionGuard connections = new ConnectionGuard(sec.maxConnectionsPerAddress(), sec.headerTimeoutSeconds());
         vertx.eventBus().<String>localConsumer(POSES, m -> hub.broadcast(m.headers().get("stream"), m.body()));
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
+        router.route().handler(connections.requestHandler());
+        security.install(router);
         new ApiRoutes(gateway, hub, control).mount(router);
         ops = OpsRoutes.mount(vertx, router, gateway, hub);
+        new WsEndpoint(vertx, hub, webcams, security.authenticator(), this::hello, sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));
+        TlsFiles tls = sec.tls() == null ? null : new TlsFiles(sec.tls());
         return control.executeBlocking(() -> {
             gateway.start();
-            return null;
-        }, false).compose(v -> vertx.createHttpServer()
-                .webSocketHandler(ws -> {
-                    if (!"/ws".equals(ws.path())) {
-                        ws.close((short) 1008, "no WebSocket at " + ws.path() + "; use /ws");
-                        return;
-                    }
-                    hub.accept(ws, this::hello);
-                    WebcamSocket.attach(ws, webcams);
+            return tls == null ? options : tls.apply(options);
+        }, false).compose(o -> vertx.createHttpServer(o)
+                .connectionHandler(c -> {
+                    connections.onConnection(c);
+                    WsInflateLimit.install(c, WsLimits.MAX_MESSAGE, o.getWebSocketCompressionLevel());
                 })
                 .requestHandler(router)
-                .listen(gateway.config().http().port(), gateway.config().http().host()))
+                .listen(gateway.config().http().port(), host))
                 .onSuccess(s -> {
                     server = s;
-                    LOG.info("PoseGate listening on http://" + gateway.config().http().host() + ":" + s.actualPort()
+                    if (tls != null) {
+                        tlsWatch = tls.watch(vertx, s);
+                    }
+                    LOG.info("PoseGate listening on " + (tls == null ? "http" : "https") + "://" + host + ":" + s.actualPort()
                             + (gateway.descriptor().demo() ? "  (DEMO MODE: synthetic scene, simulated backend)" : ""));
+                    if (sec.insecure()) {
+                        LOG.warning("INSECURE: 'insecure: true' in the config; anyone who can reach " + host
+                                + " may watch without a token (changes still need the admin token)");
+                    }
                 });
     }
 
@@ -95,6 +141,10 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> stop() {
         if (ops != null) {
             ops.close();
+        }
+        vertx.cancelTimer(tlsWatch);
+        if (security != null) {
+            security.close();
         }
         return control.executeBlocking(() -> {
             gateway.close();

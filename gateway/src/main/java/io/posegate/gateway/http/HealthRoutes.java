@@ -55,6 +55,11 @@ final class HealthRoutes {
     private Status backend() {
         JsonArray loaded = new JsonArray();
         gateway.runtimes().values().stream().filter(rt -> !rt.retired()).forEach(rt -> loaded.add(rt.label()));
+        gateway.modelRuntimes().forEach((key, rt) -> {
+            if (!rt.retired()) {
+                loaded.add(key + " " + rt.label());
+            }
+        });
         JsonObject data = new JsonObject().put("default", gateway.defaultBackend()).put("loaded", loaded);
         if (!gateway.runtimeErrors().isEmpty()) {
             data.put("errors", new JsonObject(new java.util.LinkedHashMap<>(gateway.runtimeErrors())));

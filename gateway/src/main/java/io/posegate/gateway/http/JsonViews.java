@@ -72,12 +72,29 @@ public final class JsonViews {
         JsonObject errors = new JsonObject();
         g.runtimeErrors().forEach((k, v) -> errors.put(k, Redaction.text(v)));
         JsonObject o = new JsonObject().put("backends", list).put("default", g.defaultBackend()).put("active", active)
-                .put("errors", errors);
+                .put("errors", errors).put("speed", speed(g.speedCheck()));
         SwapRecord swap = g.lastSwap();
         if (swap != null) {
             o.put("lastSwap", new JsonObject().put("from", swap.from()).put("to", swap.to()).put("at", swap.at().toString())
                     .put("millis", swap.millis()).put("inProgress", swap.inProgress()).put("error", Redaction.text(swap.error())));
         }
+        return o;
+    }
+
+    /** The backend speed check: its state, each backend's ms per frame and the fastest. */
+    static JsonObject speed(io.posegate.gateway.backend.SpeedCheck check) {
+        JsonArray results = new JsonArray();
+        for (io.posegate.gateway.backend.BackendSpeeds.Speed sp : check.speeds()) {
+            JsonObject r = new JsonObject().put("backend", sp.backend()).put("label", sp.label());
+            if (sp.error() == null) {
+                r.put("msPerFrame", Math.round(sp.msPerFrame() * 10) / 10.0);
+            } else {
+                r.put("error", Redaction.text(sp.error()));
+            }
+            results.add(r);
+        }
+        JsonObject o = new JsonObject().put("state", check.state().name().toLowerCase(java.util.Locale.ROOT)).put("results", results);
+        io.posegate.gateway.backend.BackendSpeeds.fastest(check.speeds()).ifPresent(f -> o.put("fastest", f.backend()));
         return o;
     }
 

@@ -4,20 +4,27 @@ import io.posegate.gateway.ingest.webcam.WebcamFeed;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.util.function.BooleanSupplier;
 
 /**
  * Accepts a browser's camera frames on {@code /ws}: each binary message is one JPEG, pushed into the
  * {@link WebcamHub} feed named by the query parameter {@code webcam} (default {@value WebcamHub#DEFAULT_NAME}),
  * which the stream {@code webcam:NAME} reads. {@link WebcamFeed#submitJpeg} only checks the header and
  * queues, so this runs on the event loop; a refused frame gets a text {@code error} message naming why.
+ * Only an admin's socket may send frames.
  */
 final class WebcamSocket {
     private WebcamSocket() {
     }
 
-    static void attach(ServerWebSocket ws, WebcamHub webcams) {
+    static void attach(ServerWebSocket ws, WebcamHub webcams, BooleanSupplier mayFeed) {
         String name = feedName(ws.query());
         ws.binaryMessageHandler(buf -> {
+            if (!mayFeed.getAsBoolean()) {
+                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("stream", "webcam:" + name)
+                        .put("message", "webcam frames need the admin role: log in or send {\"type\":\"auth\",\"token\":...}").encode());
+                return;
+            }
             try {
                 webcams.feed(name).submitJpeg(buf.getBytes());
             } catch (IllegalArgumentException e) {

@@ -1,14 +1,13 @@
 package io.posegate.gateway.http;
 
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +28,12 @@ public final class WsHub {
 
     /** Registers a client; {@code hello} is sent first. */
     public void accept(ServerWebSocket ws, Supplier<JsonObject> hello) {
-        Client c = new Client(ws);
+        accept(ws, hello, token -> { });
+    }
+
+    /** Registers a client; {@code hello} is sent first; {@code onAuth} gets the token of each {@code auth} message. */
+    public void accept(ServerWebSocket ws, Supplier<JsonObject> hello, Consumer<String> onAuth) {
+        Client c = new Client(ws, onAuth);
         ws.setWriteQueueMaxSize(256 * 1024);
         ws.drainHandler(v -> c.flush());
         ws.closeHandler(v -> clients.remove(c));
@@ -67,24 +71,23 @@ public final class WsHub {
     private final class Client {
         private final ServerWebSocket ws;
         private final ArrayDeque<String[]> queue = new ArrayDeque<>();
+        private final Consumer<String> onAuth;
         private volatile Set<String> streams;
 
-        Client(ServerWebSocket ws) {
+        Client(ServerWebSocket ws, Consumer<String> onAuth) {
             this.ws = ws;
+            this.onAuth = onAuth;
         }
 
         void onMessage(String text) {
-            try {
-                JsonObject m = new JsonObject(text);
-                if ("subscribe".equals(m.getString("type"))) {
-                    JsonArray s = m.getJsonArray("streams");
-                    Set<String> next = new HashSet<>();
-                    s.forEach(x -> next.add(String.valueOf(x)));
-                    streams = s == null || s.isEmpty() ? null : next;
-                }
-            } catch (RuntimeException e) {
+            ClientMessage m = ClientMessages.parse(text);
+            if (m instanceof ClientMessage.Subscribe s) {
+                streams = s.streams().isEmpty() ? null : s.streams();
+            } else if (m instanceof ClientMessage.Auth a) {
+                onAuth.accept(a.token());
+            } else if (m instanceof ClientMessage.Invalid i) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error")
-                        .put("message", "bad client message: " + e.getMessage()).encode());
+                        .put("message", "bad client message: " + i.reason()).encode());
             }
         }
 

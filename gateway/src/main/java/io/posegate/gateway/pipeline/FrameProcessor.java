@@ -78,8 +78,13 @@ public final class FrameProcessor {
             t0 = System.nanoTime();
             decoder.decode(result, poses);
         }
-        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
+        toSourcePixels(t);
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+    }
+
+    /** The decoder leaves people in model-input pixels; this maps them back through the placement. */
+    private void toSourcePixels(InputTransform t) {
+        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
     }
 
     /**
@@ -105,8 +110,7 @@ public final class FrameProcessor {
     public double group(InputTransform t) {
         long t0 = System.nanoTime();
         decoder.decode(held, poses);
-        float stride = descriptor.output().stride();
-        poses.transform(stride / t.scaleX(), -t.padX() / t.scaleX(), stride / t.scaleY(), -t.padY() / t.scaleY());
+        toSourcePixels(t);
         return (System.nanoTime() - t0) / 1e6;
     }
 

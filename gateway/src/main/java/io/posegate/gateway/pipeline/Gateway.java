@@ -46,6 +46,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
     private final StreamModels models;
     private final TrackerFactory trackers;
+    private final io.posegate.gateway.backend.SpeedCheck speedCheck;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
 
@@ -57,8 +58,9 @@ public final class Gateway implements AutoCloseable {
         this.sources = requireNonNull(sources, "sources is null");
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
-        this.scheduler = new InferenceScheduler(config.workers(), config.bounds().runTimeout(), publisher, this::reopenLater);
+        this.scheduler = new InferenceScheduler(0, config.bounds().runTimeout(), publisher, this::reopenLater);
         this.defaultBackend = config.backend();
+        this.speedCheck = new io.posegate.gateway.backend.SpeedCheck(descriptor, registry, config.backendOptions());
         this.models = new StreamModels(config, descriptor);
     }
 
@@ -80,6 +82,11 @@ public final class Gateway implements AutoCloseable {
 
     public GatewayConfig config() {
         return config;
+    }
+
+    /** Which backend runs the model fastest here; measured once, when first asked for ({@code start()}). */
+    public io.posegate.gateway.backend.SpeedCheck speedCheck() {
+        return speedCheck;
     }
 
     public BackendRegistry registry() {
@@ -293,11 +300,16 @@ public final class Gateway implements AutoCloseable {
      */
     void reopen(ModelRuntime poisoned) {
         String name = null;
+        boolean own;
         synchronized (mutation) {
             for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
                 if (e.getValue() == poisoned) {
                     name = e.getKey();
                 }
+            }
+            own = name == null;
+            if (own) {
+                name = models.backendOf(poisoned);
             }
         }
         if (name == null) {
@@ -306,22 +318,16 @@ public final class Gateway implements AutoCloseable {
         ModelRuntime next = null;
         String error = null;
         try {
-            next = open(name);
+            next = open(poisoned.descriptor(), name);
         } catch (RuntimeException e) {
             error = poisoned.poisoned() + "; reopening failed: " + e.getMessage();
         }
         synchronized (mutation) {
-            if (runtimes.get(name) != poisoned) {
+            if (!(own ? models.replace(poisoned, next) : replaceDefault(name, poisoned, next, error))) {
                 if (next != null) {
                     next.close();
                 }
                 return;
-            }
-            if (next == null) {
-                runtimes.remove(name);
-                runtimeErrors.put(name, error);
-            } else {
-                runtimes.put(name, next);
             }
             for (StreamPipeline s : streams.values()) {
                 if (s.runtime() == poisoned) {
@@ -334,6 +340,20 @@ public final class Gateway implements AutoCloseable {
         }
         LOG.warning(next != null ? "backend " + next.label() + " reopened after: " + poisoned.poisoned()
                 : "backend '" + name + "' lost: " + error);
+    }
+
+    /** Under the lock: puts {@code next} in place of the default model's {@code old} runtime; false if it was replaced already. */
+    private boolean replaceDefault(String name, ModelRuntime old, ModelRuntime next, String error) {
+        if (runtimes.get(name) != old) {
+            return false;
+        }
+        if (next == null) {
+            runtimes.remove(name);
+            runtimeErrors.put(name, error);
+        } else {
+            runtimes.put(name, next);
+        }
+        return true;
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.posegate.grouping.tracking.TrackerParams;
 
 /**
  * Trackers from the grouping module, configured by the gateway's {@code tracking} section and the
- * descriptor's publish rule ({@code grouping.minKeypoints}, {@code grouping.minPersonScore}). With tracking
+ * descriptor's publish rule ({@code publish.minKeypoints}, {@code publish.minPersonScore}). With tracking
  * off, the publish rule still applies: people below it are not published.
  */
 public final class GroupingTrackers {

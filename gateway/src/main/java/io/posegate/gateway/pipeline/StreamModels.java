@@ -60,7 +60,7 @@ final class StreamModels {
             try {
                 d = ModelDescriptors.load(ModelDescriptors.file(model, config.modelsDir()), file);
             } catch (ConfigException e) {
-                throw new ConfigException("stream " + s.id() + " model", e.problems());
+                throw new ConfigException("stream " + s.id() + " model '" + model + "'", e.problems());
             }
             descriptors.put(key, d);
         }
@@ -128,6 +128,31 @@ final class StreamModels {
 
     Map<String, ModelRuntime> runtimes() {
         return Map.copyOf(runtimes);
+    }
+
+    /** The backend name {@code rt} was asked for, if it is one of these runtimes; else null. */
+    String backendOf(ModelRuntime rt) {
+        for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
+            if (e.getValue() == rt) {
+                return e.getKey().substring(e.getKey().lastIndexOf('@') + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Puts {@code next} (null: nothing) in place of {@code old}; false if {@code old} is no longer one of these. */
+    boolean replace(ModelRuntime old, ModelRuntime next) {
+        for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
+            if (e.getValue() == old) {
+                if (next == null) {
+                    runtimes.remove(e.getKey());
+                } else {
+                    runtimes.put(e.getKey(), next);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes the runtimes no stream is bound to, for the caller to close once their runs finish. */

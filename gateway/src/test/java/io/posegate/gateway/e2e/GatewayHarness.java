@@ -27,7 +27,7 @@ public final class GatewayHarness implements AutoCloseable {
     public GatewayHarness(JsonObject config) throws Exception {
         GatewayConfig cfg = GatewayConfigs.parse(config.copy().put("http", new JsonObject().put("port", 0)), CONFIG_DIR);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        client = new GatewayClient(vertx, port());
+        client = new GatewayClient(vertx, port(), verticle.generatedAdminToken());
     }
 
     /** Opens a WebSocket to /ws with no handler yet. */
@@ -37,6 +37,11 @@ public final class GatewayHarness implements AutoCloseable {
 
     public int port() {
         return verticle.actualPort();
+    }
+
+    /** The admin token the gateway generated at start (the test configs have no tokens). */
+    public String adminToken() {
+        return verticle.generatedAdminToken();
     }
 
     public Vertx vertx() {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.posegate.gateway.ingest.SourceState.Phase;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.ingest.webcam.WebcamLimits;
-import io.posegate.gateway.pipeline.FrameSlot;
 import io.posegate.gateway.testing.Await;
+import io.posegate.gateway.testing.DrainedSlot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,15 +28,14 @@ class RtmpSourceTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults().withNetworkTimeout(Duration.ofSeconds(5)),
                 new WebcamHub(WebcamLimits.defaults()));
-        FrameSlot slot = new FrameSlot(() -> { });
+        DrainedSlot slot = new DrainedSlot();
         SourceSupervisor.Backoff retry = new SourceSupervisor.Backoff(Duration.ofMillis(100), Duration.ofMillis(500), 100);
-        try (SourceSupervisor s = new SourceSupervisor("rtmp", factory.create(SourceSpec.of(url)), slot, retry, st -> { })) {
+        try (SourceSupervisor s = new SourceSupervisor("rtmp", factory.create(SourceSpec.of(url)), slot.slot(), retry, st -> { })) {
             s.start();
             Await.until(() -> s.state().phase() == Phase.LIVE && slot.published() >= 10, Duration.ofSeconds(60),
                     () -> "10 frames over RTMP, state " + s.state());
-            VideoFrame f = slot.take();
-            assertEquals(256, f.width());
-            assertEquals(144, f.height());
+            assertEquals(256, slot.lastWidth());
+            assertEquals(144, slot.lastHeight());
         } finally {
             server.destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);

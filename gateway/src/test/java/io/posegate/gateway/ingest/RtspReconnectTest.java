@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.posegate.gateway.ingest.SourceState.Phase;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.ingest.webcam.WebcamLimits;
-import io.posegate.gateway.pipeline.FrameSlot;
 import io.posegate.gateway.testing.Await;
+import io.posegate.gateway.testing.DrainedSlot;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,24 +41,22 @@ class RtspReconnectTest {
         SourceFactory factory = Sources.defaultFactory(policy, new WebcamHub(WebcamLimits.defaults()));
         SourceSupervisor.Backoff backoff = new SourceSupervisor.Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), Integer.MAX_VALUE);
         List<SourceState> cameraStates = Collections.synchronizedList(new ArrayList<>());
-        FrameSlot cameraSlot = new FrameSlot(() -> { });
-        FrameSlot otherSlot = new FrameSlot(() -> { });
+        DrainedSlot cameraSlot = new DrainedSlot();
+        DrainedSlot otherSlot = new DrainedSlot();
 
         try (RtspTestServer camera = new RtspTestServer(RtspTestServer.freePort())) {
             camera.start();
             SourceSupervisor cam = new SourceSupervisor("cam", factory.create(SourceSpec.of(camera.url())),
-                    cameraSlot, backoff, cameraStates::add);
+                    cameraSlot.slot(), backoff, cameraStates::add);
             SourceSupervisor other = new SourceSupervisor("other",
                     factory.create(new SourceSpec("images:" + dir + "#loop=true", SourceSpec.Origin.CONFIG_FILE, 0, 0, 0,
-                            Map.of("fps", "30"))), otherSlot, backoff, s -> { });
+                            Map.of("fps", "30"))), otherSlot.slot(), backoff, s -> { });
             try {
                 cam.start();
                 other.start();
                 Await.until(() -> cameraSlot.published() >= 10, PATIENCE, () -> "10 frames from the camera, state " + cam.state());
-                VideoFrame frame = cameraSlot.take();
-                assertEquals(320, frame.width());
-                assertEquals(240, frame.height());
-                cameraSlot.recycle(frame);
+                assertEquals(320, cameraSlot.lastWidth());
+                assertEquals(240, cameraSlot.lastHeight());
 
                 camera.kill();
                 long cameraAtKill = cameraSlot.published();

@@ -33,7 +33,7 @@ final class LiveGateway implements AutoCloseable {
         GatewayConfig cfg = GatewayConfigs.parse(c, PipelineRig.CONFIG_DIR);
         BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), hanging));
         verticle = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        client = new GatewayClient(vertx, verticle.actualPort());
+        client = new GatewayClient(vertx, verticle.actualPort(), verticle.generatedAdminToken());
     }
 
     Gateway gateway() {

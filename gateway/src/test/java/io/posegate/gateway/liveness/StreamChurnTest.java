@@ -19,7 +19,7 @@ class StreamChurnTest {
     void aHundredRoundsOfAddingAndDeletingFiftyStreamsKeepInferenceRunningAndReadyFollowsTheStreams() throws Exception {
         JsonObject config = new JsonObject().put("backend", "simulated")
                 .put("streams", new JsonObject().put("keep", PipelineRig.demo(20)))
-                .put("inference", new JsonObject().put("maxStreams", STREAMS + 1).put("stallTimeoutMs", 5000));
+                .put("inference", new JsonObject().put("workers", 2).put("maxStreams", STREAMS + 1).put("stallTimeoutMs", 5000));
         try (LiveGateway gw = new LiveGateway(config)) {
             gw.awaitFrames("keep", 3, "start");
             gw.awaitReady(200, "at start");

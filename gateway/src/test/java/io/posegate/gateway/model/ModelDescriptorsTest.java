@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.grouping.Topologies;
+import io.posegate.spi.ElementType;
 import io.posegate.spi.ModelFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,53 @@ class ModelDescriptorsTest {
             assertEquals(InputSpec.ColorOrder.RGB, d.input().colorOrder());
             assertEquals(0.485f, d.input().mean()[0], 1e-6);
             assertEquals("trt_pose", d.grouping().strategy());
+        }
+    }
+
+    @Test
+    void poseNetDescriptorServesTheOnnxAndTheTfliteFile() {
+        ModelDescriptor onnx = ModelDescriptors.resolve("posenet-mobilenet-v1-075", MODELS);
+        assertEquals(ModelFormat.ONNX, onnx.format());
+        assertEquals("posenet", onnx.decoder().name());
+        assertEquals(ElementType.FLOAT32, onnx.input().type());
+        assertEquals("[1, 3, 353, 481]", java.util.Arrays.toString(onnx.input().shape()));
+        assertEquals(23, onnx.outputHeight());
+        assertEquals(31, onnx.outputWidth());
+        assertEquals(java.util.Map.of("optimization", "basic"), onnx.optionsFor("onnx", java.util.Map.of()));
+        assertEquals(java.util.Map.of("optimization", "all"), onnx.optionsFor("onnx", java.util.Map.of("optimization", "all")),
+                "the config and the command line override a descriptor's backend options");
+        assertEquals(Topologies.coco17().keypoints(), onnx.topology().keypoints());
+
+        ModelDescriptor tflite = onnx.withModelFile(Path.of("/models/posenet_mobilenet_v1_075_353_481_quant.tflite"));
+        assertEquals(ModelFormat.TFLITE, tflite.format());
+        assertEquals(ElementType.UINT8, tflite.input().type());
+        assertEquals(TensorLayout.NHWC, tflite.input().layout());
+        assertEquals("[1, 353, 481, 3]", java.util.Arrays.toString(tflite.input().shape()));
+        assertEquals(TensorLayout.NHWC, tflite.output().layout());
+        TensorRef mid = tflite.output().tensors().get("displacements");
+        assertEquals("float_mid_offsets", mid.tensor());
+        assertEquals(117f, mid.zeroPoint());
+        assertEquals(1.3875765f, mid.scale(), 1e-6);
+        assertEquals(java.util.List.of("float_heatmaps", "float_mid_offsets", "float_short_offsets"), tflite.modelSpec().outputNames());
+    }
+
+    @Test
+    void singlePersonAndAssociativeEmbeddingDescriptors() {
+        ModelDescriptor hourglass = ModelDescriptors.resolve("single-person-hourglass", MODELS);
+        assertEquals("single-person", hourglass.decoder().name());
+        assertEquals(48, hourglass.outputHeight());
+        assertEquals(14, hourglass.topology().keypointCount());
+        ModelDescriptor cpm = ModelDescriptors.resolve("single-person-cpm", MODELS);
+        assertEquals(96, cpm.outputWidth());
+        assertEquals(TensorLayout.NHWC, cpm.withModelFile(Path.of("cpm.tflite")).input().layout());
+        int[][] sizes = {{5, 288}, {6, 352}, {7, 448}};
+        for (int[] s : sizes) {
+            ModelDescriptor d = ModelDescriptors.resolve("human-pose-estimation-000" + s[0], MODELS);
+            assertEquals("associative-embedding", d.decoder().name());
+            assertEquals(s[1], d.input().height());
+            assertEquals(s[1] / 2, d.outputHeight());
+            assertEquals("embeddings", d.output().tensors().get("tags").tensor());
+            assertEquals(ModelFormat.OPENVINO_IR, d.format());
         }
     }
 

@@ -64,6 +64,15 @@ class RoleViewTest {
     }
 
     @Test
+    void associativeEmbeddingTagsWithATrailingOneAreAPlanarView() {
+        Tensor t = Tensor.allocate("embeddings", ElementType.FLOAT32, 1, 17, 4, 6, 1);
+        t.floats().put((3 * 4 + 2) * 6 + 5, 0.5f);
+        FeatureMap m = new RoleView("tags", new TensorRef("embeddings", 0, -1, 1f), TensorLayout.NCHW).view(t);
+        assertEquals(17, m.channels());
+        assertEquals(0.5f, m.get(3, 2, 5));
+    }
+
+    @Test
     void misfitsAreNamed() {
         Tensor t = Tensor.allocate("out", ElementType.FLOAT32, 1, 3, 2, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

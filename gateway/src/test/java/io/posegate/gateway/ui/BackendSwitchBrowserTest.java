@@ -34,7 +34,7 @@ class BackendSwitchBrowserTest {
             assumeTrue(openvino.getBoolean("available"), "skipped: openvino unavailable: " + openvino.getString("reason"));
             Await.until(() -> active(gateway).startsWith("onnx"), Await.PATIENCE, () -> "the demo stream on onnx");
 
-            browser.driver.get(gateway.url("/"));
+            browser.driver.get(gateway.loginUrl("/"));
             switchTo(browser, "openvino");
             browser.until("the UI to mark openvino active", 30,
                     d -> !d.findElements(By.cssSelector("#backend-list li.active[data-backend=openvino]")).isEmpty());

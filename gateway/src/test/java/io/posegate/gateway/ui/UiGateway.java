@@ -45,14 +45,18 @@ public final class UiGateway implements AutoCloseable {
         if (!c.containsKey("modelsDir")) {
             c.put("modelsDir", CONFIG_DIR.resolve("models").toString());
         }
-        GatewayConfig cfg = GatewayConfigs.parse(c.put("http", new JsonObject().put("port", 0)), baseDir);
+        GatewayConfig cfg = GatewayConfigs.parse(c.put("http", c.getJsonObject("http", new JsonObject()).copy().put("port", 0)), baseDir);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
-        client = new GatewayClient(vertx, port());
+        client = new GatewayClient(vertx, port(), verticle.generatedAdminToken());
     }
 
     /** Opens a WebSocket at {@code uri} with text messages going to {@code onText} from the very first one. */
     public WebSocket webSocket(String uri, Consumer<String> onText) throws Exception {
         return client.webSocket(uri, onText);
+    }
+
+    public GatewayVerticle verticle() {
+        return verticle;
     }
 
     public int port() {
@@ -61,6 +65,16 @@ public final class UiGateway implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port() + path;
+    }
+
+    /** The admin token the gateway generated at start (the test configs have no tokens). */
+    public String adminToken() {
+        return verticle.generatedAdminToken();
+    }
+
+    /** The login URL of {@code path}, as {@code posegate run} prints it: the dashboard logs in as admin with it. */
+    public String loginUrl(String path) {
+        return url(path) + "?token=" + adminToken();
     }
 
     public Vertx vertx() {

@@ -33,8 +33,8 @@ class WebcamBrowserTest {
         Path y4m = Y4mWriter.write(dir.resolve("demo.y4m"), 2 * W, 2 * H, 10, frames);
         try (UiGateway gateway = new UiGateway(UiGateway.demoConfig());
              Browser browser = Browser.start("--use-file-for-fake-video-capture=" + y4m)) {
-            browser.driver.get(gateway.url("/"));
-            browser.until("the page to boot", 30, d -> browser.js("return window.posegate && window.posegate.webcam ? 1 : null"));
+            browser.driver.get(gateway.loginUrl("/"));
+            browser.until("the page to boot and log in", 30, d -> browser.js("return window.posegate && window.posegate.webcam && window.posegate.session ? 1 : null"));
             browser.driver.findElement(By.id("webcam-toggle")).click();
             browser.until("the webcam stream created", 60, d -> gateway.status("/api/streams/webcam") == 200);
             Map<String, Object> r = browser.until("poses with people back from the webcam stream", 90, d -> {

@@ -12,6 +12,8 @@ public final class OutputRoles {
     public static final String DISPLACEMENTS = "displacements";
     /** Associative-embedding tag maps: one (or more) channel per keypoint. */
     public static final String TAGS = "tags";
+    /** Optional for associative embedding: heatmaps already max-pool suppressed by the network. */
+    public static final String NMS_HEATMAPS = "nms_heatmaps";
 
     private OutputRoles() {
     }

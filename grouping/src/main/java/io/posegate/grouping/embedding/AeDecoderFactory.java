@@ -15,7 +15,7 @@ import java.util.Map;
 public final class AeDecoderFactory implements DecoderFactory {
     public static final String NAME = "associative-embedding";
     /** The optional role: heatmaps already max-pool suppressed by the network. */
-    public static final String NMS_HEATMAPS = "nms_heatmaps";
+    public static final String NMS_HEATMAPS = OutputRoles.NMS_HEATMAPS;
     static final List<String> ROLES = List.of(OutputRoles.HEATMAPS, OutputRoles.TAGS);
 
     @Override

@@ -12,11 +12,15 @@ final class Assignment {
     private final Munkres munkres;
     private final float[] cost;
     private final int stride;
+    private final int[] onlyCol;
+    private final boolean[] colUsed;
 
     Assignment(int maxDetections, int maxTracks) {
         this.stride = maxTracks;
         this.munkres = new Munkres(Math.max(maxDetections, maxTracks));
         this.cost = new float[maxDetections * maxTracks];
+        this.onlyCol = new int[maxDetections];
+        this.colUsed = new boolean[maxTracks];
     }
 
     /**
@@ -42,6 +46,18 @@ final class Assignment {
         if (!any) {
             return 0;
         }
+        if (unique(sim, nRows, nCols, gate)) {
+            int pairs = 0;
+            for (int i = 0; i < nRows; i++) {
+                int j = onlyCol[i];
+                if (j >= 0) {
+                    detTrack[rows[i]] = cols[j];
+                    trackDet[cols[j]] = rows[i];
+                    pairs++;
+                }
+            }
+            return pairs;
+        }
         munkres.solve(cost, stride, nRows, nCols);
         int pairs = 0;
         for (int i = 0; i < nRows; i++) {
@@ -53,5 +69,27 @@ final class Assignment {
             }
         }
         return pairs;
+    }
+
+    /**
+     * True when no row and no column has more than one admissible partner: then those pairs are the
+     * optimal assignment and the solver is not needed (the common case of people apart from each other).
+     * Leaves each row's partner, or -1, in {@code onlyCol}.
+     */
+    private boolean unique(float[] sim, int nRows, int nCols, float gate) {
+        java.util.Arrays.fill(colUsed, 0, nCols, false);
+        for (int i = 0; i < nRows; i++) {
+            onlyCol[i] = -1;
+            for (int j = 0; j < nCols; j++) {
+                if (sim[i * stride + j] >= gate) {
+                    if (onlyCol[i] >= 0 || colUsed[j]) {
+                        return false;
+                    }
+                    onlyCol[i] = j;
+                    colUsed[j] = true;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -25,23 +25,46 @@ final class Similarity {
 
     /** OKS of keypoint j of detection p against the point (x, y) at scale area. */
     static double one(Poses poses, int p, int j, float x, float y, float area, float[] sigmas) {
-        double dx = poses.x(p, j) - x;
-        double dy = poses.y(p, j) - y;
-        double var = 4.0 * sigmas[j] * sigmas[j];
-        return Math.exp(-(dx * dx + dy * dy) / (2 * area * var));
+        float dx = poses.x(p, j) - x;
+        float dy = poses.y(p, j) - y;
+        return expNeg((dx * dx + dy * dy) / (8f * area * sigmas[j] * sigmas[j]));
     }
 
     private static float oks(Poses poses, int p, float[] xs, float[] ys, boolean[] has, int base, float area,
                              float[] sigmas) {
-        double sum = 0;
+        float sum = 0;
         int shared = 0;
+        float inv = 1f / (8f * area);
         for (int j = 0; j < poses.keypointCount(); j++) {
             if (has[base + j] && poses.present(p, j)) {
-                sum += one(poses, p, j, xs[base + j], ys[base + j], area, sigmas);
+                float dx = poses.x(p, j) - xs[base + j];
+                float dy = poses.y(p, j) - ys[base + j];
+                sum += expNeg((dx * dx + dy * dy) * inv / (sigmas[j] * sigmas[j]));
                 shared++;
             }
         }
-        return shared == 0 ? 0f : (float) (sum / shared);
+        return shared == 0 ? 0f : sum / shared;
+    }
+
+    private static final int EXP_STEPS = 64;
+    private static final float EXP_RANGE = 16f;
+    private static final float[] EXP = new float[(int) (EXP_RANGE * EXP_STEPS) + 2];
+
+    static {
+        for (int i = 0; i < EXP.length; i++) {
+            EXP[i] = (float) Math.exp(-i / (double) EXP_STEPS);
+        }
+    }
+
+    /** exp(-x) for x &ge; 0 from a table with linear interpolation (error below 1e-4), 0 beyond 16. */
+    static float expNeg(float x) {
+        if (!(x < EXP_RANGE)) {
+            return 0f;
+        }
+        float f = x * EXP_STEPS;
+        int i = (int) f;
+        float r = f - i;
+        return EXP[i] + r * (EXP[i + 1] - EXP[i]);
     }
 
     /** Writes detection p's keypoint box {minX, minY, maxX, maxY} at boxes[4p]. */
@@ -77,6 +100,18 @@ final class Similarity {
         }
         float inter = iw * ih;
         return inter / (aw * ah + bw * bh - inter);
+    }
+
+    /**
+     * Cheap pre-test: whether detection p's box comes within 0.3 of the track's size of track t's predicted
+     * box. Pairs that do not have negligible OKS, IoU and coverage, so their exponentials are skipped.
+     */
+    static boolean near(float[] boxes, int p, TrackTable tr, int t) {
+        float w = tr.box[4 * t + 2] - tr.box[4 * t];
+        float h = tr.box[4 * t + 3] - tr.box[4 * t + 1];
+        float m = 0.3f * Math.max(w, h);
+        return boxes[4 * p] <= tr.box[4 * t + 2] + m && boxes[4 * p + 2] >= tr.box[4 * t] - m
+                && boxes[4 * p + 1] <= tr.box[4 * t + 3] + m && boxes[4 * p + 3] >= tr.box[4 * t + 1] - m;
     }
 
     /** Share of detection p's keypoints inside track t's predicted box grown by 15 % of its size. */

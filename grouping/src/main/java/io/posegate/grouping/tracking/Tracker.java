@@ -42,6 +42,7 @@ public final class Tracker implements MultiPersonTracker {
     private final double[] fit = new double[3];
     private Assignment assignment;
     private float[] sim = new float[0];
+    private float[] oks = new float[0];
     private float[] detBox = new float[0];
     private int[] detTrack = new int[0];
     private int[] rows = new int[0];
@@ -97,6 +98,12 @@ public final class Tracker implements MultiPersonTracker {
             detTrack[p] = -1;
             fate[p] = DROP;
         }
+        for (int p = 0; p < n; p++) {
+            for (int t = 0; t < tracks.size; t++) {
+                oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
+                        ? Similarity.oksPredicted(poses, p, tracks, t, keypointSigmas) : 0f;
+            }
+        }
         associate(poses, keypointSigmas);
         settleUnmatched(poses, keypointSigmas);
         for (int t = 0; t < tracks.size; t++) {
@@ -149,8 +156,8 @@ public final class Tracker implements MultiPersonTracker {
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
                 int t = cols[j];
-                sim[i * stride + j] = w * Similarity.oksPredicted(poses, rows[i], tracks, t, sigmas)
-                        + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t);
+                float o = oks[rows[i] * stride + t];
+                sim[i * stride + j] = o == 0f ? 0f : w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -198,8 +205,12 @@ public final class Tracker implements MultiPersonTracker {
     }
 
     private float partialSimilarity(Poses poses, int p, int t, float[] sigmas) {
+        float o = oks[p * tracks.capacity + t];
+        if (o == 0f) {
+            return 0f;
+        }
         float w = params.oksWeight();
-        return w * Similarity.oksPredicted(poses, p, tracks, t, sigmas) + (1 - w) * Similarity.coverage(poses, p, tracks, t);
+        return w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t);
     }
 
     /**
@@ -226,14 +237,13 @@ public final class Tracker implements MultiPersonTracker {
             int over = -1;
             float best = 0f;
             for (int t = 0; t < tracks.size; t++) {
-                if (tracks.state[t] != TrackTable.CONFIRMED || Similarity.coverage(poses, p, tracks, t) < OVERLAP_COVERAGE) {
+                float o = oks[p * tracks.capacity + t];
+                if (tracks.state[t] != TrackTable.CONFIRMED || o < OVERLAP_OKS || o <= best
+                        || Similarity.coverage(poses, p, tracks, t) < OVERLAP_COVERAGE) {
                     continue;
                 }
-                float oks = Similarity.oksPredicted(poses, p, tracks, t, sigmas);
-                if (oks >= OVERLAP_OKS && oks > best) {
-                    best = oks;
-                    over = t;
-                }
+                best = o;
+                over = t;
             }
             if (over >= 0) {
                 if (trackDet[over] >= 0) {
@@ -422,6 +432,7 @@ public final class Tracker implements MultiPersonTracker {
             fate = new byte[poseCapacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];
+            oks = new float[poseCapacity * tracks.capacity];
             assignment = new Assignment(poseCapacity, tracks.capacity);
         }
     }

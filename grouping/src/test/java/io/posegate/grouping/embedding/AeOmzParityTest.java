@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.OmzPython;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;

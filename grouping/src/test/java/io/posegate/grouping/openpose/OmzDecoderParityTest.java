@@ -1,11 +1,11 @@
 package io.posegate.grouping.openpose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.grouping.FeatureMap;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Maps;
+import io.posegate.grouping.OmzPython;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PoseGate's openpose grouping against Open Model Zoo's own Python OpenPoseDecoder on the same maps, bit
- * for bit. Runs when POSEGATE_OMZ_PYTHON (a Python with numpy) and POSEGATE_OMZ_OPEN_POSE (Open Model
- * Zoo's model API open_pose.py) are set; see grouping/README.md. Maps here have no exact ties: on tied
+ * for bit. The decoder's source comes from the openmodelzoo-modelapi wheel on PyPI and runs in a venv
+ * with numpy and scipy ({@link OmzPython}; POSEGATE_OMZ_PYTHON and POSEGATE_OMZ_OPEN_POSE may name a
+ * Python and an open_pose.py instead); skips, saying why, when python3 or PyPI is unavailable. Maps here have no exact ties: on tied
  * values the decoder's order follows NumPy's unstable sorts, PoseGate's the raster order.
  */
 class OmzDecoderParityTest {
@@ -33,10 +34,11 @@ class OmzDecoderParityTest {
 
     @Test
     void sameFramesGiveTheSamePeopleAsTheOmzDecoder() throws IOException, InterruptedException {
-        String python = System.getenv("POSEGATE_OMZ_PYTHON");
+        String python = OmzPython.python();
         String openPose = System.getenv("POSEGATE_OMZ_OPEN_POSE");
-        assumeTrue(python != null && openPose != null,
-                "set POSEGATE_OMZ_PYTHON and POSEGATE_OMZ_OPEN_POSE to compare with Open Model Zoo's decoder");
+        if (openPose == null || openPose.isBlank()) {
+            openPose = OmzPython.modelApiSource("open_pose.py").toString();
+        }
         Topology t = Topologies.coco18OpenPose();
         OpenPoseGrouper grouper = new OpenPoseGrouper(t, GroupingParams.openPoseDefaults());
         Poses poses = new Poses(18, 100);

@@ -1,4 +1,4 @@
-package io.posegate.grouping.embedding;
+package io.posegate.grouping;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,15 +19,15 @@ import java.util.zip.ZipFile;
  * {@code target/omz-venv} on first use (kept for later runs). POSEGATE_OMZ_PYTHON may name a Python that
  * already has numpy and scipy. Tests skip, saying why, when python3, venv or PyPI is unavailable.
  */
-final class OmzPython {
-    static final String MODEL_API = "openmodelzoo-modelapi==2022.3.0";
+public final class OmzPython {
+    public static final String MODEL_API = "openmodelzoo-modelapi==2022.3.0";
     private static final Path TARGET = Path.of("target").toAbsolutePath();
 
     private OmzPython() {
     }
 
     /** The Python to run. */
-    static String python() throws IOException, InterruptedException {
+    public static String python() throws IOException, InterruptedException {
         String given = System.getenv("POSEGATE_OMZ_PYTHON");
         if (given != null && !given.isBlank()) {
             return given;
@@ -44,7 +44,7 @@ final class OmzPython {
     }
 
     /** Open Model Zoo's {@code models/<file>} from the {@value #MODEL_API} wheel, extracted under target/. */
-    static Path modelApiSource(String file) throws IOException, InterruptedException {
+    public static Path modelApiSource(String file) throws IOException, InterruptedException {
         Path out = TARGET.resolve("omz-model-api").resolve(file);
         if (Files.isRegularFile(out)) {
             return out;

@@ -1,0 +1,56 @@
+package io.posegate.gateway.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+
+/**
+ * Checks tokens without blocking the event loop: a token seen before is answered from the store's
+ * cache; a new one is hashed on the named worker pool {@code posegate-auth}. Bad tokens count against
+ * their address in {@link FailedLogins}, and a blocked address is refused before any hashing (a token
+ * already verified keeps working: it is not a guess).
+ */
+public final class Authenticator implements AutoCloseable {
+    private final TokenStore store;
+    private final FailedLogins failures;
+    private final WorkerExecutor worker;
+
+    public Authenticator(Vertx vertx, TokenStore store, FailedLogins failures) {
+        this.store = requireNonNull(store, "store is null");
+        this.failures = requireNonNull(failures, "failures is null");
+        this.worker = requireNonNull(vertx, "vertx is null").createSharedWorkerExecutor("posegate-auth", 1);
+    }
+
+    public TokenStore store() {
+        return store;
+    }
+
+    /** The token's principal, or a failed future with an {@link AuthException} (401 or 429). */
+    public Future<Principal> authenticate(String token, String address) {
+        Principal cached = store.cached(token);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        long wait = failures.blockedForSeconds(address);
+        if (wait > 0) {
+            return Future.failedFuture(new AuthException(429, "too many failed logins from " + address + "; try again in " + wait + " s"));
+        }
+        if (!store.known(token)) {
+            return Future.failedFuture(refused(address));
+        }
+        return worker.executeBlocking(() -> store.verify(token), false).compose(p -> p != null ? Future.succeededFuture(p)
+                : Future.failedFuture(refused(address)));
+    }
+
+    private AuthException refused(String address) {
+        failures.failed(address);
+        return new AuthException(401, "invalid or revoked token");
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

@@ -1,0 +1,112 @@
+package io.posegate.gateway.http;
+
+import io.posegate.gateway.auth.AuthException;
+import io.posegate.gateway.auth.AuthHandler;
+import io.posegate.gateway.auth.Authenticator;
+import io.posegate.gateway.auth.Principal;
+import io.posegate.gateway.auth.Role;
+import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /ws}: upgrades after the router's checks (Host, Origin, credentials) have run. A socket
+ * whose handshake carried a token (header or login cookie), or that anonymous viewers may open, joins
+ * the {@link WsHub} at once; otherwise its first message must be {@code {"type":"auth","token":…}} within
+ * {@value #AUTH_SECONDS} s, or it is closed with 1008. A later {@code auth} message can raise the role
+ * (an admin may then send webcam frames). Every socket gets {@link WsKeepAlive} pings, and a message over
+ * the size cap closes it with 1009.
+ */
+final class WsEndpoint {
+    static final int AUTH_SECONDS = 10;
+    private final Vertx vertx;
+    private final WsHub hub;
+    private final WebcamHub webcams;
+    private final Authenticator authenticator;
+    private final Supplier<JsonObject> hello;
+    private final int idleSeconds;
+
+    WsEndpoint(Vertx vertx, WsHub hub, WebcamHub webcams, Authenticator authenticator, Supplier<JsonObject> hello, int idleSeconds) {
+        this.vertx = vertx;
+        this.hub = hub;
+        this.webcams = webcams;
+        this.authenticator = authenticator;
+        this.hello = hello;
+        this.idleSeconds = idleSeconds;
+    }
+
+    void mount(Router router) {
+        router.get("/ws").handler(this::upgrade);
+    }
+
+    private void upgrade(RoutingContext ctx) {
+        if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            ApiRoutes.error(ctx, 400, "/ws is a WebSocket endpoint; connect with a WebSocket client");
+            return;
+        }
+        Principal principal = AuthHandler.principal(ctx);
+        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+        ctx.request().toWebSocket().onSuccess(ws -> open(ws, principal, address));
+    }
+
+    private void open(ServerWebSocket ws, Principal principal, String address) {
+        WsKeepAlive.start(vertx, ws, idleSeconds);
+        ws.exceptionHandler(e -> closeOn(ws, e));
+        if (principal != null) {
+            join(ws, principal, address);
+            return;
+        }
+        long timer = vertx.setTimer(AUTH_SECONDS * 1000L, t -> ws.close((short) 1008, "no auth message within " + AUTH_SECONDS + " s"));
+        ws.binaryMessageHandler(b -> ws.close((short) 1008, "authenticate first: {\"type\":\"auth\",\"token\":...}"));
+        ws.textMessageHandler(text -> {
+            ws.textMessageHandler(null);
+            if (!(ClientMessages.parse(text) instanceof ClientMessage.Auth auth)) {
+                vertx.cancelTimer(timer);
+                ws.close((short) 1008, "authenticate first: {\"type\":\"auth\",\"token\":...}");
+                return;
+            }
+            authenticator.authenticate(auth.token(), address).onComplete(r -> {
+                vertx.cancelTimer(timer);
+                if (r.failed()) {
+                    ws.close((short) 1008, reason(r.cause()));
+                } else if (!ws.isClosed()) {
+                    join(ws, r.result(), address);
+                }
+            });
+        });
+    }
+
+    private void join(ServerWebSocket ws, Principal principal, String address) {
+        AtomicReference<Principal> who = new AtomicReference<>(principal);
+        hub.accept(ws, hello, token -> authenticator.authenticate(token, address).onComplete(r -> {
+            if (r.succeeded()) {
+                who.set(r.result());
+                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "auth").put("role", r.result().role().label()).encode());
+            } else {
+                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("message", reason(r.cause())).encode());
+            }
+        }));
+        WebcamSocket.attach(ws, webcams, () -> who.get().role().covers(Role.ADMIN));
+        ws.exceptionHandler(e -> closeOn(ws, e));
+    }
+
+    /** A message over the size cap (Vert.x reports it as an exception) closes the socket with 1009. */
+    private static void closeOn(ServerWebSocket ws, Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("max message size")) {
+            ws.close((short) 1009, "message too big");
+        } else if (!ws.isClosed()) {
+            ws.close((short) 1011, "error");
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String m = e instanceof AuthException a ? a.getMessage() : "authentication failed";
+        return m.length() > 120 ? m.substring(0, 120) : m;
+    }
+}
