@@ -1,6 +1,7 @@
 package io.posegate.grouping.embedding;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NumPySum;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topology;
 import io.posegate.grouping.decode.DecoderInputs;

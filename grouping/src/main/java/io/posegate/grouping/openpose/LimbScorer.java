@@ -1,5 +1,6 @@
 package io.posegate.grouping.openpose;
 
+import io.posegate.grouping.NumPySum;
 import java.nio.FloatBuffer;
 
 /**
@@ -55,42 +56,7 @@ final class LimbScorer {
                 dots[t] = 0f;
             }
         }
-        double score = pairwiseSum(dots, samples) / (valid + 1e-6);
+        double score = NumPySum.pairwise(dots, samples) / (valid + 1e-6);
         return score > 0 && (double) valid / samples > 0.8 ? score : INVALID;
-    }
-
-    /** NumPy's float32 pairwise summation (eight partial sums from n = 8 on), for n &le; 128. */
-    static float pairwiseSum(float[] a, int n) {
-        if (n < 8) {
-            float s = 0f;
-            for (int i = 0; i < n; i++) {
-                s += a[i];
-            }
-            return s;
-        }
-        float r0 = a[0];
-        float r1 = a[1];
-        float r2 = a[2];
-        float r3 = a[3];
-        float r4 = a[4];
-        float r5 = a[5];
-        float r6 = a[6];
-        float r7 = a[7];
-        int i = 8;
-        for (; i < n - n % 8; i += 8) {
-            r0 += a[i];
-            r1 += a[i + 1];
-            r2 += a[i + 2];
-            r3 += a[i + 3];
-            r4 += a[i + 4];
-            r5 += a[i + 5];
-            r6 += a[i + 6];
-            r7 += a[i + 7];
-        }
-        float s = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-        for (; i < n; i++) {
-            s += a[i];
-        }
-        return s;
     }
 }

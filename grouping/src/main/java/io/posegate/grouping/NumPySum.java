@@ -1,11 +1,15 @@
-package io.posegate.grouping.embedding;
+package io.posegate.grouping;
 
-/** NumPy's float32 pairwise summation for n &le; 128 (eight partial sums from n = 8 on). */
-final class NumPySum {
+/**
+ * NumPy's float32 pairwise summation for n &le; 128 (eight partial sums from n = 8 on), so that decoders
+ * checked against Python references (Open Model Zoo's OpenPose and associative-embedding decoders) add up
+ * in the same order and round alike.
+ */
+public final class NumPySum {
     private NumPySum() {
     }
 
-    static float pairwise(float[] a, int n) {
+    public static float pairwise(float[] a, int n) {
         if (n < 8) {
             float s = 0f;
             for (int i = 0; i < n; i++) {
