@@ -38,14 +38,19 @@ class SteadyStateAllocationTest {
             frame(grouper, hm, paf, poses, published, jitter(frame));
             tracker.update(published, frame * 33_000_000L, sigmas);
         }
+        // Steady state: a window of 200 frames that allocates nothing. A one-off allocation (the JIT settling,
+        // a table grown once) may land in an early window; an allocation per frame lands in every one.
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int i = 0; i < 200; i++, frame++) {
-            frame(grouper, hm, paf, poses, published, jitter(frame));
-            tracker.update(published, frame * 33_000_000L, sigmas);
+        long allocated = Long.MAX_VALUE;
+        for (int window = 0; window < 20 && allocated != 0; window++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 200; i++, frame++) {
+                frame(grouper, hm, paf, poses, published, jitter(frame));
+                tracker.update(published, frame * 33_000_000L, sigmas);
+            }
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
         }
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
-        assertEquals(0, allocated, "bytes allocated by 200 frames of " + strategy + " grouping + tracking ("
+        assertEquals(0, allocated, "fewest bytes allocated by a window of 200 frames of " + strategy + " grouping + tracking ("
                 + poses.count() + " people, " + published.count() + " published, " + tracker.liveTracks() + " tracks)");
         assertTrue(published.count() >= 4, published.count() + " people published");
     }
