@@ -61,6 +61,13 @@ class RedactionTest {
     }
 
     @Test
+    void aPipeUrlEndsRatherThanRecursing() {
+        // "pipe://..." once sent uri() -> text() -> uri() on the same string until the stack overflowed (fuzzer find)
+        assertEquals("pipe://pipe://x?token=***", Redaction.uri("pipe://pipe://x?token=abc"));
+        assertEquals("pipe:" + "pipe:".repeat(200) + "//x", Redaction.uri("pipe:" + "pipe:".repeat(200) + "//x"));
+    }
+
+    @Test
     void optionValuesAreMaskedByName() {
         assertEquals(Redaction.MASK, Redaction.value("ffmpeg.headers", "Authorization: Basic YWRtaW46cHc="));
         assertEquals(Redaction.MASK, Redaction.value("apiKey", "abc"));
