@@ -81,10 +81,14 @@ public final class AuthHandler implements Handler<RoutingContext> {
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
         boolean upgrade = isUpgrade(ctx.request());
         // the check may finish on a later turn: keep the request unread until then (a WebSocket handshake stays
-        // paused for its upgrade; bodies were read by the body handler in front of this one)
-        ctx.request().pause();
+        // paused for its upgrade; bodies were read by the body handler in front of this one). A request already
+        // read to its end has nothing left to hold back, and HTTP/2 (h2c) refuses to pause one.
+        boolean paused = !ctx.request().isEnded();
+        if (paused) {
+            ctx.request().pause();
+        }
         authenticator.authenticate(token, address).onComplete(r -> {
-            if (!upgrade) {
+            if (paused && !upgrade) {
                 ctx.request().resume();
             }
             if (r.failed()) {
