@@ -7,6 +7,7 @@ import io.posegate.gateway.config.FleetConfig;
 import io.posegate.gateway.control.ConfigReloader;
 import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.StreamPipeline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -27,6 +28,8 @@ import java.util.logging.Logger;
  */
 public final class FleetAgent implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FleetAgent.class.getName());
+    /** How long a person may go unseen before {@code person-left}: the tracker's default time for a lost track. */
+    private static final long PRESENCE_GRACE_MILLIS = 2_000;
 
     private final Vertx vertx;
     private final FleetConfig fleet;
@@ -44,6 +47,7 @@ public final class FleetAgent implements AutoCloseable {
     private final Map<String, JsonObject> retained = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private final EventWatcher events;
+    private final PresenceWatcher presence;
     private final PosePublisher poses;
     private final Mqtt5AsyncClient client;
     private long metricsTimer;
@@ -62,6 +66,7 @@ public final class FleetAgent implements AutoCloseable {
                 r -> publishRetained(FleetTopics.reported(fleet.boxId()), r), this::event);
         this.commands = new Commands(gateway, reloader, lastPoses::get);
         this.events = new EventWatcher(gateway, this::event);
+        this.presence = new PresenceWatcher(PRESENCE_GRACE_MILLIS, this::event);
         this.poses = new PosePublisher(fleet.posesMaxFps());
         MqttConnections.Will will = new MqttConnections.Will(FleetTopics.status(fleet.boxId()),
                 BoxReports.status("offline", bootSeq, null).encode(), fleet.willDelaySeconds());
@@ -93,6 +98,7 @@ public final class FleetAgent implements AutoCloseable {
             String stream = m.headers().get("stream");
             if (stream != null && m.body().contains("\"type\":\"poses\"")) {
                 lastPoses.put(stream, m.body());
+                presence.frame(stream, new JsonObject(m.body()), System.currentTimeMillis());
                 if (poses.admit(stream) && client.getState().isConnected()) {
                     client.publishWith().topic(FleetTopics.poses(fleet.boxId(), stream)).qos(MqttQos.AT_MOST_ONCE)
                             .messageExpiryInterval(PosePublisher.EXPIRY_SECONDS)
@@ -103,6 +109,8 @@ public final class FleetAgent implements AutoCloseable {
         sampleTimer = vertx.setPeriodic(1000, t -> {
             latencies.sample(gateway);
             events.poll();
+            presence.poll(gateway.streams().stream().map(StreamPipeline::id).collect(java.util.stream.Collectors.toSet()),
+                    System.currentTimeMillis());
         });
         metricsTimer = vertx.setPeriodic(fleet.metricsSeconds() * 1000L, t -> publish(FleetTopics.metrics(fleet.boxId()),
                 BoxReports.metrics(gateway, latencies, dropped.get()), MqttQos.AT_MOST_ONCE));
