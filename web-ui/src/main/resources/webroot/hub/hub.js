@@ -110,7 +110,21 @@ async function refresh() {
   }
 }
 
+// The login URL 'posegate hub' prints (/hub/?token=…): the token goes once to POST /api/login, which answers
+// with an HttpOnly, SameSite=Strict cookie; the page never keeps it.
+async function loginFromAddress() {
+  const url = new URL(location.href);
+  const token = url.searchParams.get('token');
+  if (!token) return;
+  url.searchParams.delete('token');
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+  const r = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+  if (!r.ok) $('summary').textContent = `login failed (${r.status})`;
+}
+
 $('group-filter').addEventListener('change', refresh);
 $('state-filter').addEventListener('change', refresh);
-refresh();
-setInterval(refresh, 1000);
+loginFromAddress().finally(() => {
+  refresh();
+  setInterval(refresh, 1000);
+});

@@ -1,11 +1,16 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.auth.Role;
+import io.posegate.gateway.auth.TokenStore;
 import io.posegate.gateway.config.FleetConfigs;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.config.SecurityConfig;
 import io.posegate.gateway.fleet.MqttConnections;
 import io.posegate.gateway.hub.EmbeddedBroker;
 import io.posegate.gateway.hub.HubVerticle;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -50,6 +55,10 @@ final class HubCommand implements Callable<Integer> {
     @Option(names = "--password", description = "Broker password (or env POSEGATE_HUB_PASSWORD).")
     String password;
 
+    @Option(names = "--config", description = "A PoseGate config file whose 'auth:' tokens (and 'insecure', 'http.allowedHosts', "
+            + "'http.allowedOrigins') the hub uses, as the gateway does. Without it the hub generates an admin token at start.")
+    Path config;
+
     @Override
     public Integer call() throws Exception {
         if (broker == null) {
@@ -68,7 +77,12 @@ final class HubCommand implements Callable<Integer> {
         }
         String pw = password != null ? password : System.getenv("POSEGATE_HUB_PASSWORD");
         Vertx vertx = Vertx.vertx();
-        HubVerticle hub = new HubVerticle(new MqttConnections.Settings(url, "posegate-hub", username, pw, null, null), host, port);
+        SecurityConfig security = config == null ? SecurityConfig.defaults()
+                : new GatewayConfigLoader(vertx, config).load(Map.of()).toCompletionStage().toCompletableFuture().join().security();
+        TokenStore tokens = TokenStore.of(security);
+        String generated = tokens.isEmpty() ? tokens.issue("hub", Role.ADMIN) : null;
+        HubVerticle hub = new HubVerticle(new MqttConnections.Settings(url, "posegate-hub", username, pw, null, null), host, port,
+                security, tokens);
         try {
             vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().join();
         } catch (RuntimeException e) {
@@ -80,6 +94,13 @@ final class HubCommand implements Callable<Integer> {
             return 2;
         }
         System.out.println("hub listening on http://" + host + ":" + hub.actualPort() + "/ broker " + url);
+        if (generated != null) {
+            Path file = RunTokenFile.write(RunTokenFile.defaultPath(hub.actualPort()), generated);
+            String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            System.out.println("No tokens configured (--config): generated an admin token, kept in " + file + " (owner-only).\n"
+                    + "Log in to the hub page with:\n    http://" + shown + ":" + hub.actualPort() + "/hub/?token=" + generated + "\n"
+                    + "API calls that change things need 'Authorization: Bearer TOKEN' and a JSON body.");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedBroker b = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

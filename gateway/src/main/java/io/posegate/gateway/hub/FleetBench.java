@@ -72,7 +72,8 @@ public final class FleetBench {
         long heapBefore = heapAfterGc();
         Vertx vertx = Vertx.vertx();
         HubVerticle hub = new HubVerticle(new MqttConnections.Settings(broker, "posegate-hub-bench", null, null, null, null,
-                HUB_THREADS), "127.0.0.1", 0);
+                HUB_THREADS), "127.0.0.1", 0, io.posegate.gateway.config.SecurityConfig.defaults(),
+                new io.posegate.gateway.auth.TokenStore(java.util.List.of()));
         vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         BoxTable table = hub.hub().table();
         table.listen((box, kind) -> {

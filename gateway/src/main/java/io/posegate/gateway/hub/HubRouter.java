@@ -1,5 +1,6 @@
 package io.posegate.gateway.hub;
 
+import io.posegate.gateway.auth.WebSecurity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -12,8 +13,10 @@ public final class HubRouter {
     private HubRouter() {
     }
 
-    public static Router create(Vertx vertx, FleetHub hub) {
+    /** The hub's routes behind {@code security} (the gateway's tokens, roles, Origin and Host checks), installed first. */
+    public static Router create(Vertx vertx, FleetHub hub, WebSecurity security) {
         Router router = Router.router(vertx);
+        security.install(router);
         new HubRoutes(hub).mount(router);
         router.get("/").handler(ctx -> ctx.redirect("/hub/"));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

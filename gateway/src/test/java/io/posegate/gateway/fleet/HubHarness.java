@@ -1,5 +1,8 @@
 package io.posegate.gateway.fleet;
 
+import io.posegate.gateway.auth.Role;
+import io.posegate.gateway.auth.TokenStore;
+import io.posegate.gateway.config.SecurityConfig;
 import io.posegate.gateway.fleet.MqttConnections.Settings;
 import io.posegate.gateway.hub.HubVerticle;
 import io.posegate.gateway.testing.Await;
@@ -11,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -20,9 +24,27 @@ final class HubHarness implements AutoCloseable {
     private final HubVerticle hub;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final TokenStore tokens = new TokenStore(List.of());
+    private final String adminToken = tokens.issue("hub-test", Role.ADMIN);
+    private final String viewerToken = tokens.issue("hub-viewer", Role.VIEWER);
+
     HubHarness(String broker) throws Exception {
-        hub = new HubVerticle(new Settings(broker, "posegate-hub-test", null, null, null, null), "127.0.0.1", 0);
+        hub = new HubVerticle(new Settings(broker, "posegate-hub-test", null, null, null, null), "127.0.0.1", 0,
+                SecurityConfig.defaults(), tokens);
         vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    HubVerticle verticle() {
+        return hub;
+    }
+
+    /** The admin token every request of {@link #send} carries. */
+    String adminToken() {
+        return adminToken;
+    }
+
+    String viewerToken() {
+        return viewerToken;
     }
 
     int port() {
@@ -35,11 +57,22 @@ final class HubHarness implements AutoCloseable {
 
     /** {status, body} of a request. */
     JsonObject send(String method, String path, JsonObject body) throws Exception {
+        return send(method, path, body, adminToken);
+    }
+
+    /** {status, body} of a request with {@code token} (or none when null), from the hub's own origin. */
+    JsonObject send(String method, String path, JsonObject body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .timeout(Duration.ofSeconds(60)).header("content-type", "application/json");
+                .timeout(Duration.ofSeconds(60)).header("content-type", "application/json")
+                .header("origin", "http://127.0.0.1:" + port());
+        if (token != null) {
+            b.header("authorization", "Bearer " + token);
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new JsonObject().put("status", r.statusCode()).put("body", r.body().isEmpty() ? null : new JsonObject(r.body()));
+        String text = r.body();
+        return new JsonObject().put("status", r.statusCode())
+                .put("body", text.isEmpty() || !text.startsWith("{") ? null : new JsonObject(text));
     }
 
     /** The box's row from {@code GET /api/boxes}, or null. */
