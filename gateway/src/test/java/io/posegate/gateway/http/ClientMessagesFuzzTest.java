@@ -25,7 +25,10 @@ class ClientMessagesFuzzTest {
         if (m instanceof ClientMessage.Invalid i) {
             assertFalse(i.reason().isBlank());
             assertTrue(i.reason().length() < 300, i.reason());
-            assertFalse(i.reason().contains("Exception"), i.reason());
+            // the reason may quote (clipped) what the client sent; beyond that it never carries an exception's text
+            if (!text.contains("Exception")) {
+                assertFalse(i.reason().contains("Exception"), i.reason());
+            }
         } else if (m instanceof ClientMessage.Subscribe s) {
             String again = new JsonObject().put("type", "subscribe").put("streams", new JsonArray(java.util.List.copyOf(s.streams()))).encode();
             assertEquals(s, ClientMessages.parse(again));
