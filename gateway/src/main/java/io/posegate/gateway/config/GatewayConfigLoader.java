@@ -72,7 +72,14 @@ public final class GatewayConfigLoader {
         if (Files.isRegularFile(file)) {
             Yaml.rejectDuplicateKeys(file, "config");
         }
-        JsonObject json = raw == null ? new JsonObject() : raw.copy();
+        JsonObject json;
+        try {
+            json = raw == null ? new JsonObject() : raw.copy();
+        } catch (ClassCastException e) {
+            // YAML allows any value as a map key ("192: x"); the config's keys are names (found by ConfigFuzzTest)
+            throw new ConfigException("config", List.of("config: every key must be a name; a number or another value "
+                    + "is used as a key somewhere in " + file.getFileName()));
+        }
         ENV.forEach((env, path) -> {
             Object v = json.remove(env);
             if (v != null) {
