@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A pass-through around a real provider (same name) that records the batch size of every run after the
  * runtime's warm-ups, and can make the next {@code failBatches} batched runs (above 1 frame) fail as a
- * runtime failure would, before reaching the real session.
+ * runtime failure would, before reaching the real session, or the next {@code hangBatches} hang (as a stuck
+ * native call would) until {@code release} opens.
  */
 final class BatchRecordingProvider implements BackendProvider {
     private final BackendProvider real;
@@ -25,6 +26,9 @@ final class BatchRecordingProvider implements BackendProvider {
     final AtomicInteger runs = new AtomicInteger();
     final AtomicInteger failBatches = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger hangBatches = new AtomicInteger();
+    final AtomicInteger hung = new AtomicInteger();
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     volatile boolean recording;
 
     BatchRecordingProvider(BackendProvider real) {
@@ -88,6 +92,14 @@ final class BatchRecordingProvider implements BackendProvider {
                     largest.accumulateAndGet(n, Math::max);
                     if (n > 1) {
                         batchedRuns.incrementAndGet();
+                        if (hangBatches.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
+                            hung.incrementAndGet();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                         if (failBatches.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
                             failed.incrementAndGet();
                             throw new BackendException(ErrorCode.INFERENCE_FAILED, "injected failure of a batch of " + n);
