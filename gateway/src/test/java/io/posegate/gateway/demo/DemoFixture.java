@@ -1,5 +1,6 @@
 package io.posegate.gateway.demo;
 
+import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputSpec;
 import io.posegate.gateway.model.Preprocessor;
@@ -20,9 +21,9 @@ final class DemoFixture {
     private DemoFixture() {
     }
 
-    /** {@code config/models/demo.sim.json} of this checkout (tests run in the gateway module directory). */
+    /** {@code config/models/demo.sim.properties} of this checkout (tests run in the gateway module directory). */
     static Path modelFile() {
-        Path p = Path.of("").toAbsolutePath().resolve("../config/models/demo.sim.json").normalize();
+        Path p = Path.of("").toAbsolutePath().resolve("../config/models/demo.sim.properties").normalize();
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("demo model file not found at " + p);
         }
