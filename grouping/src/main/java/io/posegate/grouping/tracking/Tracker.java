@@ -13,10 +13,14 @@ import io.posegate.grouping.Poses;
  * projected from its template. Detections are whole or partial ({@link PublishRule}). Stage 1 assigns
  * whole detections to all tracks; stage 2 assigns partial detections to the active confirmed tracks left
  * (a stricter gate: OKS and box coverage); stage 3 assigns whole detections left to confirmed tracks left
- * by their last observed pose. A detection still unmatched that overlaps an active confirmed track's
- * predicted pose is merged into that person (its keypoints fill the person's missing ones where they
- * agree with the prediction) or dropped; other whole detections start tentative tracks; other partial
- * ones are dropped. A tentative track is confirmed, and gets an id, after {@link TrackerParams#confirmHits()}
+ * by their last observed pose. A stage-1 match is undone when another matched person explains the
+ * detection far better (a second copy of that person from the grouper). Keypoints of a matched detection
+ * that another person's track explains and its own does not are moved to that person ({@link KeypointOwners}:
+ * skeletons the grouper mixed from two people at a crossing). A detection still unmatched that overlaps an
+ * active confirmed track's predicted pose is merged into that person (its keypoints fill the person's
+ * missing ones where they agree with the prediction) or dropped, unless it is whole and has keypoints at
+ * other places than that person's detection (a second person in front or behind: a new track); other
+ * whole detections start tentative tracks; other partial ones are dropped. A tentative track is confirmed, and gets an id, after {@link TrackerParams#confirmHits()}
  * hits; it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
  * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
  * re-updated along the straight path between the two observations), and retired after
@@ -28,6 +32,10 @@ import io.posegate.grouping.Poses;
  */
 public final class Tracker implements MultiPersonTracker {
     private static final float PARTIAL_GATE = 0.5f;
+    /** A stage-1 match is undone when another matched person explains the detection this many times better. */
+    private static final float COPY_RATIO = 0.5f;
+    /** Keypoints at other places than a confirmed person's that make a whole detection over it a second person. */
+    private static final int OTHER_PERSON_CONFLICTS = 2;
     private static final float OVERLAP_COVERAGE = 0.6f;
     private static final float OVERLAP_OKS = 0.15f;
     private static final float MERGE_OKS = 0.5f;
@@ -35,6 +43,7 @@ public final class Tracker implements MultiPersonTracker {
     private final int keypoints;
     private final TrackTable tracks;
     private final MotionModel motion;
+    private final KeypointOwners owners;
     private final OneEuro filters;
     private final boolean[] smoothed;
     private final int[] trackDet;
@@ -51,6 +60,7 @@ public final class Tracker implements MultiPersonTracker {
     private boolean started;
     private int nextId;
 
+    private static final int DUPLICATE = -2;
     private static final byte DROP = 0;
     private static final byte KEEP = 1;
     private static final byte START = 2;
@@ -68,6 +78,7 @@ public final class Tracker implements MultiPersonTracker {
         this.keypoints = keypoints;
         this.tracks = new TrackTable(keypoints, capacity);
         this.motion = new MotionModel(capacity);
+        this.owners = new KeypointOwners(keypoints);
         this.filters = new OneEuro(2 * keypoints * capacity, params.minCutoff(), params.beta(), params.dCutoff());
         this.smoothed = new boolean[keypoints * capacity];
         this.trackDet = new int[capacity];
@@ -105,7 +116,8 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         associate(poses, keypointSigmas);
-        settleUnmatched(poses, keypointSigmas);
+        owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, keypointSigmas);
+        settleUnmatched(poses, n, keypointSigmas);
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
                 follow(poses, trackDet[t], t, timestampNanos, dt);
@@ -161,10 +173,11 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+        undoCopies(n);
         // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
         nr = 0;
         for (int p = 0; p < n; p++) {
-            if (detTrack[p] < 0 && !params.publish().whole(poses, p)) {
+            if (detTrack[p] == -1 && !params.publish().whole(poses, p)) {
                 rows[nr++] = p;
             }
         }
@@ -186,7 +199,7 @@ public final class Tracker implements MultiPersonTracker {
         // by the pose they were last seen in
         nr = 0;
         for (int p = 0; p < n; p++) {
-            if (detTrack[p] < 0 && params.publish().whole(poses, p)) {
+            if (detTrack[p] == -1 && params.publish().whole(poses, p)) {
                 rows[nr++] = p;
             }
         }
@@ -202,6 +215,29 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+    }
+
+    /**
+     * Undoes stage-1 matches of detections that another matched, established track explains far better:
+     * a second copy of that person from the grouper, taken only because its own track was free.
+     */
+    private void undoCopies(int n) {
+        int stride = tracks.capacity;
+        for (int p = 0; p < n; p++) {
+            int t = detTrack[p];
+            if (t < 0) {
+                continue;
+            }
+            float own = oks[p * stride + t];
+            for (int u = 0; u < tracks.size; u++) {
+                float o = oks[p * stride + u];
+                if (u != t && trackDet[u] >= 0 && tracks.established(u) && o >= MERGE_OKS && own < COPY_RATIO * o) {
+                    detTrack[p] = DUPLICATE;
+                    trackDet[t] = -1;
+                    break;
+                }
+            }
+        }
     }
 
     private float partialSimilarity(Poses poses, int p, int t, float[] sigmas) {
@@ -229,8 +265,8 @@ public final class Tracker implements MultiPersonTracker {
     }
 
     /** Merges or drops detections over a confirmed person; starts tracks from the other whole ones. */
-    private void settleUnmatched(Poses poses, float[] sigmas) {
-        for (int p = 0; p < poses.count(); p++) {
+    private void settleUnmatched(Poses poses, int n, float[] sigmas) {
+        for (int p = 0; p < n; p++) {
             if (detTrack[p] >= 0) {
                 continue;
             }
@@ -245,7 +281,11 @@ public final class Tracker implements MultiPersonTracker {
                 best = o;
                 over = t;
             }
-            if (over >= 0) {
+            boolean whole = params.publish().whole(poses, p);
+            if (over >= 0 && trackDet[over] >= 0 && whole
+                    && conflicts(poses, p, trackDet[over], over, sigmas) >= OTHER_PERSON_CONFLICTS) {
+                fate[p] = START;
+            } else if (over >= 0) {
                 if (trackDet[over] >= 0) {
                     merge(poses, p, trackDet[over], over, sigmas);
                 }
@@ -253,6 +293,19 @@ public final class Tracker implements MultiPersonTracker {
                 fate[p] = START;
             }
         }
+    }
+
+    /** Keypoints that detections p and q both have at clearly different places: p is another person. */
+    private int conflicts(Poses poses, int p, int q, int t, float[] sigmas) {
+        float area = tracks.area(t);
+        int n = 0;
+        for (int j = 0; j < keypoints; j++) {
+            if (poses.present(p, j) && poses.present(q, j)
+                    && Similarity.one(poses, p, j, poses.x(q, j), poses.y(q, j), area, sigmas) < MERGE_OKS) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Copies fragment f's keypoints that person q lacks and that agree with track t's prediction into q. */
