@@ -32,11 +32,11 @@ final class KeypointOwners {
      * @return keypoints moved or dropped
      */
     int reassign(Poses poses, int n, TrackTable tr, float[] near, int stride, int[] detTrack, int[] trackDet,
-                 float[] sigmas) {
+                 float[] kappa) {
         int moved = 0;
         for (int p = 0; p < n; p++) {
             int t = detTrack[p];
-            if (t < 0 || !tr.established(t) || !owners(poses, p, t, tr, near, stride, sigmas)) {
+            if (t < 0 || !tr.established(t) || !owners(poses, p, t, tr, near, stride, kappa)) {
                 continue;
             }
             for (int j = 0; j < keypoints; j++) {
@@ -55,7 +55,14 @@ final class KeypointOwners {
     }
 
     /** Fills {@link #owner} with the track each keypoint of p belongs to instead of t, or -1; true if any. */
-    private boolean owners(Poses poses, int p, int t, TrackTable tr, float[] near, int stride, float[] sigmas) {
+    private boolean owners(Poses poses, int p, int t, TrackTable tr, float[] near, int stride, float[] kappa) {
+        boolean others = false;
+        for (int u = 0; u < tr.size && !others; u++) {
+            others = u != t && near[p * stride + u] != 0f && tr.established(u);
+        }
+        if (!others) {
+            return false;
+        }
         boolean any = false;
         float areaT = tr.area(t);
         for (int j = 0; j < keypoints; j++) {
@@ -63,7 +70,7 @@ final class KeypointOwners {
             if (!poses.present(p, j) || !tr.has[t * keypoints + j]) {
                 continue;
             }
-            double own = Similarity.one(poses, p, j, tr.px[t * keypoints + j], tr.py[t * keypoints + j], areaT, sigmas);
+            double own = Similarity.one(poses, p, j, tr.px[t * keypoints + j], tr.py[t * keypoints + j], areaT, kappa);
             if (own >= OWN) {
                 continue;
             }
@@ -73,7 +80,7 @@ final class KeypointOwners {
                 if (u == t || near[p * stride + u] == 0f || !tr.established(u) || !tr.has[at]) {
                     continue;
                 }
-                double s = Similarity.one(poses, p, j, tr.px[at], tr.py[at], tr.area(u), sigmas);
+                double s = Similarity.one(poses, p, j, tr.px[at], tr.py[at], tr.area(u), kappa);
                 if (s >= best) {
                     best = s;
                     owner[j] = u;
