@@ -1,12 +1,12 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.bench.DecodeBench;
+import io.posegate.gateway.bench.SyntheticVideo;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.SourceFactory;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.Sources;
-import io.posegate.gateway.ingest.bench.DecodeBench;
-import io.posegate.gateway.ingest.bench.SyntheticVideo;
 import io.posegate.gateway.ingest.webcam.WebcamHub;
 import io.posegate.gateway.model.InputSpec;
 import io.posegate.gateway.model.ModelDescriptors;

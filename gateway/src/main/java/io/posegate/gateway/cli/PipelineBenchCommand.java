@@ -4,7 +4,7 @@ import io.posegate.gateway.bench.FanoutRun;
 import io.posegate.gateway.bench.GatewayRun;
 import io.posegate.gateway.bench.PipelineReport;
 import io.posegate.gateway.bench.RawLoop;
-import io.posegate.gateway.ingest.bench.SyntheticVideo;
+import io.posegate.gateway.bench.SyntheticVideo;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.vertx.core.Vertx;
