@@ -5,6 +5,7 @@ import static io.posegate.gateway.demo.DemoFixture.INPUT_W;
 import static io.posegate.gateway.demo.DemoFixture.STRIDE;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.grouping.Grouper;
 import io.posegate.grouping.Groupers;
 import io.posegate.grouping.GroupingParams;
