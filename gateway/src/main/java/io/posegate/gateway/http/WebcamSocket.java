@@ -1,8 +1,8 @@
 package io.posegate.gateway.http;
 
 import io.posegate.gateway.ingest.QueryString;
-import io.posegate.gateway.ingest.webcam.WebcamFeed;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamFeed;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.function.BooleanSupplier;

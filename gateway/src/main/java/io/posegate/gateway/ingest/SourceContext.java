@@ -2,7 +2,7 @@ package io.posegate.gateway.ingest;
 
 import static java.util.Objects.requireNonNull;
 
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 
 /**
  * What source creators may need from the gateway being built. Immutable.

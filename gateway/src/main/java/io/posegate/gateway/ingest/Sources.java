@@ -1,6 +1,6 @@
 package io.posegate.gateway.ingest;
 
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import java.util.ServiceLoader;
 import java.util.Set;
 

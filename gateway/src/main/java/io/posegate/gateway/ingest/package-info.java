@@ -12,7 +12,7 @@
  *   <li>{@link io.posegate.gateway.ingest.SourceSupervisor} runs one source on one daemon thread, feeding a
  *       {@link io.posegate.gateway.ingest.FrameSink}, and reconnects with capped exponential backoff. Changing a
  *       stream is {@code close()} on the old supervisor and a new one; no other stream is touched.</li>
- *   <li>{@link io.posegate.gateway.ingest.webcam.WebcamHub}: the WebSocket handler pushes a browser's JPEG with
+ *   <li>{@link io.posegate.gateway.ingest.feeds.WebcamHub}: the WebSocket handler pushes a browser's JPEG with
  *       {@code hub.feed(name).submitJpeg(bytes)} (cheap, never blocks, safe on an event loop); the stream
  *       {@code webcam:NAME} decodes it on its own thread.</li>
  * </ul>

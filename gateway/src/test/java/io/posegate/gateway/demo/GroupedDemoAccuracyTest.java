@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.grouping.Grouper;
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;

@@ -2,7 +2,7 @@ package io.posegate.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import org.junit.jupiter.api.Test;
 
 /** {@code /ws?webcam=NAME}: the first valid, URL-decoded name, else the default feed. */

@@ -4,7 +4,7 @@ import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.backend.simulated.SimulatedBackendProvider;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;

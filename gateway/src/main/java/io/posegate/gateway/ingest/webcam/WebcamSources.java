@@ -1,5 +1,6 @@
 package io.posegate.gateway.ingest.webcam;
 
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.ingest.SourceContext;
 import io.posegate.gateway.ingest.SourceFactory;
 import io.posegate.gateway.ingest.SourceProvider;
