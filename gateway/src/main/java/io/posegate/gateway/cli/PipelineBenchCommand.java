@@ -4,7 +4,7 @@ import io.posegate.gateway.bench.FanoutRun;
 import io.posegate.gateway.bench.GatewayRun;
 import io.posegate.gateway.bench.PipelineReport;
 import io.posegate.gateway.bench.RawLoop;
-import io.posegate.gateway.ingest.bench.SyntheticVideo;
+import io.posegate.gateway.bench.SyntheticVideo;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.vertx.core.Vertx;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,8 +40,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "human-pose-estimation-0001", description = "Descriptor name or path (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--models-dir", defaultValue = "config/models", description = "Where named descriptors live (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
+    @Mixin
+    ModelsDirOption models;
 
     @Option(names = "--model-file", description = "The model file (default: the descriptor's, else $POSEGATE_SHARED/models/NAME/NAME.onnx).")
     Path modelFile;
@@ -174,7 +175,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     private void fanout(Vertx vertx, PipelineReport report) throws Exception {
         JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0).put("maxConnectionsPerAddress", clients + 100)).put("model", "demo-simulated")
-                .put("modelsDir", modelsDir.toAbsolutePath().toString()).put("backend", "auto")
+                .put("modelsDir", models.modelsDir.toAbsolutePath().toString()).put("backend", "auto")
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=" + fanoutFps)));
         report.fanoutTitle(clients, stalled, fanoutFps);
         FanoutRun.Result r = FanoutRun.measure(vertx, cfg, Path.of("").toAbsolutePath(), "demo", clients, stalled, warmup,
@@ -188,7 +189,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         options().forEach(o::put);
         backends.put(backend, o);
         return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", model)
-                .put("modelFile", d.modelFile().toAbsolutePath().toString()).put("modelsDir", modelsDir.toAbsolutePath().toString())
+                .put("modelFile", d.modelFile().toAbsolutePath().toString()).put("modelsDir", models.modelsDir.toAbsolutePath().toString())
                 .put("backend", backend).put("backends", backends).put("inference", new JsonObject().put("workers", workers))
                 .put("tracking", new JsonObject().put("enabled", true));
     }
@@ -202,7 +203,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private ModelDescriptor descriptor() {
-        ModelDescriptor d = ModelDescriptors.resolve(model, modelsDir);
+        ModelDescriptor d = ModelDescriptors.resolve(model, models.modelsDir);
         if (modelFile != null) {
             return d.withModelFile(modelFile.toAbsolutePath());
         }

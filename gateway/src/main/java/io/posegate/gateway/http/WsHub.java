@@ -1,5 +1,6 @@
 package io.posegate.gateway.http;
 
+import io.posegate.gateway.metrics.HubCounters;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * and when that queue is full too the oldest is dropped and counted. A slow client never blocks the
  * others and never grows memory.
  */
-public final class WsHub {
+public final class WsHub implements HubCounters {
     private final int queueLimit;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
@@ -54,11 +55,13 @@ public final class WsHub {
         }
     }
 
+    @Override
     public int clientCount() {
         return clients.size();
     }
 
     /** Frames dropped for slow clients, all streams. */
+    @Override
     public long dropped() {
         return dropped.get();
     }
