@@ -1,5 +1,6 @@
 package io.posegate.backend.tensorrt;
 
+import io.posegate.backend.tensorrt.engine.TensorRtOptions;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.backend.tensorrt.engine.LoggingBuildProgress;
@@ -86,6 +87,8 @@ public final class TensorRtBackendProvider implements BackendProvider {
                     + model.file().getFileName() + " one frame at a time: batches of up to " + model.maxBatch()
                     + " were asked for, but this backend builds engines for batch 1 only");
         }
-        return TensorRtOpener.open(model, parsed, new LoggingBuildProgress(model.file().getFileName().toString()));
+        TensorRtOpener.Opened opened = TensorRtOpener.open(model, parsed,
+                new LoggingBuildProgress(model.file().getFileName().toString()));
+        return new TensorRtSession(opened.device(), opened.bindings(), opened.executor());
     }
 }
