@@ -3,10 +3,11 @@ package io.posegate.grouping.paf;
 import io.posegate.grouping.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Topology;
-import io.posegate.grouping.decode.DecoderFactory;
+import io.posegate.grouping.decode.DecoderFamily;
 import io.posegate.grouping.decode.DecoderParams;
 import io.posegate.grouping.decode.OutputRoles;
 import io.posegate.grouping.decode.PoseDecoder;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +17,15 @@ import java.util.Map;
  * Parameters: {@code strategy} ({@code openpose} by default, or {@code trt_pose}) and the
  * {@link GroupingParams} fields, each defaulting to the chosen strategy's default.
  */
-public final class PafDecoderFactory implements DecoderFactory {
+public final class PafDecoderFactory extends DecoderFamily {
     public static final String NAME = "paf";
     private static final List<String> ROLES = List.of(OutputRoles.HEATMAPS, OutputRoles.PAFS);
 
-    @Override
-    public String name() {
-        return NAME;
+    public PafDecoderFactory() {
+        super(NAME, ROLES, defaults());
     }
 
-    @Override
-    public List<String> roles() {
-        return ROLES;
-    }
-
-    @Override
-    public Map<String, Object> parameterDefaults() {
+    private static Map<String, Object> defaults() {
         GroupingParams d = GroupingParams.openPoseDefaults();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("strategy", "openpose");
@@ -41,7 +35,7 @@ public final class PafDecoderFactory implements DecoderFactory {
         m.put("samples", d.samples());
         m.put("maxPeaks", d.maxPeaks());
         m.put("maxPeople", d.maxPeople());
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     @Override

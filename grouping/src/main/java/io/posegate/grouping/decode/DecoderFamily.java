@@ -1,0 +1,41 @@
+package io.posegate.grouping.decode;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The common part of a {@link DecoderFactory}: a family's name, the output roles it reads and its
+ * parameters with their defaults, fixed at construction. A family only says how to {@link #create} a decoder.
+ * Subclasses keep a public no-argument constructor, as {@link java.util.ServiceLoader} needs.
+ */
+public abstract class DecoderFamily implements DecoderFactory {
+    private final String name;
+    private final List<String> roles;
+    private final Map<String, Object> parameterDefaults;
+
+    protected DecoderFamily(String name, List<String> roles, Map<String, Object> parameterDefaults) {
+        this.name = requireNonNull(name, "name is null");
+        this.roles = List.copyOf(requireNonNull(roles, "roles is null"));
+        this.parameterDefaults = Collections.unmodifiableMap(
+                new LinkedHashMap<>(requireNonNull(parameterDefaults, "parameterDefaults is null")));
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final List<String> roles() {
+        return roles;
+    }
+
+    @Override
+    public final Map<String, Object> parameterDefaults() {
+        return parameterDefaults;
+    }
+}
