@@ -118,6 +118,10 @@ public final class FanoutRun {
             if (child != null) {
                 child.destroy();
                 child.waitFor(30, TimeUnit.SECONDS);
+                // let the gateway see its clients go before it is undeployed (closing sockets with frames still queued is noisy)
+                for (int i = 0; i < 100 && v.hub().clientCount() > 0; i++) {
+                    Thread.sleep(100);
+                }
             }
             for (String id : List.copyOf(vertx.deploymentIDs())) {
                 vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
