@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The skeletons PoseGate knows by heart. All methods return immutable values and are thread-safe.
+ * The skeletons PoseGate knows by heart, each stated once here as data and read by name everywhere else
+ * (model descriptors' {@code topology.builtin}, the simulated model file, the demo scene). All methods
+ * return immutable values and are thread-safe.
  */
 public final class Topologies {
+    /** The names {@link #named} knows. */
+    public static final List<String> NAMES = List.of("coco17", "mpii16", "aic14", "coco18_openpose", "trt_pose_human");
+
     private static final List<String> TRT_POSE_KEYPOINTS = List.of("nose", "left_eye", "right_eye", "left_ear",
             "right_ear", "left_shoulder", "right_shoulder", "left_elbow", "right_elbow", "left_wrist", "right_wrist",
             "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle", "neck");

@@ -1,5 +1,6 @@
 package io.posegate.grouping;
 
+import io.posegate.grouping.paf.Groupers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

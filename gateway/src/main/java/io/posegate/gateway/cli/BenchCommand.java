@@ -7,7 +7,7 @@ import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.bench.DecodeBench;
 import io.posegate.gateway.ingest.bench.SyntheticVideo;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.model.InputSpec;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.gateway.model.Preprocessor;

@@ -13,7 +13,7 @@ import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.GroupingTrackers;
 import io.posegate.gateway.pipeline.PoseFrameJson;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.posegate.gateway.config.GatewayConfigLoader;

@@ -5,7 +5,7 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.grouping.FeatureMap;
 import io.posegate.grouping.Grouper;
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;

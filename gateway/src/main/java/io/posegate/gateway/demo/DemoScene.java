@@ -2,6 +2,8 @@ package io.posegate.gateway.demo;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.grouping.synth.MarkerCode;
+
 /**
  * A deterministic scene of people walking back and forth on lanes at different depths (farther lanes
  * higher and smaller, drawn first), so that they cross in front of each other. Everything is a pure

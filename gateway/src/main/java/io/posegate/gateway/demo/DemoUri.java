@@ -1,6 +1,8 @@
 package io.posegate.gateway.demo;
 
+import io.posegate.gateway.ingest.QueryString;
 import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.grouping.synth.MarkerCode;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,16 +27,7 @@ record DemoUri(int people, int width, int height, double fps, SceneOptions optio
             if (!rest.startsWith("?")) {
                 throw new IllegalArgumentException("demo source URI '" + uri + "' must be 'demo:' or 'demo:?key=value&...'");
             }
-            for (String pair : rest.substring(1).split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("demo source URI '" + uri + "': parameter '" + pair + "' is not key=value");
-                }
-                q.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
+            q.putAll(QueryString.toMap(rest.substring(1), null, "demo source URI '" + uri + "'"));
         }
         for (String key : q.keySet()) {
             if (!java.util.Set.of("people", "width", "height", "fps", "bar", "enter", "jitter").contains(key)) {

@@ -1,6 +1,6 @@
 package io.posegate.gateway.http;
 
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.PoseFrameJson;
 import io.posegate.gateway.pipeline.StreamPipeline;

@@ -1,7 +1,8 @@
 package io.posegate.gateway.http;
 
-import io.posegate.gateway.ingest.webcam.WebcamFeed;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.QueryString;
+import io.posegate.gateway.ingest.feeds.WebcamFeed;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.function.BooleanSupplier;
@@ -34,15 +35,13 @@ final class WebcamSocket {
         });
     }
 
-    /** The value of {@code webcam=} in a query string, else the default feed name. */
+    /** The first valid (URL-decoded) value of {@code webcam=} in a query string, else the default feed name. */
     static String feedName(String query) {
-        if (query != null) {
-            for (String kv : query.split("&")) {
-                if (kv.startsWith("webcam=") && kv.length() > 7) {
-                    String v = java.net.URLDecoder.decode(kv.substring(7), java.nio.charset.StandardCharsets.UTF_8);
-                    if (v.matches("[A-Za-z0-9_.-]{1,64}")) {
-                        return v;
-                    }
+        for (QueryString.Param p : QueryString.parse(query)) {
+            if (p.key().equals("webcam") && p.value() != null && !p.value().isEmpty()) {
+                String v = java.net.URLDecoder.decode(p.value(), java.nio.charset.StandardCharsets.UTF_8);
+                if (v.matches("[A-Za-z0-9_.-]{1,64}")) {
+                    return v;
                 }
             }
         }

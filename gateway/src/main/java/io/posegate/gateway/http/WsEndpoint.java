@@ -5,7 +5,7 @@ import io.posegate.gateway.auth.AuthHandler;
 import io.posegate.gateway.auth.Authenticator;
 import io.posegate.gateway.auth.Principal;
 import io.posegate.gateway.auth.Role;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.posegate.gateway.http;
 
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import io.vertx.core.http.HttpServerOptions;
 
 /**

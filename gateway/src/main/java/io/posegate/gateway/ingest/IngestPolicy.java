@@ -3,7 +3,7 @@ package io.posegate.gateway.ingest;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.ingest.net.NetworkPolicy;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A source URI split into scheme, body and options. Options come from the URI fragment
- * ({@code file:clip.mp4#loop=true&pace=fast}; a fragment is never sent to a server) and from
+ * ({@code file:clip.mp4#loop=true&pace=fast}, read by {@link QueryString}; a bare {@code #loop} is
+ * {@code loop=true}; a fragment is never sent to a server) and from
  * {@link SourceSpec#options()}, which win. {@code pipe:} keeps its whole body (shell text may hold '#').
  *
  * @param scheme  lower-case scheme, e.g. {@code rtsp}
@@ -29,12 +30,7 @@ public record SourceUri(String scheme, String body, Map<String, String> options)
         Map<String, String> options = new LinkedHashMap<>();
         int hash = rest.indexOf('#');
         if (hash >= 0 && !scheme.equals("pipe")) {
-            for (String pair : rest.substring(hash + 1).split("&")) {
-                if (!pair.isBlank()) {
-                    int eq = pair.indexOf('=');
-                    options.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "true" : pair.substring(eq + 1));
-                }
-            }
+            options.putAll(QueryString.toMap(rest.substring(hash + 1), "true", scheme));
             rest = rest.substring(0, hash);
         }
         options.putAll(spec.options());
@@ -44,6 +40,18 @@ public record SourceUri(String scheme, String body, Map<String, String> options)
     /** The URI without its fragment, e.g. {@code rtsp://cam/stream}. */
     public String withoutFragment() {
         return scheme + ":" + body;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the scheme and the first option not in {@code known}, listing the known ones
+     */
+    public void requireOnly(java.util.Set<String> known) {
+        for (String key : options.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException(scheme + ": unknown option '" + key + "'; known: "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
     }
 
     public String option(String name, String fallback) {

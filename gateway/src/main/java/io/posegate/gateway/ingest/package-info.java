@@ -4,19 +4,22 @@
  * <h2>Entry points</h2>
  * <ul>
  *   <li>{@link io.posegate.gateway.ingest.Sources#defaultFactory} builds the {@link io.posegate.gateway.ingest.SourceFactory}
- *       with every scheme. {@code factory.create(spec)} validates a {@link io.posegate.gateway.ingest.SourceSpec} and
+ *       with every scheme: each {@link io.posegate.gateway.ingest.SourceProvider} found by {@link java.util.ServiceLoader}
+ *       registers its own, so this package names none of the packages that implement sources.
+ *       {@code factory.create(spec)} validates a {@link io.posegate.gateway.ingest.SourceSpec} and
  *       creates the source without opening anything, so {@code PUT /api/streams/{id}} can call it on any thread and
  *       answer 400 with the {@code IllegalArgumentException}'s message.</li>
  *   <li>{@link io.posegate.gateway.ingest.SourceSupervisor} runs one source on one daemon thread, feeding a
  *       {@link io.posegate.gateway.ingest.FrameSink}, and reconnects with capped exponential backoff. Changing a
  *       stream is {@code close()} on the old supervisor and a new one; no other stream is touched.</li>
- *   <li>{@link io.posegate.gateway.ingest.webcam.WebcamHub}: the WebSocket handler pushes a browser's JPEG with
+ *   <li>{@link io.posegate.gateway.ingest.feeds.WebcamHub}: the WebSocket handler pushes a browser's JPEG with
  *       {@code hub.feed(name).submitJpeg(bytes)} (cheap, never blocks, safe on an event loop); the stream
  *       {@code webcam:NAME} decodes it on its own thread.</li>
  * </ul>
  *
  * <h2>Schemes</h2>
- * Options come from the spec's options map or from the URI fragment ({@code file:clip.mp4#loop=true&pace=fast}).
+ * Options come from the spec's options map or from the URI fragment ({@code file:clip.mp4#loop=true&pace=fast}),
+ * read by {@link io.posegate.gateway.ingest.QueryString}, the one parameter parser every source uses.
  * <ul>
  *   <li>{@code file:PATH} — any container/codec FFmpeg reads. {@code loop=true}, {@code pace=native} (default, the
  *       file's own frame rate) or {@code fast}.</li>

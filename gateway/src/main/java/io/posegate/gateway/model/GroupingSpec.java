@@ -1,6 +1,6 @@
 package io.posegate.gateway.model;
 
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.decode.DecoderParams;
 

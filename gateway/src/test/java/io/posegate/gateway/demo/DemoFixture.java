@@ -1,13 +1,14 @@
 package io.posegate.gateway.demo;
 
+import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputSpec;
+import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.gateway.model.Preprocessor;
 import io.posegate.spi.ElementType;
 import io.posegate.spi.ModelFormat;
 import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Tensor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,15 +21,12 @@ final class DemoFixture {
     private DemoFixture() {
     }
 
-    /** {@code config/models/demo.sim.json} of this checkout (tests run in the gateway module directory). */
+    /** The demo descriptor's model file ({@code config/models/demo.sim.properties}) of this checkout. */
     static Path modelFile() {
-        Path p = Path.of("").toAbsolutePath().resolve("../config/models/demo.sim.json").normalize();
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException("demo model file not found at " + p);
-        }
-        return p;
+        return ModelDescriptors.resolve("demo-simulated", Path.of("..", "config", "models")).modelFile();
     }
 
+    /** The simulated model on an input of h x w, as the gateway would open it. */
     static ModelSpec spec(int h, int w) {
         return new ModelSpec(SimulatedBackendProvider.FORMAT, modelFile(), "image", new long[] {1, 3, h, w}, List.of("heatmaps", "pafs"));
     }

@@ -5,8 +5,9 @@ import static io.posegate.gateway.demo.DemoFixture.INPUT_W;
 import static io.posegate.gateway.demo.DemoFixture.STRIDE;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.grouping.Grouper;
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;

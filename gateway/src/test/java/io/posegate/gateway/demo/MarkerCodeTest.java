@@ -3,6 +3,7 @@ package io.posegate.gateway.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.posegate.grouping.synth.MarkerCode;
 import org.junit.jupiter.api.Test;
 
 class MarkerCodeTest {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.grouping.FeatureMap;
 import io.posegate.grouping.Limb;
 import io.posegate.grouping.Topologies;
+import io.posegate.grouping.synth.MarkerCode;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendSession;
 import io.posegate.spi.InferenceResult;
@@ -128,8 +130,8 @@ class SimulatedBackendTest {
 
     @Test
     void aBgrModelFileReadsBgrInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path bgrFile = java.nio.file.Files.writeString(dir.resolve("bgr.sim.json"),
-                java.nio.file.Files.readString(DemoFixture.modelFile()).replace("\"RGB\"", "\"BGR\""));
+        java.nio.file.Path bgrFile = java.nio.file.Files.writeString(dir.resolve("bgr.sim.properties"),
+                java.nio.file.Files.readString(DemoFixture.modelFile()).replace("input.colorOrder = RGB", "input.colorOrder = BGR"));
         io.posegate.spi.ModelSpec spec = new io.posegate.spi.ModelSpec(SimulatedBackendProvider.FORMAT, bgrFile, "image",
                 new long[] {1, 3, INPUT_H, INPUT_W}, java.util.List.of("heatmaps", "pafs"));
         io.posegate.gateway.ingest.VideoFrame frame = new io.posegate.gateway.ingest.VideoFrame();

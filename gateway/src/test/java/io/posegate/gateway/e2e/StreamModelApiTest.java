@@ -36,7 +36,7 @@ class StreamModelApiTest {
 
     @Test
     void aStreamRunsTheModelItNames() throws Exception {
-        for (String f : new String[] {"demo-simulated.yaml", "demo.sim.json"}) {
+        for (String f : new String[] {"demo-simulated.yaml", "demo.sim.properties"}) {
             Files.copy(GatewayHarness.CONFIG_DIR.resolve("models").resolve(f), models.resolve(f));
         }
         TestDescriptors.write(models, "heatmaps", 4);

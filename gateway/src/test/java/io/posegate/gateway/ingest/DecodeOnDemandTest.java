@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.ingest.ffmpeg.FfmpegInput;
 import io.posegate.gateway.ingest.ffmpeg.FfmpegSource;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import io.posegate.gateway.pipeline.FrameSlot;
 import io.posegate.gateway.testing.Await;
 import java.nio.file.Path;

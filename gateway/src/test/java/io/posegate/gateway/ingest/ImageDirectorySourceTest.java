@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.gateway.ingest.webcam.WebcamHub;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;

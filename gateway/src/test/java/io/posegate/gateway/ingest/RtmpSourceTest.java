@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.gateway.ingest.SourceState.Phase;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import io.posegate.gateway.testing.Await;
 import io.posegate.gateway.testing.DrainedSlot;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.gateway.ingest.SourceState.Phase;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import io.posegate.gateway.testing.Await;
 import io.posegate.gateway.testing.DrainedSlot;
 import java.awt.Color;

@@ -3,8 +3,8 @@ package io.posegate.gateway.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.gateway.ingest.webcam.WebcamHub;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import io.posegate.gateway.model.InputSpec;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.gateway.ingest.webcam.WebcamFeed;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
-import io.posegate.gateway.ingest.webcam.WebcamLimits;
+import io.posegate.gateway.ingest.feeds.WebcamFeed;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import java.awt.Color;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.posegate.gateway.liveness;
 
-import io.posegate.gateway.demo.SimulatedBackendProvider;
+import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;

@@ -74,7 +74,7 @@ class HungBackendTest {
     @Test
     void aHungRunOnAStreamsOwnModelIsGivenUpAndThatModelReopenedToo(@TempDir Path dir) throws Exception {
         Path models = PipelineRig.CONFIG_DIR.resolve("models");
-        Files.copy(models.resolve("demo.sim.json"), dir.resolve("demo.sim.json"));
+        Files.copy(models.resolve("demo.sim.properties"), dir.resolve("demo.sim.properties"));
         Path own = Files.writeString(dir.resolve("demo-own.yaml"), Files.readString(models.resolve("demo-simulated.yaml"))
                 .replace("name: demo-simulated", "name: demo-own"));
         JsonObject config = new JsonObject().put("backend", HangingBackendTestDouble.NAME)

@@ -144,6 +144,25 @@ class ModelDescriptorsTest {
     }
 
     @Test
+    void aBuiltinTopologyIsReadFromGroupingAndNotRestated() throws Exception {
+        ModelDescriptor d = ModelDescriptors.resolve("demo-simulated", MODELS);
+        assertEquals("coco18", d.topology().name(), "the name clients see");
+        assertEquals(Topologies.coco18OpenPose().keypoints(), d.topology().keypoints());
+        assertEquals(Topologies.coco18OpenPose().limbs(), d.topology().limbs());
+        assertEquals(18, d.topology().backgroundChannel());
+        String shipped = Files.readString(MODELS.resolve("human-pose-estimation-0001.yaml"));
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(
+                dir.resolve("b.yaml"), shipped.replace("builtin: coco18_openpose", "builtin: coco19"))));
+        assertTrue(unknown.getMessage().contains("topology.builtin: unknown built-in topology 'coco19'; known: [coco17"),
+                unknown.getMessage());
+        ConfigException both = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(
+                dir.resolve("c.yaml"), shipped.replace("builtin: coco18_openpose", "builtin: coco18_openpose\n  keypoints: [a]")
+                        .replace("maxPeople: 100", "maxPeople: 100\n  background: 18"))));
+        assertTrue(both.getMessage().contains("topology.keypoints: must not be given with 'builtin'")
+                && both.getMessage().contains("decoder.background: must not be given with a built-in topology"), both.getMessage());
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws Exception {
         Path f = Files.writeString(dir.resolve("broken.yaml"), "name: [unclosed\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));

@@ -10,7 +10,7 @@ import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.ingest.IngestPolicy;
-import io.posegate.gateway.ingest.webcam.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.GroupingTrackers;
 import io.posegate.gateway.testing.Await;

@@ -1,6 +1,6 @@
 package io.posegate.grouping.paf;
 
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Topology;
 import io.posegate.grouping.decode.DecoderFamily;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.grouping.FeatureMap;
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Maps;
 import io.posegate.grouping.Poses;

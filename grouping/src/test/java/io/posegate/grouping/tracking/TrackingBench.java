@@ -1,7 +1,7 @@
 package io.posegate.grouping.tracking;
 
 import io.posegate.grouping.Grouper;
-import io.posegate.grouping.Groupers;
+import io.posegate.grouping.paf.Groupers;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Maps;
 import io.posegate.grouping.Poses;

@@ -1,5 +1,6 @@
 package io.posegate.gateway.ingest.webcam;
 
+import io.posegate.gateway.ingest.feeds.WebcamFeed;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.ingest.BgrConverter;

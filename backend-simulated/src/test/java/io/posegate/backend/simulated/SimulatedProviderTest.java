@@ -1,4 +1,4 @@
-package io.posegate.gateway.demo;
+package io.posegate.backend.simulated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,18 +33,18 @@ class SimulatedProviderTest {
 
     @Test
     void refusesOtherFormatsOptionsAndShapes() {
-        ModelSpec good = DemoFixture.spec(256, 456);
+        ModelSpec good = SimFixture.spec(256, 456);
         assertCode(ErrorCode.UNSUPPORTED_FORMAT, "onnx", () -> provider.open(new ModelSpec(ModelFormat.ONNX, good.file(),
                 "image", good.inputShape(), good.outputNames()), BackendOptions.empty()));
         assertCode(ErrorCode.INVALID_OPTION, "threads", () -> provider.open(good, BackendOptions.of(Map.of("threads", "2"))));
         assertCode(ErrorCode.MODEL_MISMATCH, "data", () -> provider.open(new ModelSpec(SimulatedBackendProvider.FORMAT, good.file(),
                 "data", good.inputShape(), good.outputNames()), BackendOptions.empty()));
-        assertCode(ErrorCode.MODEL_MISMATCH, "[1, 3, 250, 456]", () -> provider.open(DemoFixture.spec(250, 456), BackendOptions.empty()));
+        assertCode(ErrorCode.MODEL_MISMATCH, "[1, 3, 250, 456]", () -> provider.open(SimFixture.spec(250, 456), BackendOptions.empty()));
     }
 
     @Test
     void resultsAreLentUntilClosed() {
-        try (BackendSession s = provider.open(DemoFixture.spec(64, 96), BackendOptions.empty())) {
+        try (BackendSession s = provider.open(SimFixture.spec(64, 96), BackendOptions.empty())) {
             assertEquals("CPU (simulated network)", s.device());
             assertEquals(1, s.maxConcurrentRuns());
             assertEquals(List.of("image"), s.inputs().stream().map(i -> i.name()).toList());

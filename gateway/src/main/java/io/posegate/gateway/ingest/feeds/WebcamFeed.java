@@ -1,4 +1,4 @@
-package io.posegate.gateway.ingest.webcam;
+package io.posegate.gateway.ingest.feeds;
 
 import static java.util.Objects.requireNonNull;
 
@@ -66,11 +66,11 @@ public final class WebcamFeed {
     }
 
     /** The next JPEG, waiting at most {@code timeoutMillis}; null when none came. */
-    byte[] poll(long timeoutMillis) throws InterruptedException {
+    public byte[] poll(long timeoutMillis) throws InterruptedException {
         return queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    void clear() {
+    public void clear() {
         queue.clear();
     }
 

@@ -1,7 +1,10 @@
-package io.posegate.grouping;
+package io.posegate.grouping.paf;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.grouping.Grouper;
+import io.posegate.grouping.GroupingParams;
+import io.posegate.grouping.Topology;
 import io.posegate.grouping.openpose.OpenPoseGrouper;
 import io.posegate.grouping.trtpose.TrtPoseGrouper;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.posegate.gateway.demo;
+package io.posegate.backend.simulated;
 
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.ModelFormat;
@@ -17,7 +17,7 @@ class SimulatedBackendContractTest extends BackendContractTest {
 
     @Override
     protected ModelSpec model(Path dir) throws Exception {
-        Path file = Files.copy(DemoFixture.modelFile(), dir.resolve("contract.sim.json"),
+        Path file = Files.copy(SimFixture.modelFile(), dir.resolve("contract.sim.properties"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new ModelSpec(SimulatedBackendProvider.FORMAT, file, "image", new long[] {1, 3, H, W}, List.of("heatmaps", "pafs"));
     }

@@ -1,5 +1,6 @@
-package io.posegate.gateway.demo;
+package io.posegate.backend.simulated;
 
+import io.posegate.grouping.synth.MarkerCode;
 import java.nio.FloatBuffer;
 
 /**

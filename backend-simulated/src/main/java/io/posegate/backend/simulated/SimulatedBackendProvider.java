@@ -1,4 +1,4 @@
-package io.posegate.gateway.demo;
+package io.posegate.backend.simulated;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,17 +18,17 @@ import java.util.Set;
  * The {@code simulated} backend of the demo: a stand-in for a pose network that outputs the heatmaps
  * and Part Affinity Fields a perfect network would give for the demo scene. Like any backend it sees
  * only the input tensor: it recovers the joints from the colour-coded markers the scene paints (see
- * {@link MarkerCode}), then renders training-style targets for them. It does no real inference and
+ * {@link io.posegate.grouping.synth.MarkerCode}), then renders training-style targets for them. It does no real inference and
  * finds nobody in a real picture.
  *
- * <p>Accepts its own format {@link #FORMAT} files ({@code config/models/demo.sim.json}); always
+ * <p>Accepts its own format {@link #FORMAT} files ({@code config/models/demo.sim.properties}, see {@link SimulatedModel}); always
  * available; lowest priority (0), so {@code backend: auto} never picks it for a real model. It takes
  * no options. Stateless and thread-safe.
  */
 public final class SimulatedBackendProvider implements BackendProvider {
     static final String NAME = "simulated";
-    /** A synthetic model description ({@code .sim.json}); no network inside. Declared here, not in the SPI. */
-    public static final ModelFormat FORMAT = ModelFormat.of("simulated", ".sim.json", ".sim");
+    /** A synthetic model description ({@code .sim.properties}); no network inside. Declared here, not in the SPI. */
+    public static final ModelFormat FORMAT = ModelFormat.of("simulated", ".sim.properties", ".sim");
 
     @Override
     public String name() {

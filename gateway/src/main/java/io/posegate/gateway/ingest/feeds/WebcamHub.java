@@ -1,4 +1,4 @@
-package io.posegate.gateway.ingest.webcam;
+package io.posegate.gateway.ingest.feeds;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.posegate.gateway.demo;
+package io.posegate.backend.simulated;
 
 import io.posegate.grouping.FeatureMap;
 import io.posegate.grouping.synth.TargetRenderer;

@@ -1,4 +1,4 @@
-package io.posegate.gateway.demo;
+package io.posegate.grouping.synth;
 
 /**
  * The colour code that ties the demo scene to the simulated backend. The scene paints each visible
@@ -21,7 +21,7 @@ package io.posegate.gateway.demo;
  */
 public record MarkerCode(int blue, int redBase, int redStep, int greenBase, int greenStep, int tolerance,
                          int keypoints, int slots) {
-    /** The code the demo scene paints with; {@code config/models/demo.sim.json} holds the same values. */
+    /** The code the demo scene paints with; {@code config/models/demo.sim.properties} holds the same values. */
     public static final MarkerCode DEMO = new MarkerCode(255, 8, 13, 16, 32, 4, 18, 8);
 
     /** Highest blue level any non-marker pixel of the demo scene uses. */

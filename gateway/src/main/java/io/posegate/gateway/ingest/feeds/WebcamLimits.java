@@ -1,4 +1,4 @@
-package io.posegate.gateway.ingest.webcam;
+package io.posegate.gateway.ingest.feeds;
 
 /**
  * Limits on JPEG frames a browser pushes for a {@code webcam:} stream.

@@ -1,4 +1,4 @@
-package io.posegate.gateway.demo;
+package io.posegate.backend.simulated;
 
 import io.posegate.spi.BackendException;
 import io.posegate.spi.ErrorCode;

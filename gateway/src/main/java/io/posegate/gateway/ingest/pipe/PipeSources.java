@@ -1,0 +1,27 @@
+package io.posegate.gateway.ingest.pipe;
+
+import io.posegate.gateway.ingest.FrameSource;
+import io.posegate.gateway.ingest.SourceContext;
+import io.posegate.gateway.ingest.SourceFactory;
+import io.posegate.gateway.ingest.SourceProvider;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.ingest.SourceUri;
+import io.posegate.gateway.ingest.TargetSize;
+import java.util.Set;
+
+/** Registers {@code pipe:COMMAND}, accepted only from the local config file (see {@link io.posegate.gateway.ingest.Sources#CONFIG_ONLY}). */
+public final class PipeSources implements SourceProvider {
+    @Override
+    public void register(SourceFactory factory, SourceContext context) {
+        factory.register("pipe", PipeSources::create);
+    }
+
+    private static FrameSource create(SourceSpec spec) {
+        if (spec.origin() != SourceSpec.Origin.CONFIG_FILE) {
+            throw new IllegalArgumentException("pipe: sources are accepted only from the local config file");
+        }
+        SourceUri uri = SourceUri.parse(spec);
+        uri.requireOnly(Set.of("format", "size"));
+        return new PipeSource(uri.body(), PipeFormat.from(uri), TargetSize.of(spec), spec.maxFps());
+    }
+}
