@@ -97,6 +97,7 @@ public final class FanoutRun {
             long hubDropped = v.hub().dropped() - dropped0;
             double queuedKb = v.hub().queuedBytes() / 1024.0;
             SocketQueues.Snapshot kernel = SocketQueues.of(v.actualPort());
+            int clientsAtEnd = v.hub().clientCount(); // read now: the clients' process closes once it has answered "stop"
             Thread.sleep(1000);
             toChild.println("stop " + published.first() + " " + published.last());
             JsonObject r = new JsonObject(expect(in, "{"));
@@ -112,7 +113,7 @@ public final class FanoutRun {
             double n = Math.max(1, published.count());
             return new Result(published.count() / wall, published.count(), worst / n, frames.isEmpty() ? 0 : sum / (double) frames.size() / n,
                     r.getDouble("p50"), r.getDouble("p99"), cores, peak / 1e6, afterGc, hubDropped, queuedKb, published.meanBytes(), kernel,
-                    connected, failed, ready.length > 3 ? ready[3] : null, v.hub().clientCount());
+                    connected, failed, ready.length > 3 ? ready[3] : null, clientsAtEnd);
         } finally {
             consumer.unregister();
             if (child != null) {
