@@ -1,8 +1,8 @@
 package io.posegate.gateway.bench;
 
-import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.launch.GatewayLauncher;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;

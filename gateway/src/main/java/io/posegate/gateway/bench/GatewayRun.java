@@ -1,9 +1,9 @@
 package io.posegate.gateway.bench;
 
-import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;

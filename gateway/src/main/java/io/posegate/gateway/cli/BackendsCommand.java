@@ -3,15 +3,14 @@ package io.posegate.gateway.cli;
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.BackendSpeeds;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.Probe;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +27,8 @@ final class BackendsCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Descriptor name or path: measure each available backend on it (short warm-up, then --runs runs).")
     String model;
 
-    @Option(names = "--model-file", description = "Overrides the model file named in the descriptor.")
-    Path modelFile;
-
-    @Option(names = "--models-dir", defaultValue = "config/models", description = "Where named descriptors live (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--runs", defaultValue = "10", description = "Timed runs per backend after 3 warm-up runs (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -46,11 +42,9 @@ final class BackendsCommand implements Callable<Integer> {
             out.printf("%-10s %-11s %s%n", p.name(), probe.available() ? "available" : "unavailable", probe.reason());
         }
         if (model != null) {
-            ModelDescriptor d = ModelDescriptors.resolve(model, modelsDir);
-            if (modelFile != null) {
-                d = d.withModelFile(modelFile.toAbsolutePath());
-            }
-            out.printf("%nspeed on %s (%s), %d runs after 3 warm-up runs, one backend at a time:%n", d.name(), d.modelFile(), runs);
+            ModelDescriptor d = models.descriptor(model);
+            out.printf("%nspeed on %s (%s), %d runs after 3 warm-up runs, one backend at a time:%n", d.name(),
+                    d.modelFile() == null ? null : d.modelFile().toAbsolutePath(), runs);
             out.flush();
             List<BackendSpeeds.Speed> speeds = BackendSpeeds.measure(d, registry, Map.of(), 3, Math.max(1, runs));
             for (BackendSpeeds.Speed s : speeds) {

@@ -1,12 +1,12 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.bench.DecodeBench;
+import io.posegate.gateway.bench.SyntheticVideo;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.SourceFactory;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.Sources;
-import io.posegate.gateway.ingest.bench.DecodeBench;
-import io.posegate.gateway.ingest.bench.SyntheticVideo;
 import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.model.InputSpec;
 import io.posegate.gateway.model.ModelDescriptors;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,8 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Descriptor whose input the frames are pre-processed to (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--models-dir", defaultValue = "config/models", description = "Where named descriptors live (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
+    @Mixin
+    ModelsDirOption models;
 
     @Option(names = "--decode-size", description = "Have FFmpeg scale to WIDTHxHEIGHT while decoding (a stream's width/height), e.g. 456x256.")
     String decodeSize;
@@ -60,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        InputSpec inputSpec = ModelDescriptors.resolve(model, modelsDir).input();
+        InputSpec inputSpec = ModelDescriptors.resolve(model, models.modelsDir).input();
         Path video = input != null ? input : generate(out);
         SourceFactory factory = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(IngestPolicy.defaults().webcam()));
         int[] target = decodeSize == null ? new int[] {0, 0} : parseSize(decodeSize);

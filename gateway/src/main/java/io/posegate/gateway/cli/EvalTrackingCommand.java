@@ -15,7 +15,6 @@ import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.ffmpeg.FfmpegInputs;
 import io.posegate.gateway.ingest.ffmpeg.FfmpegSource;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.grouping.metrics.MotMetrics;
 import io.posegate.grouping.metrics.MotSummary;
 import io.posegate.spi.BackendOptions;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,14 +76,11 @@ final class EvalTrackingCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model descriptor name or path (default: demo-simulated; required with --source).")
     String model;
 
-    @Option(names = "--model-file", description = "Overrides the model file named in the descriptor.")
-    Path modelFile;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--backend", defaultValue = "auto", description = "auto, or a backend name (default: ${DEFAULT-VALUE}).")
     String backend;
-
-    @Option(names = "--models-dir", defaultValue = "config/models", description = "Where named descriptors live (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
 
     @Override
     public Integer call() throws Exception {
@@ -95,10 +92,7 @@ final class EvalTrackingCommand implements Callable<Integer> {
         if (source != null && model == null) {
             throw new IllegalArgumentException("--source needs --model (and usually --model-file)");
         }
-        ModelDescriptor d = ModelDescriptors.resolve(model == null ? "demo-simulated" : model, modelsDir);
-        if (modelFile != null) {
-            d = d.withModelFile(modelFile);
-        }
+        ModelDescriptor d = models.descriptor(model == null ? "demo-simulated" : model);
         PrintWriter out = spec.commandLine().getOut();
         try (ModelRuntime rt = ModelRuntime.open(d, BackendRegistry.discover().select(backend, d.format()), BackendOptions.empty())) {
             for (TrackerKind kind : kinds) {

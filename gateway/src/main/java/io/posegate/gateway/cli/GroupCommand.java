@@ -10,7 +10,6 @@ import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;
-import io.posegate.grouping.io.Npy;
 import io.posegate.grouping.trtpose.TrtPoseGrouper;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

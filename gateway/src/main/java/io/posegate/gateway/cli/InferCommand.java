@@ -9,7 +9,6 @@ import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.gateway.pipeline.FrameProcessor;
 import io.posegate.gateway.pipeline.Latency;
 import io.posegate.gateway.pipeline.PoseFrameJson;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +37,8 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model descriptor name (in --models-dir) or path.")
     String model;
 
-    @Option(names = "--model-file", description = "Overrides the model file named in the descriptor.")
-    Path modelFile;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--backend", defaultValue = "auto", description = "auto, or a backend name (default: ${DEFAULT-VALUE}).")
     String backend;
@@ -49,18 +49,12 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, description = "The image file (JPEG, PNG, BMP).")
     Path image;
 
-    @Option(names = "--models-dir", defaultValue = "config/models", description = "Where named descriptors live (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
-
     @Option(names = "--pretty", description = "Indent the JSON.")
     boolean pretty;
 
     @Override
     public Integer call() throws Exception {
-        ModelDescriptor d = ModelDescriptors.resolve(model, modelsDir);
-        if (modelFile != null) {
-            d = d.withModelFile(modelFile);
-        }
+        ModelDescriptor d = models.descriptor(model);
         VideoFrame frame = readImage(image);
         BackendRegistry registry = BackendRegistry.discover();
         long t0 = System.nanoTime();

@@ -1,12 +1,12 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.auth.TokenHash;
+import io.posegate.gateway.auth.Tokens;
 import io.posegate.gateway.bench.FanoutRun;
 import io.posegate.gateway.bench.GatewayRun;
 import io.posegate.gateway.bench.PipelineReport;
-import io.posegate.gateway.auth.TokenHash;
-import io.posegate.gateway.auth.Tokens;
 import io.posegate.gateway.bench.RawLoop;
-import io.posegate.gateway.ingest.bench.SyntheticVideo;
+import io.posegate.gateway.bench.SyntheticVideo;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.vertx.core.Vertx;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +42,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "human-pose-estimation-0001", description = "Descriptor name or path (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--models-dir", defaultValue = "config/models", description = "Where named descriptors live (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
+    @Mixin
+    ModelsDirOption models;
 
     @Option(names = "--model-file", description = "The model file (default: the descriptor's, else $POSEGATE_SHARED/models/NAME/NAME.onnx).")
     Path modelFile;
@@ -144,7 +145,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0).put("maxConnectionsPerAddress", clients + 100)
                         .put("wsIdleSeconds", idle))
                 .put("auth", new JsonObject().put("anonymous", "none").put("tokens", tokens)).put("model", "demo-simulated")
-                .put("modelsDir", modelsDir.toAbsolutePath().toString()).put("backend", "auto")
+                .put("modelsDir", models.modelsDir.toAbsolutePath().toString()).put("backend", "auto")
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=" + fanoutFps)));
         report.fanoutTitle(clients, stalled, fanoutFps);
         report.fanoutSecurity("anonymous none, clients send a viewer token (Authorization: Bearer); maxConnectionsPerAddress "
@@ -160,7 +161,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         options().forEach(o::put);
         backends.put(backend, o);
         return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", model)
-                .put("modelFile", d.modelFile().toAbsolutePath().toString()).put("modelsDir", modelsDir.toAbsolutePath().toString())
+                .put("modelFile", d.modelFile().toAbsolutePath().toString()).put("modelsDir", models.modelsDir.toAbsolutePath().toString())
                 .put("backend", backend).put("backends", backends).put("inference", new JsonObject().put("workers", workers))
                 .put("tracking", new JsonObject().put("enabled", true));
     }
@@ -174,7 +175,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private ModelDescriptor descriptor() {
-        ModelDescriptor d = ModelDescriptors.resolve(model, modelsDir);
+        ModelDescriptor d = ModelDescriptors.resolve(model, models.modelsDir);
         if (modelFile != null) {
             return d.withModelFile(modelFile.toAbsolutePath());
         }

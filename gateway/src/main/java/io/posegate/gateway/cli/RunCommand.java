@@ -3,6 +3,7 @@ package io.posegate.gateway.cli;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.launch.GatewayLauncher;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;

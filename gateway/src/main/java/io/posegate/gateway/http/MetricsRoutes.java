@@ -1,6 +1,5 @@
 package io.posegate.gateway.http;
 
-import io.posegate.gateway.metrics.GatewayMeters;
 import io.posegate.gateway.metrics.PoseMetrics;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
@@ -8,16 +7,14 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /metrics}: every meter of {@link PoseMetrics#registry()} in the Prometheus text format
- * (version 0.0.4). The gauges are refreshed and the text rendered on a worker thread.
+ * (version 0.0.4), rendered on a worker thread. The meters count at the event, so a scrape only reads them.
  */
 final class MetricsRoutes {
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private final WorkerExecutor worker;
-    private final GatewayMeters meters;
 
-    MetricsRoutes(WorkerExecutor worker, GatewayMeters meters) {
+    MetricsRoutes(WorkerExecutor worker) {
         this.worker = worker;
-        this.meters = meters;
     }
 
     void mount(Router router) {
@@ -25,10 +22,7 @@ final class MetricsRoutes {
     }
 
     private void scrape(RoutingContext ctx) {
-        worker.executeBlocking(() -> {
-            meters.sample();
-            return PoseMetrics.registry().scrape();
-        }, false).onComplete(r -> {
+        worker.executeBlocking(() -> PoseMetrics.registry().scrape(), false).onComplete(r -> {
             if (r.succeeded()) {
                 ctx.response().putHeader("content-type", CONTENT_TYPE).end(r.result());
             } else {

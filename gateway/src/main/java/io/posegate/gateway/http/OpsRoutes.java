@@ -8,32 +8,24 @@ import io.posegate.gateway.pipeline.Gateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The operator and dashboard routes added beside {@code /api}: {@code /metrics} (Prometheus text),
  * {@code /health}, {@code /ready}, and the MJPEG preview under {@code /api/streams/{id}/}. Owns the worker
- * pools {@code posegate-ops} and {@code posegate-jpeg} they block on and a once-a-second sampler that keeps the gauges current.
+ * pools {@code posegate-ops} and {@code posegate-jpeg} they block on, and the gateway's meters (which count at the event).
  * Created and closed by {@link GatewayVerticle} on its event loop.
  */
 final class OpsRoutes implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(OpsRoutes.class.getName());
     private final Vertx vertx;
     private final WorkerExecutor worker;
     private final WorkerExecutor jpeg;
     private final GatewayMeters meters;
-    private final long sampler;
 
     private OpsRoutes(Vertx vertx, Gateway gateway, WsHub hub) {
         this.vertx = vertx;
         this.worker = vertx.createSharedWorkerExecutor("posegate-ops", 2);
         this.jpeg = vertx.createSharedWorkerExecutor("posegate-jpeg", 2);
         this.meters = new GatewayMeters(PoseMetrics.registry(), gateway, hub, PoseMetrics.stages());
-        this.sampler = vertx.setPeriodic(0, 1000, id -> worker.executeBlocking(() -> {
-            meters.sample();
-            return null;
-        }, true).onFailure(e -> LOG.log(Level.WARNING, "metrics sample failed: " + e.getMessage(), e)));
     }
 
     /** Mounts the routes on {@code router}; close the result when the verticle stops. */
@@ -41,7 +33,7 @@ final class OpsRoutes implements AutoCloseable {
         requireNonNull(router, "router is null");
         OpsRoutes ops = new OpsRoutes(requireNonNull(vertx, "vertx is null"), requireNonNull(gateway, "gateway is null"),
                 requireNonNull(hub, "hub is null"));
-        new MetricsRoutes(ops.worker, ops.meters).mount(router);
+        new MetricsRoutes(ops.worker).mount(router);
         new HealthRoutes(vertx, gateway, ops.worker).mount(router);
         new MjpegRoutes(vertx, gateway, ops.jpeg).mount(router);
         return ops;
@@ -49,7 +41,6 @@ final class OpsRoutes implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.cancelTimer(sampler);
         meters.close();
         worker.close();
         jpeg.close();

@@ -1,5 +1,6 @@
 package io.posegate.gateway.http;
 
+import io.posegate.gateway.metrics.HubCounters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * oldest is dropped and counted. A slow client never blocks the others, and a stalled one holds at most
  * its socket's write queue plus {@code queueLimit} references to shared frames.
  */
-public final class WsHub {
+public final class WsHub implements HubCounters {
     /** The most bytes Vert.x buffers for one socket before the hub stops writing to it. */
     static final int SOCKET_QUEUE_BYTES = 256 * 1024;
     private final int queueLimit;
@@ -89,11 +90,13 @@ public final class WsHub {
         }
     }
 
+    @Override
     public int clientCount() {
         return clients.size();
     }
 
     /** Frames dropped for slow clients, all streams. */
+    @Override
     public long dropped() {
         return dropped.get();
     }

@@ -4,30 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.pipeline.SwapRecord;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Turns what the gateway exposes (its open runtimes, its open errors, its last swap) into event counters:
+ * Counts backend events as the gateway reports them ({@link GatewayMeters} forwards them):
  * {@code posegate_backend_opens_total{backend}}, {@code posegate_backend_open_failures_total{backend}},
- * {@code posegate_backend_swaps_total{result}} and the last swap's duration. Fed by periodic samples, so
- * two swaps between samples count as one. Confined to the caller's lock ({@link GatewayMeters#sample()}).
+ * {@code posegate_backend_swaps_total{result}} and the last swap's duration. Each event is counted once,
+ * however close together events come. Thread-safe.
  */
 final class BackendEvents implements AutoCloseable {
     private final MeterRegistry registry;
-    private final Set<ModelRuntime> seenRuntimes = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<String, String> seenErrors = new java.util.HashMap<>();
-    private final List<Meter> meters = new ArrayList<>();
+    private final CopyOnWriteArrayList<Meter> meters = new CopyOnWriteArrayList<>();
     private final AtomicLong lastSwapMillis = new AtomicLong(-1);
-    private SwapRecord lastSwap;
 
     BackendEvents(MeterRegistry registry) {
         this.registry = registry;
@@ -35,41 +25,29 @@ final class BackendEvents implements AutoCloseable {
                 .description("Duration of the last finished backend swap in milliseconds (-1: none yet)").register(registry));
     }
 
-    void observe(Collection<ModelRuntime> runtimes, Map<String, String> errors, SwapRecord swap) {
-        for (ModelRuntime rt : runtimes) {
-            if (seenRuntimes.add(rt)) {
-                count("posegate.backend.opens", "Model runtimes opened", "backend", rt.backendName());
-            }
-        }
-        Set<ModelRuntime> open = Collections.newSetFromMap(new IdentityHashMap<>());
-        open.addAll(runtimes);
-        seenRuntimes.retainAll(open);
-        for (Map.Entry<String, String> e : errors.entrySet()) {
-            if (!e.getValue().equals(seenErrors.put(e.getKey(), e.getValue()))) {
-                count("posegate.backend.open.failures", "Backends that failed to open", "backend", e.getKey());
-            }
-        }
-        seenErrors.keySet().retainAll(errors.keySet());
-        if (swap != null && swap != lastSwap && !swap.inProgress()) {
-            lastSwap = swap;
-            lastSwapMillis.set(swap.millis());
-            count("posegate.backend.swaps", "Backend swaps finished, by result", "result", swap.error() == null ? "ok" : "failed");
-            if (swap.error() != null) {
-                count("posegate.backend.open.failures", "Backends that failed to open", "backend", swap.to());
-            }
-        }
+    /** A runtime opened; {@code backend} is the backend that runs it (not the requested name, e.g. {@code auto}). */
+    void opened(String backend) {
+        count("posegate.backend.opens", "Model runtimes opened", "backend", backend);
     }
 
-    SwapRecord lastSwapSeen() {
-        return lastSwap;
+    /** The requested {@code backend} failed to open the model. */
+    void openFailed(String backend) {
+        count("posegate.backend.open.failures", "Backends that failed to open", "backend", backend);
+    }
+
+    /** A swap finished; a failed one is also an open failure of the backend it swapped to. */
+    void swapFinished(SwapRecord swap) {
+        lastSwapMillis.set(swap.millis());
+        count("posegate.backend.swaps", "Backend swaps finished, by result", "result", swap.error() == null ? "ok" : "failed");
+        if (swap.error() != null) {
+            openFailed(swap.to());
+        }
     }
 
     private void count(String name, String help, String tag, String value) {
         Counter c = Counter.builder(name).description(help).tag(tag, value).register(registry);
         c.increment();
-        if (!meters.contains(c)) {
-            meters.add(c);
-        }
+        meters.addIfAbsent(c);
     }
 
     @Override

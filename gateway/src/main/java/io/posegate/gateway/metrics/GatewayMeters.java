@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.posegate.gateway.http.WsHub;
+import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.GatewayListener;
 import io.posegate.gateway.pipeline.InferenceScheduler;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.pipeline.SwapRecord;
@@ -19,53 +20,74 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The gateway's gauges and counters: per-stream fps and frame counters, WebSocket clients and drops, and
- * (through {@link BackendEvents}) backend opens, swaps and failures. Meters read a snapshot of the streams
- * that {@link #sample()} refreshes; {@link #sample()} may block briefly on the gateway's lock, so it is
- * called from a worker thread, never an event loop. Scrapes read only the snapshot and atomic getters.
+ * (through {@link BackendEvents}) backend opens, swaps and failures. Event-driven: it listens to the
+ * {@link Gateway}, registering a stream's meters when the stream is added and removing them when it is
+ * removed, and counting each backend event when it happens. Meters read live, non-blocking counters, so a
+ * scrape never waits and shows every event up to that moment. Thread-safe.
  */
-public final class GatewayMeters implements AutoCloseable {
+public final class GatewayMeters implements GatewayListener, AutoCloseable {
     private final MeterRegistry registry;
     private final Gateway gateway;
     private final StageTimers stages;
     private final BackendEvents backends;
     private final Map<String, List<Meter>> streamMeters = new HashMap<>();
     private final List<Meter> hubMeters = new ArrayList<>();
-    private volatile Map<String, StreamPipeline> snapshot = Map.of();
+    private boolean closed;
 
-    public GatewayMeters(MeterRegistry registry, Gateway gateway, WsHub hub, StageTimers stages) {
+    /** Registers the gateway-wide meters and starts listening to {@code gateway} (its streams and runtimes so far are replayed). */
+    public GatewayMeters(MeterRegistry registry, Gateway gateway, HubCounters hub, StageTimers stages) {
         this.registry = requireNonNull(registry, "registry is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.stages = requireNonNull(stages, "stages is null");
         requireNonNull(hub, "hub is null");
         this.backends = new BackendEvents(registry);
-        hubMeters.add(Gauge.builder("posegate.ws.clients", hub, WsHub::clientCount)
+        hubMeters.add(Gauge.builder("posegate.ws.clients", hub, HubCounters::clientCount)
                 .description("Connected WebSocket clients").register(registry));
-        hubMeters.add(FunctionCounter.builder("posegate.ws.messages.dropped", hub, WsHub::dropped)
+        hubMeters.add(FunctionCounter.builder("posegate.ws.messages.dropped", hub, HubCounters::dropped)
                 .description("Pose messages dropped for slow WebSocket clients, all streams").register(registry));
         hubMeters.add(FunctionCounter.builder("posegate.inference.workers.restarted", gateway.scheduler(),
                 InferenceScheduler::workerRestarts).description("Inference workers that died and were restarted").register(registry));
         hubMeters.add(FunctionCounter.builder("posegate.inference.runs.timedout", gateway.scheduler(),
                 InferenceScheduler::runTimeouts).description("Inference runs given up by the watchdog (session reopened)")
                 .register(registry));
+        gateway.listen(this);
     }
 
-    /** Refreshes the stream snapshot, registers meters of new streams, removes those of deleted ones, and counts backend events. */
-    public synchronized void sample() {
-        Map<String, StreamPipeline> now = new HashMap<>();
-        for (StreamPipeline s : gateway.streams()) {
-            now.put(s.id(), s);
-        }
-        snapshot = Map.copyOf(now);
-        for (String id : now.keySet()) {
+    @Override
+    public synchronized void streamAdded(String id) {
+        if (!closed) {
             streamMeters.computeIfAbsent(id, this::register);
         }
-        for (String id : List.copyOf(streamMeters.keySet())) {
-            if (!now.containsKey(id)) {
-                streamMeters.remove(id).forEach(registry::remove);
-                stages.forget(id);
-            }
+    }
+
+    @Override
+    public synchronized void streamRemoved(String id) {
+        List<Meter> meters = streamMeters.remove(id);
+        if (meters != null) {
+            meters.forEach(registry::remove);
+            stages.forget(id);
         }
-        backends.observe(gateway.runtimes().values(), gateway.runtimeErrors(), gateway.lastSwap());
+    }
+
+    @Override
+    public synchronized void runtimeOpened(String backend, ModelRuntime runtime) {
+        if (!closed) {
+            backends.opened(runtime.backendName());
+        }
+    }
+
+    @Override
+    public synchronized void openFailed(String backend, String error) {
+        if (!closed) {
+            backends.openFailed(backend);
+        }
+    }
+
+    @Override
+    public synchronized void swapFinished(SwapRecord swap) {
+        if (!closed) {
+            backends.swapFinished(swap);
+        }
     }
 
     private List<Meter> register(String id) {
@@ -81,31 +103,28 @@ public final class GatewayMeters implements AutoCloseable {
     }
 
     private Gauge gauge(String name, String id, String help, ToDoubleFunction<StreamPipeline> f) {
-        return Gauge.builder(name, this, g -> g.read(id, f)).description(help).tag("stream", id).register(registry);
+        return Gauge.builder(name, gateway, g -> read(g.stream(id), f)).description(help).tag("stream", id).register(registry);
     }
 
     private FunctionCounter counter(String name, String id, String help, ToDoubleFunction<StreamPipeline> f) {
-        return FunctionCounter.builder(name, this, g -> g.read(id, f)).description(help).tag("stream", id).register(registry);
+        return FunctionCounter.builder(name, gateway, g -> read(g.stream(id), f)).description(help).tag("stream", id).register(registry);
     }
 
-    private double read(String id, ToDoubleFunction<StreamPipeline> f) {
-        StreamPipeline s = snapshot.get(id);
+    private static double read(StreamPipeline s, ToDoubleFunction<StreamPipeline> f) {
         return s == null ? Double.NaN : f.applyAsDouble(s);
     }
 
-    /** Unregisters every meter this instance registered (the gateway stopped). */
+    /** Stops listening and unregisters every meter this instance registered (the gateway stopped). */
     @Override
-    public synchronized void close() {
-        streamMeters.values().forEach(l -> l.forEach(registry::remove));
-        streamMeters.keySet().forEach(stages::forget);
-        streamMeters.clear();
-        hubMeters.forEach(registry::remove);
-        backends.close();
-        snapshot = Map.of();
-    }
-
-    /** Last swap seen, for tests and the sampler. */
-    SwapRecord lastSwapSeen() {
-        return backends.lastSwapSeen();
+    public void close() {
+        gateway.unlisten(this);
+        synchronized (this) {
+            closed = true;
+            streamMeters.values().forEach(l -> l.forEach(registry::remove));
+            streamMeters.keySet().forEach(stages::forget);
+            streamMeters.clear();
+            hubMeters.forEach(registry::remove);
+            backends.close();
+        }
     }
 }

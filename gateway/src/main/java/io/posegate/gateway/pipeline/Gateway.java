@@ -49,6 +49,7 @@ public final class Gateway implements AutoCloseable {
     private final io.posegate.gateway.backend.SpeedCheck speedCheck;
     private volatile String defaultBackend;
     private volatile SwapRecord lastSwap;
+    private final GatewayEvents events = new GatewayEvents();
 
     public Gateway(GatewayConfig config, ModelDescriptor descriptor, BackendRegistry registry, SourceFactory sources,
                    TrackerFactory trackers, Consumer<PoseFrame> publisher, BiConsumer<String, SourceState> onState) {
@@ -99,6 +100,30 @@ public final class Gateway implements AutoCloseable {
 
     public SwapRecord lastSwap() {
         return lastSwap;
+    }
+
+    /**
+     * Subscribes {@code l} to the gateway's changes. Under the gateway's lock it first hears the current
+     * state as events (each stream, open runtime and open error, the last finished swap), then every change.
+     * Takes the gateway's lock: call it before {@link #start()} or from a worker thread.
+     */
+    public void listen(GatewayListener l) {
+        requireNonNull(l, "listener is null");
+        synchronized (mutation) {
+            streams.keySet().forEach(l::streamAdded);
+            runtimes.forEach(l::runtimeOpened);
+            runtimeErrors.forEach(l::openFailed);
+            SwapRecord swap = lastSwap;
+            if (swap != null && !swap.inProgress()) {
+                l.swapFinished(swap);
+            }
+            events.add(l);
+        }
+    }
+
+    /** Unsubscribes {@code l}; never blocks. */
+    public void unlisten(GatewayListener l) {
+        events.remove(l);
     }
 
     public List<StreamPipeline> streams() {
@@ -169,6 +194,7 @@ public final class Gateway implements AutoCloseable {
             }
             scheduler.add(p);
             p.start();
+            events.streamAdded(s.id());
             return p;
         }
     }
@@ -184,6 +210,7 @@ public final class Gateway implements AutoCloseable {
             scheduler.remove(old);
             old.close();
             models.retireUnused(streams.values()).forEach(ModelRuntime::close);
+            events.streamRemoved(id);
             return true;
         }
     }
@@ -196,11 +223,13 @@ public final class Gateway implements AutoCloseable {
         try {
             rt = open(backend);
             runtimes.put(backend, rt);
+            events.runtimeOpened(backend, rt);
             LOG.info("backend " + rt.label() + " opened " + descriptor.name() + " in " + rt.openMillis() + " ms"
                     + (descriptor.demo() ? " (DEMO: simulated network, no real inference)" : ""));
             return rt;
         } catch (RuntimeException e) {
             runtimeErrors.put(backend, e.getMessage());
+            events.openFailed(backend, e.getMessage());
             LOG.warning("backend '" + backend + "' failed to open " + descriptor.modelFile() + ": " + e.getMessage());
             return null;
         }
@@ -243,13 +272,14 @@ public final class Gateway implements AutoCloseable {
         try {
             next = open(backend);
         } catch (RuntimeException e) {
-            lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false);
+            SwapRecord failed = finishSwap(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false));
             LOG.warning("swap " + from + " -> " + backend + " failed, keeping " + from + ": " + e.getMessage());
-            return lastSwap;
+            return failed;
         }
         List<ModelRuntime> retired = new ArrayList<>();
         synchronized (mutation) {
             ModelRuntime previous = runtimes.put(backend, next);
+            events.runtimeOpened(backend, next);
             if (previous != null) {
                 retired.add(previous);
             }
@@ -277,9 +307,17 @@ public final class Gateway implements AutoCloseable {
             retired.addAll(models.retireUnused(streams.values()));
         }
         retired.forEach(ModelRuntime::close);
-        lastSwap = new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false);
-        LOG.info("swapped backend " + from + " -> " + next.label() + " in " + lastSwap.millis() + " ms");
-        return lastSwap;
+        SwapRecord done = finishSwap(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false));
+        LOG.info("swapped backend " + from + " -> " + next.label() + " in " + done.millis() + " ms");
+        return done;
+    }
+
+    private SwapRecord finishSwap(SwapRecord done) {
+        synchronized (mutation) {
+            lastSwap = done;
+            events.swapFinished(done);
+        }
+        return done;
     }
 
     /** The shared inference workers (for their counters). */
@@ -350,8 +388,10 @@ public final class Gateway implements AutoCloseable {
         if (next == null) {
             runtimes.remove(name);
             runtimeErrors.put(name, error);
+            events.openFailed(name, error);
         } else {
             runtimes.put(name, next);
+            events.runtimeOpened(name, next);
         }
         return true;
     }

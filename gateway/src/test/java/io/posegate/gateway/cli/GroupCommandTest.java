@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NpyWriter;
 import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;
-import io.posegate.grouping.io.Npy;
 import io.posegate.grouping.synth.TargetRenderer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -227,8 +227,8 @@ class GroupCommandTest {
         float[] hm = new float[hmChannels * h * w];
         float[] paf = new float[pafChannels * h * w];
         new TargetRenderer(t, 1f, 1.5f).render(people, FeatureMap.of(hm, hmChannels, h, w), FeatureMap.of(paf, pafChannels, h, w));
-        Npy.write(dir.resolve("hm.npy"), new int[] {1, hmChannels, h, w}, hm);
-        Npy.write(dir.resolve("paf.npy"), new int[] {1, pafChannels, h, w}, paf);
+        NpyWriter.write(dir.resolve("hm.npy"), new int[] {1, hmChannels, h, w}, hm);
+        NpyWriter.write(dir.resolve("paf.npy"), new int[] {1, pafChannels, h, w}, paf);
     }
 
     /**

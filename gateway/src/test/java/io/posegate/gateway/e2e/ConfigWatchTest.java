@@ -3,10 +3,10 @@ package io.posegate.gateway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.testing.Await;
 import io.vertx.core.Vertx;

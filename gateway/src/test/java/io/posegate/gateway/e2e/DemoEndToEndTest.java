@@ -31,6 +31,9 @@ class DemoEndToEndTest {
             assertEquals("hello", hello.getString("type"));
             assertTrue(hello.getBoolean("demo"));
             List<JsonObject> frames = new ArrayList<>();
+            // a new track is published once confirmed (a few frames), so counting starts at the first frame with people
+            Await.next(messages, m -> "poses".equals(m.getString("type")) && !m.getJsonArray("people").isEmpty(),
+                    Await.PATIENCE, () -> "a pose frame with confirmed people");
             while (frames.size() < FRAMES) {
                 frames.add(Await.next(messages, m -> "poses".equals(m.getString("type")), Await.PATIENCE,
                         () -> "pose frame " + (frames.size() + 1) + " of " + FRAMES));

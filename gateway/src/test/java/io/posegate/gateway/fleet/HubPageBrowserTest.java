@@ -32,10 +32,14 @@ class HubPageBrowserTest {
             gone.publish("posegate/v1/box/edge-gone/status", new JsonObject().put("v", 1).put("state", "offline").put("bootSeq", 3), true, null);
             BoxProcess box = BoxProcess.start(tmp, "edge-live", broker.url(), List.of("lab"), null);
             try {
-                JsonObject row = hub.awaitBox("edge-live", b -> "online".equals(b.getString("state")), "online");
+                // the dashboard address comes with the box's retained meta, which may arrive after its status
+                JsonObject row = hub.awaitBox("edge-live", b -> "online".equals(b.getString("state")) && b.getString("dashboard") != null,
+                        "online, with its dashboard address");
                 browser.driver.get("http://127.0.0.1:" + hub.port() + "/");
                 browser.until("both boxes in the table", 120, d -> d.findElements(By.cssSelector("#boxes tbody tr")).size() == 2);
                 browser.until("edge-live online", 60, d -> "online".equals(rowOf(d.findElement(By.tagName("body")), "edge-live").getAttribute("data-state")));
+                browser.until("edge-live's dashboard link", 60,
+                        d -> !rowOf(d.findElement(By.tagName("body")), "edge-live").findElements(By.tagName("a")).isEmpty());
                 WebElement live = rowOf(browser.driver.findElement(By.tagName("body")), "edge-live");
                 WebElement off = rowOf(browser.driver.findElement(By.tagName("body")), "edge-gone");
                 assertEquals("online", live.findElement(By.cssSelector(".state")).getText());

@@ -1,11 +1,11 @@
 package io.posegate.gateway.liveness;
 
 import io.posegate.gateway.backend.BackendRegistry;
-import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.backend.simulated.SimulatedBackendProvider;
 import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.testing.Await;

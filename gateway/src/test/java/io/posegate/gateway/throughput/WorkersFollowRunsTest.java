@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
-import io.posegate.gateway.cli.GatewayLauncher;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.GroupingTrackers;
 import io.posegate.gateway.testing.Await;

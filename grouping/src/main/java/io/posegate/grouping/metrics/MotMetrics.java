@@ -9,10 +9,12 @@ import java.util.Map;
  * CLEAR-MOT (MOTA, identity switches) and IDF1 over a sequence of {@link MotFrame}s, computed the way
  * PyPI {@code motmetrics} (its {@code MOTAccumulator} and {@code id_global_assignment}) computes them:
  * <ul>
- * <li>per frame, an object keeps the hypothesis it was matched to in the previous frame while their
- * distance is finite; the others are matched by a minimum-distance assignment over finite distances; a
- * match whose object was last matched (in any earlier frame) to another hypothesis is a switch; unmatched
- * objects are misses, unmatched hypotheses false positives;</li>
+ * <li>per frame, each object in turn (in the frame's order) first takes again the hypothesis it was last
+ * matched to, in whatever earlier frame (motmetrics' {@code self.m}, not only the previous frame's
+ * pairs), when that hypothesis is present, not yet taken and at a finite distance; the others are matched
+ * by a minimum-distance assignment of the most pairs over finite distances; a match whose object was last
+ * matched to another hypothesis is a switch; unmatched objects are misses, unmatched hypotheses false
+ * positives;</li>
  * <li>IDF1 from the one-to-one object/hypothesis id assignment over the whole sequence that maximises
  * the frames in which the pair is within a finite distance.</li>
  * </ul>
@@ -24,7 +26,6 @@ public final class MotMetrics {
 
     public static MotSummary compute(List<MotFrame> frames) {
         Map<Integer, Integer> lastHyp = new HashMap<>();
-        Map<Integer, Integer> matchedInPrevious = new HashMap<>();
         int objects = 0;
         int predictions = 0;
         int matches = 0;
@@ -37,23 +38,22 @@ public final class MotMetrics {
             objects += no;
             predictions += nh;
             int[] objHyp = new int[no];
+            boolean[] kept = new boolean[no];
             boolean[] hypTaken = new boolean[nh];
             java.util.Arrays.fill(objHyp, -1);
             for (int o = 0; o < no; o++) {
-                Integer prev = matchedInPrevious.get(f.objects()[o]);
-                if (prev == null) {
-                    continue;
-                }
-                for (int h = 0; h < nh; h++) {
+                Integer prev = lastHyp.get(f.objects()[o]);
+                for (int h = 0; prev != null && h < nh; h++) {
                     if (f.hypotheses()[h] == prev && !hypTaken[h] && Float.isFinite(f.distance(o, h))) {
                         objHyp[o] = h;
                         hypTaken[h] = true;
+                        kept[o] = true;
                         matches++;
+                        break;
                     }
                 }
             }
             assignRest(f, objHyp, hypTaken);
-            Map<Integer, Integer> now = new HashMap<>();
             for (int o = 0; o < no; o++) {
                 int oid = f.objects()[o];
                 if (objHyp[o] < 0) {
@@ -61,8 +61,7 @@ public final class MotMetrics {
                     continue;
                 }
                 int hid = f.hypotheses()[objHyp[o]];
-                Integer prevHyp = matchedInPrevious.get(oid);
-                if (prevHyp == null || prevHyp != hid) {
+                if (!kept[o]) {
                     Integer last = lastHyp.get(oid);
                     if (last != null && last != hid) {
                         switches++;
@@ -71,12 +70,10 @@ public final class MotMetrics {
                     }
                 }
                 lastHyp.put(oid, hid);
-                now.put(oid, hid);
             }
             for (int h = 0; h < nh; h++) {
                 fps += hypTaken[h] ? 0 : 1;
             }
-            matchedInPrevious = now;
         }
         return new MotSummary(frames.size(), objects, predictions, matches, switches, fps, misses, idtp(frames));
     }

@@ -10,6 +10,8 @@ final class OneEuro {
     private final double dCutoff;
     private final double[] value;
     private final double[] speed;
+    private double speedDt = Double.NaN;
+    private double speedAlpha;
 
     OneEuro(int signals, double minCutoff, double beta, double dCutoff) {
         this.minCutoff = minCutoff;
@@ -30,8 +32,12 @@ final class OneEuro {
         if (!(dt > 0)) {
             return value[i];
         }
+        if (dt != speedDt) {
+            speedDt = dt;
+            speedAlpha = alpha(dCutoff, dt);
+        }
         double dx = (x - value[i]) / dt;
-        speed[i] += alpha(dCutoff, dt) * (dx - speed[i]);
+        speed[i] += speedAlpha * (dx - speed[i]);
         double cutoff = minCutoff + beta * Math.abs(speed[i]);
         value[i] += alpha(cutoff, dt) * (x - value[i]);
         return value[i];

@@ -6,40 +6,48 @@ import io.posegate.grouping.Poses;
  * How much a detection looks like a track: COCO Object Keypoint Similarity against the track's predicted
  * (or last observed) pose with the track's own box as scale, so a partial detection is judged at the
  * whole person's size; box IoU; and box coverage (the share of the detection's keypoints inside the
- * track's predicted box). Stateless.
+ * track's predicted box). Keypoint constants come as kappa[j] = 1 / (8 sigma_j^2) (see {@link #kappa}), so
+ * a keypoint's term is exp(-d^2 kappa[j] / area). Stateless.
  */
 final class Similarity {
     private Similarity() {
     }
 
+    /** Writes kappa[j] = 1 / (8 sigma_j^2) for COCO sigmas: OKS's exp(-d^2 / (2 s^2 (2 sigma)^2)) = exp(-d^2 kappa / s^2). */
+    static void kappa(float[] sigmas, float[] kappa) {
+        for (int j = 0; j < sigmas.length; j++) {
+            kappa[j] = 1f / (8f * sigmas[j] * sigmas[j]);
+        }
+    }
+
     /** OKS of detection p against track t's predicted pose, over the keypoints both have; 0 if none. */
-    static float oksPredicted(Poses poses, int p, TrackTable tr, int t, float[] sigmas) {
-        return oks(poses, p, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), sigmas);
+    static float oksPredicted(Poses poses, int p, TrackTable tr, int t, float[] kappa) {
+        return oks(poses, p, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
     }
 
     /** OKS of detection p against track t's last observed pose (OC-SORT's observation-centric recovery). */
-    static float oksLastSeen(Poses poses, int p, TrackTable tr, int t, float[] sigmas) {
+    static float oksLastSeen(Poses poses, int p, TrackTable tr, int t, float[] kappa) {
         float size = tr.lastSize[t];
-        return oks(poses, p, tr.lastX, tr.lastY, tr.has, t * tr.keypoints, Math.max(1f, 0.5f * size * size), sigmas);
+        return oks(poses, p, tr.lastX, tr.lastY, tr.has, t * tr.keypoints, Math.max(1f, 0.5f * size * size), kappa);
     }
 
     /** OKS of keypoint j of detection p against the point (x, y) at scale area. */
-    static double one(Poses poses, int p, int j, float x, float y, float area, float[] sigmas) {
+    static double one(Poses poses, int p, int j, float x, float y, float area, float[] kappa) {
         float dx = poses.x(p, j) - x;
         float dy = poses.y(p, j) - y;
-        return expNeg((dx * dx + dy * dy) / (8f * area * sigmas[j] * sigmas[j]));
+        return expNeg((dx * dx + dy * dy) * kappa[j] / area);
     }
 
     private static float oks(Poses poses, int p, float[] xs, float[] ys, boolean[] has, int base, float area,
-                             float[] sigmas) {
+                             float[] kappa) {
         float sum = 0;
         int shared = 0;
-        float inv = 1f / (8f * area);
+        float inv = 1f / area;
         for (int j = 0; j < poses.keypointCount(); j++) {
             if (has[base + j] && poses.present(p, j)) {
                 float dx = poses.x(p, j) - xs[base + j];
                 float dy = poses.y(p, j) - ys[base + j];
-                sum += expNeg((dx * dx + dy * dy) * inv / (sigmas[j] * sigmas[j]));
+                sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
                 shared++;
             }
         }

@@ -13,11 +13,15 @@ import io.posegate.grouping.Poses;
  * projected from its template. Detections are whole or partial ({@link PublishRule}). Stage 1 assigns
  * whole detections to all tracks; stage 2 assigns partial detections to the active confirmed tracks left
  * (a stricter gate: OKS and box coverage); stage 3 assigns whole detections left to confirmed tracks left
- * by their last observed pose. A detection still unmatched that overlaps an active confirmed track's
- * predicted pose is merged into that person (its keypoints fill the person's missing ones where they
- * agree with the prediction) or dropped; other whole detections start tentative tracks; other partial
- * ones are dropped. A tentative track is confirmed, and gets an id, after {@link TrackerParams#confirmHits()}
- * hits; it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
+ * by their last observed pose. A stage-1 match is undone when another matched person explains the
+ * detection far better (a second copy of that person from the grouper). Keypoints of a matched detection
+ * that another person's track explains and its own does not are moved to that person ({@link KeypointOwners}:
+ * skeletons the grouper mixed from two people at a crossing). A detection still unmatched that overlaps an
+ * active confirmed track's predicted pose is merged into that person (its keypoints fill the person's
+ * missing ones where they agree with the prediction) or dropped, unless it is whole and has keypoints at
+ * other places than that person's detection (a second person in front or behind: a new track); other
+ * whole detections start tentative tracks; other partial ones are dropped. A tentative track is
+ * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits; it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
  * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
@@ -28,6 +32,10 @@ import io.posegate.grouping.Poses;
  */
 public final class Tracker implements MultiPersonTracker {
     private static final float PARTIAL_GATE = 0.5f;
+    /** A stage-1 match is undone when another matched person explains the detection this many times better. */
+    private static final float COPY_RATIO = 0.5f;
+    /** Keypoints at other places than a confirmed person's that make a whole detection over it a second person. */
+    private static final int OTHER_PERSON_CONFLICTS = 2;
     private static final float OVERLAP_COVERAGE = 0.6f;
     private static final float OVERLAP_OKS = 0.15f;
     private static final float MERGE_OKS = 0.5f;
@@ -35,10 +43,12 @@ public final class Tracker implements MultiPersonTracker {
     private final int keypoints;
     private final TrackTable tracks;
     private final MotionModel motion;
+    private final KeypointOwners owners;
     private final OneEuro filters;
     private final boolean[] smoothed;
     private final int[] trackDet;
     private final int[] cols;
+    private final float[] kappa;
     private final double[] fit = new double[3];
     private Assignment assignment;
     private float[] sim = new float[0];
@@ -47,10 +57,12 @@ public final class Tracker implements MultiPersonTracker {
     private int[] detTrack = new int[0];
     private int[] rows = new int[0];
     private byte[] fate = new byte[0];
+    private boolean[] whole = new boolean[0];
     private long lastTimestamp;
     private boolean started;
     private int nextId;
 
+    private static final int DUPLICATE = -2;
     private static final byte DROP = 0;
     private static final byte KEEP = 1;
     private static final byte START = 2;
@@ -68,10 +80,12 @@ public final class Tracker implements MultiPersonTracker {
         this.keypoints = keypoints;
         this.tracks = new TrackTable(keypoints, capacity);
         this.motion = new MotionModel(capacity);
+        this.owners = new KeypointOwners(keypoints);
         this.filters = new OneEuro(2 * keypoints * capacity, params.minCutoff(), params.beta(), params.dCutoff());
         this.smoothed = new boolean[keypoints * capacity];
         this.trackDet = new int[capacity];
         this.cols = new int[capacity];
+        this.kappa = new float[keypoints];
         this.assignment = new Assignment(1, capacity);
     }
 
@@ -83,6 +97,7 @@ public final class Tracker implements MultiPersonTracker {
             throw new IllegalArgumentException("tracker has " + keypoints + " keypoints but got poses with "
                     + poses.keypointCount() + " and " + keypointSigmas.length + " sigmas");
         }
+        Similarity.kappa(keypointSigmas, kappa);
         double dt = started ? (timestampNanos - lastTimestamp) / 1e9 : 0;
         started = true;
         lastTimestamp = Math.max(lastTimestamp, timestampNanos);
@@ -97,15 +112,17 @@ public final class Tracker implements MultiPersonTracker {
             Similarity.box(poses, p, detBox);
             detTrack[p] = -1;
             fate[p] = DROP;
+            whole[p] = params.publish().whole(poses, p);
         }
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {
                 oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
-                        ? Similarity.oksPredicted(poses, p, tracks, t, keypointSigmas) : 0f;
+                        ? Similarity.oksPredicted(poses, p, tracks, t, kappa) : 0f;
             }
         }
-        associate(poses, keypointSigmas);
-        settleUnmatched(poses, keypointSigmas);
+        associate(poses, kappa);
+        owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, kappa);
+        settleUnmatched(poses, n, kappa);
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
                 follow(poses, trackDet[t], t, timestampNanos, dt);
@@ -138,14 +155,14 @@ public final class Tracker implements MultiPersonTracker {
         return c;
     }
 
-    private void associate(Poses poses, float[] sigmas) {
+    private void associate(Poses poses, float[] kappa) {
         int n = poses.count();
         int stride = tracks.capacity;
         float w = params.oksWeight();
         // stage 1: whole detections against every track, by predicted pose and box
         int nr = 0;
         for (int p = 0; p < n; p++) {
-            if (params.publish().whole(poses, p)) {
+            if (whole[p]) {
                 rows[nr++] = p;
             }
         }
@@ -161,10 +178,11 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+        undoCopies(n);
         // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
         nr = 0;
         for (int p = 0; p < n; p++) {
-            if (detTrack[p] < 0 && !params.publish().whole(poses, p)) {
+            if (detTrack[p] == -1 && !whole[p]) {
                 rows[nr++] = p;
             }
         }
@@ -175,9 +193,9 @@ public final class Tracker implements MultiPersonTracker {
             }
         }
         for (int i = 0; i < nr; i++) {
-            float explained = explainedBy(poses, rows[i], sigmas);
+            float explained = explainedBy(poses, rows[i], kappa);
             for (int j = 0; j < nc; j++) {
-                float s = partialSimilarity(poses, rows[i], cols[j], sigmas);
+                float s = partialSimilarity(poses, rows[i], cols[j], kappa);
                 sim[i * stride + j] = s > explained ? s : 0f;
             }
         }
@@ -186,7 +204,7 @@ public final class Tracker implements MultiPersonTracker {
         // by the pose they were last seen in
         nr = 0;
         for (int p = 0; p < n; p++) {
-            if (detTrack[p] < 0 && params.publish().whole(poses, p)) {
+            if (detTrack[p] == -1 && whole[p]) {
                 rows[nr++] = p;
             }
         }
@@ -198,13 +216,36 @@ public final class Tracker implements MultiPersonTracker {
         }
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
-                sim[i * stride + j] = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], sigmas);
+                sim[i * stride + j] = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
     }
 
-    private float partialSimilarity(Poses poses, int p, int t, float[] sigmas) {
+    /**
+     * Undoes stage-1 matches of detections that another matched, established track explains far better:
+     * a second copy of that person from the grouper, taken only because its own track was free.
+     */
+    private void undoCopies(int n) {
+        int stride = tracks.capacity;
+        for (int p = 0; p < n; p++) {
+            int t = detTrack[p];
+            if (t < 0) {
+                continue;
+            }
+            float own = oks[p * stride + t];
+            for (int u = 0; u < tracks.size; u++) {
+                float o = oks[p * stride + u];
+                if (u != t && trackDet[u] >= 0 && tracks.established(u) && o >= MERGE_OKS && own < COPY_RATIO * o) {
+                    detTrack[p] = DUPLICATE;
+                    trackDet[t] = -1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private float partialSimilarity(Poses poses, int p, int t, float[] kappa) {
         float o = oks[p * tracks.capacity + t];
         if (o == 0f) {
             return 0f;
@@ -218,19 +259,19 @@ public final class Tracker implements MultiPersonTracker {
      * tracks. A partial detection continues another track only if that track explains it better, so the
      * fragment of a person in front never drags along the track of a person hidden behind.
      */
-    private float explainedBy(Poses poses, int p, float[] sigmas) {
+    private float explainedBy(Poses poses, int p, float[] kappa) {
         float best = 0f;
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
-                best = Math.max(best, partialSimilarity(poses, p, t, sigmas));
+                best = Math.max(best, partialSimilarity(poses, p, t, kappa));
             }
         }
         return best;
     }
 
     /** Merges or drops detections over a confirmed person; starts tracks from the other whole ones. */
-    private void settleUnmatched(Poses poses, float[] sigmas) {
-        for (int p = 0; p < poses.count(); p++) {
+    private void settleUnmatched(Poses poses, int n, float[] kappa) {
+        for (int p = 0; p < n; p++) {
             if (detTrack[p] >= 0) {
                 continue;
             }
@@ -245,23 +286,39 @@ public final class Tracker implements MultiPersonTracker {
                 best = o;
                 over = t;
             }
-            if (over >= 0) {
+            if (over >= 0 && trackDet[over] >= 0 && whole[p]
+                    && conflicts(poses, p, trackDet[over], over, kappa) >= OTHER_PERSON_CONFLICTS) {
+                fate[p] = START;
+            } else if (over >= 0) {
                 if (trackDet[over] >= 0) {
-                    merge(poses, p, trackDet[over], over, sigmas);
+                    merge(poses, p, trackDet[over], over, kappa);
                 }
-            } else if (params.publish().whole(poses, p)) {
+            } else if (whole[p]) {
                 fate[p] = START;
             }
         }
     }
 
+    /** Keypoints that detections p and q both have at clearly different places: p is another person. */
+    private int conflicts(Poses poses, int p, int q, int t, float[] kappa) {
+        float area = tracks.area(t);
+        int n = 0;
+        for (int j = 0; j < keypoints; j++) {
+            if (poses.present(p, j) && poses.present(q, j)
+                    && Similarity.one(poses, p, j, poses.x(q, j), poses.y(q, j), area, kappa) < MERGE_OKS) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Copies fragment f's keypoints that person q lacks and that agree with track t's prediction into q. */
-    private void merge(Poses poses, int f, int q, int t, float[] sigmas) {
+    private void merge(Poses poses, int f, int q, int t, float[] kappa) {
         float area = tracks.area(t);
         for (int j = 0; j < keypoints; j++) {
             int at = t * keypoints + j;
             if (poses.present(f, j) && !poses.present(q, j) && tracks.has[at]
-                    && Similarity.one(poses, f, j, tracks.px[at], tracks.py[at], area, sigmas) >= MERGE_OKS) {
+                    && Similarity.one(poses, f, j, tracks.px[at], tracks.py[at], area, kappa) >= MERGE_OKS) {
                 poses.setKeypoint(q, j, poses.x(f, j), poses.y(f, j), poses.score(f, j));
             }
         }
@@ -273,8 +330,7 @@ public final class Tracker implements MultiPersonTracker {
      * track is confirmed.
      */
     private void follow(Poses poses, int p, int t, long now, double dt) {
-        boolean whole = params.publish().whole(poses, p);
-        PoseFit.measure(poses, p, tracks, t, motion.size(t), whole, fit);
+        PoseFit.measure(poses, p, tracks, t, motion.size(t), whole[p], fit);
         if (Double.isNaN(fit[0])) {
             tracks.coasted[t]++;
         } else {
@@ -430,6 +486,7 @@ public final class Tracker implements MultiPersonTracker {
             detTrack = new int[poseCapacity];
             rows = new int[poseCapacity];
             fate = new byte[poseCapacity];
+            whole = new boolean[poseCapacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];
             oks = new float[poseCapacity * tracks.capacity];

@@ -3,7 +3,7 @@ package io.posegate.grouping.embedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NpyWriter;
 import io.posegate.grouping.OmzPython;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
@@ -12,7 +12,6 @@ import io.posegate.grouping.decode.DecoderInputs;
 import io.posegate.grouping.decode.DecoderParams;
 import io.posegate.grouping.decode.Decoders;
 import io.posegate.grouping.decode.PoseDecoder;
-import io.posegate.grouping.io.Npy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +47,8 @@ class AeOmzParityTest {
             int h = 32 + rnd.nextInt(33);
             int w = 32 + rnd.nextInt(33);
             AeMaps m = AeMaps.random(rnd, 17, rnd.nextInt(6), h, w, 0.12f, 0.1f + 0.3f * rnd.nextFloat());
-            write(m.heatmaps, dir.resolve("heatmaps" + f + ".npy"));
-            write(m.tags, dir.resolve("tags" + f + ".npy"));
+            NpyWriter.write(m.heatmaps, dir.resolve("heatmaps" + f + ".npy"));
+            NpyWriter.write(m.tags, dir.resolve("tags" + f + ".npy"));
             decoder.decode(DecoderInputs.of(Map.of("heatmaps", m.heatmaps, "tags", m.tags)), poses);
             people += poses.count();
             json.append(f == 0 ? "" : ",").append(toJson(poses));
@@ -65,12 +64,6 @@ class AeOmzParityTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(out);
         assertEquals(0, p.waitFor(), out);
-    }
-
-    private static void write(FeatureMap m, Path file) throws IOException {
-        float[] values = new float[m.channels() * m.height() * m.width()];
-        m.data().get(0, values);
-        Npy.write(file, new int[] {1, m.channels(), m.height(), m.width()}, values);
     }
 
     static String toJson(Poses poses) {

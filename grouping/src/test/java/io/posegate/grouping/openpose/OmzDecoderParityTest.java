@@ -2,14 +2,13 @@ package io.posegate.grouping.openpose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.posegate.grouping.FeatureMap;
 import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.Maps;
+import io.posegate.grouping.NpyWriter;
 import io.posegate.grouping.OmzPython;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;
-import io.posegate.grouping.io.Npy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,8 @@ class OmzDecoderParityTest {
         for (int f = 0; f < FRAMES; f++) {
             Maps m = Maps.render(t, Maps.randomPeople(rnd, t, rnd.nextInt(21), 32, 57, 6 + rnd.nextFloat() * 20,
                     rnd.nextFloat() * 0.3f), 32, 57, 0.8f + rnd.nextFloat(), 1.5f).perturb(rnd, new float[] {0, 0.05f, 0.15f}[f % 3], 0);
-            write(m.heatmaps, dir.resolve("heatmaps" + f + ".npy"));
-            write(m.pafs, dir.resolve("pafs" + f + ".npy"));
+            NpyWriter.write(m.heatmaps, dir.resolve("heatmaps" + f + ".npy"));
+            NpyWriter.write(m.pafs, dir.resolve("pafs" + f + ".npy"));
             grouper.group(m.heatmaps, m.pafs, poses);
             json.append(f == 0 ? "" : ",").append(toJson(poses));
         }
@@ -62,12 +61,6 @@ class OmzDecoderParityTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(out);
         assertEquals(0, p.waitFor(), out);
-    }
-
-    private static void write(FeatureMap m, Path file) throws IOException {
-        float[] values = new float[m.channels() * m.height() * m.width()];
-        m.data().get(0, values);
-        Npy.write(file, new int[] {1, m.channels(), m.height(), m.width()}, values);
     }
 
     private static String toJson(Poses poses) {

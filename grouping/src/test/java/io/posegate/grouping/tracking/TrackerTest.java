@@ -135,6 +135,83 @@ class TrackerTest {
     }
 
     @Test
+    void aSkeletonMixedFromTwoPeopleKeepsOnlyItsOwnPersonsKeypointsAndDragsNoTrack() {
+        // the grouper joins B's legs (keypoints 9..17) to A's upper body, and B's own detection is its upper body only
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        for (int f = 0; f < 5; f++) {
+            people(new float[] {100, 260}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+        }
+        int a = poses.id(poses.x(0, 1) < poses.x(1, 1) ? 0 : 1);
+        int b = poses.id(poses.x(0, 1) < poses.x(1, 1) ? 1 : 0);
+        for (int f = 5; f < 8; f++) {
+            people(new float[] {100, 260}, 1f, 18);
+            for (int k = 9; k < 18; k++) {
+                poses.setKeypoint(0, k, 260 + ref(k)[0], 100 + ref(k)[1], 0.9f);
+                poses.setKeypoint(1, k, 0, 0, 0);
+            }
+            tracker.update(poses, f * FRAME, SIGMAS);
+            assertEquals(2, poses.count(), "frame " + f);
+            int pa = poses.id(0) == a ? 0 : 1;
+            assertEquals(a, poses.id(pa), "frame " + f);
+            assertEquals(b, poses.id(1 - pa), "frame " + f);
+            for (int k = 9; k < 18; k++) {
+                assertTrue(!poses.present(pa, k), "frame " + f + ": B's keypoint " + k + " is not published as A's");
+                assertEquals(260 + ref(k)[0], poses.x(1 - pa, k), 1e-3, "frame " + f + ": B's keypoint " + k + " given back to B");
+            }
+        }
+        for (int f = 8; f < 12; f++) {
+            people(new float[] {100, 260}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            int pa = poses.x(0, 1) < poses.x(1, 1) ? 0 : 1;
+            assertEquals(a, poses.id(pa), "frame " + f + ": A's track was not dragged towards B");
+            assertEquals(b, poses.id(1 - pa), "frame " + f);
+        }
+    }
+
+    @Test
+    void aSecondCopyOfAPersonDoesNotCaptureTheTrackOfSomeoneHiddenNearby() {
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int f = 0;
+        for (; f < 16; f++) {
+            people(new float[] {100, Math.max(120, 210 - 10 * f)}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+        }
+        assertEquals(2, poses.count());
+        int b = poses.id(poses.x(0, 1) < poses.x(1, 1) ? 1 : 0);
+        // B (20 px to A's right) is hidden; the grouper outputs A twice (the copy with 9 keypoints, on A's own peaks)
+        people(new float[] {100, 100}, 1f, 18);
+        for (int k = 9; k < 18; k++) {
+            poses.setKeypoint(1, k, 0, 0, 0);
+        }
+        tracker.update(poses, f++ * FRAME, SIGMAS);
+        assertEquals(1, poses.count(), "the copy is not published as a second person");
+        assertNotEquals(b, poses.id(0), "B's track did not take A's copy");
+        people(new float[] {100, 120}, 1f, 18);
+        tracker.update(poses, f * FRAME, SIGMAS);
+        assertEquals(2, poses.count());
+        assertEquals(b, poses.id(poses.x(0, 1) < poses.x(1, 1) ? 1 : 0), "B keeps its id when seen again");
+    }
+
+    @Test
+    void aSecondWholePersonStandingInFrontOfAConfirmedOneIsTrackedNotMergedAway() {
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        for (int f = 0; f < 5; f++) {
+            people(new float[] {100}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+        }
+        int a = poses.id(0);
+        for (int f = 5; f < 10; f++) {
+            people(new float[] {100, 125}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+        }
+        assertEquals(2, poses.count(), "both people are published");
+        int pa = poses.x(0, 1) < poses.x(1, 1) ? 0 : 1;
+        assertEquals(a, poses.id(pa));
+        assertNotEquals(a, poses.id(1 - pa));
+    }
+
+    @Test
     void partialDetectionsContinueATrackButNeverStartOne() {
         Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
         for (int f = 0; f < 6; f++) {

@@ -1,4 +1,4 @@
-package io.posegate.gateway.cli;
+package io.posegate.gateway.launch;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.config.GatewayConfig;

@@ -1,4 +1,4 @@
-package io.posegate.grouping.io;
+package io.posegate.gateway.cli;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,17 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes NumPy {@code .npy} files of little-endian float32 (float64 is read and narrowed),
- * C order, format versions 1 to 3. For the CLI and tests; thread-safe (no state).
+ * Reads NumPy {@code .npy} files of little-endian float32 (float64 is read and narrowed), C order, format
+ * versions 1 to 3: the maps of {@code posegate group}. Thread-safe (no state). Tests write such files with
+ * grouping's test {@code NpyWriter}.
  */
-public final class Npy {
+final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     /** An array read from a file: its shape and its values in C order. */
-    public record Array(int[] shape, float[] values) {
+    record Array(int[] shape, float[] values) {
         /**
          * The array as a [C,H,W] map; a leading batch dimension of 1 is dropped.
          *
@@ -48,7 +49,7 @@ public final class Npy {
      * @throws IOException              if the file cannot be read
      * @throws IllegalArgumentException naming the file when it is not a float .npy this reader supports
      */
-    public static Array read(Path file) throws IOException {
+    static Array read(Path file) throws IOException {
         requireNonNull(file, "file is null");
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
         byte[] magic = new byte[MAGIC.length];
@@ -87,28 +88,6 @@ public final class Npy {
             values[i] = size == 4 ? buf.getFloat() : (float) buf.getDouble();
         }
         return new Array(shape, values);
-    }
-
-    /** Writes a little-endian float32 C-order .npy (version 1.0). */
-    public static void write(Path file, int[] shape, float[] values) throws IOException {
-        requireNonNull(file, "file is null");
-        StringBuilder dims = new StringBuilder();
-        for (int d : shape) {
-            dims.append(d).append(", ");
-        }
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': ("
-                + (shape.length == 1 ? dims.substring(0, dims.length() - 1) : dims.toString().replaceAll(", $", ""))
-                + "), }";
-        int unpadded = MAGIC.length + 4 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + 4 * values.length)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-        buf.put(header.getBytes(StandardCharsets.ISO_8859_1));
-        for (float v : values) {
-            buf.putFloat(v);
-        }
-        Files.write(file, buf.array());
     }
 
     private static byte[] readInto(ByteBuffer buf, byte[] dst) {

@@ -1,4 +1,4 @@
-package io.posegate.gateway.ingest.bench;
+package io.posegate.gateway.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.posegate.gateway.cli;
+package io.posegate.gateway.launch;
 
 import io.posegate.gateway.auth.TokenStore;
 import io.posegate.gateway.config.GatewayConfig;

@@ -1,4 +1,4 @@
-package io.posegate.grouping.io;
+package io.posegate.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NpyWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The CLI's .npy reader, on files written as NumPy writes them ({@link NpyWriter}, grouping's test-jar) and on broken ones. */
 class NpyTest {
     @TempDir
     Path dir;
@@ -26,7 +28,7 @@ class NpyTest {
             values[i] = i * 0.5f - 3;
         }
         Path f = dir.resolve("m.npy");
-        Npy.write(f, new int[] {1, 2, 3, 4}, values);
+        NpyWriter.write(f, new int[] {1, 2, 3, 4}, values);
         byte[] bytes = Files.readAllBytes(f);
         assertEquals(0, (bytes.length - values.length * 4) % 64, "header padded to 64 bytes as NumPy does");
         Npy.Array a = Npy.read(f);
@@ -61,7 +63,7 @@ class NpyTest {
         assertTrue(e.getMessage().contains("t.npy") && e.getMessage().contains("magic"), e.getMessage());
 
         Path ints = dir.resolve("i.npy");
-        Npy.write(ints, new int[] {2}, new float[] {1, 2});
+        NpyWriter.write(ints, new int[] {2}, new float[] {1, 2});
         byte[] bytes = Files.readAllBytes(ints);
         String s = new String(bytes, StandardCharsets.ISO_8859_1).replace("<f4", "<i4");
         Files.write(ints, s.getBytes(StandardCharsets.ISO_8859_1));
@@ -69,7 +71,7 @@ class NpyTest {
         assertTrue(e.getMessage().contains("i.npy") && e.getMessage().contains("'<i4'"), e.getMessage());
 
         Path shortData = dir.resolve("s.npy");
-        Npy.write(shortData, new int[] {3}, new float[] {1, 2, 3});
+        NpyWriter.write(shortData, new int[] {3}, new float[] {1, 2, 3});
         Files.write(shortData, java.util.Arrays.copyOf(Files.readAllBytes(shortData), (int) Files.size(shortData) - 4));
         e = assertThrows(IllegalArgumentException.class, () -> Npy.read(shortData));
         assertTrue(e.getMessage().contains("needs 12 bytes"), e.getMessage());

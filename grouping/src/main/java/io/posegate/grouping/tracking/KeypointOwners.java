@@ -1,0 +1,93 @@
+package io.posegate.grouping.tracking;
+
+import io.posegate.grouping.Poses;
+
+/**
+ * Takes other people's keypoints out of a matched detection. Where people cross, a bottom-up grouper
+ * (whose PAFs are averaged where limbs overlap, and whose peaks of two close joints merge) often joins one
+ * person's legs to another's torso: one skeleton, two people. After association, every keypoint of a
+ * detection matched to an established track is checked against that track's predicted keypoint and against
+ * the other established tracks near it; a keypoint that its own track does not explain (per-keypoint OKS
+ * below 0.5) but another track explains better (and at least 0.5) belongs to that other person. It is taken
+ * out of the detection, so it neither moves nor reshapes the wrong track nor is published as part of the
+ * wrong person, and it is given to its owner's matched detection when that lacks it (otherwise dropped).
+ * Scratch arrays only; allocates nothing per frame.
+ */
+final class KeypointOwners {
+    static final float OWN = 0.5f;
+    static final float OTHER = 0.5f;
+    private final int keypoints;
+    private final int[] owner;
+
+    KeypointOwners(int keypoints) {
+        this.keypoints = keypoints;
+        this.owner = new int[keypoints];
+    }
+
+    /**
+     * @param n        detections of this frame
+     * @param near     [p * stride + t] non-zero where detection p is near track t (the OKS pre-test)
+     * @param detTrack each detection's track, or negative
+     * @param trackDet each track's detection, or -1
+     * @return keypoints moved or dropped
+     */
+    int reassign(Poses poses, int n, TrackTable tr, float[] near, int stride, int[] detTrack, int[] trackDet,
+                 float[] kappa) {
+        int moved = 0;
+        for (int p = 0; p < n; p++) {
+            int t = detTrack[p];
+            if (t < 0 || !tr.established(t) || !owners(poses, p, t, tr, near, stride, kappa)) {
+                continue;
+            }
+            for (int j = 0; j < keypoints; j++) {
+                if (owner[j] < 0) {
+                    continue;
+                }
+                int q = trackDet[owner[j]];
+                if (q >= 0 && !poses.present(q, j)) {
+                    poses.setKeypoint(q, j, poses.x(p, j), poses.y(p, j), poses.score(p, j));
+                }
+                poses.setKeypoint(p, j, 0f, 0f, 0f);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Fills {@link #owner} with the track each keypoint of p belongs to instead of t, or -1; true if any. */
+    private boolean owners(Poses poses, int p, int t, TrackTable tr, float[] near, int stride, float[] kappa) {
+        boolean others = false;
+        for (int u = 0; u < tr.size && !others; u++) {
+            others = u != t && near[p * stride + u] != 0f && tr.established(u);
+        }
+        if (!others) {
+            return false;
+        }
+        boolean any = false;
+        float areaT = tr.area(t);
+        for (int j = 0; j < keypoints; j++) {
+            owner[j] = -1;
+            if (!poses.present(p, j) || !tr.has[t * keypoints + j]) {
+                continue;
+            }
+            double own = Similarity.one(poses, p, j, tr.px[t * keypoints + j], tr.py[t * keypoints + j], areaT, kappa);
+            if (own >= OWN) {
+                continue;
+            }
+            double best = Math.max(own, OTHER);
+            for (int u = 0; u < tr.size; u++) {
+                int at = u * keypoints + j;
+                if (u == t || near[p * stride + u] == 0f || !tr.established(u) || !tr.has[at]) {
+                    continue;
+                }
+                double s = Similarity.one(poses, p, j, tr.px[at], tr.py[at], tr.area(u), kappa);
+                if (s >= best) {
+                    best = s;
+                    owner[j] = u;
+                }
+            }
+            any |= owner[j] >= 0;
+        }
+        return any;
+    }
+}
