@@ -81,6 +81,11 @@ public final class TensorRtBackendProvider implements BackendProvider {
         if (!Files.isRegularFile(model.file())) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "model file not found: " + model.file());
         }
+        if (model.maxBatch() > 1) {
+            java.util.logging.Logger.getLogger(TensorRtBackendProvider.class.getName()).info("tensorrt runs "
+                    + model.file().getFileName() + " one frame at a time: batches of up to " + model.maxBatch()
+                    + " were asked for, but this backend builds engines for batch 1 only");
+        }
         return TensorRtOpener.open(model, parsed, new LoggingBuildProgress(model.file().getFileName().toString()));
     }
 }

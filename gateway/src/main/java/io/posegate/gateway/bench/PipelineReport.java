@@ -78,4 +78,20 @@ public final class PipelineReport {
                 Runtime.getRuntime().availableProcessors());
         out.flush();
     }
+
+    /**
+     * Batched vs unbatched, same run: the gateway's inferred frames/s with and without batching, and the raw loop's
+     * frames/s with batches of {@code batch} vs single frames.
+     */
+    public void batching(int batch, GatewayRun.Result single, GatewayRun.Result batched, RawLoop.Result rawSingle, RawLoop.Result rawBatch) {
+        out.printf("%n== batching, same run: batches of up to %d vs one frame per run%n", batch);
+        out.printf("   gateway, inferred  : %6.1f vs %6.1f frames/s = %.2fx%n", batched.inferredFps(), single.inferredFps(),
+                batched.inferredFps() / single.inferredFps());
+        if (rawBatch != null) {
+            out.printf("   raw loop           : %6.1f frames/s in batches of %d vs %6.1f single = %.2fx%n", rawBatch.fps(), batch,
+                    rawSingle.fps(), rawBatch.fps() / rawSingle.fps());
+        }
+        out.printf("   load average now   : %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.flush();
+    }
 }

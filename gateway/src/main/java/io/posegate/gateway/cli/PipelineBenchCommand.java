@@ -60,6 +60,15 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--streams", defaultValue = "4", description = "Streams in 'multi' (default: ${DEFAULT-VALUE}).")
     int streams;
 
+    @Option(names = "--batch", defaultValue = "4", description = "In 'multi', also run the gateway with inference.batch.maxSize N "
+            + "(and the raw loop with batches of N) after the unbatched run; 1 skips it. The model needs a dynamic batch "
+            + "dimension: without --model-file, $POSEGATE_SHARED/models/NAME/NAME-batch.onnx is used for both runs when it exists "
+            + "(default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--batch-wait-ms", defaultValue = "5", description = "inference.batch.maxWaitMs of the batched run (default: ${DEFAULT-VALUE}).")
+    int batchWaitMs;
+
     @Option(names = "--workers", defaultValue = "0", description = "The gateway's inference.workers cap; 0 follows the backend (default: ${DEFAULT-VALUE}).")
     int workers;
 
@@ -112,27 +121,58 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private void multi(Vertx vertx, PipelineReport report) throws Exception {
-        ModelDescriptor d = descriptor();
+        ModelDescriptor d = batch > 1 ? batchModel(descriptor()) : descriptor();
         Path clip = generate(1280, 720, 25, 125);
         JsonObject streamsJson = new JsonObject();
         for (int i = 0; i < streams; i++) {
             streamsJson.put("cam" + i, new JsonObject().put("source", "file:" + clip + "#loop=true"));
         }
+        String title = "multi: " + streams + " streams, 1280x720 25 fps H.264, native pace, ";
         try {
-            measure(vertx, report, d, "multi: " + streams + " streams, 1280x720 25 fps H.264, native pace, no batching", streamsJson);
+            GatewayRun.Result single = measure(vertx, report, d, title + "no batching", streamsJson, 1);
+            if (batch > 1) {
+                GatewayRun.Result batched = measure(vertx, report, d, title + "batches of up to " + batch
+                        + " (inference.batch.maxSize " + batch + ", maxWaitMs " + batchWaitMs + ")", streamsJson, batch);
+                Map<String, String> opts = options();
+                RawLoop.Result rawSingle = RawLoop.measure(d, backend, opts, 3, Math.max(3, seconds / 2));
+                RawLoop.Result rawBatch = null;
+                try {
+                    rawBatch = RawLoop.measure(d, backend, opts, 3, Math.max(3, seconds / 2), batch);
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getOut().println("   raw loop in batches: " + e.getMessage());
+                }
+                report.batching(batch, single, batched, rawSingle, rawBatch);
+            }
         } finally {
             Files.deleteIfExists(clip);
         }
     }
 
+    /** Without --model-file, the shared folder's dynamic-batch variant of the model (NAME-batch.onnx) when there is one. */
+    private ModelDescriptor batchModel(ModelDescriptor d) {
+        String shared = System.getenv("POSEGATE_SHARED");
+        if (modelFile != null || shared == null) {
+            return d;
+        }
+        Path p = Path.of(shared, "models", d.name(), d.name() + "-batch.onnx");
+        return Files.isRegularFile(p) ? d.withModelFile(p.toAbsolutePath()) : d;
+    }
+
     private void measure(Vertx vertx, PipelineReport report, ModelDescriptor d, String title, JsonObject streamsJson) throws Exception {
+        measure(vertx, report, d, title, streamsJson, 1);
+    }
+
+    private GatewayRun.Result measure(Vertx vertx, PipelineReport report, ModelDescriptor d, String title, JsonObject streamsJson,
+                                      int maxBatch) throws Exception {
         Map<String, String> opts = options();
         report.title(title, backend, opts, workers, d);
         RawLoop.Result before = RawLoop.measure(d, backend, opts, 5, Math.max(3, seconds / 2));
         JsonObject cfg = config(d).put("streams", streamsJson);
+        cfg.getJsonObject("inference").put("batch", new JsonObject().put("maxSize", maxBatch).put("maxWaitMs", batchWaitMs));
         GatewayRun.Result g = GatewayRun.measure(vertx, cfg, Path.of("").toAbsolutePath(), warmup, seconds, wsHeaders);
         RawLoop.Result after = RawLoop.measure(d, backend, opts, 5, Math.max(3, seconds / 2));
         report.pipeline(before, after, g);
+        return g;
     }
 
     private void fanout(Vertx vertx, PipelineReport report) throws Exception {
