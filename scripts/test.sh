@@ -21,6 +21,9 @@ echo "POSEGATE_SHARED=${POSEGATE_SHARED:-<unset: tests on the real model and med
 
 mvn -B -ntp install "$@"
 
+# No package cycles among io.posegate packages (jdeps over the classes just built); a cycle fails the run.
+bash scripts/package-cycles.sh
+
 # Fuzz tests: `install` above replayed their committed corpus (regression mode), which gates the build. Now
 # fuzz each one for its bounded time (maxDuration; one fuzz test per JVM, as Jazzer requires). Fuzzing is random,
 # so a new finding does not fail this run (the same commit could otherwise pass or fail by chance): it is

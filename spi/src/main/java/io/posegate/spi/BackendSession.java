@@ -15,6 +15,13 @@ import java.util.List;
  * returned {@link InferenceResult} until that result is closed. Sessions reuse output memory between
  * frames, so close each result before (or when) the next frame needs it.
  *
+ * <p><b>Batching.</b> A session opened with {@link ModelSpec#maxBatch()} above 1 on a model whose first
+ * input dimension is dynamic may accept several frames in one run: {@link #maxBatch()} says how many. The
+ * input is then {@code [n, ...]} with {@code 1 <= n <= maxBatch()}, item {@code i} being frame {@code i}
+ * laid out exactly as a single frame; every output has {@code n} as its first dimension, item {@code i}
+ * holding what a single run of frame {@code i} gives. A failed batched run fails all its frames and, like
+ * any failed run, leaves the session usable.
+ *
  * <p><b>Failure.</b> Every method throws only {@link BackendException}. A failed {@code run}
  * ({@link ErrorCode#INFERENCE_FAILED}, {@link ErrorCode#INVALID_INPUT}) leaves the session usable.
  */
@@ -37,9 +44,19 @@ public interface BackendSession extends AutoCloseable {
     }
 
     /**
-     * Runs one frame.
+     * The most frames one {@link #run} accepts (the input's first dimension): 1 unless the session was
+     * opened with {@link ModelSpec#maxBatch()} above 1 and both the model (a dynamic batch dimension) and
+     * the backend allow it. Fixed once the session is open.
+     */
+    default int maxBatch() {
+        return 1;
+    }
+
+    /**
+     * Runs one frame, or a batch of up to {@link #maxBatch()} frames (see the class comment).
      *
-     * @param input a tensor whose name and shape match the {@link ModelSpec} the session was opened with
+     * @param input a tensor whose name and shape match the {@link ModelSpec} the session was opened with,
+     *              except that its first dimension may be anything from 1 to {@link #maxBatch()}
      * @return the outputs; close it when done
      * @throws BackendException {@link ErrorCode#INVALID_INPUT} if the input does not fit,
      *                          {@link ErrorCode#INFERENCE_FAILED} if the runtime fails,

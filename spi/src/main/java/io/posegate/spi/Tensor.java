@@ -128,6 +128,41 @@ public final class Tensor {
         return new Tensor(requireNonNull(newName, "newName is null"), type, shape, buffer);
     }
 
+    /**
+     * A view of items {@code 0..n-1} along the first (batch) dimension: the same memory, shape {@code [n, ...]}.
+     * Make these once (per batch size) and reuse them; the view is a new object.
+     *
+     * @throws IllegalArgumentException if the tensor has no dimension or {@code n} is not within 1..dim(0)
+     */
+    public Tensor firstItems(int n) {
+        checkItems(n, 1);
+        long[] s = shape.clone();
+        s[0] = n;
+        return new Tensor(name, type, s, buffer);
+    }
+
+    /**
+     * A view of item {@code i} along the first (batch) dimension, with shape {@code [1, ...]}: where frame
+     * {@code i} of a batch is written (inputs) or read (outputs).
+     *
+     * @throws IllegalArgumentException if the tensor has no dimension or {@code i} is not within 0..dim(0)-1
+     */
+    public Tensor item(int i) {
+        checkItems(i + 1, 1);
+        long[] s = shape.clone();
+        s[0] = 1;
+        long itemBytes = elementCount(s) * type.byteSize();
+        ByteBuffer b = buffer.duplicate().clear().position((int) (i * itemBytes)).limit((int) ((i + 1) * itemBytes))
+                .slice().order(ByteOrder.nativeOrder());
+        return new Tensor(name, type, s, b);
+    }
+
+    private void checkItems(int n, int min) {
+        if (shape.length == 0 || n < min || n > shape[0]) {
+            throw new IllegalArgumentException("tensor " + this + " has no batch item " + (n - 1));
+        }
+    }
+
     public static long elementCount(long[] shape) {
         long n = 1;
         for (long d : shape) {

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A model opened with ONNX Runtime. The input tensor's memory is handed to ORT without copying, and ORT
  * writes the outputs into direct buffers allocated once per run slot ({@code concurrentRuns} of them) and
- * reused every frame.
+ * reused every frame. Opened with {@link ModelSpec#maxBatch()} above 1 on a model whose batch dimension
+ * is dynamic, a run takes 1 to {@link #maxBatch()} frames at once (output memory sized for the largest).
  *
  * <p><b>Threading.</b> Up to {@link #maxConcurrentRuns()} threads may call {@link #run} at once. A run
  * needs a free slot: when every slot is still lent to an open {@link InferenceResult}, {@code run} fails
@@ -39,13 +40,15 @@ public final class OnnxBackendSession implements BackendSession {
     private final List<TensorInfo> inputs;
     private final List<TensorInfo> outputs;
     private final TensorInfo input;
+    private final int maxBatch;
     private final List<RunSlot> slots = new ArrayList<>();
     private final BlockingQueue<RunSlot> free;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxBackendSession(ModelSpec spec, OrtSessions.Opened ort, TensorInfo input, List<TensorInfo> inputs,
-                               List<TensorInfo> outputs, int concurrentRuns) throws OrtException {
+                               List<TensorInfo> outputs, int concurrentRuns, int maxBatch) throws OrtException {
         this.spec = spec;
+        this.maxBatch = maxBatch;
         this.ort = ort;
         this.input = new TensorInfo(input.name(), input.type(), spec.inputShape());
         this.inputs = inputs;
@@ -53,7 +56,7 @@ public final class OnnxBackendSession implements BackendSession {
         this.free = new ArrayBlockingQueue<>(concurrentRuns);
         try {
             for (int i = 0; i < concurrentRuns; i++) {
-                RunSlot slot = new RunSlot(ort.env(), OutputShapes.requested(outputs, spec.outputNames()));
+                RunSlot slot = new RunSlot(ort.env(), OutputShapes.requested(outputs, spec.outputNames()), maxBatch);
                 slots.add(slot);
                 free.add(slot);
             }
@@ -71,7 +74,8 @@ public final class OnnxBackendSession implements BackendSession {
             TensorInfo in = ModelCheck.input(spec, s.getInputInfo());
             List<TensorInfo> requested = ModelCheck.outputs(spec, s.getOutputInfo());
             List<TensorInfo> resolved = OutputShapes.resolve(ort, spec, in.type(), requested, OrtTypes.tensors(s.getOutputInfo()));
-            return new OnnxBackendSession(spec, ort, in, OrtTypes.tensors(s.getInputInfo()), resolved, options.concurrentRuns());
+            int batch = BatchSupport.of(spec, in, requested);
+            return new OnnxBackendSession(spec, ort, in, OrtTypes.tensors(s.getInputInfo()), resolved, options.concurrentRuns(), batch);
         } catch (OrtException e) {
             closeQuietly(ort);
             throw new BackendException(ErrorCode.MODEL_INVALID, "ONNX Runtime failed on model " + spec.file() + ": " + e.getMessage(), e);
@@ -106,6 +110,12 @@ public final class OnnxBackendSession implements BackendSession {
         return slots.size();
     }
 
+    /** {@link ModelSpec#maxBatch()} when the model's batch dimension is dynamic, else 1 (see {@link BatchSupport}). */
+    @Override
+    public int maxBatch() {
+        return maxBatch;
+    }
+
     @Override
     public InferenceResult run(Tensor tensor) {
         requireNonNull(tensor, "input is null");
@@ -119,8 +129,8 @@ public final class OnnxBackendSession implements BackendSession {
                     + " run slots are lent to open results; close each InferenceResult (or raise option concurrentRuns)");
         }
         try (OnnxTensor in = OnnxTensor.createTensor(ort.env(), tensor.buffer(), tensor.shape(), OrtTypes.javaType(tensor.type()));
-             OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned())) {
-            return new OnnxInferenceResult(slot, free::add);
+             OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned(tensor.dim(0)))) {
+            return new OnnxInferenceResult(slot, tensor.dim(0), free::add);
         } catch (OrtException | RuntimeException e) {
             free.add(slot);
             throw new BackendException(ErrorCode.INFERENCE_FAILED, "ONNX Runtime run failed on " + spec.file() + ": " + e.getMessage(), e);
@@ -134,9 +144,15 @@ public final class OnnxBackendSession implements BackendSession {
         if (tensor.type() != input.type()) {
             throw invalid("input '" + tensor.name() + "' is " + tensor.type() + " but the model takes " + input.type());
         }
-        if (!Arrays.equals(tensor.shape(), input.shape())) {
+        long[] shape = tensor.shape();
+        long n = shape.length == 0 ? 0 : shape[0];
+        if (n >= 1 && n <= maxBatch) {
+            shape[0] = 1;
+        }
+        if (!Arrays.equals(shape, input.shape())) {
             throw invalid("input '" + tensor.name() + "' has shape " + Arrays.toString(tensor.shape())
-                    + " but the session was opened for " + Arrays.toString(input.shape()));
+                    + " but the session was opened for " + Arrays.toString(input.shape())
+                    + (maxBatch > 1 ? " with a batch of 1 to " + maxBatch : ""));
         }
     }
 

@@ -14,14 +14,16 @@ import java.util.function.Consumer;
  */
 final class OnnxInferenceResult implements InferenceResult {
     private final RunSlot slot;
+    private final int batch;
     private final Consumer<RunSlot> release;
     private final List<String> names;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    OnnxInferenceResult(RunSlot slot, Consumer<RunSlot> release) {
+    OnnxInferenceResult(RunSlot slot, int batch, Consumer<RunSlot> release) {
         this.slot = slot;
+        this.batch = batch;
         this.release = release;
-        this.names = List.copyOf(slot.tensors().keySet());
+        this.names = List.copyOf(slot.tensors(batch).keySet());
     }
 
     @Override
@@ -34,7 +36,7 @@ final class OnnxInferenceResult implements InferenceResult {
         if (closed.get()) {
             throw new BackendException(ErrorCode.CLOSED, "inference result already closed; output '" + name + "' is gone");
         }
-        Tensor t = slot.tensors().get(name);
+        Tensor t = slot.tensors(batch).get(name);
         if (t == null) {
             throw new BackendException(ErrorCode.MODEL_MISMATCH, "no output '" + name + "'; outputs: " + names);
         }

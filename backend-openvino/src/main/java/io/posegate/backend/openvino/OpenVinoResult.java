@@ -15,17 +15,19 @@ import java.util.function.Consumer;
  */
 final class OpenVinoResult implements InferenceResult {
     private final RequestSlot slot;
+    private final int batch;
     private final Consumer<RequestSlot> release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    OpenVinoResult(RequestSlot slot, Consumer<RequestSlot> release) {
+    OpenVinoResult(RequestSlot slot, int batch, Consumer<RequestSlot> release) {
         this.slot = slot;
+        this.batch = batch;
         this.release = release;
     }
 
     @Override
     public List<String> names() {
-        return List.copyOf(slot.outputs().keySet());
+        return List.copyOf(slot.outputs(batch).keySet());
     }
 
     @Override
@@ -33,7 +35,7 @@ final class OpenVinoResult implements InferenceResult {
         if (closed.get()) {
             throw new BackendException(ErrorCode.CLOSED, "result already closed; cannot read output '" + name + "'");
         }
-        Map<String, Tensor> outputs = slot.outputs();
+        Map<String, Tensor> outputs = slot.outputs(batch);
         Tensor t = outputs.get(name);
         if (t == null) {
             throw new BackendException(ErrorCode.MODEL_MISMATCH, "no output '" + name + "' in this result; outputs are "

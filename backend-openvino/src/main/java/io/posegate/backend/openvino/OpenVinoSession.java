@@ -24,6 +24,10 @@ import java.util.concurrent.BlockingQueue;
  * request writes its outputs straight into direct buffers allocated once at open and bound as its
  * output tensors; a result lends them until it is closed, which returns the request to the pool.
  *
+ * <p><b>Batching.</b> A model whose input batch dimension is dynamic, opened with a {@code maxBatch} above 1,
+ * keeps that dimension dynamic on the device; each run then takes 1 to {@link #maxBatch()} frames and
+ * writes the first {@code n} items of outputs sized for the largest batch.
+ *
  * <p><b>Threading.</b> {@code run} is safe from up to N threads; a caller that keeps N results open and
  * runs again gets {@link ErrorCode#INFERENCE_FAILED} instead of a deadlock. {@link #close()} must not race
  * with {@code run} (SPI rule).
@@ -37,11 +41,13 @@ final class OpenVinoSession implements BackendSession {
     private final OvCompiledModel compiled;
     private final List<RequestSlot> slots;
     private final BlockingQueue<RequestSlot> free;
+    private final int maxBatch;
     private volatile boolean closed;
 
     OpenVinoSession(String device, OvRuntime runtime, OvPort input, List<OvPort> inputs, List<OvPort> outputs,
-                    OvCompiledModel compiled, List<RequestSlot> slots) {
+                    OvCompiledModel compiled, List<RequestSlot> slots, int maxBatch) {
         this.device = device;
+        this.maxBatch = maxBatch;
         this.runtime = runtime;
         this.input = input;
         this.inputs = inputs.stream().map(OvPort::toInfo).toList();
@@ -76,6 +82,12 @@ final class OpenVinoSession implements BackendSession {
         return slots.size();
     }
 
+    /** Above 1 when the model's batch dimension was left dynamic (see {@link SessionOpener}). */
+    @Override
+    public int maxBatch() {
+        return maxBatch;
+    }
+
     /** The OpenVINO version that runs this session. */
     String runtimeVersion() {
         return runtime.version();
@@ -87,9 +99,15 @@ final class OpenVinoSession implements BackendSession {
         if (closed) {
             throw new BackendException(ErrorCode.CLOSED, "openvino session on " + device + " is closed");
         }
-        if (tensor.type() != input.type() || !Arrays.equals(tensor.shape(), input.shape())) {
+        long[] shape = tensor.shape();
+        int n = shape.length == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, shape[0]);
+        long[] single = input.shape();
+        if (maxBatch > 1 && n >= 1 && n <= maxBatch) {
+            single[0] = n;
+        }
+        if (tensor.type() != input.type() || !Arrays.equals(shape, single)) {
             throw new BackendException(ErrorCode.INVALID_INPUT, "input " + tensor + " does not fit input '" + input.name()
-                    + "' " + input.type() + Arrays.toString(input.shape()));
+                    + "' " + input.type() + Arrays.toString(input.shape()) + (maxBatch > 1 ? " (batch 1 to " + maxBatch + ")" : ""));
         }
         RequestSlot slot = free.poll();
         if (slot == null) {
@@ -97,12 +115,13 @@ final class OpenVinoSession implements BackendSession {
                     + " OpenVINO infer requests are in use: close earlier results or run at most maxConcurrentRuns at once");
         }
         try {
+            slot.prepare(maxBatch > 1 ? n : 1);
             slot.request().run(input.index(), tensor);
         } catch (RuntimeException e) {
             free.add(slot);
             throw e;
         }
-        return new OpenVinoResult(slot, free::add);
+        return new OpenVinoResult(slot, maxBatch > 1 ? n : 1, free::add);
     }
 
     @Override

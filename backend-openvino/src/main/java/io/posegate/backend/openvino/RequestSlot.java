@@ -1,50 +1,103 @@
 package io.posegate.backend.openvino;
 
+import io.posegate.backend.openvino.internal.OvApi;
 import io.posegate.backend.openvino.internal.OvCompiledModel;
 import io.posegate.backend.openvino.internal.OvPort;
 import io.posegate.backend.openvino.internal.OvRequest;
 import io.posegate.spi.Tensor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One infer request and the direct output buffers bound to it, allocated once when the session opens
- * and reused for every frame run on this request. Used by one thread at a time (the session's pool
- * hands it out and takes it back when the result is closed).
+ * and reused for every frame run on this request. For a batched session the buffers hold the largest
+ * batch, and for each batch size {@code n} an OpenVINO tensor over the first {@code n} items is wrapped
+ * once; {@link #prepare(int)} points the outputs at those before a run. Used by one thread at a time
+ * (the session's pool hands it out and takes it back when the result is closed).
  */
 final class RequestSlot implements AutoCloseable {
     private final OvRequest request;
-    private final Map<String, Tensor> outputs;
+    private final List<OvPort> ports;
+    /** Index {@code n - 1}: the outputs of a batch of {@code n}, by name. */
+    private final List<Map<String, Tensor>> outputs;
+    /** Index {@code n - 1}: OpenVINO's tensors over them, in port order (batched sessions only). */
+    private final List<OvApi.OvTensor[]> wrapped;
+    private int preparedFor;
 
-    private RequestSlot(OvRequest request, Map<String, Tensor> outputs) {
+    private RequestSlot(OvRequest request, List<OvPort> ports, List<Map<String, Tensor>> outputs, List<OvApi.OvTensor[]> wrapped) {
         this.request = request;
+        this.ports = ports;
         this.outputs = outputs;
+        this.wrapped = wrapped;
+        this.preparedFor = outputs.size() == 1 ? 1 : 0;
     }
 
     static RequestSlot create(OvCompiledModel compiled, List<OvPort> wanted) {
+        return create(compiled, wanted, 1);
+    }
+
+    /** @param wanted the outputs to bind, static but for a dynamic first dimension when {@code maxBatch > 1} */
+    static RequestSlot create(OvCompiledModel compiled, List<OvPort> wanted, int maxBatch) {
         OvRequest request = compiled.createRequest();
-        Map<String, Tensor> outputs = new LinkedHashMap<>();
+        List<Map<String, Tensor>> outputs = new ArrayList<>();
+        List<OvApi.OvTensor[]> wrapped = new ArrayList<>();
         try {
+            List<Tensor> full = new ArrayList<>();
             for (OvPort port : wanted) {
-                Tensor t = Tensor.allocate(port.name(), port.type(), port.shape());
-                request.bindOutput(port.index(), t);
-                outputs.put(port.name(), t);
+                long[] shape = port.shape();
+                if (maxBatch > 1) {
+                    shape[0] = maxBatch;
+                }
+                full.add(Tensor.allocate(port.name(), port.type(), shape));
+            }
+            for (int n = 1; n <= maxBatch; n++) {
+                Map<String, Tensor> views = new LinkedHashMap<>();
+                OvApi.OvTensor[] ov = new OvApi.OvTensor[wanted.size()];
+                for (int k = 0; k < wanted.size(); k++) {
+                    Tensor t = n == maxBatch ? full.get(k) : full.get(k).firstItems(n);
+                    views.put(t.name(), t);
+                    if (maxBatch > 1) {
+                        ov[k] = request.wrapOutput(t);
+                    } else {
+                        request.bindOutput(wanted.get(k).index(), t);
+                    }
+                }
+                outputs.add(views);
+                wrapped.add(ov);
             }
         } catch (RuntimeException e) {
             request.close();
             throw e;
         }
-        return new RequestSlot(request, outputs);
+        return new RequestSlot(request, List.copyOf(wanted), outputs, wrapped);
     }
 
     OvRequest request() {
         return request;
     }
 
-    /** The output tensors by name, in the model's order; written by each run on this slot. */
+    /** Points the request's outputs at the buffers of a batch of {@code n} (a no-op when they already are). */
+    void prepare(int n) {
+        if (n == preparedFor) {
+            return;
+        }
+        OvApi.OvTensor[] ov = wrapped.get(n - 1);
+        for (int k = 0; k < ports.size(); k++) {
+            request.setOutput(ports.get(k).index(), ov[k]);
+        }
+        preparedFor = n;
+    }
+
+    /** The output tensors of a batch of {@code n} by name, in the model's order; written by each run on this slot. */
+    Map<String, Tensor> outputs(int n) {
+        return outputs.get(n - 1);
+    }
+
+    /** The outputs of a single frame. */
     Map<String, Tensor> outputs() {
-        return outputs;
+        return outputs(1);
     }
 
     @Override

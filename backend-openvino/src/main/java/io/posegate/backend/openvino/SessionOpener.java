@@ -18,9 +18,11 @@ import java.util.Set;
 
 /**
  * Opens a {@link ModelSpec} on a loaded runtime: checks files and device, reads the model, fixes the
- * input shape, checks names, compiles and creates the infer requests. Frees what it made if any step fails.
+ * input shape (all but a dynamic batch dimension, kept dynamic when the spec asks for batches), checks
+ * names, compiles and creates the infer requests. Frees what it made if any step fails.
  */
 final class SessionOpener {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SessionOpener.class.getName());
     private static final Set<String> VIRTUAL_DEVICES = Set.of("AUTO", "HETERO", "MULTI", "BATCH");
 
     private SessionOpener() {
@@ -39,16 +41,23 @@ final class SessionOpener {
                 throw new BackendException(ErrorCode.MODEL_MISMATCH, "input '" + input.name() + "' of " + file
                         + " has OpenVINO element type code " + input.typeCode() + ", which PoseGate does not feed");
             }
-            if (!Arrays.equals(input.shape(), spec.inputShape())) {
-                model.reshapeInput(input.name(), spec.inputShape());
+            boolean batch = spec.maxBatch() > 1 && input.shape().length > 0 && input.shape()[0] < 0;
+            if (spec.maxBatch() > 1 && !batch) {
+                LOG.info("model " + file + " runs one frame at a time: input '" + input.name() + "' has a fixed batch dimension "
+                        + Arrays.toString(input.shape()));
+            }
+            long[] target = batch ? spec.inputShape(-1) : spec.inputShape();
+            if (!Arrays.equals(input.shape(), target)) {
+                model.reshapeInput(input.name(), target);
             }
             List<OvPort> outputs = model.outputs();
-            List<OvPort> wanted = wantedOutputs(outputs, spec, file);
+            List<OvPort> wanted = wantedOutputs(outputs, spec, file, batch);
+            int maxBatch = batch ? spec.maxBatch() : 1;
             OvCompiledModel compiled = model.compile(options.device(), options.compileProperties());
             List<RequestSlot> slots = new ArrayList<>();
             try {
                 for (int i = 0; i < options.inferRequests(); i++) {
-                    slots.add(RequestSlot.create(compiled, wanted));
+                    slots.add(RequestSlot.create(compiled, wanted, maxBatch));
                 }
             } catch (RuntimeException e) {
                 slots.forEach(RequestSlot::close);
@@ -56,7 +65,7 @@ final class SessionOpener {
                 throw e;
             }
             OvPort fixedInput = find(model.inputs(), spec.inputName(), "input", file);
-            return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots);
+            return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch);
         }
     }
 
@@ -90,7 +99,7 @@ final class SessionOpener {
                         + ports.stream().map(OvPort::name).toList()));
     }
 
-    private static List<OvPort> wantedOutputs(List<OvPort> outputs, ModelSpec spec, Path file) {
+    private static List<OvPort> wantedOutputs(List<OvPort> outputs, ModelSpec spec, Path file, boolean batch) {
         List<String> missing = spec.outputNames().stream()
                 .filter(n -> outputs.stream().noneMatch(p -> p.name().equals(n))).toList();
         if (!missing.isEmpty()) {
@@ -99,13 +108,31 @@ final class SessionOpener {
         }
         List<OvPort> wanted = outputs.stream().filter(p -> spec.outputNames().contains(p.name())).toList();
         for (OvPort p : wanted) {
-            if (!p.isStatic() || p.type() == null) {
+            if (!staticBeyondBatch(p, batch) || p.type() == null) {
                 throw new BackendException(ErrorCode.MODEL_MISMATCH, "output '" + p.name() + "' of " + file + " has shape "
                         + Arrays.toString(p.shape()) + " and element type code " + p.typeCode()
                         + " after fixing the input to " + Arrays.toString(spec.inputShape())
-                        + "; the openvino backend needs static FLOAT32/FLOAT16/INT32/INT64 outputs");
+                        + "; the openvino backend needs static FLOAT32/FLOAT16/INT32/INT64 outputs"
+                        + (batch ? " (but for a dynamic batch dimension)" : ""));
             }
         }
         return wanted;
+    }
+
+    /** Static, or (when batching) dynamic only in the first dimension. */
+    private static boolean staticBeyondBatch(OvPort p, boolean batch) {
+        long[] s = p.shape();
+        if (!batch) {
+            return p.isStatic();
+        }
+        if (s.length == 0 || s[0] >= 0) {
+            return false;
+        }
+        for (int i = 1; i < s.length; i++) {
+            if (s[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.posegate.backend.tensorrt;
 
+import io.posegate.backend.tensorrt.engine.TensorRtOptions;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.backend.tensorrt.engine.LoggingBuildProgress;
@@ -81,6 +82,13 @@ public final class TensorRtBackendProvider implements BackendProvider {
         if (!Files.isRegularFile(model.file())) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "model file not found: " + model.file());
         }
-        return TensorRtOpener.open(model, parsed, new LoggingBuildProgress(model.file().getFileName().toString()));
+        if (model.maxBatch() > 1) {
+            java.util.logging.Logger.getLogger(TensorRtBackendProvider.class.getName()).info("tensorrt runs "
+                    + model.file().getFileName() + " one frame at a time: batches of up to " + model.maxBatch()
+                    + " were asked for, but this backend builds engines for batch 1 only");
+        }
+        TensorRtOpener.Opened opened = TensorRtOpener.open(model, parsed,
+                new LoggingBuildProgress(model.file().getFileName().toString()));
+        return new TensorRtSession(opened.device(), opened.bindings(), opened.executor());
     }
 }

@@ -50,6 +50,7 @@ public final class TensorRtProbe {
         details.put("binding", BindingInfo.GENERATION);
         details.put("presets", BindingInfo.PRESETS);
         details.put("platform", env.platform());
+        details.put("batching", "no: engines are built for batch 1 (ModelSpec.maxBatch is ignored; the gateway runs one frame per run)");
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         library("tensorrt", BindingInfo.NVINFER_LIBRARY, details, missing);

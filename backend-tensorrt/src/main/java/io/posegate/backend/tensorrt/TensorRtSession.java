@@ -22,8 +22,19 @@ import java.util.Map;
  * {@link GpuExecutor}). {@link #maxConcurrentRuns()} is 1: an execution context is never shared.
  * Output tensors are views over the executor's reused host buffers, valid until the result is closed and
  * overwritten by the next {@link #run}.
+ *
+ * <p><b>Batching.</b> {@link #maxBatch()} is 1 whatever {@link io.posegate.spi.ModelSpec#maxBatch()} asks:
+ * batching on TensorRT needs an engine built with an optimisation profile spanning the batch sizes and
+ * device buffers per size, which this backend does not build, and it could not be tested on a machine
+ * without an NVIDIA GPU. The gateway then runs one frame at a time (and says so when it opens the model).
  */
 public final class TensorRtSession implements BackendSession {
+    /** Always 1: engines are built for one frame (see the class comment). */
+    @Override
+    public int maxBatch() {
+        return 1;
+    }
+
     private final String device;
     private final ResolvedBindings bindings;
     private final GpuExecutor executor;

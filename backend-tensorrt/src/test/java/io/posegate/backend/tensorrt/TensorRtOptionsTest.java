@@ -1,5 +1,7 @@
 package io.posegate.backend.tensorrt;
 
+import io.posegate.backend.tensorrt.engine.Fp16Mode;
+import io.posegate.backend.tensorrt.engine.TensorRtOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -97,6 +97,7 @@ class TensorRtProbeTest {
         assertTrue(probe.reason().contains(dir.resolve("lib/" + BindingInfo.NVINFER_LIBRARY).toString()), probe.reason());
         assertTrue(probe.capabilities().contains("CUDA"));
         assertEquals(dir.resolve("dev/nvidia0").toString(), probe.details().get("gpuDevice"));
+        assertTrue(probe.details().get("batching").startsWith("no: engines are built for batch 1"), probe.details().toString());
         assertTrue(probe.canLoad(ModelFormat.ONNX) && probe.canLoad(ModelFormat.TENSORRT_ENGINE));
     }
 

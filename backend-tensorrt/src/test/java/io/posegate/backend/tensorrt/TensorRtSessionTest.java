@@ -89,4 +89,13 @@ class TensorRtSessionTest {
         assertEquals(1, executor.closes);
         assertEquals(ErrorCode.CLOSED, assertThrows(BackendException.class, () -> session.run(input(1f))).code());
     }
+
+    @Test
+    void sessionsRunOneFrameAtATimeAndRefuseABatch() {
+        assertEquals(1, session.maxBatch(), "engines are built for batch 1");
+        Tensor two = Tensor.allocate("input", ElementType.FLOAT32, 2, 3, 16, 24);
+        BackendException e = assertThrows(BackendException.class, () -> session.run(two));
+        assertEquals(ErrorCode.INVALID_INPUT, e.code());
+        assertEquals(0, executor.runs);
+    }
 }

@@ -21,6 +21,7 @@ public final class ModelRuntime implements AutoCloseable {
     private final BackendSession session;
     private final int concurrency;
     private final long openMillis;
+    private final String batching;
     private final Object lock = new Object();
     private int inFlight;
     private int peakInFlight;
@@ -28,11 +29,12 @@ public final class ModelRuntime implements AutoCloseable {
     private boolean sessionClosed;
     private volatile String poisoned;
 
-    private ModelRuntime(ModelDescriptor descriptor, BackendSession session, long openMillis) {
+    private ModelRuntime(ModelDescriptor descriptor, BackendSession session, long openMillis, String batching) {
         this.descriptor = descriptor;
         this.session = session;
         this.concurrency = Math.max(1, session.maxConcurrentRuns());
         this.openMillis = openMillis;
+        this.batching = batching;
     }
 
     /**
@@ -42,20 +44,49 @@ public final class ModelRuntime implements AutoCloseable {
      * @throws io.posegate.spi.BackendException on any failure, naming what was wrong
      */
     public static ModelRuntime open(ModelDescriptor descriptor, BackendProvider provider, BackendOptions options) {
+        return open(descriptor, provider, options, 1);
+    }
+
+    /**
+     * Like {@link #open(ModelDescriptor, BackendProvider, BackendOptions)}, allowing batches of up to
+     * {@code maxBatch} frames ({@code inference.batch.maxSize}) when the model and the backend can batch
+     * (see {@link BatchPolicy}); then a warm-up batch of that size runs too.
+     *
+     * @throws io.posegate.spi.BackendException also when the descriptor says {@code batch: dynamic} but the
+     *                                          session cannot batch, naming why
+     */
+    public static ModelRuntime open(ModelDescriptor descriptor, BackendProvider provider, BackendOptions options, int maxBatch) {
         requireNonNull(descriptor, "descriptor is null");
         long t0 = System.nanoTime();
-        BackendSession session = provider.open(descriptor.modelSpec(), options);
+        BackendSession session = provider.open(descriptor.modelSpec(maxBatch), options);
+        String batching;
         try {
             DescriptorCheck.against(descriptor, session);
             Tensor warm = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
             try (InferenceResult r = session.run(warm)) {
                 DescriptorCheck.outputs(descriptor, r);
             }
+            batching = BatchPolicy.check(descriptor, session, maxBatch);
+            if (session.maxBatch() > 1) {
+                long[] shape = descriptor.input().shape();
+                shape[0] = session.maxBatch();
+                session.run(Tensor.allocate(descriptor.input().name(), descriptor.input().type(), shape)).close();
+            }
         } catch (RuntimeException e) {
             session.close();
             throw e;
         }
-        return new ModelRuntime(descriptor, session, (System.nanoTime() - t0) / 1_000_000);
+        return new ModelRuntime(descriptor, session, (System.nanoTime() - t0) / 1_000_000, batching);
+    }
+
+    /** The most frames one run takes ({@link BackendSession#maxBatch()}): above 1 only when batching is on. */
+    public int maxBatch() {
+        return session.maxBatch();
+    }
+
+    /** How this runtime batches, or why it runs one frame at a time, in words (for logs and status). */
+    public String batching() {
+        return batching;
     }
 
     /** How many runs the session allows at once ({@link BackendSession#maxConcurrentRuns()}, at least 1). */

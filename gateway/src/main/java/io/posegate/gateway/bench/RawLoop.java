@@ -29,9 +29,26 @@ public final class RawLoop {
 
     /** Opens the model, warms up with {@code warmup} runs, then runs for {@code seconds}. Blocking. */
     public static Result measure(ModelDescriptor descriptor, String backend, Map<String, String> options, int warmup, double seconds) {
+        return measure(descriptor, backend, options, warmup, seconds, 1);
+    }
+
+    /**
+     * Like {@link #measure(ModelDescriptor, String, Map, int, double)} with {@code batch} frames per run (frames
+     * counted one by one).
+     *
+     * @throws IllegalArgumentException if {@code batch} is above 1 and the session cannot batch, saying why
+     */
+    public static Result measure(ModelDescriptor descriptor, String backend, Map<String, String> options, int warmup, double seconds,
+                                 int batch) {
         BackendProvider p = BackendRegistry.discover().select(backend, descriptor.format());
-        try (BackendSession session = p.open(descriptor.modelSpec(), BackendOptions.of(descriptor.optionsFor(p.name(), options)))) {
-            Tensor input = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
+        try (BackendSession session = p.open(descriptor.modelSpec(batch), BackendOptions.of(descriptor.optionsFor(p.name(), options)))) {
+            if (session.maxBatch() < batch) {
+                throw new IllegalArgumentException(session.backendName() + " opened " + descriptor.modelFile() + " for batches of at most "
+                        + session.maxBatch() + ", not " + batch + " (the model needs a dynamic batch dimension)");
+            }
+            long[] shape = descriptor.input().shape();
+            shape[0] = batch;
+            Tensor input = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), shape);
             if (input.type() == ElementType.FLOAT32) {
                 float[] grey = new float[(int) input.elementCount()];
                 Arrays.fill(grey, 128f);
@@ -46,7 +63,7 @@ public final class RawLoop {
             long n = 0;
             while (System.nanoTime() < end) {
                 try (InferenceResult r = session.run(input)) {
-                    n++;
+                    n += batch;
                 }
             }
             double wall = (System.nanoTime() - t0) / 1e9;

@@ -1,5 +1,7 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.auth.TokenHash;
+import io.posegate.gateway.auth.Tokens;
 import io.posegate.gateway.bench.FanoutRun;
 import io.posegate.gateway.bench.GatewayRun;
 import io.posegate.gateway.bench.PipelineReport;
@@ -58,6 +60,15 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--streams", defaultValue = "4", description = "Streams in 'multi' (default: ${DEFAULT-VALUE}).")
     int streams;
 
+    @Option(names = "--batch", defaultValue = "4", description = "In 'multi', also run the gateway with inference.batch.maxSize N "
+            + "(and the raw loop with batches of N) after the unbatched run; 1 skips it. The model needs a dynamic batch "
+            + "dimension: without --model-file, $POSEGATE_SHARED/models/NAME/NAME-batch.onnx is used for both runs when it exists "
+            + "(default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--batch-wait-ms", defaultValue = "5", description = "inference.batch.maxWaitMs of the batched run (default: ${DEFAULT-VALUE}).")
+    int batchWaitMs;
+
     @Option(names = "--workers", defaultValue = "0", description = "The gateway's inference.workers cap; 0 follows the backend (default: ${DEFAULT-VALUE}).")
     int workers;
 
@@ -106,41 +117,82 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         Path video = input != null ? input : sharedOr("media/vtest.avi", () -> generate(768, 576, 10, 100));
         String uri = "file:" + video.toAbsolutePath() + "#loop=true&pace=fast";
         JsonObject streamsJson = new JsonObject().put("cam", new JsonObject().put("source", uri));
-        measure(vertx, report, d, "single: 1 stream, " + video.getFileName() + ", pace=fast", streamsJson);
+        measure(vertx, report, d, "single: 1 stream, " + video.getFileName() + ", pace=fast (goal: ratio >= 0.95)", streamsJson);
     }
 
     private void multi(Vertx vertx, PipelineReport report) throws Exception {
-        ModelDescriptor d = descriptor();
+        ModelDescriptor d = batch > 1 ? batchModel(descriptor()) : descriptor();
         Path clip = generate(1280, 720, 25, 125);
         JsonObject streamsJson = new JsonObject();
         for (int i = 0; i < streams; i++) {
             streamsJson.put("cam" + i, new JsonObject().put("source", "file:" + clip + "#loop=true"));
         }
+        String title = "multi: " + streams + " streams, 1280x720 25 fps H.264, native pace, ";
         try {
-            measure(vertx, report, d, "multi: " + streams + " streams, 1280x720 25 fps H.264, native pace, no batching", streamsJson);
+            GatewayRun.Result single = measure(vertx, report, d, title + "no batching", streamsJson, 1);
+            if (batch > 1) {
+                GatewayRun.Result batched = measure(vertx, report, d, title + "batches of up to " + batch
+                        + " (inference.batch.maxSize " + batch + ", maxWaitMs " + batchWaitMs + ")", streamsJson, batch);
+                Map<String, String> opts = options();
+                RawLoop.Result rawSingle = RawLoop.measure(d, backend, opts, 3, Math.max(3, seconds / 2));
+                RawLoop.Result rawBatch = null;
+                try {
+                    rawBatch = RawLoop.measure(d, backend, opts, 3, Math.max(3, seconds / 2), batch);
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getOut().println("   raw loop in batches: " + e.getMessage());
+                }
+                report.batching(batch, single, batched, rawSingle, rawBatch);
+            }
         } finally {
             Files.deleteIfExists(clip);
         }
     }
 
+    /** Without --model-file, the shared folder's dynamic-batch variant of the model (NAME-batch.onnx) when there is one. */
+    private ModelDescriptor batchModel(ModelDescriptor d) {
+        String shared = System.getenv("POSEGATE_SHARED");
+        if (modelFile != null || shared == null) {
+            return d;
+        }
+        Path p = Path.of(shared, "models", d.name(), d.name() + "-batch.onnx");
+        return Files.isRegularFile(p) ? d.withModelFile(p.toAbsolutePath()) : d;
+    }
+
     private void measure(Vertx vertx, PipelineReport report, ModelDescriptor d, String title, JsonObject streamsJson) throws Exception {
+        measure(vertx, report, d, title, streamsJson, 1);
+    }
+
+    private GatewayRun.Result measure(Vertx vertx, PipelineReport report, ModelDescriptor d, String title, JsonObject streamsJson,
+                                      int maxBatch) throws Exception {
         Map<String, String> opts = options();
         report.title(title, backend, opts, workers, d);
         RawLoop.Result before = RawLoop.measure(d, backend, opts, 5, Math.max(3, seconds / 2));
         JsonObject cfg = config(d).put("streams", streamsJson);
+        cfg.getJsonObject("inference").put("batch", new JsonObject().put("maxSize", maxBatch).put("maxWaitMs", batchWaitMs));
         GatewayRun.Result g = GatewayRun.measure(vertx, cfg, Path.of("").toAbsolutePath(), warmup, seconds, wsHeaders);
         RawLoop.Result after = RawLoop.measure(d, backend, opts, 5, Math.max(3, seconds / 2));
         report.pipeline(before, after, g);
+        return g;
     }
 
     private void fanout(Vertx vertx, PipelineReport report) throws Exception {
-        JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0).put("maxConnectionsPerAddress", clients + 100)).put("model", "demo-simulated")
+        // security stays on: anonymous access off, the clients authenticate with a viewer token made for this run;
+        // the per-address connection cap is raised for the loopback clients, the keep-alive covers the whole run
+        Tokens.Issued viewer = Tokens.newToken();
+        JsonObject tokens = new JsonObject().put("bench-viewer", new JsonObject().put("role", "viewer").put("id", viewer.id())
+                .put("hash", TokenHash.hash(viewer.token())));
+        int idle = 600;
+        JsonObject cfg = new JsonObject().put("http", new JsonObject().put("port", 0).put("maxConnectionsPerAddress", clients + 100)
+                        .put("wsIdleSeconds", idle))
+                .put("auth", new JsonObject().put("anonymous", "none").put("tokens", tokens)).put("model", "demo-simulated")
                 .put("modelsDir", models.modelsDir.toAbsolutePath().toString()).put("backend", "auto")
                 .put("streams", new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=4&fps=" + fanoutFps)));
         report.fanoutTitle(clients, stalled, fanoutFps);
+        report.fanoutSecurity("anonymous none, clients send a viewer token (Authorization: Bearer); maxConnectionsPerAddress "
+                + (clients + 100) + ", wsIdleSeconds " + idle + ", wsQueue 8 frames");
         FanoutRun.Result r = FanoutRun.measure(vertx, cfg, Path.of("").toAbsolutePath(), "demo", clients, stalled, warmup,
-                seconds, wsHeaders);
-        report.fanout(r);
+                seconds, wsHeaders, viewer.token());
+        report.fanout(r, stalled);
     }
 
     private JsonObject config(ModelDescriptor d) {

@@ -41,13 +41,36 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
      *                     watchdog, which poisons and reopens the session
      * @param stallTimeout {@code inference.stallTimeoutMs}: {@code /ready} fails once a stream's frames have
      *                     waited this long with none processed
+     * @param batch        {@code inference.batch}: cross-stream batching
      */
-    public record Bounds(int maxStreams, java.time.Duration runTimeout, java.time.Duration stallTimeout) {
+    public record Bounds(int maxStreams, java.time.Duration runTimeout, java.time.Duration stallTimeout, Batch batch) {
         public static final int DEFAULT_MAX_STREAMS = 64;
+
+        public Bounds {
+            batch = batch == null ? Batch.OFF : batch;
+        }
+
+        /** Bounds without batching. */
+        public Bounds(int maxStreams, java.time.Duration runTimeout, java.time.Duration stallTimeout) {
+            this(maxStreams, runTimeout, stallTimeout, Batch.OFF);
+        }
 
         public static Bounds defaults() {
             return new Bounds(DEFAULT_MAX_STREAMS, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(10));
         }
+    }
+
+    /**
+     * Cross-stream batching (keys under {@code inference.batch:}): frames of several streams that run the same
+     * model on the same backend go through the network as one batch, when the model has a dynamic batch
+     * dimension (see the descriptor's {@code batch:}).
+     *
+     * @param maxSize {@code inference.batch.maxSize}: the most frames in one run; 1 (the default) turns batching off
+     * @param maxWait {@code inference.batch.maxWaitMs}: how long a worker holding fewer than {@code maxSize} ready
+     *                frames waits for other streams' frames before running what it has (default 5 ms)
+     */
+    public record Batch(int maxSize, java.time.Duration maxWait) {
+        public static final Batch OFF = new Batch(1, java.time.Duration.ofMillis(5));
     }
 
     /**

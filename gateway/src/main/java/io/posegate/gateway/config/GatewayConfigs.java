@@ -44,7 +44,7 @@ public final class GatewayConfigs {
             backendOptions.put(name, opts);
         }
         FieldReader inference = root.object("inference");
-        inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs");
+        inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs", "batch");
         int workers = inference.integer("workers", 0, 0, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
@@ -87,7 +87,16 @@ public final class GatewayConfigs {
         GatewayConfig.Bounds d = GatewayConfig.Bounds.defaults();
         return new GatewayConfig.Bounds(inference.integer("maxStreams", d.maxStreams(), 1, 4096),
                 Duration.ofMillis(inference.integer("runTimeoutMs", (int) d.runTimeout().toMillis(), 100, 3_600_000)),
-                Duration.ofMillis(inference.integer("stallTimeoutMs", (int) d.stallTimeout().toMillis(), 100, 3_600_000)));
+                Duration.ofMillis(inference.integer("stallTimeoutMs", (int) d.stallTimeout().toMillis(), 100, 3_600_000)),
+                batch(inference.object("batch")));
+    }
+
+    /** {@code inference.batch: {maxSize: 1..64, maxWaitMs: 0..1000}}. */
+    private static GatewayConfig.Batch batch(FieldReader batch) {
+        batch.onlyKnown("maxSize", "maxWaitMs");
+        GatewayConfig.Batch d = GatewayConfig.Batch.OFF;
+        return new GatewayConfig.Batch(batch.integer("maxSize", d.maxSize(), 1, 64),
+                Duration.ofMillis(batch.integer("maxWaitMs", (int) d.maxWait().toMillis(), 0, 1000)));
     }
 
     /** {@code sources: {allow: [CIDR | address | host, ...]}}; each entry is checked here. */

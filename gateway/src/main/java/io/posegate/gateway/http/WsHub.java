@@ -1,30 +1,55 @@
 package io.posegate.gateway.http;
 
 import io.posegate.gateway.metrics.HubCounters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Fans pose frames out to WebSocket clients. Runs on the event loop that owns the consumer; each client
- * has a bounded queue in front of its socket: when the socket's write queue is full frames wait there,
- * and when that queue is full too the oldest is dropped and counted. A slow client never blocks the
- * others and never grows memory.
+ * Fans pose frames out to WebSocket clients. Runs on the event loop that owns the consumer. Each frame
+ * is encoded once (one UTF-8 buffer) and that buffer is written to every subscribed client. Each client
+ * has a bounded queue in front of its socket ({@link WsSubscriber}): when the socket's write queue
+ * ({@value #SOCKET_QUEUE_BYTES} bytes) is full frames wait there, and when that queue is full too the
+ * oldest is dropped and counted. A slow client never blocks the others, and a stalled one holds at most
+ * its socket's write queue plus {@code queueLimit} references to shared frames.
  */
 public final class WsHub implements HubCounters {
+    /** The most bytes Vert.x buffers for one socket before the hub stops writing to it. */
+    static final int SOCKET_QUEUE_BYTES = 256 * 1024;
     private final int queueLimit;
-    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final Function<String, Buffer> encoder;
+    private final Set<WsSubscriber> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final Map<String, AtomicLong> droppedByStream = new ConcurrentHashMap<>();
+    private final WsSubscriber.Counts counts = new WsSubscriber.Counts() {
+        @Override
+        public void dropped(String stream) {
+            dropped.incrementAndGet();
+            droppedByStream.computeIfAbsent(stream, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        @Override
+        public void queued(long bytesDelta) {
+            queuedBytes.addAndGet(bytesDelta);
+        }
+    };
 
     public WsHub(int queueLimit) {
+        this(queueLimit, Buffer::buffer);
+    }
+
+    /** {@code encoder} turns a message into the bytes sent (UTF-8); tests count its calls. */
+    WsHub(int queueLimit, Function<String, Buffer> encoder) {
         this.queueLimit = queueLimit;
+        this.encoder = encoder;
     }
 
     /** Registers a client; {@code hello} is sent first. */
@@ -34,24 +59,34 @@ public final class WsHub implements HubCounters {
 
     /** Registers a client; {@code hello} is sent first; {@code onAuth} gets the token of each {@code auth} message. */
     public void accept(ServerWebSocket ws, Supplier<JsonObject> hello, Consumer<String> onAuth) {
-        Client c = new Client(ws, onAuth);
-        ws.setWriteQueueMaxSize(256 * 1024);
+        WsSubscriber c = new WsSubscriber(ws, queueLimit, counts, onAuth);
+        ws.setWriteQueueMaxSize(SOCKET_QUEUE_BYTES);
         ws.drainHandler(v -> c.flush());
-        ws.closeHandler(v -> clients.remove(c));
-        ws.exceptionHandler(e -> clients.remove(c));
-        ws.textMessageHandler(text -> c.onMessage(text));
+        ws.closeHandler(v -> remove(c));
+        ws.exceptionHandler(e -> remove(c));
+        ws.textMessageHandler(c::onMessage);
         ws.writeTextMessage(hello.get().encode());
         clients.add(c);
     }
 
-    /** Sends {@code text} (an encoded message of {@code stream}) to every subscribed client. */
+    /** Sends {@code text} (an encoded message of {@code stream}) to every subscribed client, encoding it once. */
     public void broadcast(String stream, String text) {
-        for (Client c : clients) {
+        WsSubscriber.Encoded frame = null;
+        for (WsSubscriber c : clients) {
             if (c.ws.isClosed()) {
-                clients.remove(c);
-            } else {
-                c.offer(stream, text);
+                remove(c);
+            } else if (c.wants(stream)) {
+                if (frame == null) {
+                    frame = new WsSubscriber.Encoded(stream, encoder.apply(text));
+                }
+                c.offer(frame);
             }
+        }
+    }
+
+    private void remove(WsSubscriber c) {
+        if (clients.remove(c)) {
+            c.clear();
         }
     }
 
@@ -71,50 +106,8 @@ public final class WsHub implements HubCounters {
         return n == null ? 0 : n.get();
     }
 
-    private final class Client {
-        private final ServerWebSocket ws;
-        private final ArrayDeque<String[]> queue = new ArrayDeque<>();
-        private final Consumer<String> onAuth;
-        private volatile Set<String> streams;
-
-        Client(ServerWebSocket ws, Consumer<String> onAuth) {
-            this.ws = ws;
-            this.onAuth = onAuth;
-        }
-
-        void onMessage(String text) {
-            ClientMessage m = ClientMessages.parse(text);
-            if (m instanceof ClientMessage.Subscribe s) {
-                streams = s.streams().isEmpty() ? null : s.streams();
-            } else if (m instanceof ClientMessage.Auth a) {
-                onAuth.accept(a.token());
-            } else if (m instanceof ClientMessage.Invalid i) {
-                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error")
-                        .put("message", "bad client message: " + i.reason()).encode());
-            }
-        }
-
-        void offer(String stream, String text) {
-            Set<String> s = streams;
-            if (s != null && !s.contains(stream)) {
-                return;
-            }
-            if (queue.isEmpty() && !ws.writeQueueFull()) {
-                ws.writeTextMessage(text);
-                return;
-            }
-            if (queue.size() >= queueLimit) {
-                String[] old = queue.poll();
-                dropped.incrementAndGet();
-                droppedByStream.computeIfAbsent(old[0], k -> new AtomicLong()).incrementAndGet();
-            }
-            queue.add(new String[] {stream, text});
-        }
-
-        void flush() {
-            while (!queue.isEmpty() && !ws.writeQueueFull()) {
-                ws.writeTextMessage(queue.poll()[1]);
-            }
-        }
+    /** Bytes of frames waiting in the hub's per-client queues, all clients (shared frames counted per client). */
+    public long queuedBytes() {
+        return queuedBytes.get();
     }
 }

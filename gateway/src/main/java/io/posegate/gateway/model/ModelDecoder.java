@@ -56,8 +56,18 @@ public final class ModelDecoder {
      * @throws IllegalArgumentException if an output does not fit the descriptor or the decoder, naming it
      */
     public void decode(InferenceResult result, Poses out) {
+        decode(result, 0, out);
+    }
+
+    /**
+     * Decodes frame {@code item} of a batched result (outputs {@code [N,...]}, item {@code i} being frame
+     * {@code i}) into {@code out} (cleared first), in network-input pixels.
+     *
+     * @throws IllegalArgumentException if an output does not fit the descriptor or the decoder, or has no such item
+     */
+    public void decode(InferenceResult result, int item, Poses out) {
         for (int i = 0; i < views.length; i++) {
-            maps[i] = views[i].view(result.output(descriptor.output().tensors().get(roles.get(i)).tensor()));
+            maps[i] = views[i].view(result.output(descriptor.output().tensors().get(roles.get(i)).tensor()), item);
         }
         decoder.decode(inputs, out);
         FeatureMap grid = maps[index.getOrDefault(OutputRoles.HEATMAPS, 0)];

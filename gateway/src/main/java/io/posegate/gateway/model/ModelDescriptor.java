@@ -23,12 +23,21 @@ import java.util.Map;
  *                  command line override them), e.g. ONNX Runtime's {@code optimization: basic} for a
  *                  quantise/dequantise graph whose fused kernels saturate
  * @param publish   what a decoded person needs to be published as a person of its own ({@code publish:})
+ * @param batch     whether the model runs several frames at once ({@code batch:}, default {@code auto})
  */
 public record ModelDescriptor(String name, String family, Path source, ModelFormat format, Path modelFile,
                               InputSpec input, OutputSpec output, Topology topology, DecoderSpec decoder,
-                              Map<String, Map<String, String>> backendOptions, PublishRule publish) {
+                              Map<String, Map<String, String>> backendOptions, PublishRule publish, BatchMode batch) {
     public ModelDescriptor {
         backendOptions = Map.copyOf(backendOptions);
+        batch = batch == null ? BatchMode.AUTO : batch;
+    }
+
+    /** A descriptor with {@code batch: auto}. */
+    public ModelDescriptor(String name, String family, Path source, ModelFormat format, Path modelFile,
+                           InputSpec input, OutputSpec output, Topology topology, DecoderSpec decoder,
+                           Map<String, Map<String, String>> backendOptions, PublishRule publish) {
+        this(name, family, source, format, modelFile, input, output, topology, decoder, backendOptions, publish, BatchMode.AUTO);
     }
 
     /** The options for backend {@code name}: this model's, overridden by {@code overrides}. */
@@ -56,7 +65,7 @@ public record ModelDescriptor(String name, String family, Path source, ModelForm
 
     /** The same descriptor with another input (e.g. the TFLite file's UINT8 NHWC input). */
     public ModelDescriptor withInput(InputSpec in) {
-        return new ModelDescriptor(name, family, source, format, modelFile, in, output, topology, decoder, backendOptions, publish);
+        return new ModelDescriptor(name, family, source, format, modelFile, in, output, topology, decoder, backendOptions, publish, batch);
     }
 
     /** The PAF grouping settings of a {@code paf} decoder section. */
@@ -64,7 +73,15 @@ public record ModelDescriptor(String name, String family, Path source, ModelForm
         return GroupingSpec.of(decoder.params());
     }
 
-    /** What a backend needs to open this model. */
+    /**
+     * What a backend needs to open this model, allowing batches of up to {@code maxBatch} frames unless the
+     * descriptor says {@code batch: none}.
+     */
+    public ModelSpec modelSpec(int maxBatch) {
+        return batch == BatchMode.NONE || maxBatch <= 1 ? modelSpec() : modelSpec().withMaxBatch(maxBatch);
+    }
+
+    /** What a backend needs to open this model, one frame per run. */
     public ModelSpec modelSpec() {
         List<String> names = new ArrayList<>();
         for (TensorRef ref : output.tensors().values()) {

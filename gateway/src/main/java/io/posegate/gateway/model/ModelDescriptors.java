@@ -85,7 +85,8 @@ public final class ModelDescriptors {
 
     static ModelDescriptor parse(JsonObject json, Path file, Path modelFileOverride, List<String> errors) {
         FieldReader root = FieldReader.root(json, errors);
-        root.onlyKnown("name", "family", "description", "model", "input", "output", "topology", "decoder", "backends", "variants", "publish");
+        root.onlyKnown("name", "family", "description", "model", "input", "output", "topology", "decoder", "backends", "variants", "publish",
+                "batch");
         String name = root.requiredString("name");
         String family = root.string("family", "unknown");
         FieldReader model = root.object("model");
@@ -128,7 +129,7 @@ public final class ModelDescriptors {
             backendOptions.put(b, opts);
         }
         return new ModelDescriptor(name, family, file, format, modelFile, input, output, parsed.topology(), parsed.decoder(),
-                backendOptions, parsePublish(root.object("publish"), family));
+                backendOptions, parsePublish(root.object("publish"), family), root.enumValue("batch", BatchMode.class, BatchMode.AUTO));
     }
 
     /**

@@ -28,10 +28,24 @@ final class RoleView {
 
     /** @throws IllegalArgumentException naming the output when its shape or type does not fit */
     FeatureMap view(Tensor t) {
+        return view(t, 0);
+    }
+
+    /**
+     * Item {@code item} of a batched output {@code [N,C,H,W]} / {@code [N,H,W,C]} (a view of its memory when
+     * no conversion is needed).
+     *
+     * @throws IllegalArgumentException naming the output when its shape or type does not fit, or it has no such item
+     */
+    FeatureMap view(Tensor t, int item) {
         long[] s = mapShape(t.shape());
         if (s == null) {
-            throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") must be [1,C,H,W] or [1,H,W,C], got "
+            throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") must be [N,C,H,W] or [N,H,W,C], got "
                     + Arrays.toString(t.shape()));
+        }
+        if (item < 0 || item >= s[0]) {
+            throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") of shape " + Arrays.toString(t.shape())
+                    + " has no batch item " + item);
         }
         boolean planar = layout == TensorLayout.NCHW;
         int c = (int) (planar ? s[1] : s[3]);
@@ -44,30 +58,32 @@ final class RoleView {
         }
         int channels = to - ref.channelFrom();
         int plane = h * w;
+        int base = item * c * plane;
         if (t.type() == ElementType.FLOAT32 && ref.identity()) {
             FloatBuffer all = t.floats();
             if (planar) {
-                return new FeatureMap(all.slice(ref.channelFrom() * plane, channels * plane), channels, h, w);
+                return new FeatureMap(all.slice(base + ref.channelFrom() * plane, channels * plane), channels, h, w);
             }
             if (channels == c) {
-                return new FeatureMap(all, c, h, w, FeatureMap.Layout.HWC);
+                return new FeatureMap(s[0] == 1 ? all : all.slice(base, c * plane), c, h, w, FeatureMap.Layout.HWC);
             }
         }
-        return convert(t, c, h, w, channels, planar);
+        return convert(t, base, c, h, w, channels, planar);
     }
 
     /**
      * The 4-D map shape of an output: its own shape, or a 5-D one with a trailing 1 (Open Model Zoo's
-     * associative-embedding tags are [1,K,H,W,1]) without it; null for anything else or a batch above 1.
+     * associative-embedding tags are [1,K,H,W,1]) without it; null for anything else. The first dimension
+     * is the batch (1 for a single frame).
      */
     static long[] mapShape(long[] shape) {
         if (shape.length == 5 && shape[4] == 1) {
             shape = Arrays.copyOf(shape, 4);
         }
-        return shape.length == 4 && shape[0] == 1 ? shape : null;
+        return shape.length == 4 && shape[0] >= 1 ? shape : null;
     }
 
-    private FeatureMap convert(Tensor t, int c, int h, int w, int channels, boolean planar) {
+    private FeatureMap convert(Tensor t, int base, int c, int h, int w, int channels, boolean planar) {
         int plane = h * w;
         if (converted.length < channels * plane) {
             converted = new float[channels * plane];
@@ -85,7 +101,7 @@ final class RoleView {
         }
         for (int k = 0; k < channels; k++) {
             for (int p = 0; p < plane; p++) {
-                int i = planar ? (from + k) * plane + p : p * c + from + k;
+                int i = base + (planar ? (from + k) * plane + p : p * c + from + k);
                 float raw = floats != null ? floats.get(i) : type == ElementType.UINT8 ? bytes.get(i) & 0xFF : bytes.get(i);
                 converted[k * plane + p] = (raw - zero) * scale;
             }

@@ -33,9 +33,17 @@ public final class FrameProcessor {
     private int lastDisplayH;
 
     public FrameProcessor(ModelDescriptor descriptor) {
+        this(descriptor, null);
+    }
+
+    /**
+     * A processor that pre-processes into {@code input} (the descriptor's input shape; e.g. one item of a
+     * batch tensor, see {@link io.posegate.spi.Tensor#item}), or into its own tensor when null.
+     */
+    FrameProcessor(ModelDescriptor descriptor, Tensor input) {
         this.descriptor = descriptor;
         this.preprocessor = new Preprocessor(descriptor.input());
-        this.input = preprocessor.allocateInput();
+        this.input = input != null ? input : preprocessor.allocateInput();
         this.decoder = new ModelDecoder(descriptor);
         this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.decoder().maxPeople());
     }
@@ -110,6 +118,19 @@ public final class FrameProcessor {
     public double group(InputTransform t) {
         long t0 = System.nanoTime();
         decoder.decode(held, poses);
+        toSourcePixels(t);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /**
+     * Groups frame {@code item} of a batch's outputs ({@code outputs} holds the whole batch), leaving people
+     * in source pixels in {@link #poses()}.
+     *
+     * @return grouping milliseconds
+     */
+    double group(InferenceResult outputs, int item, InputTransform t) {
+        long t0 = System.nanoTime();
+        decoder.decode(outputs, item, poses);
         toSourcePixels(t);
         return (System.nanoTime() - t0) / 1e6;
     }

@@ -60,6 +60,7 @@ public final class Gateway implements AutoCloseable {
         this.trackers = requireNonNull(trackers, "trackers is null");
         this.onState = requireNonNull(onState, "onState is null");
         this.scheduler = new InferenceScheduler(0, config.bounds().runTimeout(), publisher, this::reopenLater);
+        scheduler.batching(config.bounds().batch().maxSize(), config.bounds().batch().maxWait());
         this.defaultBackend = config.backend();
         this.speedCheck = new io.posegate.gateway.backend.SpeedCheck(descriptor, registry, config.backendOptions());
         this.models = new StreamModels(config, descriptor);
@@ -242,7 +243,7 @@ public final class Gateway implements AutoCloseable {
     private ModelRuntime open(ModelDescriptor d, String backend) {
         BackendProvider p = registry.select(backend, d.format());
         Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
-        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts));
+        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts), config.bounds().batch().maxSize());
         scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
         return rt;
     }

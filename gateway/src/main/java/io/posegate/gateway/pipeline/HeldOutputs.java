@@ -15,20 +15,58 @@ import java.util.Map;
  */
 final class HeldOutputs implements InferenceResult {
     private final Map<String, Tensor> held = new LinkedHashMap<>();
+    /** Per output, views of the first n items of its memory (index n - 1), made once per batch size. */
+    private final Map<String, Tensor[]> views = new LinkedHashMap<>();
+    private final Map<String, Tensor> current = new LinkedHashMap<>();
     private List<String> names = List.of();
 
-    /** Copies every output of {@code result}; the caller then closes {@code result}. */
+    /**
+     * Copies every output of {@code result} (a batch too: memory is sized for the largest batch seen and
+     * reused for smaller ones); the caller then closes {@code result}.
+     */
     void copyFrom(InferenceResult result) {
         names = result.names();
         for (String name : names) {
             Tensor src = result.output(name);
-            Tensor dst = held.get(name);
-            if (dst == null || dst.type() != src.type() || !Arrays.equals(dst.shape(), src.shape())) {
-                dst = Tensor.allocate(name, src.type(), src.shape());
-                held.put(name, dst);
-            }
+            Tensor dst = viewFor(name, src);
             dst.buffer().put(src.buffer());
+            current.put(name, dst);
         }
+    }
+
+    private Tensor viewFor(String name, Tensor src) {
+        Tensor full = held.get(name);
+        if (full == null || !fits(full, src)) {
+            full = Tensor.allocate(name, src.type(), src.shape());
+            held.put(name, full);
+            views.put(name, new Tensor[src.rank() == 0 ? 1 : full.dim(0)]);
+        }
+        if (src.rank() == 0 || src.dim(0) == full.dim(0)) {
+            return full;
+        }
+        Tensor[] byBatch = views.get(name);
+        int n = src.dim(0);
+        if (byBatch[n - 1] == null) {
+            byBatch[n - 1] = full.firstItems(n);
+        }
+        return byBatch[n - 1];
+    }
+
+    /** Same type and item shape, and at least as many items. */
+    private static boolean fits(Tensor full, Tensor src) {
+        long[] a = full.shape();
+        long[] b = src.shape();
+        if (full.type() != src.type() || a.length != b.length) {
+            return false;
+        }
+        if (a.length == 0) {
+            return true;
+        }
+        if (b[0] < 1 || b[0] > a[0]) {
+            return false;
+        }
+        a[0] = b[0];
+        return Arrays.equals(a, b);
     }
 
     @Override
@@ -38,7 +76,7 @@ final class HeldOutputs implements InferenceResult {
 
     @Override
     public Tensor output(String name) {
-        Tensor t = held.get(name);
+        Tensor t = current.get(name);
         if (t == null || !names.contains(name)) {
             throw new io.posegate.spi.BackendException(io.posegate.spi.ErrorCode.MODEL_MISMATCH,
                     "no output '" + name + "'; outputs: " + names);

@@ -32,6 +32,8 @@ public final class InferenceScheduler implements AutoCloseable {
     private int cursor;
     private long wakeups;
     private volatile boolean stopped;
+    private volatile int batchMax = 1;
+    private volatile long batchWaitNanos;
 
     /**
      * @param runTimeout how long one inference run may take before the watchdog gives up on it
@@ -73,6 +75,69 @@ public final class InferenceScheduler implements AutoCloseable {
         }
         workers = next;
         LOG.info("inference workers: " + count);
+    }
+
+    /**
+     * Cross-stream batching ({@code inference.batch}): frames of up to {@code maxSize} streams bound to the
+     * same runtime run as one batch when that runtime batches ({@link ModelRuntime#maxBatch()}); a worker
+     * holding fewer waits at most {@code maxWait} for more. {@code maxSize} 1 turns it off.
+     */
+    public void batching(int maxSize, Duration maxWait) {
+        batchMax = Math.max(1, maxSize);
+        batchWaitNanos = Math.max(0, maxWait.toNanos());
+    }
+
+    /** The most frames one run on {@code rt} may hold: 1 unless both the config and the runtime batch. */
+    int batchLimit(ModelRuntime rt) {
+        return rt == null ? 1 : Math.min(batchMax, rt.maxBatch());
+    }
+
+    /**
+     * Adds to {@code into} (which holds {@code first}, claimed by {@code worker}) other streams bound to
+     * {@code rt} that have a frame waiting, claiming each, until {@code limit} are held; while fewer are held
+     * and other streams are bound to {@code rt}, waits for their frames, at most the configured wait.
+     *
+     * @return how many streams {@code into} holds (all claimed by {@code worker})
+     */
+    int gather(Object worker, StreamPipeline first, ModelRuntime rt, int limit, StreamPipeline[] into) throws InterruptedException {
+        into[0] = first;
+        int n = 1;
+        long deadline = System.nanoTime() + batchWaitNanos;
+        synchronized (signal) {
+            while (!stopped) {
+                long seen = wakeups;
+                StreamPipeline[] list = streams;
+                boolean more = false;
+                for (int i = 0; i < list.length && n < limit; i++) {
+                    StreamPipeline s = list[(cursor + i) % list.length];
+                    if (s.runtime() != rt || contains(into, n, s)) {
+                        continue;
+                    }
+                    if (s.slot().hasFrame() && s.tryClaim(worker)) {
+                        into[n++] = s;
+                    } else {
+                        more = true;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (n >= limit || !more || left <= 0) {
+                    return n;
+                }
+                if (seen == wakeups) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(signal, left);
+                }
+            }
+            return n;
+        }
+    }
+
+    private static boolean contains(StreamPipeline[] a, int n, StreamPipeline s) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == s) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The number of inference workers. */

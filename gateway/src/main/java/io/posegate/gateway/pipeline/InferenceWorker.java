@@ -24,6 +24,7 @@ final class InferenceWorker implements Runnable {
     private final int generation;
     private final Thread thread;
     private final Map<ModelDescriptor, FrameProcessor> processors = new HashMap<>();
+    private final BatchRun batches;
     private volatile StreamPipeline current;
     private volatile RuntimeLease lease;
     private volatile boolean abandoned;
@@ -35,6 +36,7 @@ final class InferenceWorker implements Runnable {
         this.generation = generation;
         this.thread = new Thread(this, "posegate-infer-" + index + (generation == 0 ? "" : "." + generation));
         thread.setDaemon(true);
+        this.batches = new BatchRun(scheduler, this);
     }
 
     void start() {
@@ -59,6 +61,21 @@ final class InferenceWorker implements Runnable {
 
     StreamPipeline current() {
         return current;
+    }
+
+    /** The streams whose frames this worker holds: those of its batch in flight, else its current stream. */
+    StreamPipeline[] currentStreams() {
+        StreamPipeline[] batch = batches.streams();
+        if (batch.length > 0) {
+            return batch;
+        }
+        StreamPipeline s = current;
+        return s == null ? new StreamPipeline[0] : new StreamPipeline[] {s};
+    }
+
+    /** Called by {@link BatchRun} around a batched run, so the watchdog sees the lease. */
+    void leased(RuntimeLease l) {
+        lease = l;
     }
 
     RuntimeLease lease() {
@@ -93,7 +110,13 @@ final class InferenceWorker implements Runnable {
             }
             current = s;
             try {
-                process(s);
+                ModelRuntime rt = s.runtime();
+                int limit = scheduler.batchLimit(rt);
+                if (limit > 1) {
+                    batches.process(s, rt, limit);
+                } else {
+                    process(s);
+                }
             } catch (RuntimeLease.Abandoned e) {
                 abandoned = true;
                 LOG.warning(thread.getName() + ": " + e.getMessage() + "; this worker was replaced and ends");
@@ -189,6 +212,7 @@ final class InferenceWorker implements Runnable {
         if (s != null && t >= 0) {
             s.turns().finish(t);
         }
+        batches.skipTurns();
     }
 
     /**

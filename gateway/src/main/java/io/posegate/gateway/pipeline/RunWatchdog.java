@@ -74,12 +74,18 @@ final class RunWatchdog implements AutoCloseable {
         timeouts.incrementAndGet();
         w.abandon();
         StreamPipeline s = w.current();
-        if (s != null) {
-            s.recordError(reason);
-            s.unclaim(w);
-            w.skipTurn();
+        StreamPipeline[] held = w.currentStreams();
+        for (StreamPipeline h : held) {
+            h.recordError(reason);
+            h.unclaim(w);
         }
-        LOG.warning(w.name() + " (stream " + (s == null ? "?" : s.id()) + "): " + reason + "; worker replaced");
+        if (s != null) {
+            s.unclaim(w);
+        }
+        w.skipTurn();
+        LOG.warning(w.name() + " (stream" + (held.length > 1 ? "s " : " ")
+                + (held.length == 0 ? "?" : String.join(", ", java.util.Arrays.stream(held).map(StreamPipeline::id).toList()))
+                + "): " + reason + "; worker replaced");
         scheduler.replace(w);
         onHung.accept(runtime);
         scheduler.wake();

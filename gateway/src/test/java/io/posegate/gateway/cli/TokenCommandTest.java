@@ -49,7 +49,9 @@ class TokenCommandTest {
         assertEquals("ops", cfg.security().tokens().get(0).name());
         assertTrue(cfg.security().tokens().get(0).hash().startsWith("pbkdf2-sha256$100000$"), text);
         assertEquals(Role.ADMIN, TokenStore.of(cfg.security()).verify(token).role());
-        assertNull(TokenStore.of(cfg.security()).verify(token.substring(0, token.length() - 1) + "A"), "a changed token is refused");
+        char last = token.charAt(token.length() - 1);
+        String changed = token.substring(0, token.length() - 1) + (last == 'A' ? 'Q' : 'A'); // one in 16 tokens already ends in A
+        assertNull(TokenStore.of(cfg.security()).verify(changed), "a changed token is refused");
 
         CliRunner.Result viewer = CliRunner.run("token", "add", "--role", "viewer", "--name", "wall", "--config", f.toString());
         assertEquals(0, viewer.code(), viewer.err());

@@ -42,6 +42,34 @@ public final class OvRequest implements AutoCloseable {
     }
 
     /**
+     * Wraps {@code target}'s memory as an OpenVINO tensor owned by this request (freed on {@link #close()}),
+     * to be made an output later with {@link #setOutput}: a batched session wraps one per batch size once.
+     *
+     * @throws BackendException {@link ErrorCode#INTERNAL} if OpenVINO cannot wrap it
+     */
+    public OvApi.OvTensor wrapOutput(Tensor target) {
+        long[] shape = target.shape();
+        OvApi.OvTensor t = OvApi.pgov_tensor_wrap(types.toOv(target.type()), shape, shape.length, target.buffer());
+        if (OvRuntime.isNull(t)) {
+            throw new BackendException(ErrorCode.INTERNAL, "cannot wrap output " + target + ": " + OvApi.pgov_last_error());
+        }
+        boundOutputs.add(t);
+        return t;
+    }
+
+    /**
+     * Makes output {@code index} be written into a tensor made by {@link #wrapOutput} (no allocation).
+     *
+     * @throws BackendException {@link ErrorCode#INFERENCE_FAILED} if OpenVINO refuses it
+     */
+    public void setOutput(int index, OvApi.OvTensor tensor) {
+        if (!OvApi.pgov_set_output(request, index, tensor)) {
+            throw new BackendException(ErrorCode.INFERENCE_FAILED, "OpenVINO refuses output tensor " + index + ": "
+                    + OvApi.pgov_last_error());
+        }
+    }
+
+    /**
      * Infers {@code input} (wrapped without copying) as input {@code index}: start_async, then wait.
      *
      * @throws BackendException {@link ErrorCode#INFERENCE_FAILED} with OpenVINO's message

@@ -1,6 +1,6 @@
 package io.posegate.backend.tensorrt.internal;
 
-import io.posegate.backend.tensorrt.TensorRtOptions;
+import io.posegate.backend.tensorrt.engine.TensorRtOptions;
 import io.posegate.backend.tensorrt.engine.BuildProgress;
 import io.posegate.backend.tensorrt.engine.EngineCache;
 import io.posegate.backend.tensorrt.engine.EngineCacheKey;

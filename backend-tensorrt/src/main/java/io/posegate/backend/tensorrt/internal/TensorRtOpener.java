@@ -1,9 +1,9 @@
 package io.posegate.backend.tensorrt.internal;
 
-import io.posegate.backend.tensorrt.TensorRtOptions;
-import io.posegate.backend.tensorrt.TensorRtSession;
+import io.posegate.backend.tensorrt.engine.TensorRtOptions;
 import io.posegate.backend.tensorrt.engine.BindingResolver;
 import io.posegate.backend.tensorrt.engine.BuildProgress;
+import io.posegate.backend.tensorrt.engine.GpuExecutor;
 import io.posegate.backend.tensorrt.engine.ResolvedBindings;
 import io.posegate.backend.tensorrt.engine.Sha256;
 import io.posegate.spi.BackendException;
@@ -30,8 +30,15 @@ public final class TensorRtOpener {
     private record Acquired(EngineHandle engine, IExecutionContext context, Runnable giveBack) {
     }
 
+    /**
+     * What a session is made of: the device's name, the resolved bindings and the executor that owns the CUDA
+     * context, buffers and stream (closing the executor gives them back).
+     */
+    public record Opened(String device, ResolvedBindings bindings, GpuExecutor executor) {
+    }
+
     /** See {@link io.posegate.spi.BackendProvider#open} for the error codes. */
-    public static TensorRtSession open(ModelSpec spec, TensorRtOptions options, BuildProgress progress) {
+    public static Opened open(ModelSpec spec, TensorRtOptions options, BuildProgress progress) {
         NativeTensorRt trt = NativeTensorRt.get();
         GpuInfo gpu = GpuInfo.select(options.device());
         EngineSource source = ModelFormat.ONNX.equals(spec.format()) ? OnnxEngines.source(trt, gpu, spec, options, progress)
@@ -43,7 +50,7 @@ public final class TensorRtOpener {
             ResolvedBindings bindings = BindingResolver.resolve(spec, context);
             LOG.log(System.Logger.Level.INFO, "TensorRT {0} ({1}) opened {2} on {3}: {4}", trt.version, trt.generation.name(),
                     spec.file(), gpu.device(), bindings);
-            return new TensorRtSession(gpu.device(), bindings, new CudaExecutor(gpu.index(), context, bindings, acquired.giveBack()));
+            return new Opened(gpu.device(), bindings, new CudaExecutor(gpu.index(), context, bindings, acquired.giveBack()));
         } catch (RuntimeException e) {
             if (context != null) {
                 context.release();

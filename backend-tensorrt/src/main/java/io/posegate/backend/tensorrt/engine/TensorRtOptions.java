@@ -1,4 +1,4 @@
-package io.posegate.backend.tensorrt;
+package io.posegate.backend.tensorrt.engine;
 
 import static java.util.Objects.requireNonNull;
 

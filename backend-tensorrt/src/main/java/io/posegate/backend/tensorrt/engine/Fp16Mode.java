@@ -1,6 +1,5 @@
-package io.posegate.backend.tensorrt;
+package io.posegate.backend.tensorrt.engine;
 
-import io.posegate.backend.tensorrt.engine.Precision;
 import io.posegate.spi.BackendException;
 import io.posegate.spi.ErrorCode;
 import java.util.Locale;
