@@ -1,16 +1,12 @@
 package io.posegate.gateway.batching;
 
 import io.posegate.spi.BackendException;
-import io.posegate.spi.BackendOptions;
+import io.posegate.gateway.testing.ForwardingProvider;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
 import io.posegate.spi.ErrorCode;
 import io.posegate.spi.InferenceResult;
-import io.posegate.spi.ModelSpec;
-import io.posegate.spi.Probe;
 import io.posegate.spi.Tensor;
-import io.posegate.spi.TensorInfo;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,8 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runtime failure would, before reaching the real session, or the next {@code hangBatches} hang (as a stuck
  * native call would) until {@code release} opens.
  */
-final class BatchRecordingProvider implements BackendProvider {
-    private final BackendProvider real;
+final class BatchRecordingProvider extends ForwardingProvider {
     final AtomicInteger largest = new AtomicInteger();
     final AtomicInteger batchedRuns = new AtomicInteger();
     final AtomicInteger runs = new AtomicInteger();
@@ -32,87 +27,31 @@ final class BatchRecordingProvider implements BackendProvider {
     volatile boolean recording;
 
     BatchRecordingProvider(BackendProvider real) {
-        this.real = real;
+        super(real);
     }
 
     @Override
-    public String name() {
-        return real.name();
-    }
-
-    @Override
-    public int priority() {
-        return real.priority();
-    }
-
-    @Override
-    public Probe probe() {
-        return real.probe();
-    }
-
-    @Override
-    public BackendSession open(ModelSpec model, BackendOptions options) {
-        BackendSession s = real.open(model, options);
-        return new BackendSession() {
-            @Override
-            public String backendName() {
-                return s.backendName();
-            }
-
-            @Override
-            public String device() {
-                return s.device();
-            }
-
-            @Override
-            public List<TensorInfo> inputs() {
-                return s.inputs();
-            }
-
-            @Override
-            public List<TensorInfo> outputs() {
-                return s.outputs();
-            }
-
-            @Override
-            public int maxConcurrentRuns() {
-                return s.maxConcurrentRuns();
-            }
-
-            @Override
-            public int maxBatch() {
-                return s.maxBatch();
-            }
-
-            @Override
-            public InferenceResult run(Tensor input) {
-                if (recording) {
-                    int n = input.dim(0);
-                    runs.incrementAndGet();
-                    largest.accumulateAndGet(n, Math::max);
-                    if (n > 1) {
-                        batchedRuns.incrementAndGet();
-                        if (hangBatches.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
-                            hung.incrementAndGet();
-                            try {
-                                release.await();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                        if (failBatches.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
-                            failed.incrementAndGet();
-                            throw new BackendException(ErrorCode.INFERENCE_FAILED, "injected failure of a batch of " + n);
-                        }
+    protected InferenceResult run(BackendSession s, Tensor input, int index) {
+        if (recording) {
+            int n = input.dim(0);
+            runs.incrementAndGet();
+            largest.accumulateAndGet(n, Math::max);
+            if (n > 1) {
+                batchedRuns.incrementAndGet();
+                if (hangBatches.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
+                    hung.incrementAndGet();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
-                return s.run(input);
+                if (failBatches.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
+                    failed.incrementAndGet();
+                    throw new BackendException(ErrorCode.INFERENCE_FAILED, "injected failure of a batch of " + n);
+                }
             }
-
-            @Override
-            public void close() {
-                s.close();
-            }
-        };
+        }
+        return s.run(input);
     }
 }
