@@ -36,10 +36,22 @@ final class Mosquitto implements AutoCloseable, FleetBroker {
         return m;
     }
 
+    /**
+     * A free loopback port for a process that binds it later (a broker, a box). Taken below the kernel's
+     * ephemeral range (32768 and up on Linux): a port the kernel handed out for a moment could be given, before
+     * the process binds it, to an outgoing connection of another box ("Address already in use" in CI).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20000, 32000);
+            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("no free loopback port in 20000-31999 after 200 tries");
     }
 
     @Override
