@@ -80,6 +80,11 @@ public final class GatewayConfigLoader {
             throw new ConfigException("config", List.of("config: every key must be a name; a number or another value "
                     + "is used as a key somewhere in " + file.getFileName()));
         }
+        if (hasNullKey(json)) {
+            // YAML's "? " or "~:" makes an empty key, which no config name is (found by ConfigFuzzTest)
+            throw new ConfigException("config", List.of("config: every key must be a name; an empty (null) key is used "
+                    + "somewhere in " + file.getFileName()));
+        }
         ENV.forEach((env, path) -> {
             Object v = json.remove(env);
             if (v != null) {
@@ -88,6 +93,30 @@ public final class GatewayConfigLoader {
         });
         overrides.forEach((path, v) -> put(json, path, v));
         return GatewayConfigs.parse(json, file.getParent());
+    }
+
+    private static boolean hasNullKey(Object value) {
+        if (value instanceof JsonObject o) {
+            return hasNullKey(o.getMap());
+        }
+        if (value instanceof JsonArray a) {
+            return hasNullKey(a.getList());
+        }
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (e.getKey() == null || hasNullKey(e.getValue())) {
+                    return true;
+                }
+            }
+        }
+        if (value instanceof List<?> l) {
+            for (Object item : l) {
+                if (hasNullKey(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void put(JsonObject json, String dotted, Object value) {
