@@ -34,6 +34,10 @@ public final class Redaction {
      * without "://", is treated as free text ({@link #text}).
      */
     public static String uri(String uri) {
+        return stable(uri, Redaction::uriOnce);
+    }
+
+    private static String uriOnce(String uri) {
         if (uri == null) {
             return null;
         }
@@ -57,6 +61,27 @@ public final class Redaction {
 
     /** Redacts every URL and every secret-named {@code name=value} pair inside free text (log lines, errors). */
     public static String text(String text) {
+        return stable(text, Redaction::textOnce);
+    }
+
+    /**
+     * Applies one pass until the result no longer changes (at most 4 passes): masking can change where a URL
+     * or its userinfo ends, so a second pass could find more to mask (found by SourcePolicyFuzzTest:
+     * redaction must be idempotent).
+     */
+    private static String stable(String value, java.util.function.UnaryOperator<String> pass) {
+        String current = value;
+        for (int i = 0; i < 4; i++) {
+            String next = pass.apply(current);
+            if (next == null || next.equals(current)) {
+                return next;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String textOnce(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
