@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * frames per second per core for each and their ratio, all from the same run.
  */
 @Command(name = "bench", description = "Measure decode and decode+pre-processing throughput per core; 'bench pipeline' measures the whole gateway against the raw backend.",
-        subcommands = PipelineBenchCommand.class)
+        subcommands = {PipelineBenchCommand.class, DecodeModesBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -54,6 +54,7 @@ public final class FfmpegSource implements FrameSource {
     private boolean closeRequested;
     private volatile long decoded;
     private volatile long converted;
+    private volatile long positionMicros = Long.MIN_VALUE;
 
     public FfmpegSource(FfmpegInput input, TargetSize target, double maxFps) {
         this.input = requireNonNull(input, "input is null");
@@ -85,6 +86,11 @@ public final class FfmpegSource implements FrameSource {
     /** True while the {@code fast} decode mode has the deblocking filter switched off. Source thread only. */
     boolean deblockingSkipped() {
         return discard.deblockingSkipped();
+    }
+
+    /** The timestamp (microseconds) of the picture decoded last, Long.MIN_VALUE before the first. Readable from any thread. */
+    public long positionMicros() {
+        return positionMicros;
     }
 
     /** Pictures converted to BGR (colour conversion and scaling) since creation. Readable from any thread. */
@@ -184,6 +190,7 @@ public final class FfmpegSource implements FrameSource {
                 continue;
             }
             decoded++;
+            positionMicros = f.timestamp;
             restarted = false;
             preview(g);
             if (input.live() && !cap.admit()) {
