@@ -93,6 +93,12 @@ final class DecoderDiscard {
         }
     }
 
+    /** The decoder threads FFmpeg runs for the grabber's video stream, or -1 when the codec context is not reachable. */
+    static int threadsOf(FFmpegFrameGrabber grabber) {
+        AVCodecContext c = contextOf(grabber);
+        return c == null ? -1 : c.thread_count();
+    }
+
     private static AVCodecContext contextOf(FFmpegFrameGrabber grabber) {
         if (CONTEXT == null) {
             return null;

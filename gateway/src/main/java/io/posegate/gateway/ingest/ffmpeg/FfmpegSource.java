@@ -83,6 +83,13 @@ public final class FfmpegSource implements FrameSource {
         return decoded;
     }
 
+    /** The open decoder's thread count as FFmpeg applied it, or -1 when not open or not reachable. */
+    int decoderThreads() {
+        synchronized (lock) {
+            return grabber == null ? -1 : DecoderDiscard.threadsOf(grabber);
+        }
+    }
+
     /** True while the {@code fast} decode mode has the deblocking filter switched off. Source thread only. */
     boolean deblockingSkipped() {
         return discard.deblockingSkipped();

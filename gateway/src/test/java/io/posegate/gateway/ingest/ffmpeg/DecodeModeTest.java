@@ -119,6 +119,22 @@ class DecodeModeTest {
                 && e.getMessage().contains("turbo"), e.getMessage());
     }
 
+    @Test
+    void eachStreamDecodesOnTheThreadsItAsksFor() throws Exception {
+        // JavaCV asks FFmpeg for automatic threading (one per core plus one); the threads option must win
+        for (int threads : new int[] {1, 2}) {
+            FfmpegInput input = FfmpegInputs.of(SourceSpec.of("file:" + clip + "#threads=" + threads), IngestPolicy.defaults());
+            FfmpegSource source = new FfmpegSource(input, new TargetSize(0, 0), 0);
+            source.attach(ScriptedSink.neverFull());
+            source.open();
+            try {
+                assertEquals(threads, source.decoderThreads(), "decoder threads with threads=" + threads);
+            } finally {
+                source.close();
+            }
+        }
+    }
+
     /** Each frame equals a frame of the full decode, in the same order (frames of the test pattern all differ). */
     private static void assertSubsequenceOfFull(List<byte[]> frames, String mode) {
         int at = 0;
