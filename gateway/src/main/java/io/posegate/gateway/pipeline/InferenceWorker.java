@@ -24,6 +24,8 @@ final class InferenceWorker implements Runnable {
     private final int generation;
     private final Thread thread;
     private final Map<ModelDescriptor, FrameProcessor> processors = new HashMap<>();
+    private ModelDescriptor lastDescriptor;
+    private FrameProcessor lastProcessor;
     private final BatchRun batches;
     private volatile StreamPipeline current;
     private volatile RuntimeLease lease;
@@ -164,7 +166,7 @@ final class InferenceWorker implements Runnable {
     }
 
     private void processTaken(StreamPipeline s, ModelRuntime bound, VideoFrame frame, long ticket) throws InterruptedException {
-        FrameProcessor fp = processors.computeIfAbsent(bound.descriptor(), FrameProcessor::new);
+        FrameProcessor fp = processorFor(bound.descriptor());
         long seq = frame.sequence();
         long capture = frame.captureEpochMillis();
         int width = frame.displayWidth();
@@ -203,6 +205,18 @@ final class InferenceWorker implements Runnable {
         Latency latency = new Latency(decodeMs, preMs, inferMs, groupMs, total);
         s.recordFrame(latency);
         scheduler.publisher().accept(fp.toFrame(s.id(), seq, capture, width, height, label, s.state(), latency, s.slot().dropped()));
+    }
+
+    /**
+     * This worker's processor for {@code d}. The last one used is found by identity: hashing a descriptor
+     * (a deep record) on every frame showed in profiles of the worker.
+     */
+    private FrameProcessor processorFor(ModelDescriptor d) {
+        if (d != lastDescriptor) {
+            lastProcessor = processors.computeIfAbsent(d, FrameProcessor::new);
+            lastDescriptor = d;
+        }
+        return lastProcessor;
     }
 
     /** The watchdog gave up on this worker: frames of its stream after the one it held may go on. */
