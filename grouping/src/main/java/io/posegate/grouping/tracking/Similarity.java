@@ -25,6 +25,11 @@ final class Similarity {
         return oks(poses, p, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
     }
 
+    /** {@link #oksPredicted}, looping over detection p's present keypoints as listed in keys (same result). */
+    static float oksPredicted(Poses poses, int p, DetectionKeys keys, TrackTable tr, int t, float[] kappa) {
+        return oks(poses, p, keys, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
+    }
+
     /** OKS of detection p against track t's last observed pose (OC-SORT's observation-centric recovery). */
     static float oksLastSeen(Poses poses, int p, TrackTable tr, int t, float[] kappa) {
         float size = tr.lastSize[t];
@@ -45,6 +50,24 @@ final class Similarity {
         float inv = 1f / area;
         for (int j = 0; j < poses.keypointCount(); j++) {
             if (has[base + j] && poses.present(p, j)) {
+                float dx = poses.x(p, j) - xs[base + j];
+                float dy = poses.y(p, j) - ys[base + j];
+                sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
+                shared++;
+            }
+        }
+        return shared == 0 ? 0f : sum / shared;
+    }
+
+    /** As the loop above, over p's present keypoints only, in the same order, so the sum is the same float. */
+    private static float oks(Poses poses, int p, DetectionKeys keys, float[] xs, float[] ys, boolean[] has, int base,
+                             float area, float[] kappa) {
+        float sum = 0;
+        int shared = 0;
+        float inv = 1f / area;
+        for (int i = 0, c = keys.count(p); i < c; i++) {
+            int j = keys.key(p, i);
+            if (has[base + j]) {
                 float dx = poses.x(p, j) - xs[base + j];
                 float dy = poses.y(p, j) - ys[base + j];
                 sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
@@ -115,11 +138,8 @@ final class Similarity {
      * box. Pairs that do not have negligible OKS, IoU and coverage, so their exponentials are skipped.
      */
     static boolean near(float[] boxes, int p, TrackTable tr, int t) {
-        float w = tr.box[4 * t + 2] - tr.box[4 * t];
-        float h = tr.box[4 * t + 3] - tr.box[4 * t + 1];
-        float m = 0.3f * Math.max(w, h);
-        return boxes[4 * p] <= tr.box[4 * t + 2] + m && boxes[4 * p + 2] >= tr.box[4 * t] - m
-                && boxes[4 * p + 1] <= tr.box[4 * t + 3] + m && boxes[4 * p + 3] >= tr.box[4 * t + 1] - m;
+        return boxes[4 * p] <= tr.reach[4 * t + 2] && boxes[4 * p + 2] >= tr.reach[4 * t]
+                && boxes[4 * p + 1] <= tr.reach[4 * t + 3] && boxes[4 * p + 3] >= tr.reach[4 * t + 1];
     }
 
     /** Share of detection p's keypoints inside track t's predicted box grown by 15 % of its size. */

@@ -28,6 +28,8 @@ final class TrackTable {
     final float[] px;
     final float[] py;
     final float[] box;
+    /** The predicted box grown by 0.3 of its larger side on every side: the reach of {@link Similarity#near}. */
+    final float[] reach;
     int size;
 
     TrackTable(int keypoints, int capacity) {
@@ -49,6 +51,7 @@ final class TrackTable {
         px = new float[capacity * keypoints];
         py = new float[capacity * keypoints];
         box = new float[capacity * 4];
+        reach = new float[capacity * 4];
     }
 
     /** True for tracks that have been confirmed (whether matched this frame or lost). */
@@ -76,6 +79,11 @@ final class TrackTable {
         box[4 * t + 1] = minY;
         box[4 * t + 2] = maxX;
         box[4 * t + 3] = maxY;
+        float m = 0.3f * Math.max(maxX - minX, maxY - minY);
+        reach[4 * t] = minX - m;
+        reach[4 * t + 1] = minY - m;
+        reach[4 * t + 2] = maxX + m;
+        reach[4 * t + 3] = maxY + m;
     }
 
     /** The predicted box's area, at least 1. */
@@ -113,5 +121,6 @@ final class TrackTable {
         System.arraycopy(px, from * k, px, to * k, k);
         System.arraycopy(py, from * k, py, to * k, k);
         System.arraycopy(box, from * 4, box, to * 4, 4);
+        System.arraycopy(reach, from * 4, reach, to * 4, 4);
     }
 }

@@ -44,6 +44,7 @@ public final class Tracker implements MultiPersonTracker {
     private final TrackTable tracks;
     private final MotionModel motion;
     private final KeypointOwners owners;
+    private final DetectionKeys detKeys;
     private final OneEuro filters;
     private final boolean[] smoothed;
     private final int[] trackDet;
@@ -81,6 +82,7 @@ public final class Tracker implements MultiPersonTracker {
         this.tracks = new TrackTable(keypoints, capacity);
         this.motion = new MotionModel(capacity);
         this.owners = new KeypointOwners(keypoints);
+        this.detKeys = new DetectionKeys(keypoints);
         this.filters = new OneEuro(2 * keypoints * capacity, params.minCutoff(), params.beta(), params.dCutoff());
         this.smoothed = new boolean[keypoints * capacity];
         this.trackDet = new int[capacity];
@@ -114,10 +116,11 @@ public final class Tracker implements MultiPersonTracker {
             fate[p] = DROP;
             whole[p] = params.publish().whole(poses, p);
         }
+        detKeys.index(poses, n);
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {
                 oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
-                        ? Similarity.oksPredicted(poses, p, tracks, t, kappa) : 0f;
+                        ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
             }
         }
         associate(poses, kappa);
