@@ -110,13 +110,12 @@ public final class Tracker implements MultiPersonTracker {
             trackDet[t] = -1;
         }
         int n = poses.count();
+        detKeys.index(poses, n, detBox);
         for (int p = 0; p < n; p++) {
-            Similarity.box(poses, p, detBox);
             detTrack[p] = -1;
             fate[p] = DROP;
             whole[p] = params.publish().whole(poses, p);
         }
-        detKeys.index(poses, n);
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {
                 oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
@@ -344,9 +343,7 @@ public final class Tracker implements MultiPersonTracker {
             }
             motion.save(t);
             PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
-            tracks.project(t, motion.x(t), motion.y(t), motion.size(t));
-            System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
-            System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
+            tracks.projectLast(t, motion.x(t), motion.y(t), motion.size(t));
             tracks.lastSize[t] = (float) motion.size(t);
             tracks.coasted[t] = 0;
             tracks.lastClean[t] = now;
