@@ -24,6 +24,8 @@ final class InferenceWorker implements Runnable {
     private final int generation;
     private final Thread thread;
     private final Map<ModelDescriptor, FrameProcessor> processors = new HashMap<>();
+    private ModelDescriptor lastDescriptor;
+    private FrameProcessor lastProcessor;
     private final BatchRun batches;
     private volatile StreamPipeline current;
     private volatile RuntimeLease lease;
@@ -164,7 +166,7 @@ final class InferenceWorker implements Runnable {
     }
 
     private void processTaken(StreamPipeline s, ModelRuntime bound, VideoFrame frame, long ticket) throws InterruptedException {
-        FrameProcessor fp = processors.computeIfAbsent(bound.descriptor(), FrameProcessor::new);
+        FrameProcessor fp = processorFor(bound.descriptor());
         long t0 = System.nanoTime();
         InputTransform t;
         TakenFrame taken;
@@ -190,6 +192,18 @@ final class InferenceWorker implements Runnable {
         }
         double groupMs = fp.group(t);
         taken.publish(s, fp, ticket, label, inferMs, groupMs, scheduler.publisher());
+    }
+
+    /**
+     * This worker's processor for {@code d}. The last one used is found by identity: hashing a descriptor
+     * (a deep record) on every frame showed in profiles of the worker.
+     */
+    private FrameProcessor processorFor(ModelDescriptor d) {
+        if (d != lastDescriptor) {
+            lastProcessor = processors.computeIfAbsent(d, FrameProcessor::new);
+            lastDescriptor = d;
+        }
+        return lastProcessor;
     }
 
     /** The watchdog gave up on this worker: frames of its stream after the one it held may go on. */
