@@ -24,6 +24,8 @@ final class InferenceWorker implements Runnable {
     private final int generation;
     private final Thread thread;
     private final Map<ModelDescriptor, FrameProcessor> processors = new HashMap<>();
+    private ModelDescriptor lastDescriptor;
+    private FrameProcessor lastProcessor;
     private final BatchRun batches;
     private volatile StreamPipeline current;
     private volatile RuntimeLease lease;
@@ -164,20 +166,16 @@ final class InferenceWorker implements Runnable {
     }
 
     private void processTaken(StreamPipeline s, ModelRuntime bound, VideoFrame frame, long ticket) throws InterruptedException {
-        FrameProcessor fp = processors.computeIfAbsent(bound.descriptor(), FrameProcessor::new);
-        long seq = frame.sequence();
-        long capture = frame.captureEpochMillis();
-        int width = frame.displayWidth();
-        int height = frame.displayHeight();
-        double decodeMs = frame.decodeMillis();
+        FrameProcessor fp = processorFor(bound.descriptor());
         long t0 = System.nanoTime();
         InputTransform t;
+        TakenFrame taken;
         try {
             t = fp.preprocess(frame);
+            taken = TakenFrame.of(frame, (System.nanoTime() - t0) / 1e6);
         } finally {
             s.slot().recycle(frame);
         }
-        double preMs = (System.nanoTime() - t0) / 1e6;
         double inferMs;
         String label;
         try (RuntimeLease l = leaseFor(s)) {
@@ -193,16 +191,19 @@ final class InferenceWorker implements Runnable {
             }
         }
         double groupMs = fp.group(t);
-        s.turns().await(ticket);
-        long t1 = System.nanoTime();
-        if (s.tracker() != null) {
-            s.tracker().track(fp.poses(), capture);
+        taken.publish(s, fp, ticket, label, inferMs, groupMs, scheduler.publisher());
+    }
+
+    /**
+     * This worker's processor for {@code d}. The last one used is found by identity: hashing a descriptor
+     * (a deep record) on every frame showed in profiles of the worker.
+     */
+    private FrameProcessor processorFor(ModelDescriptor d) {
+        if (d != lastDescriptor) {
+            lastProcessor = processors.computeIfAbsent(d, FrameProcessor::new);
+            lastDescriptor = d;
         }
-        groupMs += (System.nanoTime() - t1) / 1e6;
-        double total = Math.max(0, System.currentTimeMillis() - capture);
-        Latency latency = new Latency(decodeMs, preMs, inferMs, groupMs, total);
-        s.recordFrame(latency);
-        scheduler.publisher().accept(fp.toFrame(s.id(), seq, capture, width, height, label, s.state(), latency, s.slot().dropped()));
+        return lastProcessor;
     }
 
     /** The watchdog gave up on this worker: frames of its stream after the one it held may go on. */

@@ -1,6 +1,7 @@
 package io.posegate.gateway.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.ingest.feeds.WebcamHub;
@@ -9,6 +10,7 @@ import io.posegate.gateway.model.InputSpec;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
+import io.posegate.gateway.model.Preprocessor;
 import io.posegate.gateway.pipeline.FrameProcessor;
 import io.posegate.gateway.pipeline.FrameSlot;
 import io.posegate.gateway.testing.Await;
@@ -34,6 +36,11 @@ class ScaleOnceTest {
         assertEquals(new DecodeSize(454, 256), slot.decodeSize(1280, 721), "height limits: 256 / 721");
         assertEquals(new DecodeSize(455, 256), slot.decodeSize(1280, 720), "16:9 is a little narrower than 456x256");
         assertEquals(new DecodeSize(320, 180), slot.decodeSize(320, 180), "a small stream is not scaled up");
+        Preprocessor pre = new Preprocessor(in);
+        for (DecodeSize d : new DecodeSize[] {slot.decodeSize(768, 576), slot.decodeSize(1280, 721), slot.decodeSize(1280, 720)}) {
+            assertTrue(pre.copiesWithoutResampling(d.width(), d.height()), d + " goes into the input without resampling");
+        }
+        assertFalse(pre.copiesWithoutResampling(320, 180), "a small stream is scaled up by pre-processing");
         slot.fitTo(null);
         assertEquals(new DecodeSize(768, 576), slot.decodeSize(768, 576));
         assertEquals(456, in.width());
@@ -61,6 +68,8 @@ class ScaleOnceTest {
         assertEquals(480, f.displayHeight());
         assertTrue(TestMedia.close(f, TestMedia.bgrOf(0), 6), TestMedia.describe(f));
 
+        assertTrue(new Preprocessor(HPE.input()).copiesWithoutResampling(f.width(), f.height()),
+                "pre-processing takes the identity path for what FFmpeg delivered");
         InputTransform t = new FrameProcessor(HPE).preprocess(f);
         InputTransform direct = InputTransform.of(InputSpec.ResizePolicy.LETTERBOX, 640, 480, 456, 256);
         // a keypoint at the input's centre maps to the stream's centre, as if pre-processing had scaled the full picture
