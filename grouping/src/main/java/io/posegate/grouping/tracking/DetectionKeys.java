@@ -14,6 +14,7 @@ final class DetectionKeys {
     private final int keypoints;
     private int[] keys = new int[0];
     private int[] counts = new int[0];
+    private long[] masks = new long[0];
 
     DetectionKeys(int keypoints) {
         this.keypoints = keypoints;
@@ -27,9 +28,11 @@ final class DetectionKeys {
         if (counts.length < poses.capacity()) {
             keys = new int[poses.capacity() * keypoints];
             counts = new int[poses.capacity()];
+            masks = new long[poses.capacity()];
         }
         for (int p = 0; p < n; p++) {
             int c = 0;
+            long mask = 0L;
             int base = p * keypoints;
             float minX = Float.MAX_VALUE;
             float minY = Float.MAX_VALUE;
@@ -38,6 +41,7 @@ final class DetectionKeys {
             for (int j = 0; j < keypoints; j++) {
                 if (poses.present(p, j)) {
                     keys[base + c++] = j;
+                    mask |= 1L << j;
                     float x = poses.x(p, j);
                     float y = poses.y(p, j);
                     minX = Similarity.min(minX, x);
@@ -47,6 +51,7 @@ final class DetectionKeys {
                 }
             }
             counts[p] = c;
+            masks[p] = mask;
             boxes[4 * p] = minX;
             boxes[4 * p + 1] = minY;
             boxes[4 * p + 2] = maxX;
@@ -62,5 +67,10 @@ final class DetectionKeys {
     /** The i-th present keypoint of detection p, ascending in i. */
     int key(int p, int i) {
         return keys[p * keypoints + i];
+    }
+
+    /** Detection p's present keypoints as bits (bit j for keypoint j); meaningful for up to 64 keypoints. */
+    long mask(int p) {
+        return masks[p];
     }
 }

@@ -26,6 +26,9 @@ final class Similarity {
      * {@link #oksLastSeen}'s loop over all keypoints would give.
      */
     static float oksPredicted(Poses poses, int p, DetectionKeys keys, TrackTable tr, int t, float[] kappa) {
+        if (tr.keypoints <= 64) {
+            return oks(poses, p, keys.mask(p) & tr.hasMask[t], tr.px, tr.py, t * tr.keypoints, tr.area(t), kappa);
+        }
         return oks(poses, p, keys, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
     }
 
@@ -66,6 +69,27 @@ final class Similarity {
             }
         }
         return shared == 0 ? 0f : sum / shared;
+    }
+
+    /**
+     * As the loop below, over the keypoints in shared (bit j: keypoint j present in both) in ascending
+     * order, so the same float; no branch per keypoint.
+     */
+    private static float oks(Poses poses, int p, long shared, float[] xs, float[] ys, int base, float area,
+                             float[] kappa) {
+        if (shared == 0L) {
+            return 0f;
+        }
+        float sum = 0;
+        int count = Long.bitCount(shared);
+        float inv = 1f / area;
+        for (long left = shared; left != 0L; left &= left - 1) {
+            int j = Long.numberOfTrailingZeros(left);
+            float dx = poses.x(p, j) - xs[base + j];
+            float dy = poses.y(p, j) - ys[base + j];
+            sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
+        }
+        return sum / count;
     }
 
     /** As the loop above, over p's listed present keypoints only, in the same order: the same float. */

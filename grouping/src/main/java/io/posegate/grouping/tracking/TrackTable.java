@@ -22,6 +22,8 @@ final class TrackTable {
     final float[] ox;
     final float[] oy;
     final boolean[] has;
+    /** has of track t as bits (bit j: keypoint j), as of its last {@link #project}; up to 64 keypoints. */
+    final long[] hasMask;
     final float[] lastX;
     final float[] lastY;
     final float[] lastSize;
@@ -47,6 +49,7 @@ final class TrackTable {
         ox = new float[capacity * keypoints];
         oy = new float[capacity * keypoints];
         has = new boolean[capacity * keypoints];
+        hasMask = new long[capacity];
         lastX = new float[capacity * keypoints];
         lastY = new float[capacity * keypoints];
         lastSize = new float[capacity];
@@ -68,8 +71,10 @@ final class TrackTable {
         float minY = Float.MAX_VALUE;
         float maxX = -Float.MAX_VALUE;
         float maxY = -Float.MAX_VALUE;
+        long mask = 0L;
         for (int i = t * keypoints; i < (t + 1) * keypoints; i++) {
             if (has[i]) {
+                mask |= 1L << (i - t * keypoints);
                 float x = (float) (cx + ox[i] * s);
                 float y = (float) (cy + oy[i] * s);
                 px[i] = x;
@@ -80,6 +85,7 @@ final class TrackTable {
                 maxY = Similarity.max(maxY, y);
             }
         }
+        hasMask[t] = mask;
         box[4 * t] = minX;
         box[4 * t + 1] = minY;
         box[4 * t + 2] = maxX;
@@ -145,6 +151,7 @@ final class TrackTable {
         System.arraycopy(px, from * k, px, to * k, k);
         System.arraycopy(py, from * k, py, to * k, k);
         System.arraycopy(box, from * 4, box, to * 4, 4);
+        hasMask[to] = hasMask[from];
         System.arraycopy(reach, from * 4, reach, to * 4, 4);
         System.arraycopy(cover, from * 4, cover, to * 4, 4);
     }
