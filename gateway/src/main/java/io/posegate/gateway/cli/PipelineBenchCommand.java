@@ -7,6 +7,7 @@ import io.posegate.gateway.bench.GatewayRun;
 import io.posegate.gateway.bench.PipelineReport;
 import io.posegate.gateway.bench.RawLoop;
 import io.posegate.gateway.bench.SyntheticVideo;
+import io.posegate.gateway.ingest.ffmpeg.DecodeMode;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.vertx.core.Vertx;
@@ -66,6 +67,13 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--decode", defaultValue = "auto", description = "In 'multi', the streams' decode option: all, auto, fast or "
+            + "keyframes (see docs/ingest.md; default: ${DEFAULT-VALUE}).")
+    String decode;
+
+    @Option(names = "--multi-input", description = "Video for 'multi' instead of the generated 1280x720 25 fps clip (e.g. one with B-frames).")
+    Path multiInput;
+
     @Option(names = "--batch-wait-ms", defaultValue = "5", description = "inference.batch.maxWaitMs of the batched run (default: ${DEFAULT-VALUE}).")
     int batchWaitMs;
 
@@ -122,12 +130,18 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     private void multi(Vertx vertx, PipelineReport report) throws Exception {
         ModelDescriptor d = batch > 1 ? batchModel(descriptor()) : descriptor();
-        Path clip = generate(1280, 720, 25, 125);
+        try {
+            DecodeMode.parse(decode);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--decode: " + e.getMessage());
+        }
+        Path clip = multiInput != null ? multiInput.toAbsolutePath() : generate(1280, 720, 25, 125);
         JsonObject streamsJson = new JsonObject();
         for (int i = 0; i < streams; i++) {
-            streamsJson.put("cam" + i, new JsonObject().put("source", "file:" + clip + "#loop=true"));
+            streamsJson.put("cam" + i, new JsonObject().put("source", "file:" + clip + "#loop=true&decode=" + decode));
         }
-        String title = "multi: " + streams + " streams, 1280x720 25 fps H.264, native pace, ";
+        String title = "multi: " + streams + " streams, " + (multiInput != null ? multiInput.getFileName() : "1280x720 25 fps H.264")
+                + ", native pace, decode=" + decode + ", ";
         try {
             GatewayRun.Result single = measure(vertx, report, d, title + "no batching", streamsJson, 1);
             if (batch > 1) {
@@ -144,7 +158,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 report.batching(batch, single, batched, rawSingle, rawBatch);
             }
         } finally {
-            Files.deleteIfExists(clip);
+            if (multiInput == null) {
+                Files.deleteIfExists(clip);
+            }
         }
     }
 

@@ -26,6 +26,11 @@ public final class FrameRateCap {
         return true;
     }
 
+    /** True if {@link #admit()} would refuse a frame arriving now; changes nothing. */
+    public boolean wouldRefuse() {
+        return intervalNanos > 0 && last != Long.MIN_VALUE && System.nanoTime() - last < intervalNanos * 9 / 10;
+    }
+
     /** Sleeps until the next frame may pass. */
     public void await() throws InterruptedIOException {
         if (intervalNanos > 0 && last != Long.MIN_VALUE) {

@@ -34,16 +34,12 @@ final class BatchRun {
     private VideoFrame[] frames = new VideoFrame[0];
     private long[] tickets = new long[0];
     private InputTransform[] placements = new InputTransform[0];
-    private Meta[] metas = new Meta[0];
+    private TakenFrame[] metas = new TakenFrame[0];
     private volatile int taken;
 
     BatchRun(InferenceScheduler scheduler, InferenceWorker worker) {
         this.scheduler = scheduler;
         this.worker = worker;
-    }
-
-    /** Frames of one stream, as they were when taken (the frame itself is recycled after pre-processing). */
-    private record Meta(long seq, long capture, int width, int height, double decodeMs, double preMs) {
     }
 
     /** Gathers, runs and publishes one batch that starts with {@code first} (claimed by the worker). */
@@ -135,8 +131,7 @@ final class BatchRun {
             long t0 = System.nanoTime();
             try {
                 placements[m] = bp.item(m).preprocess(f);
-                metas[m] = new Meta(f.sequence(), f.captureEpochMillis(), f.displayWidth(), f.displayHeight(), f.decodeMillis(),
-                        (System.nanoTime() - t0) / 1e6);
+                metas[m] = TakenFrame.of(f, (System.nanoTime() - t0) / 1e6);
                 swap(i, m);
                 m++;
             } catch (RuntimeException e) {
@@ -165,21 +160,9 @@ final class BatchRun {
 
     private void publish(BatchProcessor bp, int j, String label, double inferMs) throws InterruptedException {
         StreamPipeline s = streams[j];
-        Meta meta = metas[j];
         try {
             double groupMs = bp.group(j, placements[j]);
-            s.turns().await(tickets[j]);
-            long t1 = System.nanoTime();
-            FrameProcessor fp = bp.item(j);
-            if (s.tracker() != null) {
-                s.tracker().track(fp.poses(), meta.capture());
-            }
-            groupMs += (System.nanoTime() - t1) / 1e6;
-            double total = Math.max(0, System.currentTimeMillis() - meta.capture());
-            Latency latency = new Latency(meta.decodeMs(), meta.preMs(), inferMs, groupMs, total);
-            s.recordFrame(latency);
-            scheduler.publisher().accept(fp.toFrame(s.id(), meta.seq(), meta.capture(), meta.width(), meta.height(), label,
-                    s.state(), latency, s.slot().dropped()));
+            metas[j].publish(s, bp.item(j), tickets[j], label, inferMs, groupMs, scheduler.publisher());
         } catch (RuntimeException e) {
             s.recordError(message(e));
             LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
@@ -210,6 +193,6 @@ final class BatchRun {
         frames = new VideoFrame[limit];
         tickets = new long[limit];
         placements = new InputTransform[limit];
-        metas = new Meta[limit];
+        metas = new TakenFrame[limit];
     }
 }

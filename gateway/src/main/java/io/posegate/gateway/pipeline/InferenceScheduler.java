@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.backend.ModelRuntime;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,20 +19,13 @@ import java.util.logging.Logger;
  */
 public final class InferenceScheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(InferenceScheduler.class.getName());
-    private static final StreamPipeline[] NONE = new StreamPipeline[0];
 
     private final Consumer<PoseFrame> publisher;
     private InferenceWorker[] workers;
     private boolean started;
     private final RunWatchdog watchdog;
-    private final Object signal = new Object();
+    private final ReadyStreams ready = new ReadyStreams();
     private final AtomicLong restarts = new AtomicLong();
-    private volatile StreamPipeline[] streams = NONE;
-    private int cursor;
-    private long wakeups;
-    private volatile boolean stopped;
-    private volatile int batchMax = 1;
-    private volatile long batchWaitNanos;
 
     /**
      * @param runTimeout how long one inference run may take before the watchdog gives up on it
@@ -63,10 +55,10 @@ public final class InferenceScheduler implements AutoCloseable {
      * scheduler runs. The gateway calls it when a runtime opens, so workers follow its concurrent runs.
      */
     public synchronized void ensureWorkers(int count) {
-        if (stopped || count <= workers.length) {
+        if (ready.stopped() || count <= workers.length) {
             return;
         }
-        InferenceWorker[] next = java.util.Arrays.copyOf(workers, count);
+        InferenceWorker[] next = Arrays.copyOf(workers, count);
         for (int i = workers.length; i < count; i++) {
             next[i] = new InferenceWorker(this, i, 0);
             if (started) {
@@ -83,61 +75,15 @@ public final class InferenceScheduler implements AutoCloseable {
      * holding fewer waits at most {@code maxWait} for more. {@code maxSize} 1 turns it off.
      */
     public void batching(int maxSize, Duration maxWait) {
-        batchMax = Math.max(1, maxSize);
-        batchWaitNanos = Math.max(0, maxWait.toNanos());
+        ready.batching(maxSize, maxWait);
     }
 
-    /** The most frames one run on {@code rt} may hold: 1 unless both the config and the runtime batch. */
     int batchLimit(ModelRuntime rt) {
-        return rt == null ? 1 : Math.min(batchMax, rt.maxBatch());
+        return ready.batchLimit(rt);
     }
 
-    /**
-     * Adds to {@code into} (which holds {@code first}, claimed by {@code worker}) other streams bound to
-     * {@code rt} that have a frame waiting, claiming each, until {@code limit} are held; while fewer are held
-     * and other streams are bound to {@code rt}, waits for their frames, at most the configured wait.
-     *
-     * @return how many streams {@code into} holds (all claimed by {@code worker})
-     */
     int gather(Object worker, StreamPipeline first, ModelRuntime rt, int limit, StreamPipeline[] into) throws InterruptedException {
-        into[0] = first;
-        int n = 1;
-        long deadline = System.nanoTime() + batchWaitNanos;
-        synchronized (signal) {
-            while (!stopped) {
-                long seen = wakeups;
-                StreamPipeline[] list = streams;
-                boolean more = false;
-                for (int i = 0; i < list.length && n < limit; i++) {
-                    StreamPipeline s = list[(cursor + i) % list.length];
-                    if (s.runtime() != rt || contains(into, n, s)) {
-                        continue;
-                    }
-                    if (s.slot().hasFrame() && s.tryClaim(worker)) {
-                        into[n++] = s;
-                    } else {
-                        more = true;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (n >= limit || !more || left <= 0) {
-                    return n;
-                }
-                if (seen == wakeups) {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(signal, left);
-                }
-            }
-            return n;
-        }
-    }
-
-    private static boolean contains(StreamPipeline[] a, int n, StreamPipeline s) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == s) {
-                return true;
-            }
-        }
-        return false;
+        return ready.gather(worker, first, rt, limit, into);
     }
 
     /** The number of inference workers. */
@@ -145,21 +91,16 @@ public final class InferenceScheduler implements AutoCloseable {
         return workers.length;
     }
 
-    public synchronized void add(StreamPipeline stream) {
-        List<StreamPipeline> next = new ArrayList<>(Arrays.asList(streams));
-        next.add(stream);
-        streams = next.toArray(NONE);
-        wake();
+    public void add(StreamPipeline stream) {
+        ready.add(stream);
     }
 
-    public synchronized void remove(StreamPipeline stream) {
-        List<StreamPipeline> next = new ArrayList<>(Arrays.asList(streams));
-        next.remove(stream);
-        streams = next.toArray(NONE);
+    public void remove(StreamPipeline stream) {
+        ready.remove(stream);
     }
 
     public List<StreamPipeline> streams() {
-        return List.of(streams);
+        return ready.list();
     }
 
     /** Workers replaced because they died (an error no frame handler could absorb). */
@@ -174,14 +115,11 @@ public final class InferenceScheduler implements AutoCloseable {
 
     /** Called by frame slots when a frame arrives. */
     public void wake() {
-        synchronized (signal) {
-            wakeups++;
-            signal.notifyAll();
-        }
+        ready.wake();
     }
 
     boolean stopped() {
-        return stopped;
+        return ready.stopped();
     }
 
     Consumer<PoseFrame> publisher() {
@@ -190,34 +128,7 @@ public final class InferenceScheduler implements AutoCloseable {
 
     /** Blocks until a stream with a waiting frame can be claimed by {@code worker}; null when stopping. */
     StreamPipeline awaitNext(Object worker) throws InterruptedException {
-        synchronized (signal) {
-            while (!stopped) {
-                long seen = wakeups;
-                StreamPipeline s = next(worker);
-                if (s != null) {
-                    return s;
-                }
-                if (seen == wakeups) {
-                    signal.wait(200);
-                }
-            }
-            return null;
-        }
-    }
-
-    /** Round-robin over a snapshot of the streams; the cursor is reduced modulo the snapshot's size. */
-    private StreamPipeline next(Object worker) {
-        StreamPipeline[] list = streams;
-        int n = list.length;
-        for (int i = 0; i < n; i++) {
-            int at = (cursor + i) % n;
-            StreamPipeline s = list[at];
-            if (s.slot().hasFrame() && s.runtime() != null && s.tryClaim(worker)) {
-                cursor = (at + 1) % n;
-                return s;
-            }
-        }
-        return null;
+        return ready.awaitNext(worker);
     }
 
     synchronized InferenceWorker[] workers() {
@@ -226,7 +137,7 @@ public final class InferenceScheduler implements AutoCloseable {
 
     /** A worker's thread ended: unless stopping or abandoned on purpose, it died; replace and count it. */
     void exited(InferenceWorker w, Throwable cause) {
-        if (stopped || w.abandoned()) {
+        if (ready.stopped() || w.abandoned()) {
             return;
         }
         restarts.incrementAndGet();
@@ -236,7 +147,7 @@ public final class InferenceScheduler implements AutoCloseable {
 
     /** Starts a new worker in {@code old}'s place (its stream claim, if any, is the caller's business). */
     synchronized void replace(InferenceWorker old) {
-        if (stopped || workers[old.index()] != old) {
+        if (ready.stopped() || workers[old.index()] != old) {
             return;
         }
         InferenceWorker w = new InferenceWorker(this, old.index(), old.generation() + 1);
@@ -246,11 +157,11 @@ public final class InferenceScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        stopped = true;
+        ready.stop();
         watchdog.close();
         for (InferenceWorker w : workers()) {
             w.interrupt();
         }
-        wake();
+        ready.wake();
     }
 }

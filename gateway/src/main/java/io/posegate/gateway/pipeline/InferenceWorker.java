@@ -167,19 +167,15 @@ final class InferenceWorker implements Runnable {
 
     private void processTaken(StreamPipeline s, ModelRuntime bound, VideoFrame frame, long ticket) throws InterruptedException {
         FrameProcessor fp = processorFor(bound.descriptor());
-        long seq = frame.sequence();
-        long capture = frame.captureEpochMillis();
-        int width = frame.displayWidth();
-        int height = frame.displayHeight();
-        double decodeMs = frame.decodeMillis();
         long t0 = System.nanoTime();
         InputTransform t;
+        TakenFrame taken;
         try {
             t = fp.preprocess(frame);
+            taken = TakenFrame.of(frame, (System.nanoTime() - t0) / 1e6);
         } finally {
             s.slot().recycle(frame);
         }
-        double preMs = (System.nanoTime() - t0) / 1e6;
         double inferMs;
         String label;
         try (RuntimeLease l = leaseFor(s)) {
@@ -195,16 +191,7 @@ final class InferenceWorker implements Runnable {
             }
         }
         double groupMs = fp.group(t);
-        s.turns().await(ticket);
-        long t1 = System.nanoTime();
-        if (s.tracker() != null) {
-            s.tracker().track(fp.poses(), capture);
-        }
-        groupMs += (System.nanoTime() - t1) / 1e6;
-        double total = Math.max(0, System.currentTimeMillis() - capture);
-        Latency latency = new Latency(decodeMs, preMs, inferMs, groupMs, total);
-        s.recordFrame(latency);
-        scheduler.publisher().accept(fp.toFrame(s.id(), seq, capture, width, height, label, s.state(), latency, s.slot().dropped()));
+        taken.publish(s, fp, ticket, label, inferMs, groupMs, scheduler.publisher());
     }
 
     /**

@@ -35,17 +35,6 @@ final class Assignment {
         if (nRows == 0 || nCols == 0) {
             return 0;
         }
-        boolean any = false;
-        for (int i = 0; i < nRows; i++) {
-            for (int j = 0; j < nCols; j++) {
-                float s = sim[i * stride + j];
-                any |= s >= gate;
-                cost[i * stride + j] = s >= gate ? 1f - s : REFUSED;
-            }
-        }
-        if (!any) {
-            return 0;
-        }
         if (unique(sim, nRows, nCols, gate)) {
             int pairs = 0;
             for (int i = 0; i < nRows; i++) {
@@ -57,6 +46,12 @@ final class Assignment {
                 }
             }
             return pairs;
+        }
+        for (int i = 0; i < nRows; i++) {
+            for (int j = 0; j < nCols; j++) {
+                float s = sim[i * stride + j];
+                cost[i * stride + j] = s >= gate ? 1f - s : REFUSED;
+            }
         }
         munkres.solve(cost, stride, nRows, nCols);
         int pairs = 0;
@@ -73,7 +68,8 @@ final class Assignment {
 
     /**
      * True when no row and no column has more than one admissible partner: then those pairs are the
-     * optimal assignment and the solver is not needed (the common case of people apart from each other).
+     * optimal assignment and the solver is not needed (the common case of people apart from each other,
+     * and the case of no admissible pair at all).
      * Leaves each row's partner, or -1, in {@code onlyCol}.
      */
     private boolean unique(float[] sim, int nRows, int nCols, float gate) {

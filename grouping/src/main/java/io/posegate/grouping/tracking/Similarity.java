@@ -25,6 +25,11 @@ final class Similarity {
         return oks(poses, p, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
     }
 
+    /** {@link #oksPredicted}, looping over detection p's present keypoints as listed in keys (same result). */
+    static float oksPredicted(Poses poses, int p, DetectionKeys keys, TrackTable tr, int t, float[] kappa) {
+        return oks(poses, p, keys, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
+    }
+
     /** OKS of detection p against track t's last observed pose (OC-SORT's observation-centric recovery). */
     static float oksLastSeen(Poses poses, int p, TrackTable tr, int t, float[] kappa) {
         float size = tr.lastSize[t];
@@ -45,6 +50,24 @@ final class Similarity {
         float inv = 1f / area;
         for (int j = 0; j < poses.keypointCount(); j++) {
             if (has[base + j] && poses.present(p, j)) {
+                float dx = poses.x(p, j) - xs[base + j];
+                float dy = poses.y(p, j) - ys[base + j];
+                sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
+                shared++;
+            }
+        }
+        return shared == 0 ? 0f : sum / shared;
+    }
+
+    /** As the loop above, over p's present keypoints only, in the same order, so the sum is the same float. */
+    private static float oks(Poses poses, int p, DetectionKeys keys, float[] xs, float[] ys, boolean[] has, int base,
+                             float area, float[] kappa) {
+        float sum = 0;
+        int shared = 0;
+        float inv = 1f / area;
+        for (int i = 0, c = keys.count(p); i < c; i++) {
+            int j = keys.key(p, i);
+            if (has[base + j]) {
                 float dx = poses.x(p, j) - xs[base + j];
                 float dy = poses.y(p, j) - ys[base + j];
                 sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
@@ -75,34 +98,28 @@ final class Similarity {
         return EXP[i] + r * (EXP[i + 1] - EXP[i]);
     }
 
-    /** Writes detection p's keypoint box {minX, minY, maxX, maxY} at boxes[4p]. */
-    static void box(Poses poses, int p, float[] boxes) {
-        float minX = Float.MAX_VALUE;
-        float minY = Float.MAX_VALUE;
-        float maxX = -Float.MAX_VALUE;
-        float maxY = -Float.MAX_VALUE;
-        for (int j = 0; j < poses.keypointCount(); j++) {
-            if (poses.present(p, j)) {
-                minX = Math.min(minX, poses.x(p, j));
-                maxX = Math.max(maxX, poses.x(p, j));
-                minY = Math.min(minY, poses.y(p, j));
-                maxY = Math.max(maxY, poses.y(p, j));
-            }
-        }
-        boxes[4 * p] = minX;
-        boxes[4 * p + 1] = minY;
-        boxes[4 * p + 2] = maxX;
-        boxes[4 * p + 3] = maxY;
+    /**
+     * {@link Math#min(float, float)} but for the sign of a zero result (nothing here divides by a box's
+     * coordinates or publishes them, so the sign of a zero never shows): a compare and a move, where
+     * Math.min's handling of signed zeros is a longer chain that every box's running minimum waits on.
+     */
+    static float min(float a, float b) {
+        return a <= b || a != a ? a : b;
+    }
+
+    /** {@link Math#max(float, float)} but for the sign of a zero result; see {@link #min}. */
+    static float max(float a, float b) {
+        return a >= b || a != a ? a : b;
     }
 
     /** IoU of two boxes {minX, minY, maxX, maxY}; degenerate boxes are widened by one pixel. */
     static float iou(float[] a, int ai, float[] b, int bi) {
-        float aw = Math.max(1f, a[ai + 2] - a[ai]);
-        float ah = Math.max(1f, a[ai + 3] - a[ai + 1]);
-        float bw = Math.max(1f, b[bi + 2] - b[bi]);
-        float bh = Math.max(1f, b[bi + 3] - b[bi + 1]);
-        float iw = Math.min(a[ai] + aw, b[bi] + bw) - Math.max(a[ai], b[bi]);
-        float ih = Math.min(a[ai + 1] + ah, b[bi + 1] + bh) - Math.max(a[ai + 1], b[bi + 1]);
+        float aw = max(1f, a[ai + 2] - a[ai]);
+        float ah = max(1f, a[ai + 3] - a[ai + 1]);
+        float bw = max(1f, b[bi + 2] - b[bi]);
+        float bh = max(1f, b[bi + 3] - b[bi + 1]);
+        float iw = min(a[ai] + aw, b[bi] + bw) - max(a[ai], b[bi]);
+        float ih = min(a[ai + 1] + ah, b[bi + 1] + bh) - max(a[ai + 1], b[bi + 1]);
         if (iw <= 0 || ih <= 0) {
             return 0f;
         }
@@ -115,18 +132,16 @@ final class Similarity {
      * box. Pairs that do not have negligible OKS, IoU and coverage, so their exponentials are skipped.
      */
     static boolean near(float[] boxes, int p, TrackTable tr, int t) {
-        float w = tr.box[4 * t + 2] - tr.box[4 * t];
-        float h = tr.box[4 * t + 3] - tr.box[4 * t + 1];
-        float m = 0.3f * Math.max(w, h);
-        return boxes[4 * p] <= tr.box[4 * t + 2] + m && boxes[4 * p + 2] >= tr.box[4 * t] - m
-                && boxes[4 * p + 1] <= tr.box[4 * t + 3] + m && boxes[4 * p + 3] >= tr.box[4 * t + 1] - m;
+        return boxes[4 * p] <= tr.reach[4 * t + 2] && boxes[4 * p + 2] >= tr.reach[4 * t]
+                && boxes[4 * p + 1] <= tr.reach[4 * t + 3] && boxes[4 * p + 3] >= tr.reach[4 * t + 1];
     }
 
     /** Share of detection p's keypoints inside track t's predicted box grown by 15 % of its size. */
     static float coverage(Poses poses, int p, TrackTable tr, int t) {
-        float w = tr.box[4 * t + 2] - tr.box[4 * t];
-        float h = tr.box[4 * t + 3] - tr.box[4 * t + 1];
-        float m = 0.15f * Math.max(w, h);
+        float minX = tr.cover[4 * t];
+        float minY = tr.cover[4 * t + 1];
+        float maxX = tr.cover[4 * t + 2];
+        float maxY = tr.cover[4 * t + 3];
         int in = 0;
         int n = 0;
         for (int j = 0; j < poses.keypointCount(); j++) {
@@ -134,8 +149,7 @@ final class Similarity {
                 n++;
                 float x = poses.x(p, j);
                 float y = poses.y(p, j);
-                if (x >= tr.box[4 * t] - m && x <= tr.box[4 * t + 2] + m && y >= tr.box[4 * t + 1] - m
-                        && y <= tr.box[4 * t + 3] + m) {
+                if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
                     in++;
                 }
             }

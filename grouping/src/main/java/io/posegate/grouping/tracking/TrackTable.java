@@ -28,6 +28,10 @@ final class TrackTable {
     final float[] px;
     final float[] py;
     final float[] box;
+    /** The predicted box grown by 0.3 of its larger side on every side: the reach of {@link Similarity#near}. */
+    final float[] reach;
+    /** The predicted box grown by 0.15 of its larger side: what {@link Similarity#coverage} counts as inside. */
+    final float[] cover;
     int size;
 
     TrackTable(int keypoints, int capacity) {
@@ -49,6 +53,8 @@ final class TrackTable {
         px = new float[capacity * keypoints];
         py = new float[capacity * keypoints];
         box = new float[capacity * 4];
+        reach = new float[capacity * 4];
+        cover = new float[capacity * 4];
     }
 
     /** True for tracks that have been confirmed (whether matched this frame or lost). */
@@ -64,18 +70,44 @@ final class TrackTable {
         float maxY = -Float.MAX_VALUE;
         for (int i = t * keypoints; i < (t + 1) * keypoints; i++) {
             if (has[i]) {
-                px[i] = (float) (cx + ox[i] * s);
-                py[i] = (float) (cy + oy[i] * s);
-                minX = Math.min(minX, px[i]);
-                maxX = Math.max(maxX, px[i]);
-                minY = Math.min(minY, py[i]);
-                maxY = Math.max(maxY, py[i]);
+                float x = (float) (cx + ox[i] * s);
+                float y = (float) (cy + oy[i] * s);
+                px[i] = x;
+                py[i] = y;
+                minX = Similarity.min(minX, x);
+                maxX = Similarity.max(maxX, x);
+                minY = Similarity.min(minY, y);
+                maxY = Similarity.max(maxY, y);
             }
         }
         box[4 * t] = minX;
         box[4 * t + 1] = minY;
         box[4 * t + 2] = maxX;
         box[4 * t + 3] = maxY;
+        float m = 0.3f * Math.max(maxX - minX, maxY - minY);
+        reach[4 * t] = minX - m;
+        reach[4 * t + 1] = minY - m;
+        reach[4 * t + 2] = maxX + m;
+        reach[4 * t + 3] = maxY + m;
+        float c = 0.15f * Math.max(maxX - minX, maxY - minY);
+        cover[4 * t] = minX - c;
+        cover[4 * t + 1] = minY - c;
+        cover[4 * t + 2] = maxX + c;
+        cover[4 * t + 3] = maxY + c;
+    }
+
+    /**
+     * Writes track t's last observed pose, its template at anchor (cx, cy) and size s, for the keypoints it
+     * has: what {@link #project} followed by a copy of the predicted pose would leave there, without the
+     * box (the next frame's prediction projects the track again before anything reads its pose or box).
+     */
+    void projectLast(int t, double cx, double cy, double s) {
+        for (int i = t * keypoints; i < (t + 1) * keypoints; i++) {
+            if (has[i]) {
+                lastX[i] = (float) (cx + ox[i] * s);
+                lastY[i] = (float) (cy + oy[i] * s);
+            }
+        }
     }
 
     /** The predicted box's area, at least 1. */
@@ -113,5 +145,7 @@ final class TrackTable {
         System.arraycopy(px, from * k, px, to * k, k);
         System.arraycopy(py, from * k, py, to * k, k);
         System.arraycopy(box, from * 4, box, to * 4, 4);
+        System.arraycopy(reach, from * 4, reach, to * 4, 4);
+        System.arraycopy(cover, from * 4, cover, to * 4, 4);
     }
 }

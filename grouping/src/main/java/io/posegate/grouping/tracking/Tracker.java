@@ -44,6 +44,7 @@ public final class Tracker implements MultiPersonTracker {
     private final TrackTable tracks;
     private final MotionModel motion;
     private final KeypointOwners owners;
+    private final DetectionKeys detKeys;
     private final OneEuro filters;
     private final boolean[] smoothed;
     private final int[] trackDet;
@@ -81,6 +82,7 @@ public final class Tracker implements MultiPersonTracker {
         this.tracks = new TrackTable(keypoints, capacity);
         this.motion = new MotionModel(capacity);
         this.owners = new KeypointOwners(keypoints);
+        this.detKeys = new DetectionKeys(keypoints);
         this.filters = new OneEuro(2 * keypoints * capacity, params.minCutoff(), params.beta(), params.dCutoff());
         this.smoothed = new boolean[keypoints * capacity];
         this.trackDet = new int[capacity];
@@ -108,8 +110,8 @@ public final class Tracker implements MultiPersonTracker {
             trackDet[t] = -1;
         }
         int n = poses.count();
+        detKeys.index(poses, n, detBox);
         for (int p = 0; p < n; p++) {
-            Similarity.box(poses, p, detBox);
             detTrack[p] = -1;
             fate[p] = DROP;
             whole[p] = params.publish().whole(poses, p);
@@ -117,7 +119,7 @@ public final class Tracker implements MultiPersonTracker {
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {
                 oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
-                        ? Similarity.oksPredicted(poses, p, tracks, t, kappa) : 0f;
+                        ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
             }
         }
         associate(poses, kappa);
@@ -341,9 +343,7 @@ public final class Tracker implements MultiPersonTracker {
             }
             motion.save(t);
             PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
-            tracks.project(t, motion.x(t), motion.y(t), motion.size(t));
-            System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
-            System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
+            tracks.projectLast(t, motion.x(t), motion.y(t), motion.size(t));
             tracks.lastSize[t] = (float) motion.size(t);
             tracks.coasted[t] = 0;
             tracks.lastClean[t] = now;

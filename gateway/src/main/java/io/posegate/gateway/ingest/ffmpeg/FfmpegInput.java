@@ -16,15 +16,23 @@ import java.util.Map;
  * @param loop        restart a file at its end
  * @param nativePace  deliver a file's frames at its own frame rate instead of as fast as possible
  * @param threads     decoder threads (1 keeps decode time measurable as this thread's CPU time)
+ * @param decode      what the decoder may leave undecoded ({@link DecodeMode}, option {@code decode})
  */
 public record FfmpegInput(String url, String shown, String format, Map<String, String> options,
-                          boolean live, boolean loop, boolean nativePace, int threads) {
+                          boolean live, boolean loop, boolean nativePace, int threads, DecodeMode decode) {
     public FfmpegInput {
         requireNonNull(url, "url is null");
         requireNonNull(shown, "shown is null");
+        requireNonNull(decode, "decode is null");
         options = Map.copyOf(requireNonNull(options, "options is null"));
         if (!options.containsKey("protocol_whitelist")) {
             throw new IllegalArgumentException("an FFmpeg input needs a protocol_whitelist: " + shown);
         }
+    }
+
+    /** An input with the default {@link DecodeMode#AUTO}. */
+    public FfmpegInput(String url, String shown, String format, Map<String, String> options,
+                       boolean live, boolean loop, boolean nativePace, int threads) {
+        this(url, shown, format, options, live, loop, nativePace, threads, DecodeMode.AUTO);
     }
 }

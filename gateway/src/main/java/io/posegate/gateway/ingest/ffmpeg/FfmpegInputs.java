@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the {@link FfmpegInput} for each FFmpeg scheme: the protocol whitelist, TCP for RTSP, I/O
  * timeouts so a dead camera fails instead of blocking, and the checks for API-origin specs.
- * Options named {@code ffmpeg.NAME} are passed to FFmpeg as is, from the config file only.
+ * Every scheme takes {@code threads} (decoder threads, default 1) and {@code decode} ({@link DecodeMode},
+ * default {@code auto}). Options named {@code ffmpeg.NAME} are passed to FFmpeg as is, from the config file only.
  */
 public final class FfmpegInputs {
     /** The schemes decoded through FFmpeg. */
@@ -36,7 +37,8 @@ public final class FfmpegInputs {
         int threads = (int) uri.number("threads", 1);
         String url = uri.withoutFragment();
         String format = null;
-        Set<String> known = new TreeSet<>(Set.of("threads"));
+        Set<String> known = new TreeSet<>(Set.of("threads", "decode"));
+        DecodeMode decode = DecodeMode.parse(uri.option("decode", DecodeMode.AUTO.option()));
         switch (scheme) {
             case "file" -> {
                 known.addAll(Set.of("loop", "pace"));
@@ -86,7 +88,7 @@ public final class FfmpegInputs {
         boolean isFile = scheme.equals("file");
         boolean nativePace = isFile && paceNative(uri);
         return new FfmpegInput(url, SourceUri.mask(uri.withoutFragment()), format, opts, !isFile,
-                isFile && uri.flag("loop", false), nativePace, Math.max(1, threads));
+                isFile && uri.flag("loop", false), nativePace, Math.max(1, threads), decode);
     }
 
     private static boolean paceNative(SourceUri uri) {

@@ -27,7 +27,9 @@ import org.bytedeco.javacv.Frame;
  * <p>Nothing is converted only to be dropped. A file read with {@code pace=fast} decodes on demand: the
  * next frame is decoded once the sink's last frame has been taken. Live inputs (and files at their native
  * pace, which must keep time) decode every packet, but a frame that the frame-rate cap refuses or that
- * would land on a frame no worker has taken yet is skipped before colour conversion and scaling. Previews
+ * would land on a frame no worker has taken yet is skipped before colour conversion and scaling. While
+ * frames would be dropped, the decoder may also leave some undecoded, as the input's {@link DecodeMode}
+ * allows ({@link DecoderDiscard}). Previews
  * (the MJPEG view) are converted separately, at their own size, only while someone watches.
  *
  * <p>Decode time is this thread's CPU time for the frame, so waiting for a camera is not counted; FFmpeg
@@ -42,6 +44,7 @@ public final class FfmpegSource implements FrameSource {
     private final TargetSize target;
     private final FrameRateCap cap;
     private final NativePacer pacer = new NativePacer();
+    private final DecoderDiscard discard;
     private final Object lock = new Object();
     private final BgrScaler scaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR);
     private final BgrScaler previewScaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR);
@@ -51,11 +54,13 @@ public final class FfmpegSource implements FrameSource {
     private boolean closeRequested;
     private volatile long decoded;
     private volatile long converted;
+    private volatile long positionMicros = Long.MIN_VALUE;
 
     public FfmpegSource(FfmpegInput input, TargetSize target, double maxFps) {
         this.input = requireNonNull(input, "input is null");
         this.target = requireNonNull(target, "target is null");
         this.cap = new FrameRateCap(maxFps);
+        this.discard = new DecoderDiscard(input.decode());
     }
 
     @Override
@@ -78,6 +83,23 @@ public final class FfmpegSource implements FrameSource {
         return decoded;
     }
 
+    /** The open decoder's thread count as FFmpeg applied it, or -1 when not open or not reachable. */
+    int decoderThreads() {
+        synchronized (lock) {
+            return grabber == null ? -1 : DecoderDiscard.threadsOf(grabber);
+        }
+    }
+
+    /** True while the {@code fast} decode mode has the deblocking filter switched off. Source thread only. */
+    boolean deblockingSkipped() {
+        return discard.deblockingSkipped();
+    }
+
+    /** The timestamp (microseconds) of the picture decoded last, Long.MIN_VALUE before the first. Readable from any thread. */
+    public long positionMicros() {
+        return positionMicros;
+    }
+
     /** Pictures converted to BGR (colour conversion and scaling) since creation. Readable from any thread. */
     public long framesConverted() {
         return converted;
@@ -98,6 +120,9 @@ public final class FfmpegSource implements FrameSource {
             }
             input.options().forEach(g::setOption);
             g.setVideoOption("threads", Integer.toString(input.threads()));
+            if (input.decode() == DecodeMode.KEYFRAMES) {
+                g.setVideoOption("skip_frame", "nokey"); // FFmpeg's name for AVDISCARD_NONKEY
+            }
             g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             start(g);
             int w = g.getImageWidth();
@@ -107,6 +132,7 @@ public final class FfmpegSource implements FrameSource {
             synchronized (lock) {
                 grabber = g;
             }
+            discard.attach(g);
             pacer.reset();
             cap.reset();
         } finally {
@@ -154,6 +180,9 @@ public final class FfmpegSource implements FrameSource {
         }
         while (true) {
             long cpu0 = Pacing.threadCpuNanos();
+            if (dropsLate) {
+                discard.beforeGrab(sink.full() || (input.live() && cap.wouldRefuse()));
+            }
             Frame f = DecodedPicture.available() ? g.grabFrame(false, true, false, false, false) : g.grabImage();
             if (f == null) {
                 if (input.live()) {
@@ -168,9 +197,11 @@ public final class FfmpegSource implements FrameSource {
                 continue;
             }
             decoded++;
+            positionMicros = f.timestamp;
             restarted = false;
             preview(g);
             if (input.live() && !cap.admit()) {
+                discard.decoded(true);
                 skip();
                 continue;
             }
@@ -181,9 +212,11 @@ public final class FfmpegSource implements FrameSource {
                 cap.await();
             }
             if (dropsLate && sink.full()) {
+                discard.decoded(true);
                 skip();
                 continue;
             }
+            discard.decoded(false);
             convert(g, f, into);
             double decodeMs = (Pacing.threadCpuNanos() - cpu0) / 1e6;
             long now = System.currentTimeMillis();
@@ -275,6 +308,7 @@ public final class FfmpegSource implements FrameSource {
     }
 
     private void release() {
+        discard.detach();
         if (grabber != null) {
             safeRelease(grabber);
             grabber = null;
