@@ -5,6 +5,7 @@ import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.demo.DemoScene;
 import io.posegate.gateway.demo.SceneOptions;
 import io.posegate.gateway.eval.DemoTrackingRun;
+import io.posegate.gateway.eval.MotPanel;
 import io.posegate.gateway.eval.MotRecord;
 import io.posegate.gateway.eval.PeopleStats;
 import io.posegate.gateway.eval.TrackerKind;
@@ -66,6 +67,14 @@ final class EvalTrackingCommand implements Callable<Integer> {
     @Option(names = "--jitter", defaultValue = "0", description = "Demo: frame-time jitter in periods, 0..0.9 (default: ${DEFAULT-VALUE}).")
     double jitter;
 
+    @Option(names = "--seed", defaultValue = "0", description = "Demo: scene seed; 0 is the standard scene, others draw other "
+            + "walkers, bar phase and jitter (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--runs", defaultValue = "1", description = "Demo: run the scenes of seeds --seed .. --seed + runs - 1 and "
+            + "print each run and the mean and worst figures (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Option(names = "--record", description = "Demo: write the matched frames as JSON lines (motmetrics input) to this file "
             + "(with --tracker both: FILE.tracker and FILE.greedy).")
     Path record;
@@ -89,6 +98,9 @@ final class EvalTrackingCommand implements Callable<Integer> {
         if (frames < 1 || !(fps > 0)) {
             throw new IllegalArgumentException("--frames must be >= 1 and --fps > 0");
         }
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be >= 1, got " + runs);
+        }
         if (source != null && model == null) {
             throw new IllegalArgumentException("--source needs --model (and usually --model-file)");
         }
@@ -102,14 +114,24 @@ final class EvalTrackingCommand implements Callable<Integer> {
                             TargetSize.of(s), 0), frames, fps, rt, kind.create(d));
                     out.println(kind.label() + ": " + stats);
                 } else {
-                    DemoScene scene = new DemoScene(width, height, people, new SceneOptions(bar, enter, jitter));
-                    DemoTrackingRun.Result r = DemoTrackingRun.run(scene, frames, fps, rt, kind.create(d));
-                    MotSummary m = MotMetrics.compute(r.frames());
-                    out.println(kind.label() + ": " + m);
-                    out.println(kind.label() + ": " + r.people());
-                    if (record != null) {
-                        Path file = kinds.size() == 1 ? record : Path.of(record + "." + kind.label());
-                        MotRecord.write(r.frames(), file);
+                    MotPanel panel = new MotPanel();
+                    for (int i = 0; i < runs; i++) {
+                        long s = seed + i;
+                        DemoScene scene = new DemoScene(width, height, people, new SceneOptions(bar, enter, jitter, s));
+                        DemoTrackingRun.Result r = DemoTrackingRun.run(scene, frames, fps, rt, kind.create(d));
+                        MotSummary m = MotMetrics.compute(r.frames());
+                        panel.add(m);
+                        String label = runs == 1 ? kind.label() : kind.label() + " seed " + s;
+                        out.println(label + ": " + m);
+                        out.println(label + ": " + r.people());
+                        if (record != null) {
+                            String name = kinds.size() == 1 ? record.toString() : record + "." + kind.label();
+                            MotRecord.write(r.frames(), Path.of(runs == 1 ? name : name + ".seed" + s));
+                        }
+                        out.flush();
+                    }
+                    if (runs > 1) {
+                        out.println(kind.label() + " seeds " + seed + ".." + (seed + runs - 1) + ": " + panel);
                     }
                 }
                 out.flush();

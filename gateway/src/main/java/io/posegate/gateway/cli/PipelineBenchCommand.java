@@ -100,6 +100,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            DecodeMode.parse(decode);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--decode: " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PipelineReport report = new PipelineReport(out);
         report.machine();
@@ -130,11 +135,6 @@ public final class PipelineBenchCommand implements Callable<Integer> {
 
     private void multi(Vertx vertx, PipelineReport report) throws Exception {
         ModelDescriptor d = batch > 1 ? batchModel(descriptor()) : descriptor();
-        try {
-            DecodeMode.parse(decode);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--decode: " + e.getMessage());
-        }
         Path clip = multiInput != null ? multiInput.toAbsolutePath() : generate(1280, 720, 25, 125);
         JsonObject streamsJson = new JsonObject();
         for (int i = 0; i < streams; i++) {

@@ -41,8 +41,11 @@ public final class DemoScene {
     private final double ringWidth;
     private final byte[] background;
     private final SceneOptions options;
+    private final double barPhase;
 
     /**
+     * The standard scene ({@link SceneOptions#NONE}).
+     *
      * @throws IllegalArgumentException if the picture is smaller than 64x64 or {@code people} is not
      *                                  between 1 and the {@link MarkerCode#DEMO} slots (8)
      */
@@ -65,17 +68,24 @@ public final class DemoScene {
         this.markerRadius = 4 * sf;
         this.ringWidth = 2 * sf;
         this.walkers = new Walker[people];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(options.seed());
+        boolean drawn = options.seed() != 0;
         for (int i = 0; i < people; i++) {
             double depth = people == 1 ? 1 : i / (double) (people - 1);
             double u = 0.09 * height * (0.82 + 0.18 * depth);
-            double centre = width * (0.5 + (i % 2 == 0 ? -0.04 : 0.04));
-            double amplitude = Math.min(width * (0.31 + 0.03 * (i % 3)), width * 0.46 - 1.6 * u);
+            double centre = width * (0.5 + (drawn ? random.nextDouble(-0.08, 0.08) : i % 2 == 0 ? -0.04 : 0.04));
+            double reach = drawn ? random.nextDouble(0.25, 0.38) : 0.31 + 0.03 * (i % 3);
+            double off = drawn ? Math.max(0, Math.abs(centre - width / 2.0) - 0.04 * width) : 0;
+            double amplitude = Math.min(width * reach, width * 0.46 - 1.6 * u - off);
             if (options.enterLeave() && i % 2 == 1) {
                 amplitude = Math.abs(centre - width / 2.0) + width / 2.0 + 4 * u;
             }
+            double period = drawn ? random.nextDouble(220, 440) : PERIODS[i];
+            double phase = drawn ? random.nextDouble(0, 2 * Math.PI) : 0.5 + 2.1 * i;
             walkers[i] = new Walker(height * (0.71 + 0.25 * depth), u, centre, Math.max(0, amplitude),
-                    2 * Math.PI / PERIODS[i], 0.5 + 2.1 * i);
+                    2 * Math.PI / period, phase);
         }
+        this.barPhase = drawn ? random.nextDouble(0, 2 * Math.PI) : 1.0;
         this.background = Canvas.backdrop(width, height);
     }
 
@@ -229,7 +239,7 @@ public final class DemoScene {
 
     /** Centre of the occluding bar: it sweeps across the picture and back every 370 frame periods. */
     private double barX(long frameIndex) {
-        return width * (0.5 + 0.45 * Math.sin(2 * Math.PI * time(frameIndex) / 370 + 1.0));
+        return width * (0.5 + 0.45 * Math.sin(2 * Math.PI * time(frameIndex) / 370 + barPhase));
     }
 
     private double barHalf() {

@@ -77,4 +77,43 @@ class SceneOptionsTest {
         e = assertThrows(IllegalArgumentException.class, () -> DemoUri.parse(SourceSpec.of("demo:?fog=1")));
         assertTrue(e.getMessage().contains("known: bar, enter, fps, height, jitter, people, width"), e.getMessage());
     }
+
+    @Test
+    void aSeedDrawsAnotherSceneAndTheSameSeedTheSameOne() {
+        SceneOptions hard = new SceneOptions(true, true, 0.4);
+        assertEquals(0, hard.seed());
+        assertEquals(hard, hard.withSeed(0));
+        DemoScene standard = new DemoScene(640, 360, 8, hard);
+        DemoScene a = new DemoScene(640, 360, 8, hard.withSeed(7));
+        DemoScene again = new DemoScene(640, 360, 8, hard.withSeed(7));
+        DemoScene b = new DemoScene(640, 360, 8, hard.withSeed(8));
+        int differA = 0;
+        int differB = 0;
+        int differTime = 0;
+        for (long n = 0; n < 300; n += 3) {
+            assertEquals(deep(a.people(n)), deep(again.people(n)), "frame " + n);
+            assertEquals(ids(a.truth(n)), ids(again.truth(n)), "frame " + n);
+            assertEquals(a.time(n), again.time(n));
+            differA += deep(a.people(n)).equals(deep(standard.people(n))) ? 0 : 1;
+            differB += deep(a.people(n)).equals(deep(b.people(n))) ? 0 : 1;
+            differTime += a.time(n) == standard.time(n) ? 0 : 1;
+        }
+        assertTrue(differA > 90 && differB > 90, "other seeds, other people: " + differA + ", " + differB + " of 100 frames");
+        assertTrue(differTime > 90, "and other jitter: " + differTime + " of 100 frames");
+        for (long n = 0; n < 600; n += 50) {
+            for (DemoScene.TruthPerson t : a.truth(n)) {
+                for (float[] k : t.keypoints()) {
+                    assertTrue(k == null || (k[0] >= 0 && k[0] < 640 && k[1] >= 0 && k[1] < 360), "visible joints in the picture");
+                }
+            }
+        }
+    }
+
+    private static String deep(float[][][] people) {
+        return java.util.Arrays.deepToString(people);
+    }
+
+    private static List<Integer> ids(List<DemoScene.TruthPerson> truth) {
+        return truth.stream().map(DemoScene.TruthPerson::id).toList();
+    }
 }

@@ -16,6 +16,8 @@ import io.posegate.grouping.Poses;
 final class KeypointOwners {
     static final float OWN = 0.5f;
     static final float OTHER = 0.5f;
+    /** exp(-0.6) = 0.549 &ge; {@link #OWN}: a keypoint closer than that to its own track's is its own, surely. */
+    private static final float OWN_ARG = 0.6f;
     private final int keypoints;
     private final int[] owner;
 
@@ -70,7 +72,12 @@ final class KeypointOwners {
             if (!poses.present(p, j) || !tr.has[t * keypoints + j]) {
                 continue;
             }
-            double own = Similarity.one(poses, p, j, tr.px[t * keypoints + j], tr.py[t * keypoints + j], areaT, kappa);
+            float x = tr.px[t * keypoints + j];
+            float y = tr.py[t * keypoints + j];
+            if (Similarity.surelyAbove(poses, p, j, x, y, areaT, kappa, OWN_ARG)) {
+                continue;
+            }
+            double own = Similarity.one(poses, p, j, x, y, areaT, kappa);
             if (own >= OWN) {
                 continue;
             }

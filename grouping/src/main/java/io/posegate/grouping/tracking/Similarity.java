@@ -20,12 +20,11 @@ final class Similarity {
         }
     }
 
-    /** OKS of detection p against track t's predicted pose, over the keypoints both have; 0 if none. */
-    static float oksPredicted(Poses poses, int p, TrackTable tr, int t, float[] kappa) {
-        return oks(poses, p, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
-    }
-
-    /** {@link #oksPredicted}, looping over detection p's present keypoints as listed in keys (same result). */
+    /**
+     * OKS of detection p against track t's predicted pose, over the keypoints both have; 0 if none. Loops
+     * over p's present keypoints as listed in keys, in ascending order, so the sum is the same float as
+     * {@link #oksLastSeen}'s loop over all keypoints would give.
+     */
     static float oksPredicted(Poses poses, int p, DetectionKeys keys, TrackTable tr, int t, float[] kappa) {
         return oks(poses, p, keys, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
     }
@@ -41,6 +40,16 @@ final class Similarity {
         float dx = poses.x(p, j) - x;
         float dy = poses.y(p, j) - y;
         return expNeg((dx * dx + dy * dy) * kappa[j] / area);
+    }
+
+    /**
+     * A cheap pre-test for {@link #one}: true when its exponent is surely at most maxArg (so the keypoint's
+     * OKS is at least about exp(-maxArg)), found without the division and the table. False says nothing.
+     */
+    static boolean surelyAbove(Poses poses, int p, int j, float x, float y, float area, float[] kappa, float maxArg) {
+        float dx = poses.x(p, j) - x;
+        float dy = poses.y(p, j) - y;
+        return (dx * dx + dy * dy) * kappa[j] <= maxArg * area;
     }
 
     private static float oks(Poses poses, int p, float[] xs, float[] ys, boolean[] has, int base, float area,
@@ -59,7 +68,7 @@ final class Similarity {
         return shared == 0 ? 0f : sum / shared;
     }
 
-    /** As the loop above, over p's present keypoints only, in the same order, so the sum is the same float. */
+    /** As the loop above, over p's listed present keypoints only, in the same order: the same float. */
     private static float oks(Poses poses, int p, DetectionKeys keys, float[] xs, float[] ys, boolean[] has, int base,
                              float area, float[] kappa) {
         float sum = 0;

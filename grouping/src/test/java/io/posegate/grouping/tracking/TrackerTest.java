@@ -55,6 +55,28 @@ class TrackerTest {
     }
 
     @Test
+    void twoFramesOfADraggedSkeletonBeforeAnOcclusionDoNotThrowThePersonOffTheirPath() {
+        // a walker at 10 px per frame; for two frames the grouper's skeleton lags 10 px behind (mixed with someone
+        // standing there), then the walker is hidden for 10 frames: the velocity must survive the two bad frames
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int id = -1;
+        for (int f = 0; f < 37; f++) {
+            float x = 50 + 10 * f;
+            boolean dragged = f == 20 || f == 21;
+            boolean hidden = f >= 22 && f < 32;
+            people(hidden ? new float[0] : new float[] {dragged ? x - 10 : x}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 10) {
+                id = poses.id(0);
+            }
+            if (f >= 32) {
+                assertEquals(1, poses.count(), "frame " + f);
+                assertEquals(id, poses.id(0), "frame " + f + ": same id after the occlusion");
+            }
+        }
+    }
+
+    @Test
     void aPersonHiddenForAWhileIsRefoundWhereTheMotionModelPutsThem() {
         Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
         GreedyOksTracker greedy = new GreedyOksTracker(0.3f, 30, false, 18, 8);

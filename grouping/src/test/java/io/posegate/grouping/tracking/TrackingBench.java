@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.State;
  * Tracking cost against grouping cost on the same frame, in the same run: {@code grouping} groups
  * human-pose-estimation-0001-sized maps (32x57, openpose strategy); {@code tracking} copies that frame's
  * people into the tracker's input, moved a little each frame, and runs {@link Tracker#update} on them
- * (confirmed tracks, smoothing on); {@code copyOnly} is the copy alone, to subtract.
+ * (confirmed tracks; One Euro smoothing on or off, as {@code smoothing} says: the gateway's default config has
+ * it off); {@code copyOnly} is the copy alone, to subtract.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +34,8 @@ public class TrackingBench {
     private static final int W = 57;
     @Param({"1", "8", "20"})
     public int people;
+    @Param({"true", "false"})
+    public boolean smoothing;
     private Maps maps;
     private Grouper grouper;
     private Poses grouped;
@@ -51,7 +54,7 @@ public class TrackingBench {
         grouped = new Poses(TOPOLOGY.keypointCount(), 100);
         work = new Poses(TOPOLOGY.keypointCount(), 100);
         grouper.group(maps.heatmaps, maps.pafs, grouped);
-        tracker = new Tracker(TrackerParams.defaults().withSmoothing(true), TOPOLOGY.keypointCount(), 200);
+        tracker = new Tracker(TrackerParams.defaults().withSmoothing(smoothing), TOPOLOGY.keypointCount(), 200);
         sigmas = KeypointSigmas.forNames(TOPOLOGY.keypoints());
         for (int i = 0; i < 50; i++) {
             tracking();

@@ -1,0 +1,206 @@
+package io.posegate.grouping.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.grouping.Poses;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tracker's per-frame shortcuts give exactly what the straightforward computations give: OKS over a
+ * detection's listed keypoints, boxes from compares, the near and coverage bounds kept per projection,
+ * the last observed pose written directly, and the owner pre-test never skipping a keypoint its own track
+ * does not explain.
+ */
+class TrackerFastPathTest {
+    private static final int K = 18;
+    private final Random rnd = new Random(7);
+    private final float[] kappa = new float[K];
+
+    TrackerFastPathTest() {
+        float[] sigmas = new float[K];
+        for (int j = 0; j < K; j++) {
+            sigmas[j] = 0.025f + 0.08f * rnd.nextFloat();
+        }
+        Similarity.kappa(sigmas, kappa);
+    }
+
+    @Test
+    void listedOksAndBoxesEqualTheFullScan() {
+        Poses poses = randomPoses(30);
+        TrackTable tracks = randomTracks(12);
+        DetectionKeys keys = new DetectionKeys(K);
+        float[] boxes = new float[4 * poses.capacity()];
+        keys.index(poses, poses.count(), boxes);
+        int nonZero = 0;
+        for (int p = 0; p < poses.count(); p++) {
+            assertEquals(poses.presentCount(p), keys.count(p));
+            float[] ref = referenceBox(poses, p);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(ref[i], boxes[4 * p + i], "box of " + p);
+            }
+            for (int t = 0; t < tracks.size; t++) {
+                float full = referenceOks(poses, p, tracks, t);
+                float listed = Similarity.oksPredicted(poses, p, keys, tracks, t, kappa);
+                assertEquals(Float.floatToIntBits(full), Float.floatToIntBits(listed), "OKS of " + p + " and " + t);
+                nonZero += full > 0.01f ? 1 : 0;
+            }
+        }
+        assertTrue(nonZero > 20, "too few overlapping pairs to compare: " + nonZero);
+    }
+
+    @Test
+    void nearAndCoverageBoundsMatchTheBoxTheyCameFrom() {
+        Poses poses = randomPoses(30);
+        TrackTable tracks = randomTracks(12);
+        float[] boxes = new float[4 * poses.capacity()];
+        new DetectionKeys(K).index(poses, poses.count(), boxes);
+        int near = 0;
+        for (int p = 0; p < poses.count(); p++) {
+            for (int t = 0; t < tracks.size; t++) {
+                float[] b = tracks.box;
+                float m = 0.3f * Math.max(b[4 * t + 2] - b[4 * t], b[4 * t + 3] - b[4 * t + 1]);
+                boolean expected = boxes[4 * p] <= b[4 * t + 2] + m && boxes[4 * p + 2] >= b[4 * t] - m
+                        && boxes[4 * p + 1] <= b[4 * t + 3] + m && boxes[4 * p + 3] >= b[4 * t + 1] - m;
+                assertEquals(expected, Similarity.near(boxes, p, tracks, t));
+                near += expected ? 1 : 0;
+                assertEquals(referenceCoverage(poses, p, tracks, t), Similarity.coverage(poses, p, tracks, t));
+            }
+        }
+        assertTrue(near > 0 && near < poses.count() * tracks.size, near + " near pairs: the test needs both kinds");
+    }
+
+    @Test
+    void lastObservedPoseIsTheProjectionOfTheKeypointsTheTrackHas() {
+        TrackTable a = randomTracks(5);
+        TrackTable b = randomTracks(5);
+        for (int t = 0; t < 5; t++) {
+            a.project(t, 20.5, 11.25, 17.0);
+            System.arraycopy(a.px, t * K, a.lastX, t * K, K);
+            System.arraycopy(a.py, t * K, a.lastY, t * K, K);
+            b.projectLast(t, 20.5, 11.25, 17.0);
+            for (int j = 0; j < K; j++) {
+                if (a.has[t * K + j]) {
+                    assertEquals(a.lastX[t * K + j], b.lastX[t * K + j]);
+                    assertEquals(a.lastY[t * K + j], b.lastY[t * K + j]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void minAndMaxAreMathsButForTheSignOfZero() {
+        float[] v = {-3.5f, -0f, 0f, 1e-30f, 2f, 2f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.NaN, 7.25f};
+        for (float a : v) {
+            for (float b : v) {
+                assertEquals(Math.min(a, b) == 0f ? 0f : Math.min(a, b), Similarity.min(a, b) == 0f ? 0f : Similarity.min(a, b));
+                assertEquals(Math.max(a, b) == 0f ? 0f : Math.max(a, b), Similarity.max(a, b) == 0f ? 0f : Similarity.max(a, b));
+            }
+        }
+    }
+
+    @Test
+    void ownerPreTestOnlyVouchesForKeypointsItsTrackExplains() {
+        Poses poses = randomPoses(40);
+        int vouched = 0;
+        int refused = 0;
+        for (int p = 0; p < poses.count(); p++) {
+            for (int j = 0; j < K; j++) {
+                if (!poses.present(p, j)) {
+                    continue;
+                }
+                float x = poses.x(p, j) + (float) rnd.nextGaussian() * 3f;
+                float y = poses.y(p, j) + (float) rnd.nextGaussian() * 3f;
+                float area = 20f + 400f * rnd.nextFloat();
+                boolean sure = Similarity.surelyAbove(poses, p, j, x, y, area, kappa, 0.6f);
+                double one = Similarity.one(poses, p, j, x, y, area, kappa);
+                if (sure) {
+                    vouched++;
+                    assertTrue(one >= KeypointOwners.OWN, "vouched for a keypoint with OKS " + one);
+                } else if (one >= KeypointOwners.OWN) {
+                    refused++;
+                }
+            }
+        }
+        assertTrue(vouched > 50, vouched + " keypoints vouched for");
+        assertTrue(refused > 0, "no keypoint near the threshold was left to the exact test");
+    }
+
+    private Poses randomPoses(int n) {
+        Poses poses = new Poses(K, n + 4);
+        for (int i = 0; i < n; i++) {
+            int p = poses.add(1f);
+            float cx = 10 + 40 * rnd.nextFloat();
+            float cy = 5 + 20 * rnd.nextFloat();
+            for (int j = 0; j < K; j++) {
+                if (rnd.nextInt(3) != 0) {
+                    poses.setKeypoint(p, j, cx + 12 * (rnd.nextFloat() - 0.5f), cy + 20 * (rnd.nextFloat() - 0.5f),
+                            0.1f + rnd.nextFloat());
+                }
+            }
+        }
+        return poses;
+    }
+
+    private TrackTable randomTracks(int n) {
+        TrackTable tracks = new TrackTable(K, n);
+        Random r = new Random(11);
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < K; j++) {
+                int at = t * K + j;
+                tracks.has[at] = r.nextInt(4) != 0;
+                tracks.ox[at] = 0.6f * (r.nextFloat() - 0.5f);
+                tracks.oy[at] = r.nextFloat() - 0.5f;
+            }
+            tracks.size++;
+            tracks.project(t, 10 + 40 * r.nextFloat(), 5 + 20 * r.nextFloat(), 15 + 10 * r.nextFloat());
+        }
+        return tracks;
+    }
+
+    /** OKS as written before the keypoint lists: every keypoint, both present, summed in order. */
+    private float referenceOks(Poses poses, int p, TrackTable tr, int t) {
+        float sum = 0;
+        int shared = 0;
+        float inv = 1f / tr.area(t);
+        for (int j = 0; j < K; j++) {
+            if (tr.has[t * K + j] && poses.present(p, j)) {
+                float dx = poses.x(p, j) - tr.px[t * K + j];
+                float dy = poses.y(p, j) - tr.py[t * K + j];
+                sum += Similarity.expNeg((dx * dx + dy * dy) * inv * kappa[j]);
+                shared++;
+            }
+        }
+        return shared == 0 ? 0f : sum / shared;
+    }
+
+    private static float[] referenceBox(Poses poses, int p) {
+        float[] b = {Float.MAX_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (int j = 0; j < K; j++) {
+            if (poses.present(p, j)) {
+                b[0] = Math.min(b[0], poses.x(p, j));
+                b[1] = Math.min(b[1], poses.y(p, j));
+                b[2] = Math.max(b[2], poses.x(p, j));
+                b[3] = Math.max(b[3], poses.y(p, j));
+            }
+        }
+        return b;
+    }
+
+    private static float referenceCoverage(Poses poses, int p, TrackTable tr, int t) {
+        float[] b = tr.box;
+        float m = 0.15f * Math.max(b[4 * t + 2] - b[4 * t], b[4 * t + 3] - b[4 * t + 1]);
+        int in = 0;
+        int n = 0;
+        for (int j = 0; j < K; j++) {
+            if (poses.present(p, j)) {
+                n++;
+                float x = poses.x(p, j);
+                float y = poses.y(p, j);
+                in += x >= b[4 * t] - m && x <= b[4 * t + 2] + m && y >= b[4 * t + 1] - m && y <= b[4 * t + 3] + m ? 1 : 0;
+            }
+        }
+        return n == 0 ? 0f : in / (float) n;
+    }
+}

@@ -1,0 +1,69 @@
+package io.posegate.grouping.tracking;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * {@link TrackingBench}'s grouping and tracking methods timed by this thread's CPU time instead of the wall
+ * clock: on a shared machine a wall-clock benchmark counts the time other processes held the core, so its
+ * ratios swing with the load. Batches of grouping, tracking and the copy alone alternate; the figures are
+ * the medians over the batches, all in one run. Not a test; run with
+ * {@code mvn -o -pl grouping -Pbench test-compile exec:exec -Dbench.main=io.posegate.grouping.tracking.TrackingCpuRatio -Djmh.args="1,8,20 40 true,false"}
+ * (people counts, batches, One Euro smoothing on and/or off; by default both).
+ */
+public final class TrackingCpuRatio {
+    private TrackingCpuRatio() {
+    }
+
+    public static void main(String[] args) {
+        String people = args.length > 0 ? args[0] : "1,8,20";
+        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        String smoothings = args.length > 2 ? args[2] : "true,false";
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        for (String smooth : smoothings.split(",")) {
+        for (String p : people.split(",")) {
+            TrackingBench bench = new TrackingBench();
+            bench.people = Integer.parseInt(p.trim());
+            bench.smoothing = Boolean.parseBoolean(smooth.trim());
+            bench.setUp();
+            int reps = Math.max(100, 4000 / bench.people);
+            double[] grouping = new double[batches];
+            double[] tracking = new double[batches];
+            double[] copy = new double[batches];
+            for (int b = -batches / 2; b < batches; b++) {
+                long t0 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < reps; i++) {
+                    sink += bench.grouping();
+                }
+                long t1 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < reps; i++) {
+                    sink += bench.tracking();
+                }
+                long t2 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < reps; i++) {
+                    sink += bench.copyOnly();
+                }
+                long t3 = threads.getCurrentThreadCpuTime();
+                if (b >= 0) {
+                    grouping[b] = (t1 - t0) / 1e3 / reps;
+                    tracking[b] = (t2 - t1) / 1e3 / reps;
+                    copy[b] = (t3 - t2) / 1e3 / reps;
+                }
+            }
+            double g = median(grouping);
+            double t = median(tracking);
+            System.out.printf("smoothing %s, people %s: grouping %.1f us, tracking %.2f us (copy alone %.2f us), tracking / grouping %.1f %%%n",
+                    smooth.trim(), p, g, t, median(copy), 100 * t / g);
+        }
+        }
+        System.out.println("(checksum " + sink + ")");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
