@@ -38,8 +38,8 @@ public final class PipelineReport {
         double[] s = g.stageMs();
         out.printf("   ms per frame       : decode %.2f, pre-process %.2f, inference %.2f, grouping+tracking %.2f%n", s[0], s[1], s[2], s[3]);
         out.printf("   dropped by design  : %d frames (slot full or fps cap, all streams)%n", g.dropped());
-        out.println("   CPU, cores:");
-        g.cores().forEach((k, v) -> out.printf("     %-62s %5.2f%n", k, v));
+        out.println("   CPU, cores (and CPU ms per inferred frame):");
+        g.cores().forEach((k, v) -> out.printf("     %-62s %5.2f  (%5.2f ms)%n", k, v, 1000 * v / Math.max(1e-9, g.inferredFps())));
         out.printf("   load average now   : %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
     }

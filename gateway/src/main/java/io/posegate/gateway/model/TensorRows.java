@@ -56,6 +56,26 @@ final class TensorRows {
         return isFloat;
     }
 
+    /** The bound FLOAT32 tensor's view, for writers that put values one by one (null for integer types). */
+    FloatBuffer floats() {
+        return floats;
+    }
+
+    /** The tensor's width in pixels. */
+    int width() {
+        return width;
+    }
+
+    /** Elements between two channels of one pixel. */
+    int channelStride() {
+        return planar ? plane : 1;
+    }
+
+    /** Elements between two neighbouring pixels of a row. */
+    int pixelStride() {
+        return planar ? 1 : 3;
+    }
+
     /** Row {@code c} (tensor channel order) that {@link #putFloats} reads, index 0 being the run's first pixel. */
     float[] floatRow(int c) {
         return floatRows[c];

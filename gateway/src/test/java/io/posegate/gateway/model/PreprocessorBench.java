@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code rowsBilinear} forces the bilinear path. Sources: {@code 341x256} is vtest.avi (768x576) as the
  * decoder delivers it for this model, {@code 455x256} a 720p stream, {@code 768x576} an unscaled picture.
  *
- * <p>{@code mvn -pl gateway -Pbench test-compile exec:exec -Djmh.args="PreprocessorBench"}
+ * <p>{@code mvn -pl gateway -Pbench test-compile exec:exec -Djmh.args="PreprocessorBench -f 1 -wi 3 -i 5 -w 1s -r 1s"}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
