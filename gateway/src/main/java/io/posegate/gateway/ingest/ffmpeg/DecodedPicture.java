@@ -1,6 +1,5 @@
 package io.posegate.gateway.ingest.ffmpeg;
 
-import java.lang.reflect.Field;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
@@ -12,34 +11,17 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * back to converting every frame.
  */
 final class DecodedPicture {
-    private static final Field PICTURE = find();
+    private static final GrabberField<AVFrame> PICTURE = new GrabberField<>("picture", AVFrame.class);
 
     private DecodedPicture() {
     }
 
     static boolean available() {
-        return PICTURE != null;
+        return PICTURE.available();
     }
 
     /** The grabber's last decoded picture (owned by the grabber, valid until its next grab), or null. */
     static AVFrame of(FFmpegFrameGrabber grabber) {
-        try {
-            return (AVFrame) PICTURE.get(grabber);
-        } catch (IllegalAccessException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Field find() {
-        try {
-            Field f = FFmpegFrameGrabber.class.getDeclaredField("picture");
-            if (!AVFrame.class.isAssignableFrom(f.getType())) {
-                return null;
-            }
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException | RuntimeException e) {
-            return null;
-        }
+        return PICTURE.of(grabber);
     }
 }

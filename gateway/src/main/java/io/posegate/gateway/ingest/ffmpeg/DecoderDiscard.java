@@ -2,7 +2,6 @@ package io.posegate.gateway.ingest.ffmpeg;
 
 import static java.util.Objects.requireNonNull;
 
-import java.lang.reflect.Field;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -17,7 +16,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 final class DecoderDiscard {
     /** Decoded frames per window over which FAST measures how many were dropped. */
     static final int WINDOW = 16;
-    private static final Field CONTEXT = find();
+    private static final GrabberField<AVCodecContext> CONTEXT = new GrabberField<>("video_c", AVCodecContext.class);
 
     private final DecodeMode mode;
     private AVCodecContext context;
@@ -100,27 +99,7 @@ final class DecoderDiscard {
     }
 
     private static AVCodecContext contextOf(FFmpegFrameGrabber grabber) {
-        if (CONTEXT == null) {
-            return null;
-        }
-        try {
-            AVCodecContext c = (AVCodecContext) CONTEXT.get(grabber);
-            return c == null || c.isNull() ? null : c;
-        } catch (IllegalAccessException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Field find() {
-        try {
-            Field f = FFmpegFrameGrabber.class.getDeclaredField("video_c");
-            if (!AVCodecContext.class.isAssignableFrom(f.getType())) {
-                return null;
-            }
-            f.setAccessible(true);
-            return f;
-        } catch (NoSuchFieldException | RuntimeException e) {
-            return null;
-        }
+        AVCodecContext c = CONTEXT.of(grabber);
+        return c == null || c.isNull() ? null : c;
     }
 }
