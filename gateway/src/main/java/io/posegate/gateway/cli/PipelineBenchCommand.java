@@ -71,6 +71,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             + "keyframes (see docs/ingest.md; default: ${DEFAULT-VALUE}).")
     String decode;
 
+    @Option(names = "--scale", defaultValue = "planar", description = "In 'single' and 'multi', the streams' scale option: planar "
+            + "(scale in YUV, then convert) or direct (one pass to BGR; see docs/ingest.md; default: ${DEFAULT-VALUE}).")
+    String scale;
+
     @Option(names = "--multi-input", description = "Video for 'multi' instead of the generated 1280x720 25 fps clip (e.g. one with B-frames).")
     Path multiInput;
 
@@ -105,6 +109,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--decode: " + e.getMessage());
         }
+        try {
+            io.posegate.gateway.ingest.ffmpeg.ScaleMode.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--scale: " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PipelineReport report = new PipelineReport(out);
         report.machine();
@@ -128,9 +137,9 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     private void single(Vertx vertx, PipelineReport report) throws Exception {
         ModelDescriptor d = descriptor();
         Path video = input != null ? input : sharedOr("media/vtest.avi", () -> generate(768, 576, 10, 100));
-        String uri = "file:" + video.toAbsolutePath() + "#loop=true&pace=fast";
+        String uri = "file:" + video.toAbsolutePath() + "#loop=true&pace=fast&scale=" + scale;
         JsonObject streamsJson = new JsonObject().put("cam", new JsonObject().put("source", uri));
-        measure(vertx, report, d, "single: 1 stream, " + video.getFileName() + ", pace=fast (goal: ratio >= 0.95)", streamsJson);
+        measure(vertx, report, d, "single: 1 stream, " + video.getFileName() + ", pace=fast, scale=" + scale + " (goal: ratio >= 0.95)", streamsJson);
     }
 
     private void multi(Vertx vertx, PipelineReport report) throws Exception {
@@ -138,10 +147,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         Path clip = multiInput != null ? multiInput.toAbsolutePath() : generate(1280, 720, 25, 125);
         JsonObject streamsJson = new JsonObject();
         for (int i = 0; i < streams; i++) {
-            streamsJson.put("cam" + i, new JsonObject().put("source", "file:" + clip + "#loop=true&decode=" + decode));
+            streamsJson.put("cam" + i, new JsonObject().put("source", "file:" + clip + "#loop=true&decode=" + decode + "&scale=" + scale));
         }
         String title = "multi: " + streams + " streams, " + (multiInput != null ? multiInput.getFileName() : "1280x720 25 fps H.264")
-                + ", native pace, decode=" + decode + ", ";
+                + ", native pace, decode=" + decode + ", scale=" + scale + ", ";
         try {
             GatewayRun.Result single = measure(vertx, report, d, title + "no batching", streamsJson, 1);
             if (batch > 1) {

@@ -13,7 +13,9 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Converts a decoded FFmpeg picture (any pixel format) to packed BGR at a given size in one swscale
  * pass, into a reused native buffer, then into the frame's array. The context and buffer are
- * reused while the sizes stay the same, so steady state allocates nothing native.
+ * reused while the sizes stay the same, so steady state allocates nothing native. With
+ * {@link ScaleMode#PLANAR}, a YUV 4:2:0 picture that changes size is scaled in YUV first
+ * ({@link Yuv420Planes}) and converted to BGR at the final size in a second pass.
  *
  * <p>Not thread-safe: one per source thread. {@link #close()} frees the native memory.
  */
@@ -25,20 +27,38 @@ final class BgrScaler implements AutoCloseable {
     private PointerPointer<BytePointer> dstData;
     private IntPointer dstStride;
     private final int flags;
+    private final Yuv420Planes planes;
+    private final PlanarTail tail;
+    private long planarPasses;
+
+    /** A one-pass ({@link ScaleMode#DIRECT}) scaler. */
+    BgrScaler(int flags) {
+        this(flags, ScaleMode.DIRECT);
+    }
 
     /**
      * @param flags swscale's algorithm: {@code SWS_FAST_BILINEAR} for model input (plain two-tap bilinear,
      *              what networks trained on OpenCV-resized pictures expect; a smoothing filter such as
      *              {@code SWS_BILINEAR} loses small people), {@code SWS_BILINEAR} for pictures people look at
      */
-    BgrScaler(int flags) {
+    BgrScaler(int flags, ScaleMode mode) {
         this.flags = flags;
+        this.planes = mode == ScaleMode.PLANAR ? new Yuv420Planes(flags) : null;
+        this.tail = mode == ScaleMode.PLANAR ? new PlanarTail() : null;
+    }
+
+    /** Pictures converted through the planar first pass so far (the rest went straight to BGR). */
+    long planarPasses() {
+        return planarPasses;
     }
 
     /** Converts {@code picture} to {@code width x height} BGR into {@code into}. */
     void convert(AVFrame picture, int width, int height, VideoFrame into) {
-        context = swscale.sws_getCachedContext(context, picture.width(), picture.height(), picture.format(),
-                width, height, avutil.AV_PIX_FMT_BGR24, flags, null, null, (DoublePointer) null);
+        boolean planar = planes != null && picture.format() == avutil.AV_PIX_FMT_YUV420P
+                && (picture.width() != width || picture.height() != height);
+        int srcFormat = planar ? avutil.AV_PIX_FMT_YUV420P : picture.format();
+        context = swscale.sws_getCachedContext(context, planar ? width : picture.width(), planar ? height : picture.height(),
+                srcFormat, width, height, avutil.AV_PIX_FMT_BGR24, flags, null, null, (DoublePointer) null);
         if (context == null) {
             throw new IllegalStateException("cannot convert " + picture.width() + "x" + picture.height() + " pixel format "
                     + picture.format() + " to BGR " + width + "x" + height);
@@ -54,7 +74,14 @@ final class BgrScaler implements AutoCloseable {
             dstStride = new IntPointer(DATA_POINTERS);
         }
         dstStride.put(0, width * 3);
-        swscale.sws_scale(context, picture.data(), picture.linesize(), 0, picture.height(), dstData, dstStride);
+        if (planar) {
+            planes.scale(picture, width, height);
+            swscale.sws_scale(context, planes.data(), planes.linesize(), 0, height, dstData, dstStride);
+            tail.convert(planes, width, height, buffer.position(0), dstStride);
+            planarPasses++;
+        } else {
+            swscale.sws_scale(context, picture.data(), picture.linesize(), 0, picture.height(), dstData, dstStride);
+        }
         buffer.position(0).get(into.reshape(width, height), 0, bytes);
     }
 
@@ -72,6 +99,10 @@ final class BgrScaler implements AutoCloseable {
     @Override
     public void close() {
         freeBuffer();
+        if (planes != null) {
+            planes.close();
+            tail.close();
+        }
         if (context != null) {
             swscale.sws_freeContext(context);
             context = null;

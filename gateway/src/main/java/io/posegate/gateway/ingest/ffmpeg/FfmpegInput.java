@@ -17,11 +17,14 @@ import java.util.Map;
  * @param nativePace  deliver a file's frames at its own frame rate instead of as fast as possible
  * @param threads     decoder threads (1 keeps decode time measurable as this thread's CPU time)
  * @param decode      what the decoder may leave undecoded ({@link DecodeMode}, option {@code decode})
+ * @param scale       how pictures are scaled to the model's size ({@link ScaleMode}, option {@code scale})
  */
 public record FfmpegInput(String url, String shown, String format, Map<String, String> options,
-                          boolean live, boolean loop, boolean nativePace, int threads, DecodeMode decode) {
+                          boolean live, boolean loop, boolean nativePace, int threads, DecodeMode decode,
+                          ScaleMode scale) {
     public FfmpegInput {
         requireNonNull(url, "url is null");
+        requireNonNull(scale, "scale is null");
         requireNonNull(shown, "shown is null");
         requireNonNull(decode, "decode is null");
         options = Map.copyOf(requireNonNull(options, "options is null"));
@@ -30,7 +33,13 @@ public record FfmpegInput(String url, String shown, String format, Map<String, S
         }
     }
 
-    /** An input with the default {@link DecodeMode#AUTO}. */
+    /** An input with the default {@link ScaleMode#PLANAR}. */
+    public FfmpegInput(String url, String shown, String format, Map<String, String> options,
+                       boolean live, boolean loop, boolean nativePace, int threads, DecodeMode decode) {
+        this(url, shown, format, options, live, loop, nativePace, threads, decode, ScaleMode.PLANAR);
+    }
+
+    /** An input with the default {@link DecodeMode#AUTO} and {@link ScaleMode#PLANAR}. */
     public FfmpegInput(String url, String shown, String format, Map<String, String> options,
                        boolean live, boolean loop, boolean nativePace, int threads) {
         this(url, shown, format, options, live, loop, nativePace, threads, DecodeMode.AUTO);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the {@link FfmpegInput} for each FFmpeg scheme: the protocol whitelist, TCP for RTSP, I/O
  * timeouts so a dead camera fails instead of blocking, and the checks for API-origin specs.
- * Every scheme takes {@code threads} (decoder threads, default 1) and {@code decode} ({@link DecodeMode},
+ * Every scheme takes {@code threads} (decoder threads, default 1), {@code scale} ({@link ScaleMode}, default
+ * {@code planar}) and {@code decode} ({@link DecodeMode},
  * default {@code auto}). Options named {@code ffmpeg.NAME} are passed to FFmpeg as is, from the config file only.
  */
 public final class FfmpegInputs {
@@ -37,8 +38,9 @@ public final class FfmpegInputs {
         int threads = (int) uri.number("threads", 1);
         String url = uri.withoutFragment();
         String format = null;
-        Set<String> known = new TreeSet<>(Set.of("threads", "decode"));
+        Set<String> known = new TreeSet<>(Set.of("threads", "decode", "scale"));
         DecodeMode decode = DecodeMode.parse(uri.option("decode", DecodeMode.AUTO.option()));
+        ScaleMode scale = ScaleMode.parse(uri.option("scale", ScaleMode.PLANAR.option()));
         switch (scheme) {
             case "file" -> {
                 known.addAll(Set.of("loop", "pace"));
@@ -88,7 +90,7 @@ public final class FfmpegInputs {
         boolean isFile = scheme.equals("file");
         boolean nativePace = isFile && paceNative(uri);
         return new FfmpegInput(url, SourceUri.mask(uri.withoutFragment()), format, opts, !isFile,
-                isFile && uri.flag("loop", false), nativePace, Math.max(1, threads), decode);
+                isFile && uri.flag("loop", false), nativePace, Math.max(1, threads), decode, scale);
     }
 
     private static boolean paceNative(SourceUri uri) {

@@ -46,7 +46,7 @@ public final class FfmpegSource implements FrameSource {
     private final NativePacer pacer = new NativePacer();
     private final DecoderDiscard discard;
     private final Object lock = new Object();
-    private final BgrScaler scaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR);
+    private final BgrScaler scaler;
     private final BgrScaler previewScaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR);
     private volatile FrameSink sink = NO_SINK;
     private FFmpegFrameGrabber grabber;
@@ -61,6 +61,7 @@ public final class FfmpegSource implements FrameSource {
         this.target = requireNonNull(target, "target is null");
         this.cap = new FrameRateCap(maxFps);
         this.discard = new DecoderDiscard(input.decode());
+        this.scaler = new BgrScaler(org.bytedeco.ffmpeg.global.swscale.SWS_FAST_BILINEAR, input.scale());
     }
 
     @Override
@@ -98,6 +99,11 @@ public final class FfmpegSource implements FrameSource {
     /** The timestamp (microseconds) of the picture decoded last, Long.MIN_VALUE before the first. Readable from any thread. */
     public long positionMicros() {
         return positionMicros;
+    }
+
+    /** Pictures converted through the planar first pass ({@link ScaleMode#PLANAR}) so far. Source thread only. */
+    long framesScaledPlanar() {
+        return scaler.planarPasses();
     }
 
     /** Pictures converted to BGR (colour conversion and scaling) since creation. Readable from any thread. */

@@ -79,7 +79,7 @@ public final class PinnedFfmpegSource implements FrameSource {
             options.put("verifyhost", url.host());
         }
         return new FfmpegInput(target, template.shown(), template.format(), options, template.live(),
-                template.loop(), template.nativePace(), template.threads(), template.decode());
+                template.loop(), template.nativePace(), template.threads(), template.decode(), template.scale());
     }
 
     @Override
