@@ -18,12 +18,17 @@ import java.util.Set;
  *   <li>{@code optimization}: graph optimisation level {@code all|extended|basic|none}, default {@code all};</li>
  *   <li>{@code device}: {@code auto} (CUDA when the runtime offers it, else CPU), {@code cpu} or {@code cuda}
  *       (fails when CUDA is missing), default {@code auto};</li>
- *   <li>{@code concurrentRuns}: how many frames may run at once, each with its own output buffers, default 1.</li>
+ *   <li>{@code concurrentRuns}: how many frames may run at once, each with its own output buffers, default 1;</li>
+ *   <li>{@code allowSpinning}: {@code true} (ONNX Runtime's default) lets idle intra-op threads spin waiting for
+ *       work, {@code false} makes them sleep ({@code session.intra_op.allow_spinning}), which leaves the cores to
+ *       the gateway's own threads between runs; default {@code true}.</li>
  * </ul>
  * Only classes of ONNX Runtime's Java API are referenced, never its native code.
  */
-record OnnxOptions(int intraOpThreads, int interOpThreads, OptLevel optimization, Device device, int concurrentRuns) {
-    static final Set<String> KEYS = Set.of("intraOpThreads", "interOpThreads", "optimization", "device", "concurrentRuns");
+record OnnxOptions(int intraOpThreads, int interOpThreads, OptLevel optimization, Device device, int concurrentRuns,
+                   boolean allowSpinning) {
+    static final Set<String> KEYS = Set.of("intraOpThreads", "interOpThreads", "optimization", "device", "concurrentRuns",
+            "allowSpinning");
 
     /** Where the model should run. */
     enum Device { AUTO, CPU, CUDA }
@@ -45,7 +50,8 @@ record OnnxOptions(int intraOpThreads, int interOpThreads, OptLevel optimization
                 positive(options, "interOpThreads", 1, 1024),
                 choice(options, "optimization", "all", LEVELS),
                 choice(options, "device", "auto", Map.of("auto", Device.AUTO, "cpu", Device.CPU, "cuda", Device.CUDA)),
-                positive(options, "concurrentRuns", 1, 64));
+                positive(options, "concurrentRuns", 1, 64),
+                choice(options, "allowSpinning", "true", Map.of("true", true, "false", false)));
     }
 
     private static int positive(BackendOptions options, String key, int defaultValue, int max) {

@@ -50,6 +50,9 @@ final class OrtSessions {
             so.setIntraOpNumThreads(options.intraOpThreads());
             so.setInterOpNumThreads(options.interOpThreads());
             so.setOptimizationLevel(options.optimization());
+            if (!options.allowSpinning()) {
+                so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
             String device = selectDevice(so, options.device());
             return new Opened(env, env.createSession(file.toString(), so), so, device);
         } catch (OrtException e) {

@@ -1,6 +1,7 @@
 package io.posegate.backend.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,6 +53,46 @@ class HumanPoseEstimationTest {
                 }
                 assertTrue(high > plane * 0.9, "background channel above 0.5 at only " + high + " of " + plane + " cells");
             }
+        }
+    }
+
+    @Test
+    void intraOpThreadsThatSleepInsteadOfSpinningComputeTheSameMaps() {
+        ModelSpec spec = spec();
+        Tensor grey = Tensor.allocate("data", ElementType.FLOAT32, spec.inputShape());
+        for (int i = 0; i < grey.elementCount(); i++) {
+            grey.floats().put(i, (i % 977) / 977f - 0.5f);
+        }
+        float[][] maps = new float[2][];
+        String[] spinning = {"true", "false"};
+        for (int v = 0; v < 2; v++) {
+            BackendOptions o = BackendOptions.of(java.util.Map.of("allowSpinning", spinning[v], "intraOpThreads", "2"));
+            try (BackendSession s = new OnnxBackendProvider().open(spec, o); InferenceResult r = s.run(grey)) {
+                FloatBuffer heat = r.output(HEATMAPS).floats();
+                maps[v] = new float[heat.remaining()];
+                heat.duplicate().get(maps[v]);
+            }
+        }
+        assertTrue(maps[0].length == 19 * 32 * 57, "heatmap size " + maps[0].length);
+        assertArrayEquals(maps[0], maps[1], 1e-5f, "allowSpinning=false changes only how idle threads wait");
+        for (String v : spinning) {
+            OrtSessions.Opened opened = OrtSessions.open(spec.file(), OnnxOptions.parse(BackendOptions.of(java.util.Map.of("allowSpinning", v))));
+            try {
+                assertEquals(v.equals("false") ? "0" : null, opened.options().getConfigEntries().get("session.intra_op.allow_spinning"),
+                        "allowSpinning=" + v + " as given to ONNX Runtime");
+            } finally {
+                closeQuietly(opened);
+            }
+        }
+    }
+
+    private static void closeQuietly(OrtSessions.Opened opened) {
+        try {
+            opened.session().close();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            opened.options().close();
         }
     }
 

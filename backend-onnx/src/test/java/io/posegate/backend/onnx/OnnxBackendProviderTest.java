@@ -83,7 +83,8 @@ class OnnxBackendProviderTest {
     @Test
     void badOptionValuesNameTheOption() throws Exception {
         ModelSpec spec = spec();
-        for (var bad : Map.of("optimization", "fast", "device", "tpu", "intraOpThreads", "0", "concurrentRuns", "x").entrySet()) {
+        for (var bad : Map.of("optimization", "fast", "device", "tpu", "intraOpThreads", "0", "concurrentRuns", "x",
+                "allowSpinning", "maybe").entrySet()) {
             BackendException e = assertThrows(BackendException.class,
                     () -> provider.open(spec, BackendOptions.of(Map.of(bad.getKey(), bad.getValue()))));
             assertEquals(ErrorCode.INVALID_OPTION, e.code(), e.toString());
@@ -98,6 +99,8 @@ class OnnxBackendProviderTest {
         assertEquals(1, o.interOpThreads());
         assertEquals(OnnxOptions.Device.AUTO, o.device());
         assertEquals(1, o.concurrentRuns());
+        assertTrue(o.allowSpinning(), "ONNX Runtime's own default: spinning allowed");
+        assertFalse(OnnxOptions.parse(BackendOptions.of(Map.of("allowSpinning", "False"))).allowSpinning());
         assertEquals("ALL_OPT", o.optimization().name());
         assertEquals("NO_OPT", OnnxOptions.parse(BackendOptions.of(Map.of("optimization", "None"))).optimization().name());
     }
