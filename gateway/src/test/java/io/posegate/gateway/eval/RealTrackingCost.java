@@ -29,7 +29,8 @@ import java.util.Arrays;
  * inference's copy leaves them, then timed) and tracked right after by the gateway's tracker, both timed
  * by this thread's CPU time. Prints the medians over the second half of the passes. Not a test; run from the
  * repository root with
- * {@code java -cp gateway/target/posegate.jar:gateway/target/test-classes io.posegate.gateway.eval.RealTrackingCost SHARED 150 30}.
+ * {@code java -cp gateway/target/posegate.jar:gateway/target/test-classes io.posegate.gateway.eval.RealTrackingCost SHARED 150 200}
+ * (at least a few thousand tracker updates in all: the tracker's update runs once per frame, so C2 compiles it late).
  */
 public final class RealTrackingCost {
     private RealTrackingCost() {
