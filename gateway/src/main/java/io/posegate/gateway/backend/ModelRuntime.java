@@ -2,13 +2,10 @@ package io.posegate.gateway.backend;
 
 import static java.util.Objects.requireNonNull;
 
-import io.posegate.gateway.model.DescriptorCheck;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
-import io.posegate.spi.InferenceResult;
-import io.posegate.spi.Tensor;
 
 /**
  * An opened model on one backend, shared by the streams bound to it. Frames run under a {@link RuntimeLease}
@@ -22,17 +19,14 @@ public final class ModelRuntime implements AutoCloseable {
     private final int concurrency;
     private final long openMillis;
     private final String batching;
-    private final Object lock = new Object();
-    private int inFlight;
-    private int peakInFlight;
-    private boolean retired;
-    private boolean sessionClosed;
+    private final RunPermits permits;
     private volatile String poisoned;
 
     private ModelRuntime(ModelDescriptor descriptor, BackendSession session, long openMillis, String batching) {
         this.descriptor = descriptor;
         this.session = session;
         this.concurrency = Math.max(1, session.maxConcurrentRuns());
+        this.permits = new RunPermits(concurrency);
         this.openMillis = openMillis;
         this.batching = batching;
     }
@@ -57,26 +51,8 @@ public final class ModelRuntime implements AutoCloseable {
      */
     public static ModelRuntime open(ModelDescriptor descriptor, BackendProvider provider, BackendOptions options, int maxBatch) {
         requireNonNull(descriptor, "descriptor is null");
-        long t0 = System.nanoTime();
-        BackendSession session = provider.open(descriptor.modelSpec(maxBatch), options);
-        String batching;
-        try {
-            DescriptorCheck.against(descriptor, session);
-            Tensor warm = Tensor.allocate(descriptor.input().name(), descriptor.input().type(), descriptor.input().shape());
-            try (InferenceResult r = session.run(warm)) {
-                DescriptorCheck.outputs(descriptor, r);
-            }
-            batching = BatchPolicy.check(descriptor, session, maxBatch);
-            if (session.maxBatch() > 1) {
-                long[] shape = descriptor.input().shape();
-                shape[0] = session.maxBatch();
-                session.run(Tensor.allocate(descriptor.input().name(), descriptor.input().type(), shape)).close();
-            }
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-        return new ModelRuntime(descriptor, session, (System.nanoTime() - t0) / 1_000_000, batching);
+        CheckedSession s = CheckedSession.open(descriptor, provider, options, maxBatch);
+        return new ModelRuntime(descriptor, s.session(), s.openMillis(), s.batching());
     }
 
     /** The most frames one run takes ({@link BackendSession#maxBatch()}): above 1 only when batching is on. */
@@ -96,9 +72,7 @@ public final class ModelRuntime implements AutoCloseable {
 
     /** The most runs that were ever in flight at once on this runtime. */
     public int peakInFlight() {
-        synchronized (lock) {
-            return peakInFlight;
-        }
+        return permits.peakInFlight();
     }
 
     public ModelDescriptor descriptor() {
@@ -130,28 +104,11 @@ public final class ModelRuntime implements AutoCloseable {
      *         stream's runtime and lease that one instead
      */
     public RuntimeLease lease() throws InterruptedException {
-        synchronized (lock) {
-            while (!retired && inFlight >= concurrency) {
-                lock.wait();
-            }
-            if (retired) {
-                return null;
-            }
-            inFlight++;
-            peakInFlight = Math.max(peakInFlight, inFlight);
-            return new RuntimeLease(this);
-        }
+        return permits.take() ? new RuntimeLease(this) : null;
     }
 
     void release() {
-        boolean closeNow;
-        synchronized (lock) {
-            inFlight--;
-            lock.notifyAll();
-            closeNow = retired && inFlight == 0 && !sessionClosed;
-            sessionClosed |= closeNow;
-        }
-        if (closeNow) {
+        if (permits.release()) {
             session.close();
         }
     }
@@ -169,16 +126,12 @@ public final class ModelRuntime implements AutoCloseable {
 
     /** True once retired: no new lease is granted. */
     public boolean retired() {
-        synchronized (lock) {
-            return retired;
-        }
+        return permits.retired();
     }
 
     /** True once the session itself is closed (retired and drained). */
     public boolean sessionClosed() {
-        synchronized (lock) {
-            return sessionClosed;
-        }
+        return permits.sessionClosed();
     }
 
     /**
@@ -188,14 +141,7 @@ public final class ModelRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
-        boolean closeNow;
-        synchronized (lock) {
-            retired = true;
-            lock.notifyAll();
-            closeNow = inFlight == 0 && !sessionClosed;
-            sessionClosed |= closeNow;
-        }
-        if (closeNow) {
+        if (permits.retire()) {
             session.close();
         }
     }

@@ -12,13 +12,9 @@ import io.posegate.grouping.Topologies;
 import io.posegate.grouping.Topology;
 import io.posegate.grouping.trtpose.TrtPoseGrouper;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -103,7 +99,7 @@ public final class GroupCommand implements Callable<Integer> {
         if (topology != null) {
             String file = topology.getFileName().toString().toLowerCase(Locale.ROOT);
             if (file.endsWith(".json")) {
-                top = readHumanPoseJson(topology);
+                top = HumanPoseJson.read(topology);
                 chosen = chosen == null ? "trt_pose" : chosen;
             } else if (file.endsWith(".yaml") || file.endsWith(".yml")) {
                 ModelDescriptor d = ModelDescriptors.load(topology);
@@ -142,7 +138,7 @@ public final class GroupCommand implements Callable<Integer> {
         return switch (out) {
             case TRT_POSE -> GroupOutput.trtPose(((TrtPoseGrouper) grouper).raw());
             case PEOPLE -> GroupOutput.people(poses);
-            case POSEGATE -> toJson(poses, top, chosen, hm, scale == null ? 1f : scale);
+            case POSEGATE -> GroupOutput.posegate(poses, top, chosen, hm, scale == null ? 1f : scale);
         };
     }
 
@@ -151,38 +147,6 @@ public final class GroupCommand implements Callable<Integer> {
                 linkThreshold != null ? linkThreshold : p.linkThreshold(), window != null ? window : p.window(),
                 samples != null ? samples : p.samples(), maxParts != null ? maxParts : p.maxPeaks(),
                 maxPeople != null ? maxPeople : p.maxPeople());
-    }
-
-    /** trt_pose's COCO-category file: {"keypoints": [names], "skeleton": [[a, b], ...] 1-based}. */
-    static Topology readHumanPoseJson(Path file) throws IOException {
-        JsonObject json = new JsonObject(Files.readString(file));
-        JsonArray names = json.getJsonArray("keypoints");
-        JsonArray skeleton = json.getJsonArray("skeleton");
-        if (names == null || skeleton == null) {
-            throw new IllegalArgumentException(file + ": a trt_pose topology needs \"keypoints\" and \"skeleton\" arrays");
-        }
-        List<String> keypoints = new ArrayList<>();
-        names.forEach(n -> keypoints.add(String.valueOf(n)));
-        List<int[]> pairs = new ArrayList<>();
-        for (int k = 0; k < skeleton.size(); k++) {
-            JsonArray pair = skeleton.getJsonArray(k);
-            pairs.add(pair == null || pair.size() != 2 ? null : new int[] {pair.getInteger(0), pair.getInteger(1)});
-        }
-        return Topologies.trtPose(json.getString("name", file.getFileName().toString()), keypoints, pairs);
-    }
-
-    private static JsonObject toJson(Poses poses, Topology top, String chosen, FeatureMap hm, float scale) {
-        JsonArray people = new JsonArray();
-        for (int p = 0; p < poses.count(); p++) {
-            JsonArray kps = new JsonArray();
-            for (int k = 0; k < top.keypointCount(); k++) {
-                kps.add(poses.present(p, k) ? new JsonObject().put("name", top.keypoints().get(k))
-                        .put("x", poses.x(p, k) * scale).put("y", poses.y(p, k) * scale).put("score", poses.score(p, k)) : null);
-            }
-            people.add(new JsonObject().put("score", poses.personScore(p)).put("keypoints", kps));
-        }
-        return new JsonObject().put("strategy", chosen).put("topology", top.name()).put("height", hm.height())
-                .put("width", hm.width()).put("scale", scale).put("people", people);
     }
 
     private int fail(String message) {

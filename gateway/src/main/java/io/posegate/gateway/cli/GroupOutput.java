@@ -1,6 +1,8 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.grouping.FeatureMap;
 import io.posegate.grouping.Poses;
+import io.posegate.grouping.Topology;
 import io.posegate.grouping.trtpose.TrtPoseRaw;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,5 +61,23 @@ final class GroupOutput {
             people.add(new JsonObject().put("score", poses.personScore(p)).put("keypoints", kps));
         }
         return new JsonObject().put("people", people);
+    }
+
+    /**
+     * The default format: the strategy, topology and heatmap size, and every person with named keypoints
+     * (null when absent) whose coordinates are multiplied by {@code scale}.
+     */
+    static JsonObject posegate(Poses poses, Topology top, String strategy, FeatureMap hm, float scale) {
+        JsonArray people = new JsonArray();
+        for (int p = 0; p < poses.count(); p++) {
+            JsonArray kps = new JsonArray();
+            for (int k = 0; k < top.keypointCount(); k++) {
+                kps.add(poses.present(p, k) ? new JsonObject().put("name", top.keypoints().get(k))
+                        .put("x", poses.x(p, k) * scale).put("y", poses.y(p, k) * scale).put("score", poses.score(p, k)) : null);
+            }
+            people.add(new JsonObject().put("score", poses.personScore(p)).put("keypoints", kps));
+        }
+        return new JsonObject().put("strategy", strategy).put("topology", top.name()).put("height", hm.height())
+                .put("width", hm.width()).put("scale", scale).put("people", people);
     }
 }

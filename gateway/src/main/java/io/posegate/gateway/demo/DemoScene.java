@@ -27,7 +27,6 @@ public final class DemoScene {
     public static final int DEFAULT_WIDTH = 640;
     public static final int DEFAULT_HEIGHT = 360;
     public static final int DEFAULT_PEOPLE = 4;
-    private static final int[] PERIODS = {240, 330, 280, 390, 300, 360, 260, 420};
     static final int[][] BODY_BGR = {
         {40, 140, 235}, {80, 190, 60}, {170, 80, 200}, {40, 200, 220},
         {150, 150, 150}, {60, 60, 210}, {140, 190, 120}, {100, 130, 40}};
@@ -39,7 +38,7 @@ public final class DemoScene {
     private final Walker[] walkers;
     private final double markerRadius;
     private final double ringWidth;
-    private final byte[] background;
+    private final ScenePainter painter;
     private final SceneOptions options;
     private final double barPhase;
 
@@ -67,26 +66,10 @@ public final class DemoScene {
         double sf = Math.max(width / (double) DEFAULT_WIDTH, height / (double) DEFAULT_HEIGHT);
         this.markerRadius = 4 * sf;
         this.ringWidth = 2 * sf;
-        this.walkers = new Walker[people];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(options.seed());
-        boolean drawn = options.seed() != 0;
-        for (int i = 0; i < people; i++) {
-            double depth = people == 1 ? 1 : i / (double) (people - 1);
-            double u = 0.09 * height * (0.82 + 0.18 * depth);
-            double centre = width * (0.5 + (drawn ? random.nextDouble(-0.08, 0.08) : i % 2 == 0 ? -0.04 : 0.04));
-            double reach = drawn ? random.nextDouble(0.25, 0.38) : 0.31 + 0.03 * (i % 3);
-            double off = drawn ? Math.max(0, Math.abs(centre - width / 2.0) - 0.04 * width) : 0;
-            double amplitude = Math.min(width * reach, width * 0.46 - 1.6 * u - off);
-            if (options.enterLeave() && i % 2 == 1) {
-                amplitude = Math.abs(centre - width / 2.0) + width / 2.0 + 4 * u;
-            }
-            double period = drawn ? random.nextDouble(220, 440) : PERIODS[i];
-            double phase = drawn ? random.nextDouble(0, 2 * Math.PI) : 0.5 + 2.1 * i;
-            walkers[i] = new Walker(height * (0.71 + 0.25 * depth), u, centre, Math.max(0, amplitude),
-                    2 * Math.PI / period, phase);
-        }
-        this.barPhase = drawn ? random.nextDouble(0, 2 * Math.PI) : 1.0;
-        this.background = Canvas.backdrop(width, height);
+        SceneLayout layout = SceneLayout.of(width, height, people, options);
+        this.walkers = layout.walkers();
+        this.barPhase = layout.barPhase();
+        this.painter = new ScenePainter(width, height, markerRadius, ringWidth);
     }
 
     public int width() {
@@ -130,23 +113,9 @@ public final class DemoScene {
                 continue;
             }
             long visits = options.enterLeave() && p % 2 == 1 ? walkers[p].turns(t) : 0;
-            out.add(new TruthPerson((int) (p + MarkerCode.DEMO.slots() * visits), visible[p], area(bodies[p])));
+            out.add(new TruthPerson((int) (p + MarkerCode.DEMO.slots() * visits), visible[p], bodies[p].boxArea()));
         }
         return out;
-    }
-
-    private static float area(Walker.Body b) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (double[] j : b.joints()) {
-            minX = Math.min(minX, j[0]);
-            maxX = Math.max(maxX, j[0]);
-            minY = Math.min(minY, j[1]);
-            maxY = Math.max(maxY, j[1]);
-        }
-        return (float) Math.max(1, (maxX - minX) * (maxY - minY));
     }
 
     /**
@@ -198,38 +167,17 @@ public final class DemoScene {
      */
     public void render(long frameIndex, byte[] bgr) {
         requireNonNull(bgr, "bgr is null");
-        if (bgr.length < background.length) {
+        if (bgr.length < painter.size()) {
             throw new IllegalArgumentException("picture of " + bgr.length + " bytes is too small for " + width + "x" + height + " BGR");
         }
         Walker.Body[] bodies = bodies(frameIndex);
         boolean[][] visible = visibility(bodies, frameIndex);
-        System.arraycopy(background, 0, bgr, 0, background.length);
-        Canvas canvas = new Canvas(bgr, width, height);
-        for (int p = 0; p < bodies.length; p++) {
-            Walker.Body b = bodies[p];
-            int[] c = BODY_BGR[p];
-            for (Shape s : b.limbs()) {
-                canvas.fill(s, c[0], c[1], c[2]);
-            }
-            canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius()), c[0] / 2, c[1] / 2, c[2] / 2);
-            canvas.fill(Shape.disc(b.headX(), b.headY(), b.headRadius() - ringWidth), HEAD_BGR[0], HEAD_BGR[1], HEAD_BGR[2]);
-        }
-        for (int k : MarkerVisibility.ORDER) {
-            for (int p = 0; p < bodies.length; p++) {
-                if (visible[p][k]) {
-                    double[] j = bodies[p].joints()[k];
-                    canvas.fill(Shape.disc(j[0], j[1], markerRadius + ringWidth), RING_BGR[0], RING_BGR[1], RING_BGR[2]);
-                    MarkerCode code = MarkerCode.DEMO;
-                    canvas.fill(Shape.disc(j[0], j[1], markerRadius), code.blue(), code.green(p), code.red(k));
-                }
-            }
-        }
+        Shape bar = null;
         if (options.bar()) {
             double x = barX(frameIndex);
-            canvas.fill(new Shape(x, -height, x, 2.0 * height, barHalf()), 70, 70, 70);
+            bar = new Shape(x, -height, x, 2.0 * height, barHalf());
         }
-        int scale = Math.max(1, height / 180);
-        canvas.label("DEMO", 6 * scale, 5 * scale, scale, 150);
+        painter.paint(bgr, bodies, visible, bar);
     }
 
     private boolean[][] visibility(Walker.Body[] bodies, long frameIndex) {

@@ -102,6 +102,21 @@ record Walker(double groundY, double u, double centreX, double amplitude, double
             };
         }
 
+        /** Area of the box around all joints (visible or not), at least 1: the OKS scale of the person. */
+        float boxArea() {
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
+            for (double[] j : joints) {
+                minX = Math.min(minX, j[0]);
+                maxX = Math.max(maxX, j[0]);
+                minY = Math.min(minY, j[1]);
+                maxY = Math.max(maxY, j[1]);
+            }
+            return (float) Math.max(1, (maxX - minX) * (maxY - minY));
+        }
+
         private static Shape seg(double[] a, double[] b, double halfWidth) {
             return new Shape(a[0], a[1], b[0], b[1], halfWidth);
         }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -44,12 +43,11 @@ public final class FleetAgent implements AutoCloseable {
     private final Commands commands;
     private final LatencyWindows latencies = new LatencyWindows();
     private final Map<String, String> lastPoses = new ConcurrentHashMap<>();
-    private final Map<String, JsonObject> retained = new ConcurrentHashMap<>();
-    private final AtomicLong dropped = new AtomicLong();
     private final EventWatcher events;
     private final PresenceWatcher presence;
     private final PosePublisher poses;
     private final Mqtt5AsyncClient client;
+    private final BoxPublisher out;
     private long metricsTimer;
     private long sampleTimer;
 
@@ -63,7 +61,7 @@ public final class FleetAgent implements AutoCloseable {
         this.configWorker = vertx.createSharedWorkerExecutor("posegate-fleet", 1);
         this.commandWorker = vertx.createSharedWorkerExecutor("posegate-fleet-cmd", 1);
         this.desired = new DesiredConfigs(gateway, reloader, state, fleet.soakSeconds(),
-                r -> publishRetained(FleetTopics.reported(fleet.boxId()), r), this::event);
+                this::reported, this::event);
         this.commands = new Commands(gateway, reloader, lastPoses::get);
         this.events = new EventWatcher(gateway, this::event);
         this.presence = new PresenceWatcher(PRESENCE_GRACE_MILLIS, this::event);
@@ -72,6 +70,7 @@ public final class FleetAgent implements AutoCloseable {
                 BoxReports.status("offline", bootSeq, null).encode(), fleet.willDelaySeconds());
         this.client = MqttConnections.build(new MqttConnections.Settings(fleet.broker(), "posegate-box-" + fleet.boxId(),
                 fleet.username(), fleet.password(), fleet.trustStore(), fleet.trustStorePassword()), will, ctx -> onConnected());
+        this.out = new BoxPublisher(client);
     }
 
     /**
@@ -99,7 +98,7 @@ public final class FleetAgent implements AutoCloseable {
             if (stream != null && m.body().contains("\"type\":\"poses\"")) {
                 lastPoses.put(stream, m.body());
                 presence.frame(stream, new JsonObject(m.body()), System.currentTimeMillis());
-                if (poses.admit(stream) && client.getState().isConnected()) {
+                if (poses.admit(stream) && out.connected()) {
                     client.publishWith().topic(FleetTopics.poses(fleet.boxId(), stream)).qos(MqttQos.AT_MOST_ONCE)
                             .messageExpiryInterval(PosePublisher.EXPIRY_SECONDS)
                             .payload(m.body().getBytes(StandardCharsets.UTF_8)).send();
@@ -112,8 +111,8 @@ public final class FleetAgent implements AutoCloseable {
             presence.poll(gateway.streams().stream().map(StreamPipeline::id).collect(java.util.stream.Collectors.toSet()),
                     System.currentTimeMillis());
         });
-        metricsTimer = vertx.setPeriodic(fleet.metricsSeconds() * 1000L, t -> publish(FleetTopics.metrics(fleet.boxId()),
-                BoxReports.metrics(gateway, latencies, dropped.get()), MqttQos.AT_MOST_ONCE));
+        metricsTimer = vertx.setPeriodic(fleet.metricsSeconds() * 1000L, t -> out.telemetry(FleetTopics.metrics(fleet.boxId()),
+                BoxReports.metrics(gateway, latencies, out.dropped()), MqttQos.AT_MOST_ONCE));
         client.connectWith().cleanStart(true).keepAlive(fleet.keepAliveSeconds())
                 .sessionExpiryInterval(fleet.willDelaySeconds()).send()
                 .whenComplete((ack, e) -> {
@@ -126,14 +125,9 @@ public final class FleetAgent implements AutoCloseable {
     private void onConnected() {
         String box = fleet.boxId();
         LOG.info("fleet: connected to " + fleet.broker() + " as box " + box);
-        publishRetained(FleetTopics.status(box), BoxReports.status("online", bootSeq, started));
-        publishRetained(FleetTopics.meta(box), BoxReports.meta(gateway, box, fleet.groups(), dashboard));
-        retained.putIfAbsent(FleetTopics.reported(box), desired.current());
-        retained.forEach((topic, payload) -> {
-            if (topic.equals(FleetTopics.reported(box))) {
-                send(topic, payload, MqttQos.AT_LEAST_ONCE, true);
-            }
-        });
+        out.retained(FleetTopics.status(box), BoxReports.status("online", bootSeq, started));
+        out.retained(FleetTopics.meta(box), BoxReports.meta(gateway, box, fleet.groups(), dashboard));
+        out.resendRetained(FleetTopics.reported(box), desired.current());
         subscribe(FleetTopics.desired(box), p -> configWorker.executeBlocking(() -> {
             desired.onDesired(p.getTopic().toString(), p.getPayloadAsBytes());
             return null;
@@ -165,6 +159,11 @@ public final class FleetAgent implements AutoCloseable {
                 .put("status", reply.getInteger("status")).put("duplicate", reply.getBoolean("duplicate", false)));
     }
 
+    /** Publishes (retained) the config state {@link DesiredConfigs} reports. */
+    private void reported(JsonObject report) {
+        out.retained(FleetTopics.reported(fleet.boxId()), report);
+    }
+
     private void subscribe(String filter, java.util.function.Consumer<Mqtt5Publish> handler) {
         client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(handler).send()
                 .whenComplete((ack, e) -> {
@@ -176,38 +175,18 @@ public final class FleetAgent implements AutoCloseable {
 
     private void event(JsonObject e) {
         if (e.getString("type", "").startsWith("config-") || "backend-swap".equals(e.getString("type"))) {
-            publishRetained(FleetTopics.meta(fleet.boxId()), BoxReports.meta(gateway, fleet.boxId(), fleet.groups(), dashboard));
+            out.retained(FleetTopics.meta(fleet.boxId()), BoxReports.meta(gateway, fleet.boxId(), fleet.groups(), dashboard));
         }
-        publish(FleetTopics.events(fleet.boxId()), e.put("v", FleetTopics.VERSION).put("ts", System.currentTimeMillis()),
+        out.telemetry(FleetTopics.events(fleet.boxId()), e.put("v", FleetTopics.VERSION).put("ts", System.currentTimeMillis()),
                 MqttQos.AT_LEAST_ONCE);
-    }
-
-    private void publishRetained(String topic, JsonObject payload) {
-        retained.put(topic, payload);
-        if (client.getState().isConnected()) {
-            send(topic, payload, MqttQos.AT_LEAST_ONCE, true);
-        }
-    }
-
-    private void publish(String topic, JsonObject payload, MqttQos qos) {
-        if (!client.getState().isConnected()) {
-            dropped.incrementAndGet();
-            return;
-        }
-        send(topic, payload, qos, false);
-    }
-
-    private void send(String topic, JsonObject payload, MqttQos qos, boolean retain) {
-        client.publishWith().topic(topic).qos(qos).retain(retain)
-                .payload(payload.encode().getBytes(StandardCharsets.UTF_8)).send();
     }
 
     @Override
     public void close() {
         vertx.cancelTimer(metricsTimer);
         vertx.cancelTimer(sampleTimer);
-        if (client.getState().isConnected()) {
-            send(FleetTopics.status(fleet.boxId()), BoxReports.status("offline", bootSeq, Instant.now()), MqttQos.AT_LEAST_ONCE, true);
+        if (out.connected()) {
+            out.send(FleetTopics.status(fleet.boxId()), BoxReports.status("offline", bootSeq, Instant.now()), MqttQos.AT_LEAST_ONCE, true);
         }
         client.disconnect();
         configWorker.close();

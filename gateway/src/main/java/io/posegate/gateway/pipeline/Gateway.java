@@ -4,19 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.backend.SpeedCheck;
 import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.SourceFactory;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.SourceState;
-import io.posegate.gateway.ingest.SourceSupervisor;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.spi.BackendOptions;
-import io.posegate.spi.BackendProvider;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -28,42 +21,40 @@ import java.util.logging.Logger;
  * the shared inference workers. Every method may block (opening models, starting sources) and is
  * called from worker threads, never an event loop. Reads ({@link #streams()}, {@link #runtimes()}, ...)
  * never block, so event-loop handlers may call them; changes to the set of streams or runtimes are
- * serialised on a private lock that readers never take.
+ * serialised on a private lock that readers never take. The work is done by its parts: {@link StreamLifecycle}
+ * (adding and removing streams), {@link DefaultRuntimes} (the model's runtimes), {@link BackendSwap} (the live
+ * swap) and {@link RuntimeReopener} (replacing a runtime the watchdog poisoned).
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
     private final GatewayConfig config;
-    private final ModelDescriptor descriptor;
     private final BackendRegistry registry;
-    private final SourceFactory sources;
-    private final BiConsumer<String, SourceState> onState;
     private final InferenceScheduler scheduler;
-    private final Object mutation = new Object();
-    private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
-    private final Map<String, String> runtimeErrors = new ConcurrentHashMap<>();
-    private final Map<String, StreamPipeline> streams = new ConcurrentSkipListMap<>();
-    private final Map<String, String> streamBackends = new ConcurrentHashMap<>();
-    private final StreamModels models;
-    private final TrackerFactory trackers;
-    private final io.posegate.gateway.backend.SpeedCheck speedCheck;
-    private volatile String defaultBackend;
-    private volatile SwapRecord lastSwap;
-    private final GatewayEvents events = new GatewayEvents();
+    private final SpeedCheck speedCheck;
+    private final GatewayState state;
+    private final StreamLifecycle lifecycle;
+    private final BackendSwap swap;
+    private final RuntimeReopener reopener;
 
     public Gateway(GatewayConfig config, ModelDescriptor descriptor, BackendRegistry registry, SourceFactory sources,
                    TrackerFactory trackers, Consumer<PoseFrame> publisher, BiConsumer<String, SourceState> onState) {
         this.config = requireNonNull(config, "config is null");
-        this.descriptor = requireNonNull(descriptor, "descriptor is null");
+        requireNonNull(descriptor, "descriptor is null");
         this.registry = requireNonNull(registry, "registry is null");
-        this.sources = requireNonNull(sources, "sources is null");
-        this.trackers = requireNonNull(trackers, "trackers is null");
-        this.onState = requireNonNull(onState, "onState is null");
+        requireNonNull(sources, "sources is null");
+        requireNonNull(trackers, "trackers is null");
+        requireNonNull(onState, "onState is null");
         this.scheduler = new InferenceScheduler(0, config.bounds().runTimeout(), publisher, this::reopenLater);
         scheduler.batching(config.bounds().batch().maxSize(), config.bounds().batch().maxWait());
-        this.defaultBackend = config.backend();
-        this.speedCheck = new io.posegate.gateway.backend.SpeedCheck(descriptor, registry, config.backendOptions());
-        this.models = new StreamModels(config, descriptor);
+        RuntimeOpener opener = new RuntimeOpener(config, registry, scheduler);
+        GatewayEvents events = new GatewayEvents();
+        this.state = new GatewayState(descriptor, new StreamModels(config, descriptor),
+                new DefaultRuntimes(descriptor, config.backend(), opener, events), events);
+        this.speedCheck = new SpeedCheck(descriptor, registry, config.backendOptions());
+        this.lifecycle = new StreamLifecycle(state, config, sources, trackers, scheduler, opener, onState);
+        this.swap = new BackendSwap(state, opener);
+        this.reopener = new RuntimeReopener(state, opener);
     }
 
     /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
@@ -79,7 +70,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public ModelDescriptor descriptor() {
-        return descriptor;
+        return state.descriptor;
     }
 
     public GatewayConfig config() {
@@ -87,7 +78,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Which backend runs the model fastest here; measured once, when first asked for ({@code start()}). */
-    public io.posegate.gateway.backend.SpeedCheck speedCheck() {
+    public SpeedCheck speedCheck() {
         return speedCheck;
     }
 
@@ -96,11 +87,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     public String defaultBackend() {
-        return defaultBackend;
+        return state.runtimes.defaultBackend();
     }
 
     public SwapRecord lastSwap() {
-        return lastSwap;
+        return swap.last();
     }
 
     /**
@@ -110,49 +101,48 @@ public final class Gateway implements AutoCloseable {
      */
     public void listen(GatewayListener l) {
         requireNonNull(l, "listener is null");
-        synchronized (mutation) {
-            streams.keySet().forEach(l::streamAdded);
-            runtimes.forEach(l::runtimeOpened);
-            runtimeErrors.forEach(l::openFailed);
-            SwapRecord swap = lastSwap;
-            if (swap != null && !swap.inProgress()) {
-                l.swapFinished(swap);
+        synchronized (state.lock) {
+            state.streams.keySet().forEach(l::streamAdded);
+            state.runtimes.replayTo(l);
+            SwapRecord last = swap.last();
+            if (last != null && !last.inProgress()) {
+                l.swapFinished(last);
             }
-            events.add(l);
+            state.events.add(l);
         }
     }
 
     /** Unsubscribes {@code l}; never blocks. */
     public void unlisten(GatewayListener l) {
-        events.remove(l);
+        state.events.remove(l);
     }
 
     public List<StreamPipeline> streams() {
-        return List.copyOf(streams.values());
+        return List.copyOf(state.streams.values());
     }
 
     public StreamPipeline stream(String id) {
-        return streams.get(id);
+        return state.streams.get(id);
     }
 
     /** Runtimes in use, keyed by the backend name they were asked for ({@code auto} included). */
     public Map<String, ModelRuntime> runtimes() {
-        return Map.copyOf(runtimes);
+        return state.runtimes.snapshot();
     }
 
     /** The model each stream runs: its own ({@code model:} in its entry) or the gateway's. */
     public ModelDescriptor descriptorOf(String streamId) {
-        return models.of(streamId);
+        return state.models.of(streamId);
     }
 
     /** Runtimes of streams' own models, keyed by {@code model@backend}. */
     public Map<String, ModelRuntime> modelRuntimes() {
-        return models.runtimes();
+        return state.models.runtimes();
     }
 
     /** Errors of backends that failed to open, by requested name. */
     public Map<String, String> runtimeErrors() {
-        return Map.copyOf(runtimeErrors);
+        return state.runtimes.errors();
     }
 
     /**
@@ -164,98 +154,11 @@ public final class Gateway implements AutoCloseable {
      * @throws StreamLimitException if the stream is new and {@code inference.maxStreams} streams exist already
      */
     public StreamPipeline addStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
-        SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
-        synchronized (mutation) {
-            int max = config.bounds().maxStreams();
-            if (!streams.containsKey(s.id()) && streams.size() >= max) {
-                throw new StreamLimitException("stream '" + s.id() + "' not added: " + streams.size()
-                        + " streams exist, the limit inference.maxStreams is " + max + "; remove one first");
-            }
-            ModelDescriptor d = models.resolve(s, origin);
-            FrameSource source = sources.create(spec);
-            String backend = s.backend() == null ? defaultBackend : s.backend();
-            ModelRuntime rt = d == descriptor ? runtimeFor(backend) : models.runtimeFor(d, backend, this::open);
-            StreamPipeline p = new StreamPipeline(s.id(), spec, source, SourceSupervisor.Backoff.defaults(), rt,
-                    trackers.create(d), scheduler::wake, state -> onState.accept(s.id(), state));
-            if (rt == null) {
-                p.fail("backend '" + backend + "' failed: " + (d == descriptor ? runtimeErrors.get(backend)
-                        : models.error(d, backend)));
-            }
-            models.assign(s.id(), d);
-            StreamPipeline replaced = streams.put(s.id(), p);
-            if (replaced != null) {
-                scheduler.remove(replaced);
-                replaced.close();
-                models.retireUnused(streams.values()).forEach(ModelRuntime::close);
-            }
-            if (s.backend() != null) {
-                streamBackends.put(s.id(), s.backend());
-            } else {
-                streamBackends.remove(s.id());
-            }
-            scheduler.add(p);
-            p.start();
-            events.streamAdded(s.id());
-            return p;
-        }
+        return lifecycle.add(s, origin);
     }
 
     public boolean removeStream(String id) {
-        synchronized (mutation) {
-            StreamPipeline old = streams.remove(id);
-            streamBackends.remove(id);
-            models.assign(id, null);
-            if (old == null) {
-                return false;
-            }
-            scheduler.remove(old);
-            old.close();
-            models.retireUnused(streams.values()).forEach(ModelRuntime::close);
-            events.streamRemoved(id);
-            return true;
-        }
-    }
-
-    private ModelRuntime runtimeFor(String backend) {
-        ModelRuntime rt = runtimes.get(backend);
-        if (rt != null || runtimeErrors.containsKey(backend)) {
-            return rt;
-        }
-        try {
-            rt = open(backend);
-            runtimes.put(backend, rt);
-            events.runtimeOpened(backend, rt);
-            LOG.info("backend " + rt.label() + " opened " + descriptor.name() + " in " + rt.openMillis() + " ms"
-                    + (descriptor.demo() ? " (DEMO: simulated network, no real inference)" : ""));
-            return rt;
-        } catch (RuntimeException e) {
-            runtimeErrors.put(backend, e.getMessage());
-            events.openFailed(backend, e.getMessage());
-            LOG.warning("backend '" + backend + "' failed to open " + descriptor.modelFile() + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    private ModelRuntime open(String backend) {
-        return open(descriptor, backend);
-    }
-
-    private ModelRuntime open(ModelDescriptor d, String backend) {
-        BackendProvider p = registry.select(backend, d.format());
-        Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
-        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts), config.bounds().batch().maxSize());
-        scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
-        return rt;
-    }
-
-    /**
-     * Inference workers for a runtime that allows {@code runs} runs at once: one per run plus one, so a
-     * frame is pre-processed or grouped while others are in the network; {@code inference.workers}, when
-     * set (above 0), caps it.
-     */
-    static int workersFor(int runs, int configured) {
-        int auto = Math.max(1, runs) + 1;
-        return configured > 0 ? Math.min(configured, auto) : auto;
+        return lifecycle.remove(id);
     }
 
     /**
@@ -265,60 +168,7 @@ public final class Gateway implements AutoCloseable {
      * recorded in {@link #lastSwap()}.
      */
     public SwapRecord swapBackend(String backend) {
-        String from = defaultBackend;
-        Instant at = Instant.now();
-        lastSwap = new SwapRecord(from, backend, at, 0, null, true);
-        long t0 = System.nanoTime();
-        ModelRuntime next;
-        try {
-            next = open(backend);
-        } catch (RuntimeException e) {
-            SwapRecord failed = finishSwap(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false));
-            LOG.warning("swap " + from + " -> " + backend + " failed, keeping " + from + ": " + e.getMessage());
-            return failed;
-        }
-        List<ModelRuntime> retired = new ArrayList<>();
-        synchronized (mutation) {
-            ModelRuntime previous = runtimes.put(backend, next);
-            events.runtimeOpened(backend, next);
-            if (previous != null) {
-                retired.add(previous);
-            }
-            runtimeErrors.remove(backend);
-            for (StreamPipeline s : streams.values()) {
-                String own = streamBackends.get(s.id());
-                ModelDescriptor d = models.of(s.id());
-                if (d != descriptor && own == null) {
-                    ModelRuntime ownModel = models.runtimeFor(d, backend, this::open);
-                    if (ownModel != null) {
-                        s.bind(ownModel);
-                    }
-                } else if (own == null || own.equals(backend)) {
-                    s.bind(next);
-                }
-            }
-            defaultBackend = backend;
-            for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
-                ModelRuntime rt = e.getValue();
-                if (rt != next && streams.values().stream().noneMatch(s -> s.runtime() == rt)) {
-                    runtimes.remove(e.getKey());
-                    retired.add(rt);
-                }
-            }
-            retired.addAll(models.retireUnused(streams.values()));
-        }
-        retired.forEach(ModelRuntime::close);
-        SwapRecord done = finishSwap(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false));
-        LOG.info("swapped backend " + from + " -> " + next.label() + " in " + done.millis() + " ms");
-        return done;
-    }
-
-    private SwapRecord finishSwap(SwapRecord done) {
-        synchronized (mutation) {
-            lastSwap = done;
-            events.swapFinished(done);
-        }
-        return done;
+        return swap.swap(backend);
     }
 
     /** The shared inference workers (for their counters). */
@@ -328,9 +178,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Called by the watchdog (which must not block) with a runtime it poisoned: reopen it on a thread of its own. */
     private void reopenLater(ModelRuntime poisoned) {
-        Thread t = new Thread(() -> reopen(poisoned), "posegate-reopen-" + poisoned.backendName());
-        t.setDaemon(true);
-        t.start();
+        reopener.reopenLater(poisoned);
     }
 
     /**
@@ -338,76 +186,19 @@ public final class Gateway implements AutoCloseable {
      * the backend cannot be reopened, its streams are marked failed with both reasons.
      */
     void reopen(ModelRuntime poisoned) {
-        String name = null;
-        boolean own;
-        synchronized (mutation) {
-            for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
-                if (e.getValue() == poisoned) {
-                    name = e.getKey();
-                }
-            }
-            own = name == null;
-            if (own) {
-                name = models.backendOf(poisoned);
-            }
-        }
-        if (name == null) {
-            return;
-        }
-        ModelRuntime next = null;
-        String error = null;
-        try {
-            next = open(poisoned.descriptor(), name);
-        } catch (RuntimeException e) {
-            error = poisoned.poisoned() + "; reopening failed: " + e.getMessage();
-        }
-        synchronized (mutation) {
-            if (!(own ? models.replace(poisoned, next) : replaceDefault(name, poisoned, next, error))) {
-                if (next != null) {
-                    next.close();
-                }
-                return;
-            }
-            for (StreamPipeline s : streams.values()) {
-                if (s.runtime() == poisoned) {
-                    s.bind(next);
-                    if (next == null) {
-                        s.fail("backend '" + name + "': " + error);
-                    }
-                }
-            }
-        }
-        LOG.warning(next != null ? "backend " + next.label() + " reopened after: " + poisoned.poisoned()
-                : "backend '" + name + "' lost: " + error);
-    }
-
-    /** Under the lock: puts {@code next} in place of the default model's {@code old} runtime; false if it was replaced already. */
-    private boolean replaceDefault(String name, ModelRuntime old, ModelRuntime next, String error) {
-        if (runtimes.get(name) != old) {
-            return false;
-        }
-        if (next == null) {
-            runtimes.remove(name);
-            runtimeErrors.put(name, error);
-            events.openFailed(name, error);
-        } else {
-            runtimes.put(name, next);
-            events.runtimeOpened(name, next);
-        }
-        return true;
+        reopener.reopen(poisoned);
     }
 
     @Override
     public void close() {
-        synchronized (mutation) {
-            for (StreamPipeline s : streams.values()) {
+        synchronized (state.lock) {
+            for (StreamPipeline s : state.streams.values()) {
                 s.close();
             }
-            streams.clear();
+            state.streams.clear();
             scheduler.close();
-            runtimes.values().forEach(ModelRuntime::close);
-            runtimes.clear();
-            models.close();
+            state.runtimes.closeAll();
+            state.models.close();
         }
     }
 }

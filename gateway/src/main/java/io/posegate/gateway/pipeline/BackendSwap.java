@@ -1,0 +1,86 @@
+package io.posegate.gateway.pipeline;
+
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.model.ModelDescriptor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Swaps a gateway's default backend while its streams run and remembers the last swap. Opening the new
+ * backend blocks: call {@link #swap} from a worker thread, never an event loop.
+ */
+final class BackendSwap {
+    private static final Logger LOG = Logger.getLogger(BackendSwap.class.getName());
+
+    private final GatewayState state;
+    private final RuntimeOpener opener;
+    private volatile SwapRecord last;
+
+    BackendSwap(GatewayState state, RuntimeOpener opener) {
+        this.state = state;
+        this.opener = opener;
+    }
+
+    /** The swap in progress or the last one finished; null before the first. */
+    SwapRecord last() {
+        return last;
+    }
+
+    /** See {@link Gateway#swapBackend}. */
+    SwapRecord swap(String backend) {
+        DefaultRuntimes runtimes = state.runtimes;
+        String from = runtimes.defaultBackend();
+        Instant at = Instant.now();
+        last = new SwapRecord(from, backend, at, 0, null, true);
+        long t0 = System.nanoTime();
+        ModelRuntime next;
+        try {
+            next = runtimes.open(backend);
+        } catch (RuntimeException e) {
+            SwapRecord failed = finish(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false));
+            LOG.warning("swap " + from + " -> " + backend + " failed, keeping " + from + ": " + e.getMessage());
+            return failed;
+        }
+        List<ModelRuntime> retired = new ArrayList<>();
+        synchronized (state.lock) {
+            ModelRuntime previous = runtimes.install(backend, next);
+            if (previous != null) {
+                retired.add(previous);
+            }
+            rebind(backend, next);
+            runtimes.makeDefault(backend);
+            retired.addAll(runtimes.removeUnused(next, state.streams.values()));
+            retired.addAll(state.models.retireUnused(state.streams.values()));
+        }
+        retired.forEach(ModelRuntime::close);
+        SwapRecord done = finish(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false));
+        LOG.info("swapped backend " + from + " -> " + next.label() + " in " + done.millis() + " ms");
+        return done;
+    }
+
+    /** Under the lock: moves every stream that follows the default (or names {@code backend}) to the new runtime. */
+    private void rebind(String backend, ModelRuntime next) {
+        for (StreamPipeline s : state.streams.values()) {
+            String own = state.streamBackends.get(s.id());
+            ModelDescriptor d = state.models.of(s.id());
+            if (d != state.descriptor && own == null) {
+                ModelRuntime ownModel = state.models.runtimeFor(d, backend, opener::open);
+                if (ownModel != null) {
+                    s.bind(ownModel);
+                }
+            } else if (own == null || own.equals(backend)) {
+                s.bind(next);
+            }
+        }
+    }
+
+    private SwapRecord finish(SwapRecord done) {
+        synchronized (state.lock) {
+            last = done;
+            state.events.swapFinished(done);
+        }
+        return done;
+    }
+}

@@ -1,0 +1,44 @@
+package io.posegate.gateway.pipeline;
+
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
+import java.util.Map;
+
+/**
+ * Opens a model on a named backend with the options the config and the model's descriptor give, then makes
+ * sure the shared inference workers are enough to keep the new runtime's runs busy. Blocks while the model
+ * loads: call it from a worker thread, never an event loop. Throws what the backend throws.
+ */
+final class RuntimeOpener {
+    private final GatewayConfig config;
+    private final BackendRegistry registry;
+    private final InferenceScheduler scheduler;
+
+    RuntimeOpener(GatewayConfig config, BackendRegistry registry, InferenceScheduler scheduler) {
+        this.config = config;
+        this.registry = registry;
+        this.scheduler = scheduler;
+    }
+
+    ModelRuntime open(ModelDescriptor d, String backend) {
+        BackendProvider p = registry.select(backend, d.format());
+        Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
+        ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts), config.bounds().batch().maxSize());
+        scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
+        return rt;
+    }
+
+    /**
+     * Inference workers for a runtime that allows {@code runs} runs at once: one per run plus one, so a
+     * frame is pre-processed or grouped while others are in the network; {@code inference.workers}, when
+     * set (above 0), caps it.
+     */
+    static int workersFor(int runs, int configured) {
+        int auto = Math.max(1, runs) + 1;
+        return configured > 0 ? Math.min(configured, auto) : auto;
+    }
+}
