@@ -94,7 +94,7 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
      */
     public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
         public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
-            this(enabled, oksThreshold, maxAge, smoothing, 2.0);
+            this(enabled, oksThreshold, maxAge, smoothing, 4.0);
         }
     }
 

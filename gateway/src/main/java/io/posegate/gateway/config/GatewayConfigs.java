@@ -50,8 +50,8 @@ public final class GatewayConfigs {
         FieldReader tr = root.object("tracking");
         tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
         GatewayConfig.Tracking tracking = new GatewayConfig.Tracking(tr.bool("enabled", true),
-                (float) tr.number("oksThreshold", 0.25), tr.integer("maxAge", 30, 0, 10_000), tr.bool("smoothing", false),
-                Math.max(0, tr.number("maxLostSeconds", 2.0)));
+                (float) tr.number("oksThreshold", 0.25), tr.integer("maxAge", 60, 0, 10_000), tr.bool("smoothing", false),
+                Math.max(0, tr.number("maxLostSeconds", 4.0)));
         if (!(tracking.oksThreshold() > 0f && tracking.oksThreshold() <= 1f)) {
             tr.error("oksThreshold", "must be in (0, 1], got " + tracking.oksThreshold());
         }

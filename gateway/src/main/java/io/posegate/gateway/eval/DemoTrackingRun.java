@@ -9,9 +9,12 @@ import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.pipeline.FrameProcessor;
+import io.posegate.grouping.Poses;
 import io.posegate.grouping.metrics.MotFrame;
 import io.posegate.grouping.tracking.KeypointSigmas;
 import io.posegate.grouping.tracking.MultiPersonTracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +39,16 @@ public final class DemoTrackingRun {
 
     public static Result run(DemoScene scene, int frames, double fps, ModelRuntime runtime, MultiPersonTracker tracker)
             throws InterruptedException {
+        try {
+            return run(scene, frames, fps, runtime, tracker, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #run(DemoScene, int, double, ModelRuntime, MultiPersonTracker)}, writing the tracker's input to {@code input} (if not null). */
+    public static Result run(DemoScene scene, int frames, double fps, ModelRuntime runtime, MultiPersonTracker tracker,
+                             GroupedRecording.Writer input) throws InterruptedException, IOException {
         requireNonNull(scene, "scene is null");
         ModelDescriptor d = runtime.descriptor();
         float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
@@ -52,9 +65,33 @@ public final class DemoTrackingRun {
             try (RuntimeLease lease = runtime.lease()) {
                 fp.inferAndGroup(lease, t);
             }
+            List<DemoScene.TruthPerson> truth = scene.truth(n);
+            if (input != null) {
+                input.frame(nanos, fp.poses(), truth);
+            }
             tracker.update(fp.poses(), nanos, sigmas);
             stats.add(fp.poses());
-            out.add(matcher.match(scene.truth(n), fp.poses()));
+            out.add(matcher.match(truth, fp.poses()));
+        }
+        return new Result(out, stats);
+    }
+
+    /**
+     * Runs {@code tracker} on a recorded run's input ({@link GroupedRecording}) and matches its output to the
+     * recorded truth as {@link #run} does: the same figures as the run that recorded it, without rendering,
+     * inference or grouping. The input is not changed (replay it through several trackers). At most {@code frames} frames.
+     */
+    public static Result replay(List<GroupedRecording.Frame> input, int frames, ModelDescriptor d, MultiPersonTracker tracker) {
+        float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
+        TruthMatcher matcher = new TruthMatcher(sigmas, MIN_TRUTH_KEYPOINTS, MIN_OKS);
+        List<MotFrame> out = new ArrayList<>();
+        PeopleStats stats = new PeopleStats();
+        Poses poses = new Poses(d.topology().keypointCount(), d.decoder().maxPeople());
+        for (GroupedRecording.Frame f : input.subList(0, Math.min(frames, input.size()))) {
+            GroupedRecording.copy(f.poses(), poses);
+            tracker.update(poses, f.nanos(), sigmas);
+            stats.add(poses);
+            out.add(matcher.match(f.truth(), poses));
         }
         return new Result(out, stats);
     }

@@ -22,7 +22,9 @@ public enum TrackerKind {
         if (this == GREEDY) {
             return new GreedyOksTracker(0.3f, 10, false, keypoints, people);
         }
-        GatewayConfig.Tracking defaults = new GatewayConfig.Tracking(true, TrackerParams.defaults().minSimilarity(), 30, false, 2.0);
+        TrackerParams p = TrackerParams.defaults();
+        GatewayConfig.Tracking defaults = new GatewayConfig.Tracking(true, p.minSimilarity(), p.maxLostFrames(), false,
+                p.maxLostSeconds());
         return new Tracker(GroupingTrackers.params(defaults).withPublish(d.publish()), keypoints,
                 Math.max(16, 2 * people));
     }

@@ -35,7 +35,19 @@ final class Similarity {
     /** OKS of detection p against track t's last observed pose (OC-SORT's observation-centric recovery). */
     static float oksLastSeen(Poses poses, int p, TrackTable tr, int t, float[] kappa) {
         float size = tr.lastSize[t];
-        return oks(poses, p, tr.lastX, tr.lastY, tr.has, t * tr.keypoints, Math.max(1f, 0.5f * size * size), kappa);
+        float area = Math.max(1f, 0.5f * size * size);
+        float sum = 0;
+        int shared = 0;
+        float inv = 1f / area;
+        for (int j = 0; j < poses.keypointCount(); j++) {
+            if (tr.has[t * tr.keypoints + j] && poses.present(p, j)) {
+                float dx = poses.x(p, j) - tr.lastX(t, j);
+                float dy = poses.y(p, j) - tr.lastY(t, j);
+                sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
+                shared++;
+            }
+        }
+        return shared == 0 ? 0f : sum / shared;
     }
 
     /** OKS of keypoint j of detection p against the point (x, y) at scale area. */
@@ -55,25 +67,9 @@ final class Similarity {
         return (dx * dx + dy * dy) * kappa[j] <= maxArg * area;
     }
 
-    private static float oks(Poses poses, int p, float[] xs, float[] ys, boolean[] has, int base, float area,
-                             float[] kappa) {
-        float sum = 0;
-        int shared = 0;
-        float inv = 1f / area;
-        for (int j = 0; j < poses.keypointCount(); j++) {
-            if (has[base + j] && poses.present(p, j)) {
-                float dx = poses.x(p, j) - xs[base + j];
-                float dy = poses.y(p, j) - ys[base + j];
-                sum += expNeg((dx * dx + dy * dy) * inv * kappa[j]);
-                shared++;
-            }
-        }
-        return shared == 0 ? 0f : sum / shared;
-    }
-
     /**
-     * As the loop below, over the keypoints in shared (bit j: keypoint j present in both) in ascending
-     * order, so the same float; no branch per keypoint.
+     * As {@link #oksLastSeen}'s loop over all keypoints, over the keypoints in shared (bit j: keypoint j present
+     * in both) in ascending order, so the same float; no branch per keypoint.
      */
     private static float oks(Poses poses, int p, long shared, float[] xs, float[] ys, int base, float area,
                              float[] kappa) {
@@ -92,7 +88,7 @@ final class Similarity {
         return sum / count;
     }
 
-    /** As the loop above, over p's listed present keypoints only, in the same order: the same float. */
+    /** As {@link #oksLastSeen}'s loop, over p's listed present keypoints only, in the same order: the same float. */
     private static float oks(Poses poses, int p, DetectionKeys keys, float[] xs, float[] ys, boolean[] has, int base,
                              float area, float[] kappa) {
         float sum = 0;

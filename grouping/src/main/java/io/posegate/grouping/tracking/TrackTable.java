@@ -24,8 +24,11 @@ final class TrackTable {
     final boolean[] has;
     /** has of track t as bits (bit j: keypoint j), as of its last {@link #project}; up to 64 keypoints. */
     final long[] hasMask;
-    final float[] lastX;
-    final float[] lastY;
+    /**
+     * Anchor x, y and size of track t's last observed pose at [3t]: that pose is the template projected
+     * there ({@link #lastX}), computed only when asked for (the observation-centric recovery), not per frame.
+     */
+    final double[] lastAnchor;
     final float[] lastSize;
     final float[] px;
     final float[] py;
@@ -50,8 +53,7 @@ final class TrackTable {
         oy = new float[capacity * keypoints];
         has = new boolean[capacity * keypoints];
         hasMask = new long[capacity];
-        lastX = new float[capacity * keypoints];
-        lastY = new float[capacity * keypoints];
+        lastAnchor = new double[capacity * 3];
         lastSize = new float[capacity];
         px = new float[capacity * keypoints];
         py = new float[capacity * keypoints];
@@ -103,17 +105,24 @@ final class TrackTable {
     }
 
     /**
-     * Writes track t's last observed pose, its template at anchor (cx, cy) and size s, for the keypoints it
-     * has: what {@link #project} followed by a copy of the predicted pose would leave there, without the
-     * box (the next frame's prediction projects the track again before anything reads its pose or box).
+     * Records track t's last observed pose: its template at anchor (cx, cy) and size s. The template only
+     * changes where this is called again after it (a matched track's refresh, a new track), so
+     * {@link #lastX}/{@link #lastY} give what projecting the template then would have given, to the bit.
      */
     void projectLast(int t, double cx, double cy, double s) {
-        for (int i = t * keypoints; i < (t + 1) * keypoints; i++) {
-            if (has[i]) {
-                lastX[i] = (float) (cx + ox[i] * s);
-                lastY[i] = (float) (cy + oy[i] * s);
-            }
-        }
+        lastAnchor[3 * t] = cx;
+        lastAnchor[3 * t + 1] = cy;
+        lastAnchor[3 * t + 2] = s;
+    }
+
+    /** x of keypoint j in track t's last observed pose (meaningful where the track has the keypoint). */
+    float lastX(int t, int j) {
+        return (float) (lastAnchor[3 * t] + ox[t * keypoints + j] * lastAnchor[3 * t + 2]);
+    }
+
+    /** y of keypoint j in track t's last observed pose (meaningful where the track has the keypoint). */
+    float lastY(int t, int j) {
+        return (float) (lastAnchor[3 * t + 1] + oy[t * keypoints + j] * lastAnchor[3 * t + 2]);
     }
 
     /** The predicted box's area, at least 1. */
@@ -146,8 +155,7 @@ final class TrackTable {
         System.arraycopy(ox, from * k, ox, to * k, k);
         System.arraycopy(oy, from * k, oy, to * k, k);
         System.arraycopy(has, from * k, has, to * k, k);
-        System.arraycopy(lastX, from * k, lastX, to * k, k);
-        System.arraycopy(lastY, from * k, lastY, to * k, k);
+        System.arraycopy(lastAnchor, from * 3, lastAnchor, to * 3, 3);
         System.arraycopy(px, from * k, px, to * k, k);
         System.arraycopy(py, from * k, py, to * k, k);
         System.arraycopy(box, from * 4, box, to * 4, 4);

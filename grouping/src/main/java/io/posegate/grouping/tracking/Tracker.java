@@ -50,6 +50,7 @@ public final class Tracker implements MultiPersonTracker {
     private final int[] trackDet;
     private final int[] cols;
     private final float[] kappa;
+    private final KappaCache kappas;
     private final double[] fit = new double[3];
     private Assignment assignment;
     private float[] sim = new float[0];
@@ -88,6 +89,7 @@ public final class Tracker implements MultiPersonTracker {
         this.trackDet = new int[capacity];
         this.cols = new int[capacity];
         this.kappa = new float[keypoints];
+        this.kappas = new KappaCache(keypoints);
         this.assignment = new Assignment(1, capacity);
     }
 
@@ -99,7 +101,7 @@ public final class Tracker implements MultiPersonTracker {
             throw new IllegalArgumentException("tracker has " + keypoints + " keypoints but got poses with "
                     + poses.keypointCount() + " and " + keypointSigmas.length + " sigmas");
         }
-        Similarity.kappa(keypointSigmas, kappa);
+        kappas.fill(keypointSigmas, kappa);
         double dt = started ? (timestampNanos - lastTimestamp) / 1e9 : 0;
         started = true;
         lastTimestamp = Math.max(lastTimestamp, timestampNanos);
@@ -450,8 +452,7 @@ public final class Tracker implements MultiPersonTracker {
         PoseFit.start(poses, p, detBox, tracks, t, fit);
         motion.start(t, fit[0], fit[1], fit[2]);
         tracks.project(t, fit[0], fit[1], fit[2]);
-        System.arraycopy(tracks.px, t * keypoints, tracks.lastX, t * keypoints, keypoints);
-        System.arraycopy(tracks.py, t * keypoints, tracks.lastY, t * keypoints, keypoints);
+        tracks.projectLast(t, fit[0], fit[1], fit[2]);
         tracks.lastSize[t] = (float) fit[2];
         tracks.state[t] = TrackTable.TENTATIVE;
         tracks.ids[t] = -1;

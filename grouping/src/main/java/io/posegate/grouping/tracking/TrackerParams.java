@@ -37,11 +37,12 @@ public record TrackerParams(int confirmHits, int maxLostFrames, double maxLostSe
     }
 
     /**
-     * Confirmed after 3 frames, kept lost for up to 30 frames and 2 s, similarity 0.25 with OKS weighted
+     * Confirmed after 3 frames, kept lost for up to 60 frames and 4 s (people behind a passer-by or a pillar
+     * for 2-4 s keep their ids: the 23-scene demo panel in the module README), similarity 0.25 with OKS weighted
      * 0.7, {@link PublishRule#forFamily} of an unknown family, smoothing off (One Euro 1 Hz, 0.01, 1 Hz).
      */
     public static TrackerParams defaults() {
-        return new TrackerParams(3, 30, 2.0, 0.25f, 0.7f, PublishRule.forFamily(""), false, 1.0, 0.01, 1.0);
+        return new TrackerParams(3, 60, 4.0, 0.25f, 0.7f, PublishRule.forFamily(""), false, 1.0, 0.01, 1.0);
     }
 
     public TrackerParams withLost(int frames, double seconds) {

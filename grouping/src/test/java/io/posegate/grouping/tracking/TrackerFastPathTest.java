@@ -77,14 +77,65 @@ class TrackerFastPathTest {
         TrackTable b = randomTracks(5);
         for (int t = 0; t < 5; t++) {
             a.project(t, 20.5, 11.25, 17.0);
-            System.arraycopy(a.px, t * K, a.lastX, t * K, K);
-            System.arraycopy(a.py, t * K, a.lastY, t * K, K);
             b.projectLast(t, 20.5, 11.25, 17.0);
+            b.project(t, 3.0, -7.5, 40.0);
             for (int j = 0; j < K; j++) {
                 if (a.has[t * K + j]) {
-                    assertEquals(a.lastX[t * K + j], b.lastX[t * K + j]);
-                    assertEquals(a.lastY[t * K + j], b.lastY[t * K + j]);
+                    assertEquals(Float.floatToRawIntBits(a.px[t * K + j]), Float.floatToRawIntBits(b.lastX(t, j)));
+                    assertEquals(Float.floatToRawIntBits(a.py[t * K + j]), Float.floatToRawIntBits(b.lastY(t, j)));
                 }
+            }
+        }
+    }
+
+    @Test
+    void lastSeenOksIsOksAgainstTheStoredLastPose() {
+        Poses poses = randomPoses(30);
+        TrackTable tracks = randomTracks(12);
+        int nonZero = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            double cx = 10 + 40 * rnd.nextDouble();
+            double cy = 5 + 20 * rnd.nextDouble();
+            double s = 15 + 10 * rnd.nextDouble();
+            tracks.projectLast(t, cx, cy, s);
+            tracks.lastSize[t] = (float) s;
+            float[] xs = new float[K];
+            float[] ys = new float[K];
+            for (int j = 0; j < K; j++) {
+                xs[j] = (float) (cx + tracks.ox[t * K + j] * s);
+                ys[j] = (float) (cy + tracks.oy[t * K + j] * s);
+            }
+            tracks.project(t, cx + 5, cy - 3, s * 1.1);
+            for (int p = 0; p < poses.count(); p++) {
+                float ref = referenceOks(poses, p, xs, ys, 0, tracks.has, t * K, Math.max(1f, 0.5f * (float) s * (float) s));
+                float got = Similarity.oksLastSeen(poses, p, tracks, t, kappa);
+                assertEquals(Float.floatToRawIntBits(ref), Float.floatToRawIntBits(got), "OKS of " + p + " and " + t);
+                nonZero += ref > 0.01f ? 1 : 0;
+            }
+        }
+        assertTrue(nonZero > 20, "too few overlapping pairs to compare: " + nonZero);
+    }
+
+    @Test
+    void keptKappasAreAlwaysThoseOfTheSigmasGiven() {
+        KappaCache cache = new KappaCache(K);
+        float[] sigmas = new float[K];
+        float[] kept = new float[K];
+        float[] fresh = new float[K];
+        for (int round = 0; round < 6; round++) {
+            if (round % 2 == 0) {
+                sigmas[rnd.nextInt(K)] = 0.025f + 0.08f * rnd.nextFloat();   // the caller refills its own array
+            }
+            if (round == 3) {
+                sigmas = sigmas.clone();
+            }
+            for (int j = 0; j < K; j++) {
+                sigmas[j] = sigmas[j] == 0f ? 0.05f : sigmas[j];
+            }
+            cache.fill(sigmas, kept);
+            Similarity.kappa(sigmas, fresh);
+            for (int j = 0; j < K; j++) {
+                assertEquals(Float.floatToRawIntBits(fresh[j]), Float.floatToRawIntBits(kept[j]), "kappa " + j + ", round " + round);
             }
         }
     }
@@ -161,13 +212,17 @@ class TrackerFastPathTest {
 
     /** OKS as written before the keypoint lists: every keypoint, both present, summed in order. */
     private float referenceOks(Poses poses, int p, TrackTable tr, int t) {
+        return referenceOks(poses, p, tr.px, tr.py, t * K, tr.has, t * K, tr.area(t));
+    }
+
+    private float referenceOks(Poses poses, int p, float[] xs, float[] ys, int xyBase, boolean[] has, int base, float area) {
         float sum = 0;
         int shared = 0;
-        float inv = 1f / tr.area(t);
+        float inv = 1f / area;
         for (int j = 0; j < K; j++) {
-            if (tr.has[t * K + j] && poses.present(p, j)) {
-                float dx = poses.x(p, j) - tr.px[t * K + j];
-                float dy = poses.y(p, j) - tr.py[t * K + j];
+            if (has[base + j] && poses.present(p, j)) {
+                float dx = poses.x(p, j) - xs[xyBase + j];
+                float dy = poses.y(p, j) - ys[xyBase + j];
                 sum += Similarity.expNeg((dx * dx + dy * dy) * inv * kappa[j]);
                 shared++;
             }

@@ -103,6 +103,26 @@ class TrackerTest {
     }
 
     @Test
+    void aPersonStandingBehindSomethingForThreeSecondsKeepsTheirIdUnderTheDefaults() {
+        // a passer-by or a pillar hides a standing person for 3 s (45 frames at 15 fps); the default lost
+        // time (4 s) keeps their track, so they come back with their id, not a new one
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int id = -1;
+        for (int f = 0; f < 60; f++) {
+            boolean hidden = f >= 10 && f < 55;
+            people(hidden ? new float[0] : new float[] {200}, 1f, 18);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 5) {
+                id = poses.id(0);
+            }
+            if (f >= 55) {
+                assertEquals(1, poses.count(), "frame " + f);
+                assertEquals(id, poses.id(0), "frame " + f + ": same id after 3 hidden seconds");
+            }
+        }
+    }
+
+    @Test
     void lostTracksRetireAfterTheConfiguredSecondsWhateverTheFrameRate() {
         Tracker tracker = new Tracker(TrackerParams.defaults().withLost(1000, 1.0), 18, 8);
         long t = 0;

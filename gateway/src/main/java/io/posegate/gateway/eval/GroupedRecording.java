@@ -1,0 +1,153 @@
+package io.posegate.gateway.eval;
+
+import static java.util.Objects.requireNonNull;
+
+import io.posegate.gateway.demo.DemoScene.TruthPerson;
+import io.posegate.grouping.Poses;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A demo run's tracker input, frame by frame: the timestamp, the grouper's people (before tracking) and
+ * the scene's ground truth. Written once by {@code eval-tracking --record-input}, it lets
+ * {@code eval-tracking --replay} run a tracker on exactly the same input without rendering, inference or
+ * grouping (tracker sweeps in seconds instead of minutes). Binary, big-endian ({@link DataOutputStream}):
+ * a header ({@value #MAGIC}, keypoints), then per frame a 1 byte, the timestamp in nanoseconds, the
+ * people (score; per keypoint a presence byte and x, y, score) and the truth (id, area, keypoint count; per keypoint a
+ * presence byte and x, y); a 0 byte ends the file. Not thread-safe.
+ */
+public final class GroupedRecording {
+    static final String MAGIC = "posegate-grouped-1";
+
+    private GroupedRecording() {
+    }
+
+    /** One frame of a recording. */
+    public record Frame(long nanos, Poses poses, List<TruthPerson> truth) {
+    }
+
+    /** Writes frames to a file; close it to end the file. */
+    public static final class Writer implements AutoCloseable {
+        private final DataOutputStream out;
+        private final int keypoints;
+
+        public Writer(Path file, int keypoints) throws IOException {
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(requireNonNull(file, "file is null"))));
+            this.keypoints = keypoints;
+            out.writeUTF(MAGIC);
+            out.writeInt(keypoints);
+        }
+
+        public void frame(long nanos, Poses poses, List<TruthPerson> truth) throws IOException {
+            out.writeByte(1);
+            out.writeLong(nanos);
+            out.writeInt(poses.count());
+            for (int p = 0; p < poses.count(); p++) {
+                out.writeFloat(poses.personScore(p));
+                for (int k = 0; k < keypoints; k++) {
+                    out.writeBoolean(poses.present(p, k));
+                    out.writeFloat(poses.x(p, k));
+                    out.writeFloat(poses.y(p, k));
+                    out.writeFloat(poses.score(p, k));
+                }
+            }
+            out.writeInt(truth.size());
+            for (TruthPerson t : truth) {
+                out.writeInt(t.id());
+                out.writeFloat(t.area());
+                out.writeInt(t.keypoints().length);
+                for (float[] j : t.keypoints()) {
+                    out.writeBoolean(j != null);
+                    out.writeFloat(j == null ? 0 : j[0]);
+                    out.writeFloat(j == null ? 0 : j[1]);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.writeByte(0);
+            out.close();
+        }
+    }
+
+    /** Makes {@code to} a copy of {@code from}'s people (keypoints and scores; ids are not copied). */
+    static void copy(Poses from, Poses to) {
+        to.clear();
+        for (int p = 0; p < from.count(); p++) {
+            int q = to.add(from.personScore(p));
+            for (int k = 0; k < from.keypointCount(); k++) {
+                if (from.present(p, k)) {
+                    to.setKeypoint(q, k, from.x(p, k), from.y(p, k), from.score(p, k));
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads every frame of a recording into poses of {@code capacity} people.
+     *
+     * @throws IOException naming the file when it is not a recording of {@code keypoints} keypoints or is cut short
+     */
+    public static List<Frame> read(Path file, int keypoints, int capacity) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            String magic;
+            try {
+                magic = in.readUTF();
+            } catch (IOException e) {
+                magic = null;
+            }
+            if (!MAGIC.equals(magic)) {
+                throw new IOException(file + " is not a grouped-input recording (eval-tracking --record-input)");
+            }
+            int k = in.readInt();
+            if (k != keypoints) {
+                throw new IOException(file + " has " + k + " keypoints per person, the model has " + keypoints);
+            }
+            List<Frame> frames = new ArrayList<>();
+            while (in.readByte() == 1) {
+                long nanos = in.readLong();
+                Poses poses = new Poses(k, capacity);
+                int n = in.readInt();
+                for (int p = 0; p < n; p++) {
+                    int q = poses.add(in.readFloat());
+                    for (int j = 0; j < k; j++) {
+                        boolean present = in.readBoolean();
+                        float x = in.readFloat();
+                        float y = in.readFloat();
+                        float s = in.readFloat();
+                        if (present) {
+                            poses.setKeypoint(q, j, x, y, s);
+                        }
+                    }
+                }
+                int nt = in.readInt();
+                List<TruthPerson> truth = new ArrayList<>(nt);
+                for (int i = 0; i < nt; i++) {
+                    int id = in.readInt();
+                    float area = in.readFloat();
+                    float[][] kps = new float[in.readInt()][];
+                    for (int j = 0; j < kps.length; j++) {
+                        boolean present = in.readBoolean();
+                        float x = in.readFloat();
+                        float y = in.readFloat();
+                        kps[j] = present ? new float[] {x, y} : null;
+                    }
+                    truth.add(new TruthPerson(id, kps, area));
+                }
+                frames.add(new Frame(nanos, poses, truth));
+            }
+            return frames;
+        } catch (EOFException e) {
+            throw new IOException(file + " ends in the middle of a frame (a recording cut short?)", e);
+        }
+    }
+}

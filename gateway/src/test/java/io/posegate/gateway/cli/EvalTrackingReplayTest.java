@@ -1,0 +1,49 @@
+package io.posegate.gateway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eval-tracking --record-input} then {@code --replay}: the replayed tracker prints the recorded run's figures. */
+class EvalTrackingReplayTest {
+    private static final String MODELS = "../config/models";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replayingTheRecordedInputPrintsTheSameFiguresForEachSeedAndTracker() throws Exception {
+        Path input = dir.resolve("input.bin");
+        CliRunner.Result live = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--people", "8", "--frames", "60",
+                "--bar", "--enter", "--jitter", "0.4", "--seed", "3", "--runs", "2", "--record-input", input.toString());
+        assertEquals(0, live.code(), live.err());
+        assertTrue(Files.size(Path.of(input + ".seed3")) > 0 && Files.size(Path.of(input + ".seed4")) > 0, "one file per seed");
+        // the scene options are in the recording: replay does not need them
+        CliRunner.Result replayed = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--frames", "60", "--seed", "3",
+                "--runs", "2", "--replay", input.toString());
+        assertEquals(0, replayed.code(), replayed.err());
+        assertTrue(live.out().contains("tracker seed 4: frames 60") && live.out().contains("greedy seeds 3..4"), live.out());
+        assertEquals(live.out(), replayed.out());
+        CliRunner.Result shorter = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--frames", "30", "--seed", "3",
+                "--runs", "2", "--replay", input.toString());
+        assertTrue(shorter.out().contains("tracker seed 3: frames 30,"), shorter.out());
+        assertNotEquals(live.out(), shorter.out());
+    }
+
+    @Test
+    void replayRefusesOtherInputAndConflictingFlags() throws Exception {
+        Path notARecording = Files.writeString(dir.resolve("frames.jsonl"), "{\"frame\": 0}\n");
+        CliRunner.Result r = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--replay", notARecording.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains(notARecording + " is not a grouped-input recording"), r.err());
+        r = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--replay", notARecording.toString(), "--record-input",
+                dir.resolve("x").toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("cannot be combined with --record-input"), r.err());
+    }
+}
