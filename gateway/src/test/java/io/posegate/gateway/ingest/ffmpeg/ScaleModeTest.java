@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.ingest.DecodeSize;
-import io.posegate.gateway.ingest.FrameSink;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.TargetSize;
@@ -150,7 +149,7 @@ class ScaleModeTest {
         FfmpegInput input = new FfmpegInput("file:" + video, "vtest", null, Map.of("protocol_whitelist", "file"),
                 false, false, false, 1, DecodeMode.AUTO, mode);
         FfmpegSource source = new FfmpegSource(input, new TargetSize(0, 0), 0);
-        source.attach(new ModelSizeSink());
+        source.attach(ScriptedSink.neverFull().decodingAt(MODEL_SIZE));
         source.open();
         List<VideoFrame> frames = new ArrayList<>();
         try {
@@ -169,28 +168,5 @@ class ScaleModeTest {
         String shared = System.getenv("POSEGATE_SHARED");
         assumeTrue(shared != null && Files.exists(Path.of(shared, "media/vtest.avi")), "POSEGATE_SHARED with media/vtest.avi is not set");
         return Path.of(shared);
-    }
-
-    /** Asks for pictures at human-pose-estimation-0001's letterbox size, as the stream's slot does; the test reads frames itself. */
-    private static final class ModelSizeSink implements FrameSink {
-        @Override
-        public DecodeSize decodeSize(int width, int height) {
-            return MODEL_SIZE;
-        }
-
-        @Override
-        public VideoFrame acquire() {
-            throw new UnsupportedOperationException("the test reads frames itself");
-        }
-
-        @Override
-        public void publish(VideoFrame frame) {
-            throw new UnsupportedOperationException("the test reads frames itself");
-        }
-
-        @Override
-        public void recycle(VideoFrame frame) {
-            throw new UnsupportedOperationException("the test reads frames itself");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.posegate.gateway.ingest.ffmpeg;
 
+import io.posegate.gateway.ingest.DecodeSize;
 import io.posegate.gateway.ingest.FrameSink;
 import io.posegate.gateway.ingest.VideoFrame;
 import java.util.function.IntPredicate;
@@ -13,6 +14,7 @@ final class ScriptedSink implements FrameSink {
     private final IntPredicate fullOnCall;
     private int calls;
     private long skipped;
+    private DecodeSize size;
 
     ScriptedSink(IntPredicate fullOnCall) {
         this.fullOnCall = fullOnCall;
@@ -24,6 +26,17 @@ final class ScriptedSink implements FrameSink {
 
     static ScriptedSink neverFull() {
         return new ScriptedSink(n -> false);
+    }
+
+    /** Asks for every picture at {@code size}, as a stream's slot asks for its model's size. */
+    ScriptedSink decodingAt(DecodeSize size) {
+        this.size = size;
+        return this;
+    }
+
+    @Override
+    public DecodeSize decodeSize(int width, int height) {
+        return size != null ? size : FrameSink.super.decodeSize(width, height);
     }
 
     @Override
