@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * trt_pose's Hungarian (Munkres) assignment over a cost matrix, kept step for step (same zero scan
  * order, same star/prime bookkeeping) so ties resolve exactly as trt_pose resolves them. Works in place
- * on a reusable cost matrix with row stride {@code stride}; allocates nothing after construction.
+ * on a reusable cost matrix with row stride {@code stride}; allocates nothing after construction. This class
+ * keeps the star, prime and cover bookkeeping; the matrix arithmetic is {@link CostReductions}.
  */
 public final class Munkres {
     private final int[] starColOfRow;
@@ -38,15 +39,15 @@ public final class Munkres {
         Arrays.fill(starRowOfCol, 0, ncols, -1);
         clearPrimesAndCovers();
         if (ncols >= nrows) {
-            subtractRowMinima();
+            CostReductions.subtractRowMinima(cost, stride, nrows, ncols);
         }
         if (ncols <= nrows) {
-            subtractColumnMinima();
+            CostReductions.subtractColumnMinima(cost, stride, nrows, ncols);
         }
         starZeros();
         while (!coverStarredColumns()) {
             while (!primeUncoveredZero()) {
-                shiftByUncoveredMinimum();
+                CostReductions.shiftByUncoveredMinimum(cost, stride, nrows, ncols, rowCovered, colCovered);
             }
             augment();
         }
@@ -54,35 +55,6 @@ public final class Munkres {
 
     public int starColumn(int row) {
         return starColOfRow[row];
-    }
-
-    private void subtractRowMinima() {
-        for (int i = 0; i < nrows; i++) {
-            int row = i * stride;
-            float min = cost[row];
-            for (int j = 0; j < ncols; j++) {
-                if (cost[row + j] < min) {
-                    min = cost[row + j];
-                }
-            }
-            for (int j = 0; j < ncols; j++) {
-                cost[row + j] -= min;
-            }
-        }
-    }
-
-    private void subtractColumnMinima() {
-        for (int j = 0; j < ncols; j++) {
-            float min = cost[j];
-            for (int i = 0; i < nrows; i++) {
-                if (cost[i * stride + j] < min) {
-                    min = cost[i * stride + j];
-                }
-            }
-            for (int i = 0; i < nrows; i++) {
-                cost[i * stride + j] -= min;
-            }
-        }
     }
 
     private void starZeros() {
@@ -144,36 +116,6 @@ public final class Munkres {
         }
         star(row, col);
         clearPrimesAndCovers();
-    }
-
-    private void shiftByUncoveredMinimum() {
-        boolean found = false;
-        float min = 0f;
-        for (int i = 0; i < nrows; i++) {
-            if (rowCovered[i]) {
-                continue;
-            }
-            for (int j = 0; j < ncols; j++) {
-                if (!colCovered[j] && (!found || cost[i * stride + j] < min)) {
-                    min = cost[i * stride + j];
-                    found = true;
-                }
-            }
-        }
-        for (int i = 0; i < nrows; i++) {
-            if (rowCovered[i]) {
-                for (int j = 0; j < ncols; j++) {
-                    cost[i * stride + j] += min;
-                }
-            }
-        }
-        for (int j = 0; j < ncols; j++) {
-            if (!colCovered[j]) {
-                for (int i = 0; i < nrows; i++) {
-                    cost[i * stride + j] -= min;
-                }
-            }
-        }
     }
 
     private void star(int i, int j) {
