@@ -6,7 +6,6 @@ import io.posegate.gateway.ingest.net.SourceRefusedException;
 import io.posegate.gateway.security.Redaction;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,38 +19,35 @@ import java.util.logging.Logger;
  * closing thread with STOPPED); it must not block. Never touches an event loop.
  *
  * <p>Typical use: {@code new SourceSupervisor(id, factory.create(spec), slot, Backoff.defaults(), listener).start()},
- * and {@link #close()} when the stream is removed or changed.
+ * and {@link #close()} when the stream is removed or changed. The frames themselves move through a
+ * {@link FramePump} on a {@link DecodeThread}.
  */
 public final class SourceSupervisor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SourceSupervisor.class.getName());
 
     private final String streamId;
     private final FrameSource source;
-    private final FrameSink sink;
     private final Backoff backoff;
     private final Consumer<SourceState> listener;
-    private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
+    private final FramePump pump;
+    private final DecodeThread thread;
     private volatile SourceState state = SourceState.STARTING;
     private volatile boolean stopped;
-    private Thread thread;
 
     public SourceSupervisor(String streamId, FrameSource source, FrameSink sink, Backoff backoff, Consumer<SourceState> listener) {
         this.streamId = requireNonNull(streamId, "streamId is null");
         this.source = requireNonNull(source, "source is null");
-        this.sink = requireNonNull(sink, "sink is null");
+        requireNonNull(sink, "sink is null");
         this.backoff = requireNonNull(backoff, "backoff is null");
         this.listener = requireNonNull(listener, "listener is null");
+        this.pump = new FramePump(source, sink, () -> stopped);
+        this.thread = new DecodeThread("posegate-source-" + streamId, this::loop);
         source.attach(sink);
     }
 
     /** Starts the stream's decode thread (once). */
-    public synchronized void start() {
-        if (thread == null) {
-            thread = new Thread(this::loop, "posegate-source-" + streamId);
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public void start() {
+        thread.start();
     }
 
     /** The current state; readable from any thread. */
@@ -64,7 +60,7 @@ public final class SourceSupervisor implements AutoCloseable {
      * by design (latest-wins) are counted by the frame slot, not here.
      */
     public long framesLost() {
-        return lost.get() + source.corruptFrames();
+        return pump.failedReads() + source.corruptFrames();
     }
 
     public String describe() {
@@ -73,7 +69,7 @@ public final class SourceSupervisor implements AutoCloseable {
 
     /** Frames published to the sink since start. */
     public long framesPublished() {
-        return sequence.get();
+        return pump.published();
     }
 
     private void loop() {
@@ -81,7 +77,7 @@ public final class SourceSupervisor implements AutoCloseable {
         while (!stopped) {
             try {
                 source.open();
-                while (!stopped && readOne()) {
+                while (!stopped && pump.readOne()) {
                     if (state.phase() != SourceState.Phase.LIVE) {
                         if (attempt > 0) {
                             LOG.log(Level.INFO, "stream {0}: live again after {1} attempt(s)", new Object[] {streamId, attempt});
@@ -116,30 +112,6 @@ public final class SourceSupervisor implements AutoCloseable {
         }
     }
 
-    /** Reads one frame into the sink; a frame the read failed on is recycled and counted as lost. */
-    private boolean readOne() throws Exception {
-        VideoFrame frame = sink.acquire();
-        boolean published = false;
-        try {
-            if (!source.read(frame)) {
-                return false;
-            }
-            frame.stamp(sequence.getAndIncrement(), frame.captureEpochMillis(), frame.decodeMillis());
-            sink.publish(frame);
-            published = true;
-            return true;
-        } catch (Exception e) {
-            if (!stopped) {
-                lost.incrementAndGet();
-            }
-            throw e;
-        } finally {
-            if (!published) {
-                sink.recycle(frame);
-            }
-        }
-    }
-
     private void setState(SourceState s) {
         if (stopped && s.phase() != SourceState.Phase.STOPPED) {
             return;
@@ -166,27 +138,13 @@ public final class SourceSupervisor implements AutoCloseable {
     public void close() {
         stopped = true;
         source.close();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-        }
+        thread.interrupt();
         setState(new SourceState(SourceState.Phase.STOPPED, 0, null, null));
     }
 
     /** Waits up to {@code timeout} for the decode thread to exit after {@link #close()}; true if it did. */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            t.join(Math.max(1, timeout.toMillis()));
-            return !t.isAlive();
-        }
-        return true;
+        return thread.awaitExit(timeout);
     }
 
     /**
