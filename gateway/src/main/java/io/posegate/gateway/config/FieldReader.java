@@ -2,16 +2,16 @@ package io.posegate.gateway.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads typed fields out of a JSON tree and collects every problem with its full path
  * ({@code streams.cam1.maxFps: must be a number, got "fast"}) instead of stopping at the first, so a
- * config or descriptor with several mistakes is reported in one go.
+ * config or descriptor with several mistakes is reported in one go. Which values a type accepts is
+ * {@link JsonValues}'s; enum names are {@link EnumNames}'.
  */
 public final class FieldReader {
     private final JsonObject json;
@@ -55,15 +55,7 @@ public final class FieldReader {
     }
 
     public String string(String field, String defaultValue) {
-        Object v = json.getValue(field);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        error(field, "must be a string, got " + describe(v));
-        return defaultValue;
+        return read(field, defaultValue, JsonValues::asText, "a string");
     }
 
     public String requiredString(String field) {
@@ -82,37 +74,16 @@ public final class FieldReader {
         if (s == null) {
             return defaultValue;
         }
-        String norm = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(norm)) {
-                return e;
-            }
+        E e = EnumNames.find(type, s);
+        if (e != null) {
+            return e;
         }
-        List<String> known = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            known.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
-        error(field, "unknown value '" + s + "'; known: " + known);
+        error(field, "unknown value '" + s + "'; known: " + EnumNames.known(type));
         return defaultValue;
     }
 
     public double number(String field, double defaultValue) {
-        Object v = json.getValue(field);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        error(field, "must be a number, got " + describe(v));
-        return defaultValue;
+        return read(field, defaultValue, JsonValues::asNumber, "a number");
     }
 
     public int integer(String field, int defaultValue, int min, int max) {
@@ -129,40 +100,16 @@ public final class FieldReader {
     }
 
     public boolean bool(String field, boolean defaultValue) {
-        Object v = json.getValue(field);
-        if (v == null) {
-            return defaultValue;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s);
-        }
-        error(field, "must be true or false, got " + describe(v));
-        return defaultValue;
+        return read(field, defaultValue, JsonValues::asBoolean, "true or false");
     }
 
     /** A nested object; a missing one reads as empty. */
     public FieldReader object(String field) {
-        Object v = json.getValue(field);
-        if (v != null && !(v instanceof JsonObject)) {
-            error(field, "must be an object, got " + describe(v));
-            v = null;
-        }
-        return new FieldReader((JsonObject) v, path(field), errors);
+        return new FieldReader(read(field, null, JsonValues::asObject, "an object"), path(field), errors);
     }
 
     public JsonArray array(String field) {
-        Object v = json.getValue(field);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof JsonArray a) {
-            return a;
-        }
-        error(field, "must be a list, got " + describe(v));
-        return null;
+        return read(field, null, JsonValues::asList, "a list");
     }
 
     /** A list of numbers of exactly {@code size} elements (any size when size &lt; 0), or null when absent. */
@@ -178,7 +125,7 @@ public final class FieldReader {
         float[] out = new float[a.size()];
         for (int i = 0; i < a.size(); i++) {
             if (!(a.getValue(i) instanceof Number n)) {
-                error(field + "[" + i + "]", "must be a number, got " + describe(a.getValue(i)));
+                error(field + "[" + i + "]", "must be a number, got " + JsonValues.describe(a.getValue(i)));
                 return null;
             }
             out[i] = n.floatValue();
@@ -186,10 +133,17 @@ public final class FieldReader {
         return out;
     }
 
-    private static String describe(Object v) {
-        if (v instanceof String s) {
-            return "\"" + s + "\"";
+    /** The field converted by {@code convert}; absent, the default; of the wrong type, an error and the default. */
+    private <T> T read(String field, T defaultValue, Function<Object, T> convert, String expected) {
+        Object v = json.getValue(field);
+        if (v == null) {
+            return defaultValue;
         }
-        return v instanceof JsonObject ? "an object" : v instanceof JsonArray ? "a list" : String.valueOf(v);
+        T value = convert.apply(v);
+        if (value != null) {
+            return value;
+        }
+        error(field, "must be " + expected + ", got " + JsonValues.describe(v));
+        return defaultValue;
     }
 }
