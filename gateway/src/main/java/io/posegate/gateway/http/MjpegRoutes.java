@@ -59,9 +59,9 @@ final class MjpegRoutes {
             }
         }, false).onComplete(r -> {
             if (r.failed()) {
-                ApiRoutes.error(ctx, 404, r.cause().getMessage());
+                ApiReplies.error(ctx, 404, r.cause().getMessage());
             } else if (r.result() == null) {
-                ApiRoutes.error(ctx, 503, "stream '" + id + "' has no frame yet");
+                ApiReplies.error(ctx, 503, "stream '" + id + "' has no frame yet");
             } else {
                 ctx.response().putHeader("content-type", "image/jpeg").putHeader("cache-control", "no-store")
                         .end(Buffer.buffer(r.result()));
@@ -75,11 +75,11 @@ final class MjpegRoutes {
         try {
             fps = Double.parseDouble(ctx.queryParams().get("fps") == null ? "10" : ctx.queryParams().get("fps"));
         } catch (NumberFormatException e) {
-            ApiRoutes.error(ctx, 400, "query parameter 'fps' must be a number, got '" + ctx.queryParams().get("fps") + "'");
+            ApiReplies.error(ctx, 400, "query parameter 'fps' must be a number, got '" + ctx.queryParams().get("fps") + "'");
             return;
         }
         if (!(fps >= 1 && fps <= 25)) {
-            ApiRoutes.error(ctx, 400, "query parameter 'fps' must be within 1..25, got " + fps);
+            ApiReplies.error(ctx, 400, "query parameter 'fps' must be within 1..25, got " + fps);
             return;
         }
         Integer width = width(ctx);
@@ -88,7 +88,7 @@ final class MjpegRoutes {
         }
         jpeg.executeBlocking(() -> gateway.stream(id) != null, false).onComplete(r -> {
             if (r.failed() || !r.result()) {
-                ApiRoutes.error(ctx, 404, "no stream '" + id + "'");
+                ApiReplies.error(ctx, 404, "no stream '" + id + "'");
                 return;
             }
             HttpServerResponse resp = ctx.response().setChunked(true)
@@ -112,7 +112,7 @@ final class MjpegRoutes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        ApiRoutes.error(ctx, 400, "query parameter 'width' must be a whole number within 16..3840, got '" + text + "'");
+        ApiReplies.error(ctx, 400, "query parameter 'width' must be a whole number within 16..3840, got '" + text + "'");
         return null;
     }
 }

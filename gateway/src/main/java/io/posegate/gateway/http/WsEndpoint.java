@@ -46,7 +46,7 @@ final class WsEndpoint {
 
     private void upgrade(RoutingContext ctx) {
         if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-            ApiRoutes.error(ctx, 400, "/ws is a WebSocket endpoint; connect with a WebSocket client");
+            ApiReplies.error(ctx, 400, "/ws is a WebSocket endpoint; connect with a WebSocket client");
             return;
         }
         Principal principal = AuthHandler.principal(ctx);

@@ -1,0 +1,74 @@
+package io.posegate.gateway.http;
+
+import static io.posegate.gateway.http.ApiReplies.error;
+
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.SwapRecord;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /api/backends} (with {@code ?measure=true} to start a speed check) and {@code /api/config} (show; swap the default backend). */
+final class BackendRoutes {
+    private final Gateway gateway;
+    private final WorkerExecutor control;
+
+    BackendRoutes(Gateway gateway, WorkerExecutor control) {
+        this.gateway = gateway;
+        this.control = control;
+    }
+
+    void backends(RoutingContext ctx) {
+        if ("true".equals(ctx.queryParams().get("measure"))) {
+            gateway.speedCheck().start();
+        }
+        ctx.json(JsonViews.backends(gateway));
+    }
+
+    void config(RoutingContext ctx) {
+        ctx.json(JsonViews.config(gateway.config()).put("backend", gateway.defaultBackend()));
+    }
+
+    /** Accepts {@code {"backend": "openvino"}}: swaps the default backend while streams run. */
+    void putConfig(RoutingContext ctx) {
+        JsonObject body = ApiReplies.body(ctx);
+        if (body == null) {
+            return;
+        }
+        for (String key : body.fieldNames()) {
+            if (!key.equals("backend")) {
+                error(ctx, 400, "field '" + key + "' cannot be changed at run time; changeable: [backend]");
+                return;
+            }
+        }
+        String backend = body.getString("backend");
+        if (backend == null) {
+            error(ctx, 400, "body must name a backend: {\"backend\": \"auto|onnx|openvino|tensorrt\"}");
+            return;
+        }
+        if (unknownBackend(gateway, ctx, backend)) {
+            return;
+        }
+        ApiReplies.blocking(control, ctx, () -> {
+            SwapRecord r = gateway.swapBackend(backend);
+            if (r.error() != null) {
+                throw new IllegalStateException("swap to '" + backend + "' failed, '" + r.from() + "' kept: " + r.error());
+            }
+            return JsonViews.backends(gateway);
+        });
+    }
+
+    /** Answers 400 listing the known backends if {@code name} is neither {@code auto} nor a backend's name. */
+    static boolean unknownBackend(Gateway gateway, RoutingContext ctx, String name) {
+        List<String> known = new ArrayList<>(List.of(BackendRegistry.AUTO));
+        known.addAll(gateway.registry().names());
+        if (known.contains(name)) {
+            return false;
+        }
+        error(ctx, 400, "unknown backend '" + name + "'; known: " + String.join(", ", known));
+        return true;
+    }
+}

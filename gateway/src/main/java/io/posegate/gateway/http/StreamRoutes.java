@@ -1,0 +1,97 @@
+package io.posegate.gateway.http;
+
+import static io.posegate.gateway.http.ApiReplies.error;
+
+import io.posegate.gateway.config.FieldReader;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigs;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code /api/streams} (list, show, add or replace, remove) and {@code /api/model} (which model each stream runs). */
+final class StreamRoutes {
+    private final Gateway gateway;
+    private final WsHub hub;
+    private final WorkerExecutor control;
+
+    StreamRoutes(Gateway gateway, WsHub hub, WorkerExecutor control) {
+        this.gateway = gateway;
+        this.hub = hub;
+        this.control = control;
+    }
+
+    void streams(RoutingContext ctx) {
+        JsonArray a = new JsonArray();
+        for (StreamPipeline s : gateway.streams()) {
+            a.add(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
+        }
+        ctx.json(new JsonObject().put("streams", a));
+    }
+
+    /** The gateway's model and which model each stream runs; {@code ?stream=ID} gives that stream's model. */
+    void model(RoutingContext ctx) {
+        String id = ctx.queryParams().get("stream");
+        if (id != null) {
+            if (gateway.stream(id) == null) {
+                error(ctx, 404, "no stream '" + id + "'");
+            } else {
+                ctx.json(JsonViews.model(gateway.descriptorOf(id)));
+            }
+            return;
+        }
+        JsonObject streams = new JsonObject();
+        for (StreamPipeline s : gateway.streams()) {
+            streams.put(s.id(), gateway.descriptorOf(s.id()).name());
+        }
+        ctx.json(JsonViews.model(gateway.descriptor()).put("streams", streams));
+    }
+
+    void stream(RoutingContext ctx) {
+        StreamPipeline s = gateway.stream(ctx.pathParam("id"));
+        if (s == null) {
+            error(ctx, 404, "no stream '" + ctx.pathParam("id") + "'");
+        } else {
+            ctx.json(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
+        }
+    }
+
+    void putStream(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonObject body = ApiReplies.body(ctx);
+        if (body == null) {
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        GatewayConfig.StreamConfig sc = GatewayConfigs.parseStream(id, new FieldReader(body, "streams." + id, errors), errors);
+        if (!errors.isEmpty()) {
+            ctx.response().setStatusCode(400);
+            ctx.json(new JsonObject().put("error", "invalid stream").put("problems", new JsonArray(errors)));
+            return;
+        }
+        if (sc.backend() != null && BackendRoutes.unknownBackend(gateway, ctx, sc.backend())) {
+            return;
+        }
+        ApiReplies.blocking(control, ctx, () -> {
+            StreamPipeline p = gateway.addStream(sc, SourceSpec.Origin.API);
+            return JsonViews.stream(p, hub, gateway.descriptorOf(p.id()));
+        });
+    }
+
+    void deleteStream(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        control.executeBlocking(() -> gateway.removeStream(id)).onComplete(r -> {
+            if (r.succeeded() && r.result()) {
+                ctx.response().setStatusCode(204).end();
+            } else {
+                error(ctx, 404, "no stream '" + id + "'");
+            }
+        });
+    }
+}
