@@ -2,7 +2,6 @@ package io.posegate.gateway.fleet;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.posegate.gateway.config.FleetConfig;
 import io.posegate.gateway.control.ConfigReloader;
 import io.posegate.gateway.http.GatewayVerticle;
@@ -12,10 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +19,8 @@ import java.util.logging.Logger;
  * (with a will delay), announces itself (status online with its boot counter, meta), publishes metrics,
  * events and (when enabled) rate-capped poses, and follows desired config and commands. When the broker is
  * away the gateway keeps serving; the agent reconnects with capped, jittered backoff and keeps nothing
- * unbounded: telemetry is dropped (and counted), retained state is republished on reconnect.
+ * unbounded: telemetry is dropped (and counted), retained state is republished on reconnect. Pose frames
+ * reach the fleet side through {@link PoseForwarder}; what the box receives is {@link BoxSubscriptions}'.
  */
 public final class FleetAgent implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FleetAgent.class.getName());
@@ -40,14 +37,13 @@ public final class FleetAgent implements AutoCloseable {
     private final WorkerExecutor configWorker;
     private final WorkerExecutor commandWorker;
     private final DesiredConfigs desired;
-    private final Commands commands;
     private final LatencyWindows latencies = new LatencyWindows();
-    private final Map<String, String> lastPoses = new ConcurrentHashMap<>();
     private final EventWatcher events;
     private final PresenceWatcher presence;
-    private final PosePublisher poses;
     private final Mqtt5AsyncClient client;
     private final BoxPublisher out;
+    private final PoseForwarder poses;
+    private final BoxSubscriptions subscriptions;
     private long metricsTimer;
     private long sampleTimer;
 
@@ -62,15 +58,16 @@ public final class FleetAgent implements AutoCloseable {
         this.commandWorker = vertx.createSharedWorkerExecutor("posegate-fleet-cmd", 1);
         this.desired = new DesiredConfigs(gateway, reloader, state, fleet.soakSeconds(),
                 this::reported, this::event);
-        this.commands = new Commands(gateway, reloader, lastPoses::get);
         this.events = new EventWatcher(gateway, this::event);
         this.presence = new PresenceWatcher(PRESENCE_GRACE_MILLIS, this::event);
-        this.poses = new PosePublisher(fleet.posesMaxFps());
         MqttConnections.Will will = new MqttConnections.Will(FleetTopics.status(fleet.boxId()),
                 BoxReports.status("offline", bootSeq, null).encode(), fleet.willDelaySeconds());
         this.client = MqttConnections.build(new MqttConnections.Settings(fleet.broker(), "posegate-box-" + fleet.boxId(),
                 fleet.username(), fleet.password(), fleet.trustStore(), fleet.trustStorePassword()), will, ctx -> onConnected());
         this.out = new BoxPublisher(client);
+        this.poses = new PoseForwarder(fleet.boxId(), presence, new PosePublisher(fleet.posesMaxFps()), client, out);
+        this.subscriptions = new BoxSubscriptions(client, fleet.boxId(), fleet.groups(), configWorker, commandWorker,
+                desired, new Commands(gateway, reloader, poses::lastPoses), this::event);
     }
 
     /**
@@ -93,18 +90,7 @@ public final class FleetAgent implements AutoCloseable {
 
     private void connect() {
         LOG.info("fleet: box " + fleet.boxId() + " (boot " + bootSeq + ") connecting to " + fleet.broker());
-        vertx.eventBus().<String>localConsumer(GatewayVerticle.POSES, m -> {
-            String stream = m.headers().get("stream");
-            if (stream != null && m.body().contains("\"type\":\"poses\"")) {
-                lastPoses.put(stream, m.body());
-                presence.frame(stream, new JsonObject(m.body()), System.currentTimeMillis());
-                if (poses.admit(stream) && out.connected()) {
-                    client.publishWith().topic(FleetTopics.poses(fleet.boxId(), stream)).qos(MqttQos.AT_MOST_ONCE)
-                            .messageExpiryInterval(PosePublisher.EXPIRY_SECONDS)
-                            .payload(m.body().getBytes(StandardCharsets.UTF_8)).send();
-                }
-            }
-        });
+        poses.listen(vertx);
         sampleTimer = vertx.setPeriodic(1000, t -> {
             latencies.sample(gateway);
             events.poll();
@@ -128,49 +114,12 @@ public final class FleetAgent implements AutoCloseable {
         out.retained(FleetTopics.status(box), BoxReports.status("online", bootSeq, started));
         out.retained(FleetTopics.meta(box), BoxReports.meta(gateway, box, fleet.groups(), dashboard));
         out.resendRetained(FleetTopics.reported(box), desired.current());
-        subscribe(FleetTopics.desired(box), p -> configWorker.executeBlocking(() -> {
-            desired.onDesired(p.getTopic().toString(), p.getPayloadAsBytes());
-            return null;
-        }, true));
-        for (String g : fleet.groups()) {
-            subscribe(FleetTopics.groupDesired(g), p -> configWorker.executeBlocking(() -> {
-                desired.onDesired(p.getTopic().toString(), p.getPayloadAsBytes());
-                return null;
-            }, true));
-        }
-        subscribe(FleetTopics.command(box, "+"), p -> commandWorker.executeBlocking(() -> {
-            onCommand(p);
-            return null;
-        }, true));
-    }
-
-    private void onCommand(Mqtt5Publish p) {
-        String topic = p.getTopic().toString();
-        String name = topic.substring(topic.lastIndexOf('/') + 1);
-        JsonObject reply = commands.run(name, p.getPayloadAsBytes());
-        String to = p.getResponseTopic().map(Object::toString).orElse(FleetTopics.commandReply(fleet.boxId(), name));
-        var b = client.publishWith().topic(to).qos(MqttQos.AT_LEAST_ONCE)
-                .payload(reply.encode().getBytes(StandardCharsets.UTF_8));
-        if (p.getCorrelationData().isPresent()) {
-            b = b.correlationData(p.getCorrelationData().get());
-        }
-        b.send();
-        event(new JsonObject().put("type", "command").put("name", name).put("id", reply.getString("id"))
-                .put("status", reply.getInteger("status")).put("duplicate", reply.getBoolean("duplicate", false)));
+        subscriptions.subscribeAll();
     }
 
     /** Publishes (retained) the config state {@link DesiredConfigs} reports. */
     private void reported(JsonObject report) {
         out.retained(FleetTopics.reported(fleet.boxId()), report);
-    }
-
-    private void subscribe(String filter, java.util.function.Consumer<Mqtt5Publish> handler) {
-        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(handler).send()
-                .whenComplete((ack, e) -> {
-                    if (e != null) {
-                        LOG.warning("fleet: subscribe " + filter + " failed: " + e.getMessage());
-                    }
-                });
     }
 
     private void event(JsonObject e) {
