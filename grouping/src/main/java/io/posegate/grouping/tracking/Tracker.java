@@ -51,6 +51,8 @@ public final class Tracker implements MultiPersonTracker {
     private final int[] cols;
     private final float[] kappa;
     private final KappaCache kappas;
+    private final AppearanceTemplates looks;
+    private final AppearanceParams look;
     private final double[] fit = new double[3];
     private Assignment assignment;
     private float[] sim = new float[0];
@@ -60,6 +62,10 @@ public final class Tracker implements MultiPersonTracker {
     private int[] rows = new int[0];
     private byte[] fate = new byte[0];
     private boolean[] whole = new boolean[0];
+    /** Per detection: the smallest and second smallest colour distance to a near established track, and that track. */
+    private float[] lookBest = new float[0];
+    private float[] lookSecond = new float[0];
+    private int[] lookBestTrack = new int[0];
     private long lastTimestamp;
     private boolean started;
     private int nextId;
@@ -91,6 +97,8 @@ public final class Tracker implements MultiPersonTracker {
         this.kappa = new float[keypoints];
         this.kappas = new KappaCache(keypoints);
         this.assignment = new Assignment(1, capacity);
+        this.looks = new AppearanceTemplates(capacity);
+        this.look = params.appearance();
     }
 
     @Override
@@ -102,6 +110,7 @@ public final class Tracker implements MultiPersonTracker {
                     + poses.keypointCount() + " and " + keypointSigmas.length + " sigmas");
         }
         kappas.fill(keypointSigmas, kappa);
+        looks.ensure(look.enabled() ? poses.appearanceParts() : 0);
         double dt = started ? (timestampNanos - lastTimestamp) / 1e9 : 0;
         started = true;
         lastTimestamp = Math.max(lastTimestamp, timestampNanos);
@@ -123,6 +132,9 @@ public final class Tracker implements MultiPersonTracker {
                 oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
                         ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
             }
+        }
+        if (looks.parts() > 0 && look.margin() >= 0f) {
+            closestLooks(poses, n);
         }
         associate(poses, kappa);
         owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, kappa);
@@ -178,7 +190,8 @@ public final class Tracker implements MultiPersonTracker {
             for (int j = 0; j < nc; j++) {
                 int t = cols[j];
                 float o = oks[rows[i] * stride + t];
-                sim[i * stride + j] = o == 0f ? 0f : w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t);
+                sim[i * stride + j] = o == 0f ? 0f
+                        : (w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t)) * looksLike(poses, rows[i], t);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -220,7 +233,8 @@ public final class Tracker implements MultiPersonTracker {
         }
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
-                sim[i * stride + j] = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
+                float o = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
+                sim[i * stride + j] = o == 0f ? 0f : o * looksLike(poses, rows[i], cols[j]);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -255,7 +269,77 @@ public final class Tracker implements MultiPersonTracker {
             return 0f;
         }
         float w = params.oksWeight();
-        return w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t);
+        return (w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t)) * looksLike(poses, p, t);
+    }
+
+    /**
+     * Appearance factor of detection p for track t: 1 when their limb colours agree (distance up to
+     * {@link AppearanceParams#near}) or cannot be compared, falling to {@link AppearanceParams#floor} at
+     * {@link AppearanceParams#far}.
+     */
+    private float looksLike(Poses poses, int p, int t) {
+        if (looks.parts() == 0) {
+            return 1f;
+        }
+        float d = looks.distance(poses, p, t, look.minParts());
+        if (d <= look.near()) {
+            return 1f;
+        }
+        if (look.margin() >= 0f) {
+            float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
+            if (!(other + look.margin() < d)) {
+                return 1f;
+            }
+        }
+        float floor = look.floor();
+        return d >= look.far() ? floor : floor + (1f - floor) * (look.far() - d) / (look.far() - look.near());
+    }
+
+    /** For each detection, the established tracks near it (OKS above 0) that look closest to it in colour. */
+    private void closestLooks(Poses poses, int n) {
+        int stride = tracks.capacity;
+        for (int p = 0; p < n; p++) {
+            float best = Float.MAX_VALUE;
+            float second = Float.MAX_VALUE;
+            int bestTrack = -1;
+            for (int t = 0; t < tracks.size; t++) {
+                if (!tracks.established(t) || oks[p * stride + t] == 0f) {
+                    continue;
+                }
+                float d = looks.distance(poses, p, t, look.minParts());
+                if (d < 0f) {
+                    continue;
+                }
+                if (d < best) {
+                    second = best;
+                    best = d;
+                    bestTrack = t;
+                } else if (d < second) {
+                    second = d;
+                }
+            }
+            lookBest[p] = best;
+            lookSecond[p] = second;
+            lookBestTrack[p] = bestTrack;
+        }
+    }
+
+    /**
+     * Learns detection p's colours into track t's template when the match is clean: a whole detection that
+     * no other confirmed track explains at {@link AppearanceParams#ambiguousOks} (at a crossing its limbs may
+     * show the other person).
+     */
+    private void learnLooks(Poses poses, int p, int t) {
+        if (looks.parts() == 0 || !whole[p]) {
+            return;
+        }
+        int stride = tracks.capacity;
+        for (int u = 0; u < tracks.size; u++) {
+            if (u != t && tracks.established(u) && oks[p * stride + u] >= look.ambiguousOks()) {
+                return;
+            }
+        }
+        looks.update(t, poses, p, look.alpha());
     }
 
     /**
@@ -350,6 +434,7 @@ public final class Tracker implements MultiPersonTracker {
             tracks.coasted[t] = 0;
             tracks.lastClean[t] = now;
         }
+        learnLooks(poses, p, t);
         boolean continuous = tracks.missed[t] == 0;
         tracks.missed[t] = 0;
         tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
@@ -462,6 +547,9 @@ public final class Tracker implements MultiPersonTracker {
         tracks.coasted[t] = 0;
         tracks.lastClean[t] = now;
         java.util.Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        if (looks.parts() > 0) {
+            looks.reset(t); // learnt from its first clean match on
+        }
         if (params.confirmHits() <= 1) {
             tracks.state[t] = TrackTable.CONFIRMED;
             tracks.ids[t] = nextId++;
@@ -478,6 +566,9 @@ public final class Tracker implements MultiPersonTracker {
             motion.move(last, t);
             filters.move(2 * last * keypoints, 2 * t * keypoints, 2 * keypoints);
             System.arraycopy(smoothed, last * keypoints, smoothed, t * keypoints, keypoints);
+            if (looks.parts() > 0) {
+                looks.move(last, t);
+            }
             trackDet[t] = trackDet[last];
         }
     }
@@ -488,6 +579,9 @@ public final class Tracker implements MultiPersonTracker {
             rows = new int[poseCapacity];
             fate = new byte[poseCapacity];
             whole = new boolean[poseCapacity];
+            lookBest = new float[poseCapacity];
+            lookSecond = new float[poseCapacity];
+            lookBestTrack = new int[poseCapacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];
             oks = new float[poseCapacity * tracks.capacity];
