@@ -2,26 +2,27 @@ package io.posegate.grouping.tracking;
 
 /**
  * How {@link Tracker} uses people's appearance (the limb colours in {@link io.posegate.grouping.Poses}; see
- * {@link io.posegate.grouping.LimbParts}), after DeepSORT's appearance gate and norfair's optional embedding
- * distance. The distance of a detection to a track's template is the mean, over the parts both have, of
- * the chromaticity distance plus a quarter of the brightness difference (the median over the parts, not
- * the mean); a pair's similarity is multiplied by 1 up to {@code near}, falling linearly to {@code floor} at
- * {@code far} and beyond, so appearance only weakens a match that the pose and the box allow: a detection
- * that looks like another track goes to that one, but a person whose limbs show someone else's colours
- * (hidden behind them) can still continue their own track when no other track wants the detection.
+ * {@link io.posegate.grouping.LimbParts}), after DeepSORT's appearance term and norfair's optional embedding
+ * distance. The distance of a detection to a track's template is the median, over the parts both have, of
+ * the chromaticity distance plus a quarter of the brightness difference. A pair's similarity (in stages 1,
+ * 2 and 3) is multiplied by a factor: 1 up to {@code near}, falling linearly to {@code floor} at {@code far}
+ * and beyond. With {@code margin} >= 0 (the default) the factor applies only when the colours point at
+ * someone else: another confirmed track near the detection (OKS above 0) looks like it (distance at most
+ * {@code near}) and at least {@code margin} closer than this track. So appearance decides between people who
+ * could both be the detection (the hidden person's track does not take the front person's detection), and
+ * leaves alone a match no one else contests, where noisy colours (small people, real clothing) would only
+ * break tracks.
  *
  * @param enabled      whether appearance is used at all (off: the tracker decides by pose, box and motion alone)
- * @param near         distance up to which appearance leaves a pair's similarity as it is
+ * @param near         distance up to which a detection looks like a track
  * @param far          distance from which a pair's similarity is multiplied by {@code floor}
  * @param floor        the factor at {@code far} and beyond (0: refused)
  * @param alpha        weight of a new observation in a template part's running mean (slow: 0.05-0.2)
  * @param ambiguousOks a matched detection that another confirmed track explains at this OKS or more does not
  *                     update its track's template (at a crossing its colours may be the other person's)
  * @param minParts     parts a detection and a template must share before appearance counts
- * @param margin       the factor applies only when another confirmed track near the detection (OKS above 0) looks
- *                     at least this much closer in colour: appearance decides between people who could both be
- *                     the detection, and does not weaken a match that no one else contests; negative: always
- *                     (DeepSORT's absolute gate)
+ * @param margin       how much closer in colour another near track must be for the factor to apply; negative:
+ *                     always apply it (DeepSORT's absolute gate; measured worse, see the module README)
  */
 public record AppearanceParams(boolean enabled, float near, float far, float floor, float alpha, float ambiguousOks,
                                int minParts, float margin) {
@@ -33,9 +34,9 @@ public record AppearanceParams(boolean enabled, float near, float far, float flo
         }
     }
 
-    /** On, with the settings chosen on the 23-scene demo panel (module README, "Appearance"). */
+    /** On, with the settings chosen on the 23-scene demo panel and vtest.avi (module README, "Appearance"). */
     public static AppearanceParams defaults() {
-        return new AppearanceParams(true, 0.05f, 0.2f, 0.5f, 0.1f, 0.3f, 2, -1f);
+        return new AppearanceParams(true, 0.05f, 0.2f, 0f, 0.1f, 0.3f, 2, 0.05f);
     }
 
     public AppearanceParams withEnabled(boolean on) {

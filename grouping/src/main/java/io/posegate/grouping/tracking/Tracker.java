@@ -274,8 +274,8 @@ public final class Tracker implements MultiPersonTracker {
 
     /**
      * Appearance factor of detection p for track t: 1 when their limb colours agree (distance up to
-     * {@link AppearanceParams#near}) or cannot be compared, falling to {@link AppearanceParams#floor} at
-     * {@link AppearanceParams#far}.
+     * {@link AppearanceParams#near}), cannot be compared, or (with a margin) do not point at another near
+     * track; else falling to {@link AppearanceParams#floor} at {@link AppearanceParams#far}.
      */
     private float looksLike(Poses poses, int p, int t) {
         if (looks.parts() == 0) {
@@ -287,7 +287,7 @@ public final class Tracker implements MultiPersonTracker {
         }
         if (look.margin() >= 0f) {
             float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
-            if (!(other + look.margin() < d)) {
+            if (!(other <= look.near() && other + look.margin() < d)) {
                 return 1f;
             }
         }
