@@ -66,6 +66,11 @@ public final class Tracker implements MultiPersonTracker {
     private float[] lookBest = new float[0];
     private float[] lookSecond = new float[0];
     private int[] lookBestTrack = new int[0];
+    /**
+     * Colour distance of detection p to track t at [p * capacity + t] for the pairs with OKS above 0 this
+     * frame (NaN for the others: computed when asked for, by the recovery stage).
+     */
+    private float[] lookDist = new float[0];
     private long lastTimestamp;
     private boolean started;
     private int nextId;
@@ -133,7 +138,7 @@ public final class Tracker implements MultiPersonTracker {
                         ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
             }
         }
-        if (looks.parts() > 0 && look.margin() >= 0f) {
+        if (looks.parts() > 0) {
             closestLooks(poses, n);
         }
         associate(poses, kappa);
@@ -281,7 +286,11 @@ public final class Tracker implements MultiPersonTracker {
         if (looks.parts() == 0) {
             return 1f;
         }
-        float d = looks.distance(poses, p, t, look.minParts());
+        int at = p * tracks.capacity + t;
+        float d = lookDist[at];
+        if (d != d) {
+            d = looks.distance(poses, p, t, look.minParts());
+        }
         if (d <= look.near()) {
             return 1f;
         }
@@ -295,7 +304,11 @@ public final class Tracker implements MultiPersonTracker {
         return d >= look.far() ? floor : floor + (1f - floor) * (look.far() - d) / (look.far() - look.near());
     }
 
-    /** For each detection, the established tracks near it (OKS above 0) that look closest to it in colour. */
+    /**
+     * The colour distance of every detection-track pair with OKS above 0, and for each detection the
+     * established tracks among them that look closest to it. (Only pairs with OKS of 0.1 or more competing
+     * was tried: panel IDF1 0.779 against 0.802.)
+     */
     private void closestLooks(Poses poses, int n) {
         int stride = tracks.capacity;
         for (int p = 0; p < n; p++) {
@@ -303,11 +316,13 @@ public final class Tracker implements MultiPersonTracker {
             float second = Float.MAX_VALUE;
             int bestTrack = -1;
             for (int t = 0; t < tracks.size; t++) {
-                if (!tracks.established(t) || oks[p * stride + t] == 0f) {
+                if (oks[p * stride + t] == 0f) {
+                    lookDist[p * stride + t] = Float.NaN;
                     continue;
                 }
                 float d = looks.distance(poses, p, t, look.minParts());
-                if (d < 0f) {
+                lookDist[p * stride + t] = d;
+                if (d < 0f || !tracks.established(t)) {
                     continue;
                 }
                 if (d < best) {
@@ -582,6 +597,7 @@ public final class Tracker implements MultiPersonTracker {
             lookBest = new float[poseCapacity];
             lookSecond = new float[poseCapacity];
             lookBestTrack = new int[poseCapacity];
+            lookDist = new float[poseCapacity * tracks.capacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];
             oks = new float[poseCapacity * tracks.capacity];
