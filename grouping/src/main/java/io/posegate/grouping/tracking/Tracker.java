@@ -26,6 +26,12 @@ import io.posegate.grouping.Poses;
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
  *
+ * <p>Appearance ({@link AppearanceParams}; DeepSORT's idea, own rule): when the {@link Poses} carry limb
+ * colours, each track keeps a slow per-part colour template, learnt from clean matches only, and a pair's
+ * similarity in every stage is multiplied by a factor that drops to 0 when the detection's colours match
+ * another near confirmed track and not this one (the person hidden behind someone does not take the front
+ * person's detection). Without colours, or with appearance off, the tracker decides as before.
+ *
  * <p>Only detections of confirmed tracks are published: everything else is removed from the
  * {@link Poses}. Ids count up from 0 and are never reused. With smoothing, published keypoints pass a
  * One Euro filter. One tracker per stream, one thread at a time; allocates nothing in steady state.
