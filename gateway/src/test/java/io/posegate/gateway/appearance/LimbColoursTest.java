@@ -133,6 +133,32 @@ class LimbColoursTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aSamplerOnAnItemOfABatchTensorReadsThatItemsPicture() {
+        // the batched path: each item's FrameProcessor pre-processes into, and samples from, its own item
+        InputSpec spec = new InputSpec("image", H, W, InputSpec.ColorOrder.RGB, 1f, new float[3], new float[] {1, 1, 1},
+                InputSpec.ResizePolicy.STRETCH, 0f);
+        Tensor batch = Tensor.allocate("image", ElementType.FLOAT32, 3, 3, H, W);
+        LimbParts parts = LimbParts.of(TOP);
+        int[][] fills = {{200, 30, 30}, {30, 200, 30}, {30, 30, 200}};
+        for (int item = 0; item < 3; item++) {
+            VideoFrame frame = new VideoFrame();
+            byte[] bgr = frame.reshape(W, H);
+            for (int i = 0; i < bgr.length; i++) {
+                bgr[i] = (byte) fills[item][i % 3];
+            }
+            new Preprocessor(spec).preprocess(frame, batch.item(item));
+        }
+        for (int item = 0; item < 3; item++) {
+            Poses poses = poses(parts);
+            new LimbColours(TOP, spec, batch.item(item)).sample(poses);
+            int[] c = fills[item];
+            float sum = c[0] + c[1] + c[2];
+            assertEquals(c[2] / sum, poses.colour(0, 0, 0), 1e-4f, "item " + item);
+            assertEquals(c[1] / sum, poses.colour(0, 0, 1), 1e-4f, "item " + item);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void aTopologyWithoutLimbEdgesSamplesNothing() {
         Topology face = new Topology("face", List.of("nose", "left_eye"), List.of(io.posegate.grouping.Limb.edge(0, 1)), -1);
         InputSpec spec = new InputSpec("image", 10, 10, InputSpec.ColorOrder.RGB, 1f, new float[3], new float[] {1, 1, 1},
