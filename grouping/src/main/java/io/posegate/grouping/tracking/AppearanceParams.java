@@ -23,11 +23,15 @@ package io.posegate.grouping.tracking;
  * @param minParts     parts a detection and a template must share before appearance counts
  * @param margin       how much closer in colour another near track must be for the factor to apply; negative:
  *                     always apply it (DeepSORT's absolute gate; measured worse, see the module README)
+ * @param reidSpeed    re-identification of lost tracks by colour: a whole detection that would start a new
+ *                     track continues the lost track it matches in colour when within (0.5 + reidSpeed x
+ *                     seconds lost) of the track's size of its predicted position; 0: off
  */
 public record AppearanceParams(boolean enabled, float near, float far, float floor, float alpha, float ambiguousOks,
-                               int minParts, float margin) {
+                               int minParts, float margin, float reidSpeed) {
     public AppearanceParams {
-        if (!(near >= 0f && far > near) || !(floor >= 0f && floor <= 1f) || !(alpha > 0f && alpha <= 1f) || !(ambiguousOks > 0f) || minParts < 1) {
+        if (!(near >= 0f && far > near) || !(floor >= 0f && floor <= 1f) || !(alpha > 0f && alpha <= 1f) || !(ambiguousOks > 0f) || minParts < 1
+                || !(reidSpeed >= 0f)) {
             throw new IllegalArgumentException("appearance needs 0 <= near < far, 0 <= floor <= 1, 0 < alpha <= 1, ambiguousOks > 0 and"
                     + " minParts >= 1; got near=" + near + " far=" + far + " floor=" + floor + " alpha=" + alpha + " ambiguousOks="
                     + ambiguousOks + " minParts=" + minParts);
@@ -36,10 +40,10 @@ public record AppearanceParams(boolean enabled, float near, float far, float flo
 
     /** On, with the settings chosen on the 23-scene demo panel and vtest.avi (module README, "Appearance"). */
     public static AppearanceParams defaults() {
-        return new AppearanceParams(true, 0.05f, 0.2f, 0f, 0.1f, 0.3f, 2, 0.05f);
+        return new AppearanceParams(true, 0.05f, 0.2f, 0f, 0.1f, 0.3f, 2, 0.05f, 1f);
     }
 
     public AppearanceParams withEnabled(boolean on) {
-        return new AppearanceParams(on, near, far, floor, alpha, ambiguousOks, minParts, margin);
+        return new AppearanceParams(on, near, far, floor, alpha, ambiguousOks, minParts, margin, reidSpeed);
     }
 }

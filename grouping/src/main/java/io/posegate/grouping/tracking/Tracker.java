@@ -149,7 +149,7 @@ public final class Tracker implements MultiPersonTracker {
         }
         associate(poses, kappa);
         owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, kappa);
-        settleUnmatched(poses, n, kappa);
+        settleUnmatched(poses, n, kappa, timestampNanos);
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
                 follow(poses, trackDet[t], t, timestampNanos, dt);
@@ -379,7 +379,7 @@ public final class Tracker implements MultiPersonTracker {
     }
 
     /** Merges or drops detections over a confirmed person; starts tracks from the other whole ones. */
-    private void settleUnmatched(Poses poses, int n, float[] kappa) {
+    private void settleUnmatched(Poses poses, int n, float[] kappa, long now) {
         for (int p = 0; p < n; p++) {
             if (detTrack[p] >= 0) {
                 continue;
@@ -403,9 +403,57 @@ public final class Tracker implements MultiPersonTracker {
                     merge(poses, p, trackDet[over], over, kappa);
                 }
             } else if (whole[p]) {
-                fate[p] = START;
+                int lost = reidentify(poses, p, now);
+                if (lost >= 0) {
+                    detTrack[p] = lost;
+                    trackDet[lost] = p;
+                } else {
+                    fate[p] = START;
+                }
             }
         }
+    }
+
+    /**
+     * Re-identification by colour (norfair's ReID idea): a whole detection about to start a new track goes
+     * instead to the lost track whose colours it matches (distance at most {@link AppearanceParams#near}), if
+     * no other lost track matches nearly as well ({@link AppearanceParams#margin}) and the track's predicted
+     * box centre is within (0.5 + {@link AppearanceParams#reidSpeed} x seconds lost) sizes of the detection's.
+     * -1 when none.
+     */
+    private int reidentify(Poses poses, int p, long now) {
+        if (looks.parts() == 0 || !(look.reidSpeed() > 0f)) {
+            return -1;
+        }
+        float cx = 0.5f * (detBox[4 * p] + detBox[4 * p + 2]);
+        float cy = 0.5f * (detBox[4 * p + 1] + detBox[4 * p + 3]);
+        int best = -1;
+        float bestD = Float.MAX_VALUE;
+        float second = Float.MAX_VALUE;
+        for (int t = 0; t < tracks.size; t++) {
+            if (tracks.state[t] != TrackTable.LOST || trackDet[t] >= 0) {
+                continue;
+            }
+            float d = looks.distance(poses, p, t, look.minParts());
+            if (d < 0f) {
+                continue;
+            }
+            double size = motion.size(t);
+            double reach = size * (0.5 + look.reidSpeed() * Math.max(0, (now - tracks.lastSeen[t]) / 1e9));
+            double dx = cx - 0.5 * (tracks.box[4 * t] + tracks.box[4 * t + 2]);
+            double dy = cy - 0.5 * (tracks.box[4 * t + 1] + tracks.box[4 * t + 3]);
+            if (dx * dx + dy * dy > reach * reach) {
+                continue;
+            }
+            if (d < bestD) {
+                second = bestD;
+                bestD = d;
+                best = t;
+            } else if (d < second) {
+                second = d;
+            }
+        }
+        return best >= 0 && bestD <= look.near() && second >= bestD + Math.max(0f, look.margin()) ? best : -1;
     }
 
     /** Keypoints that detections p and q both have at clearly different places: p is another person. */

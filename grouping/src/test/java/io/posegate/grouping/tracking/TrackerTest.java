@@ -312,6 +312,43 @@ class TrackerTest {
         }
     }
 
+    @Test
+    void aPersonWhoTurnedAroundWhileHiddenIsReidentifiedByColour() {
+        // A (red) walks right, is hidden for 20 frames in which they turn and walk back, and reappears 80 px left
+        // of where they vanished, 200 px from where their motion predicts them: pose and motion cannot re-find
+        // them (a new id without re-identification), their colours can
+        AppearanceParams looks = TrackerParams.defaults().appearance();
+        int[] withReid = hiddenTurn(TrackerParams.defaults());
+        assertEquals(withReid[0], withReid[1], "A keeps their id");
+        int[] without = hiddenTurn(TrackerParams.defaults().withAppearance(new AppearanceParams(true, looks.near(), looks.far(),
+                looks.floor(), looks.alpha(), looks.ambiguousOks(), looks.minParts(), looks.margin(), 0f)));
+        assertNotEquals(without[0], without[1], "without re-identification A comes back with a new id");
+    }
+
+    /** {A's id before hiding, A's id after}; a green person B stands still far away all along. */
+    private static int[] hiddenTurn(TrackerParams params) {
+        Poses looks = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(params, 18, 8);
+        int before = -1;
+        int after = -1;
+        for (int f = 0; f < 45; f++) {
+            float xa = f < 20 ? 100 + 6 * f : 134;
+            looks.clear();
+            if (f < 20 || f >= 40) {
+                person(looks, xa, 0.6f, 0.2f);
+            }
+            person(looks, 600, 0.2f, 0.55f);
+            tracker.update(looks, f * FRAME, SIGMAS);
+            if (f == 19) {
+                before = idOfPersonAt(looks, xa);
+            }
+            if (f == 44) {
+                after = idOfPersonAt(looks, xa);
+            }
+        }
+        return new int[] {before, after};
+    }
+
     private record Crossing(int hiddenTookFront, boolean idsHeld) {
     }
 
