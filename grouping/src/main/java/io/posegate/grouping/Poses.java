@@ -8,7 +8,12 @@ import java.util.Arrays;
  *
  * <p>Coordinates are in heatmap pixels (pixel i spans [i, i+1)) after grouping; the gateway maps them
  * to source pixels in place with {@link #transform}. An absent keypoint has score 0 and
- * {@link #present} false. Not thread-safe.
+ * {@link #present} false.
+ *
+ * <p>Each person may also carry an <b>appearance</b>: per limb part (see {@link LimbParts}) a colour of
+ * {@value #COLOUR_CHANNELS} floats (normalised chromaticity r, g and brightness, see
+ * {@link LimbParts#colour}), with a presence flag per part. The gateway samples it from the model's input
+ * picture; trackers may use it. Parts are fixed at construction (0: no appearance). Not thread-safe.
  */
 public final class Poses {
     private final int keypoints;
@@ -18,9 +23,26 @@ public final class Poses {
     private final float[] scores;
     private final float[] personScores;
     private final int[] ids;
+    private final int parts;
+    private final float[] colours;
+    private final boolean[] hasColour;
     private int count;
 
+    /** Colour floats per appearance part: chromaticity r, chromaticity g, brightness. */
+    public static final int COLOUR_CHANNELS = 3;
+
     public Poses(int keypoints, int capacity) {
+        this(keypoints, capacity, 0);
+    }
+
+    /** People with {@code parts} appearance parts each (0 for none). */
+    public Poses(int keypoints, int capacity, int parts) {
+        if (parts < 0) {
+            throw new IllegalArgumentException("appearance parts must be >= 0, got " + parts);
+        }
+        this.parts = parts;
+        this.colours = new float[capacity * parts * COLOUR_CHANNELS];
+        this.hasColour = new boolean[capacity * parts];
         this.keypoints = keypoints;
         this.capacity = capacity;
         this.xs = new float[keypoints * capacity];
@@ -45,6 +67,7 @@ public final class Poses {
         Arrays.fill(scores, p * keypoints, (p + 1) * keypoints, 0f);
         personScores[p] = personScore;
         ids[p] = -1;
+        Arrays.fill(hasColour, p * parts, (p + 1) * parts, false);
         return p;
     }
 
@@ -64,6 +87,9 @@ public final class Poses {
             System.arraycopy(scores, last * keypoints, scores, p * keypoints, keypoints);
             personScores[p] = personScores[last];
             ids[p] = ids[last];
+            System.arraycopy(hasColour, last * parts, hasColour, p * parts, parts);
+            int c = parts * COLOUR_CHANNELS;
+            System.arraycopy(colours, last * c, colours, p * c, c);
         }
     }
 
@@ -128,5 +154,34 @@ public final class Poses {
             }
         }
         return n;
+    }
+
+    /** Appearance parts per person (0: this container carries no appearance). */
+    public int appearanceParts() {
+        return parts;
+    }
+
+    /** Sets person p's colour of appearance part {@code part}: chromaticity r, g and brightness. */
+    public void setColour(int p, int part, float r, float g, float brightness) {
+        int i = (p * parts + part) * COLOUR_CHANNELS;
+        colours[i] = r;
+        colours[i + 1] = g;
+        colours[i + 2] = brightness;
+        hasColour[p * parts + part] = true;
+    }
+
+    /** Whether person p has a colour for appearance part {@code part}. */
+    public boolean hasColour(int p, int part) {
+        return hasColour[p * parts + part];
+    }
+
+    /** Channel c (0 r, 1 g, 2 brightness) of person p's colour of part {@code part}. */
+    public float colour(int p, int part, int c) {
+        return colours[(p * parts + part) * COLOUR_CHANNELS + c];
+    }
+
+    /** Removes person p's colour of part {@code part}. */
+    public void clearColour(int p, int part) {
+        hasColour[p * parts + part] = false;
     }
 }

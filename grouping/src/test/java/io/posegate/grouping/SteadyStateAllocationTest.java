@@ -31,7 +31,8 @@ class SteadyStateAllocationTest {
         FeatureMap paf = direct(maps.pafs);
         Grouper grouper = Groupers.create(strategy, t, trt ? GroupingParams.trtPoseDefaults() : GroupingParams.openPoseDefaults());
         Tracker tracker = new Tracker(TrackerParams.defaults().withSmoothing(true), t.keypointCount(), 100);
-        Poses published = new Poses(t.keypointCount(), 100);
+        Poses published = new Poses(t.keypointCount(), 100, LimbParts.of(t).count());
+        assertTrue(published.appearanceParts() > 0, "people carry limb colours, so the appearance cue runs too");
         float[] sigmas = KeypointSigmas.forNames(t.keypoints());
         Poses poses = new Poses(t.keypointCount(), 100);
         long frame = 0;
@@ -71,6 +72,11 @@ class SteadyStateAllocationTest {
             for (int k = 0; k < poses.keypointCount(); k++) {
                 if (poses.present(p, k) && (p != 1 || k < 6 || ((int) (d * 10)) % 3 != 0)) {
                     out.setKeypoint(q, k, poses.x(p, k) + d, poses.y(p, k) - d / 2, poses.score(p, k));
+                }
+            }
+            for (int i = 0; i < out.appearanceParts(); i++) {
+                if ((i + p + (int) d) % 5 != 0) {
+                    out.setColour(q, i, 0.2f + 0.05f * (p % 8), 0.5f - 0.04f * (p % 8) + 0.001f * d, 0.5f);
                 }
             }
         }

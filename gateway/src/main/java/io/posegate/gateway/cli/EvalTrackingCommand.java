@@ -10,6 +10,8 @@ import io.posegate.gateway.eval.MotPanel;
 import io.posegate.gateway.eval.MotRecord;
 import io.posegate.gateway.eval.PeopleStats;
 import io.posegate.gateway.eval.TrackerKind;
+import io.posegate.grouping.LimbParts;
+import io.posegate.grouping.tracking.MultiPersonTracker;
 import io.posegate.gateway.eval.VideoTrackingRun;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.SourceSpec;
@@ -44,6 +46,10 @@ final class EvalTrackingCommand implements Callable<Integer> {
 
     @Option(names = "--tracker", defaultValue = "both", description = "tracker, greedy (the first tracker) or both (default: ${DEFAULT-VALUE}).")
     String tracker;
+
+    @Option(names = "--appearance", defaultValue = "on", description = "on or off: whether the tracker uses people's limb "
+            + "colours (the gateway's tracking.appearance; default: ${DEFAULT-VALUE}).")
+    String appearance;
 
     @Option(names = "--people", defaultValue = "8", description = "Demo: people, 1..8 (default: ${DEFAULT-VALUE}).")
     int people;
@@ -105,6 +111,9 @@ final class EvalTrackingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TrackerKind> kinds = tracker.equals("both") ? List.of(TrackerKind.GREEDY, TrackerKind.TRACKER)
                 : List.of(TrackerKind.parse(tracker));
+        if (!appearance.equals("on") && !appearance.equals("off")) {
+            throw new IllegalArgumentException("--appearance must be on or off, got '" + appearance + "'");
+        }
         if (frames < 1 || !(fps > 0)) {
             throw new IllegalArgumentException("--frames must be >= 1 and --fps > 0");
         }
@@ -125,7 +134,7 @@ final class EvalTrackingCommand implements Callable<Integer> {
                 if (source != null) {
                     SourceSpec s = SourceSpec.of(source);
                     PeopleStats stats = VideoTrackingRun.run(new FfmpegSource(FfmpegInputs.of(s, IngestPolicy.defaults()),
-                            TargetSize.of(s), 0), frames, fps, rt, kind.create(d));
+                            TargetSize.of(s), 0), frames, fps, rt, create(kind, d));
                     out.println(kind.label() + ": " + stats);
                 } else {
                     MotPanel panel = new MotPanel();
@@ -158,15 +167,20 @@ final class EvalTrackingCommand implements Callable<Integer> {
         if (replay != null) {
             List<GroupedRecording.Frame> input = GroupedRecording.read(seeded(replay, s), d.topology().keypointCount(),
                     d.decoder().maxPeople());
-            return DemoTrackingRun.replay(input, frames, d, kind.create(d));
+            return DemoTrackingRun.replay(input, frames, d, create(kind, d));
         }
         DemoScene scene = new DemoScene(width, height, people, new SceneOptions(bar, enter, jitter, s));
         if (recordInput == null || !first) {
-            return DemoTrackingRun.run(scene, frames, fps, rt, kind.create(d));
+            return DemoTrackingRun.run(scene, frames, fps, rt, create(kind, d));
         }
-        try (GroupedRecording.Writer w = new GroupedRecording.Writer(seeded(recordInput, s), d.topology().keypointCount())) {
-            return DemoTrackingRun.run(scene, frames, fps, rt, kind.create(d), w);
+        try (GroupedRecording.Writer w = new GroupedRecording.Writer(seeded(recordInput, s), d.topology().keypointCount(),
+                LimbParts.of(d.topology()).count())) {
+            return DemoTrackingRun.run(scene, frames, fps, rt, create(kind, d), w);
         }
+    }
+
+    private MultiPersonTracker create(TrackerKind kind, ModelDescriptor d) {
+        return kind.create(d, appearance.equals("on"));
     }
 
     private Path seeded(Path file, long s) {

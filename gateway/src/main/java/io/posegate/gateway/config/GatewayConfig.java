@@ -91,10 +91,16 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
      * @param oksThreshold   lowest matching similarity (OKS on the predicted pose and box IoU) to continue a track
      * @param maxAge         frames a lost track is kept
      * @param maxLostSeconds seconds a lost track is kept (retired when either limit passes)
+     * @param appearance     whether people's limb colours (sampled from the model's input picture) weigh in matching
      */
-    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
+    public record Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds,
+                           boolean appearance) {
         public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing) {
             this(enabled, oksThreshold, maxAge, smoothing, 4.0);
+        }
+
+        public Tracking(boolean enabled, float oksThreshold, int maxAge, boolean smoothing, double maxLostSeconds) {
+            this(enabled, oksThreshold, maxAge, smoothing, maxLostSeconds, true);
         }
     }
 

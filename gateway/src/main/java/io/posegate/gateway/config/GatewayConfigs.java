@@ -48,10 +48,10 @@ public final class GatewayConfigs {
         int workers = inference.integer("workers", 0, 0, 64);
         GatewayConfig.Bounds bounds = bounds(inference);
         FieldReader tr = root.object("tracking");
-        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds");
+        tr.onlyKnown("enabled", "oksThreshold", "maxAge", "smoothing", "maxLostSeconds", "appearance");
         GatewayConfig.Tracking tracking = new GatewayConfig.Tracking(tr.bool("enabled", true),
                 (float) tr.number("oksThreshold", 0.25), tr.integer("maxAge", 60, 0, 10_000), tr.bool("smoothing", false),
-                Math.max(0, tr.number("maxLostSeconds", 4.0)));
+                Math.max(0, tr.number("maxLostSeconds", 4.0)), tr.bool("appearance", true));
         if (!(tracking.oksThreshold() > 0f && tracking.oksThreshold() <= 1f)) {
             tr.error("oksThreshold", "must be in (0, 1], got " + tracking.oksThreshold());
         }

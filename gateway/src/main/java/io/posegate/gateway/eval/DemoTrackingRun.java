@@ -86,7 +86,8 @@ public final class DemoTrackingRun {
         TruthMatcher matcher = new TruthMatcher(sigmas, MIN_TRUTH_KEYPOINTS, MIN_OKS);
         List<MotFrame> out = new ArrayList<>();
         PeopleStats stats = new PeopleStats();
-        Poses poses = new Poses(d.topology().keypointCount(), d.decoder().maxPeople());
+        int parts = input.isEmpty() ? 0 : input.get(0).poses().appearanceParts();
+        Poses poses = new Poses(d.topology().keypointCount(), d.decoder().maxPeople(), parts);
         for (GroupedRecording.Frame f : input.subList(0, Math.min(frames, input.size()))) {
             GroupedRecording.copy(f.poses(), poses);
             tracker.update(poses, f.nanos(), sigmas);

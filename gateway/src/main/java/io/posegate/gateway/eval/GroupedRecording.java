@@ -20,12 +20,15 @@ import java.util.List;
  * the scene's ground truth. Written once by {@code eval-tracking --record-input}, it lets
  * {@code eval-tracking --replay} run a tracker on exactly the same input without rendering, inference or
  * grouping (tracker sweeps in seconds instead of minutes). Binary, big-endian ({@link DataOutputStream}):
- * a header ({@value #MAGIC}, keypoints), then per frame a 1 byte, the timestamp in nanoseconds, the
- * people (score; per keypoint a presence byte and x, y, score) and the truth (id, area, keypoint count; per keypoint a
- * presence byte and x, y); a 0 byte ends the file. Not thread-safe.
+ * a header ({@value #MAGIC}, keypoints, appearance parts), then per frame a 1 byte, the timestamp in
+ * nanoseconds, the people (score; per keypoint a presence byte and x, y, score; per appearance part a presence
+ * byte and its colour's {@value Poses#COLOUR_CHANNELS} floats) and the truth (id, area, keypoint count; per
+ * keypoint a presence byte and x, y); a 0 byte ends the file. Recordings of the first format ({@value #OLD_MAGIC},
+ * no appearance) are refused with an error naming the file. Not thread-safe.
  */
 public final class GroupedRecording {
-    static final String MAGIC = "posegate-grouped-1";
+    static final String MAGIC = "posegate-grouped-2";
+    static final String OLD_MAGIC = "posegate-grouped-1";
 
     private GroupedRecording() {
     }
@@ -38,12 +41,16 @@ public final class GroupedRecording {
     public static final class Writer implements AutoCloseable {
         private final DataOutputStream out;
         private final int keypoints;
+        private final int parts;
 
-        public Writer(Path file, int keypoints) throws IOException {
+        /** A recording of people with {@code keypoints} keypoints and {@code parts} appearance parts each. */
+        public Writer(Path file, int keypoints, int parts) throws IOException {
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(requireNonNull(file, "file is null"))));
             this.keypoints = keypoints;
+            this.parts = parts;
             out.writeUTF(MAGIC);
             out.writeInt(keypoints);
+            out.writeInt(parts);
         }
 
         public void frame(long nanos, Poses poses, List<TruthPerson> truth) throws IOException {
@@ -57,6 +64,13 @@ public final class GroupedRecording {
                     out.writeFloat(poses.x(p, k));
                     out.writeFloat(poses.y(p, k));
                     out.writeFloat(poses.score(p, k));
+                }
+                for (int i = 0; i < parts; i++) {
+                    boolean has = i < poses.appearanceParts() && poses.hasColour(p, i);
+                    out.writeBoolean(has);
+                    for (int c = 0; c < Poses.COLOUR_CHANNELS; c++) {
+                        out.writeFloat(has ? poses.colour(p, i, c) : 0f);
+                    }
                 }
             }
             out.writeInt(truth.size());
@@ -79,7 +93,10 @@ public final class GroupedRecording {
         }
     }
 
-    /** Makes {@code to} a copy of {@code from}'s people (keypoints and scores; ids are not copied). */
+    /**
+     * Makes {@code to} a copy of {@code from}'s people (keypoints, scores and the colours of the appearance parts
+     * both hold; ids are not copied).
+     */
     static void copy(Poses from, Poses to) {
         to.clear();
         for (int p = 0; p < from.count(); p++) {
@@ -87,6 +104,11 @@ public final class GroupedRecording {
             for (int k = 0; k < from.keypointCount(); k++) {
                 if (from.present(p, k)) {
                     to.setKeypoint(q, k, from.x(p, k), from.y(p, k), from.score(p, k));
+                }
+            }
+            for (int i = 0; i < Math.min(from.appearanceParts(), to.appearanceParts()); i++) {
+                if (from.hasColour(p, i)) {
+                    to.setColour(q, i, from.colour(p, i, 0), from.colour(p, i, 1), from.colour(p, i, 2));
                 }
             }
         }
@@ -105,6 +127,10 @@ public final class GroupedRecording {
             } catch (IOException e) {
                 magic = null;
             }
+            if (OLD_MAGIC.equals(magic)) {
+                throw new IOException(file + " is a grouped-input recording of the first format (" + OLD_MAGIC
+                        + ", without appearance); this build reads " + MAGIC + ": record it again with eval-tracking --record-input");
+            }
             if (!MAGIC.equals(magic)) {
                 throw new IOException(file + " is not a grouped-input recording (eval-tracking --record-input)");
             }
@@ -112,10 +138,14 @@ public final class GroupedRecording {
             if (k != keypoints) {
                 throw new IOException(file + " has " + k + " keypoints per person, the model has " + keypoints);
             }
+            int parts = in.readInt();
+            if (parts < 0 || parts > 1_000) {
+                throw new IOException(file + " declares " + parts + " appearance parts per person");
+            }
             List<Frame> frames = new ArrayList<>();
             while (in.readByte() == 1) {
                 long nanos = in.readLong();
-                Poses poses = new Poses(k, capacity);
+                Poses poses = new Poses(k, capacity, parts);
                 int n = in.readInt();
                 for (int p = 0; p < n; p++) {
                     int q = poses.add(in.readFloat());
@@ -126,6 +156,15 @@ public final class GroupedRecording {
                         float s = in.readFloat();
                         if (present) {
                             poses.setKeypoint(q, j, x, y, s);
+                        }
+                    }
+                    for (int i = 0; i < parts; i++) {
+                        boolean has = in.readBoolean();
+                        float r = in.readFloat();
+                        float g = in.readFloat();
+                        float b = in.readFloat();
+                        if (has) {
+                            poses.setColour(q, i, r, g, b);
                         }
                     }
                 }

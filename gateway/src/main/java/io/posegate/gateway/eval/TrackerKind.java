@@ -17,6 +17,11 @@ public enum TrackerKind {
     GREEDY;
 
     public MultiPersonTracker create(ModelDescriptor d) {
+        return create(d, TrackerParams.defaults().appearance().enabled());
+    }
+
+    /** As {@link #create(ModelDescriptor)}, with the tracker's appearance cue on or off (the greedy tracker has none). */
+    public MultiPersonTracker create(ModelDescriptor d, boolean appearance) {
         int keypoints = d.topology().keypointCount();
         int people = d.decoder().maxPeople();
         if (this == GREEDY) {
@@ -24,7 +29,7 @@ public enum TrackerKind {
         }
         TrackerParams p = TrackerParams.defaults();
         GatewayConfig.Tracking defaults = new GatewayConfig.Tracking(true, p.minSimilarity(), p.maxLostFrames(), false,
-                p.maxLostSeconds());
+                p.maxLostSeconds(), appearance);
         return new Tracker(GroupingTrackers.params(defaults).withPublish(d.publish()), keypoints,
                 Math.max(16, 2 * people));
     }

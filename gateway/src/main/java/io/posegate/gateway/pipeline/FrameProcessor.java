@@ -1,5 +1,6 @@
 package io.posegate.gateway.pipeline;
 
+import io.posegate.gateway.appearance.LimbColours;
 import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
@@ -26,6 +27,7 @@ public final class FrameProcessor {
     private final Tensor input;
     private final ModelDecoder decoder;
     private final Poses poses;
+    private final LimbColours colours;
     private final HeldOutputs held = new HeldOutputs();
     private InputTransform lastPlacement;
     private InputTransform displayPlacement;
@@ -45,7 +47,8 @@ public final class FrameProcessor {
         this.preprocessor = new Preprocessor(descriptor.input());
         this.input = input != null ? input : preprocessor.allocateInput();
         this.decoder = new ModelDecoder(descriptor);
-        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.decoder().maxPeople());
+        this.colours = new LimbColours(descriptor.topology(), descriptor.input(), this.input);
+        this.poses = new Poses(descriptor.topology().keypointCount(), descriptor.decoder().maxPeople(), colours.parts());
     }
 
     public ModelDescriptor descriptor() {
@@ -90,8 +93,14 @@ public final class FrameProcessor {
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
     }
 
-    /** The decoder leaves people in model-input pixels; this maps them back through the placement. */
+    /**
+     * The decoder leaves people in model-input pixels: their limb colours are sampled there from the input
+     * tensor, which still holds this frame (each path pre-processes, infers and groups a frame in turn on
+     * one worker, and a batch's next frames are pre-processed only after all its items are grouped); then
+     * people are mapped back through the placement.
+     */
     private void toSourcePixels(InputTransform t) {
+        colours.sample(poses);
         poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
     }
 

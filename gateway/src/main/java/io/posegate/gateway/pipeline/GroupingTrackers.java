@@ -30,11 +30,11 @@ public final class GroupingTrackers {
         };
     }
 
-    /** The tracker settings the config gives (One Euro settings from {@link TrackerParams#defaults()}). */
+    /** The tracker settings the config gives (One Euro and appearance settings but on/off from {@link TrackerParams#defaults()}). */
     public static TrackerParams params(GatewayConfig.Tracking t) {
         TrackerParams d = TrackerParams.defaults();
         return new TrackerParams(d.confirmHits(), t.maxAge(), t.maxLostSeconds(), t.oksThreshold(), d.oksWeight(),
-                d.publish(), t.smoothing(), d.minCutoff(), d.beta(), d.dCutoff());
+                d.publish(), t.smoothing(), d.minCutoff(), d.beta(), d.dCutoff(), d.appearance().withEnabled(t.appearance()));
     }
 
     /** Room for every person of a frame plus as many tentative and lost tracks. */

@@ -45,5 +45,24 @@ class EvalTrackingReplayTest {
                 dir.resolve("x").toString());
         assertEquals(2, r.code(), r.out());
         assertTrue(r.err().contains("cannot be combined with --record-input"), r.err());
+        r = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--appearance", "maybe");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("--appearance must be on or off, got 'maybe'"), r.err());
+    }
+
+    @Test
+    void appearanceOnAndOffAreBothMeasuredOnTheSameRecording() throws Exception {
+        Path input = dir.resolve("input.bin");
+        CliRunner.Result live = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--people", "8", "--frames", "40",
+                "--bar", "--tracker", "tracker", "--record-input", input.toString());
+        assertEquals(0, live.code(), live.err());
+        CliRunner.Result on = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--frames", "40", "--tracker", "tracker",
+                "--appearance", "on", "--replay", input.toString());
+        CliRunner.Result off = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--frames", "40", "--tracker", "tracker",
+                "--appearance", "off", "--replay", input.toString());
+        assertEquals(0, on.code(), on.err());
+        assertEquals(0, off.code(), off.err());
+        assertEquals(live.out(), on.out(), "on is the default");
+        assertTrue(off.out().contains("tracker: frames 40,"), off.out());
     }
 }

@@ -26,6 +26,12 @@ import io.posegate.grouping.Poses;
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
  *
+ * <p>Appearance ({@link AppearanceParams}; DeepSORT's idea, own rule): when the {@link Poses} carry limb
+ * colours, each track keeps a slow per-part colour template, learnt from clean matches only, and a pair's
+ * similarity in every stage is multiplied by a factor that drops to 0 when the detection's colours match
+ * another near confirmed track and not this one (the person hidden behind someone does not take the front
+ * person's detection). Without colours, or with appearance off, the tracker decides as before.
+ *
  * <p>Only detections of confirmed tracks are published: everything else is removed from the
  * {@link Poses}. Ids count up from 0 and are never reused. With smoothing, published keypoints pass a
  * One Euro filter. One tracker per stream, one thread at a time; allocates nothing in steady state.
@@ -51,6 +57,8 @@ public final class Tracker implements MultiPersonTracker {
     private final int[] cols;
     private final float[] kappa;
     private final KappaCache kappas;
+    private final AppearanceTemplates looks;
+    private final AppearanceParams look;
     private final double[] fit = new double[3];
     private Assignment assignment;
     private float[] sim = new float[0];
@@ -60,6 +68,15 @@ public final class Tracker implements MultiPersonTracker {
     private int[] rows = new int[0];
     private byte[] fate = new byte[0];
     private boolean[] whole = new boolean[0];
+    /** Per detection: the smallest and second smallest colour distance to a near established track, and that track. */
+    private float[] lookBest = new float[0];
+    private float[] lookSecond = new float[0];
+    private int[] lookBestTrack = new int[0];
+    /**
+     * Colour distance of detection p to track t at [p * capacity + t] for the pairs with OKS above 0 this
+     * frame (NaN for the others: computed when asked for, by the recovery stage).
+     */
+    private float[] lookDist = new float[0];
     private long lastTimestamp;
     private boolean started;
     private int nextId;
@@ -91,6 +108,8 @@ public final class Tracker implements MultiPersonTracker {
         this.kappa = new float[keypoints];
         this.kappas = new KappaCache(keypoints);
         this.assignment = new Assignment(1, capacity);
+        this.looks = new AppearanceTemplates(capacity);
+        this.look = params.appearance();
     }
 
     @Override
@@ -102,6 +121,7 @@ public final class Tracker implements MultiPersonTracker {
                     + poses.keypointCount() + " and " + keypointSigmas.length + " sigmas");
         }
         kappas.fill(keypointSigmas, kappa);
+        looks.ensure(look.enabled() ? poses.appearanceParts() : 0);
         double dt = started ? (timestampNanos - lastTimestamp) / 1e9 : 0;
         started = true;
         lastTimestamp = Math.max(lastTimestamp, timestampNanos);
@@ -124,9 +144,12 @@ public final class Tracker implements MultiPersonTracker {
                         ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
             }
         }
+        if (looks.parts() > 0) {
+            closestLooks(poses, n);
+        }
         associate(poses, kappa);
         owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, kappa);
-        settleUnmatched(poses, n, kappa);
+        settleUnmatched(poses, n, kappa, timestampNanos);
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
                 follow(poses, trackDet[t], t, timestampNanos, dt);
@@ -178,7 +201,8 @@ public final class Tracker implements MultiPersonTracker {
             for (int j = 0; j < nc; j++) {
                 int t = cols[j];
                 float o = oks[rows[i] * stride + t];
-                sim[i * stride + j] = o == 0f ? 0f : w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t);
+                sim[i * stride + j] = o == 0f ? 0f
+                        : (w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t)) * looksLike(poses, rows[i], t);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -220,7 +244,8 @@ public final class Tracker implements MultiPersonTracker {
         }
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
-                sim[i * stride + j] = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
+                float o = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
+                sim[i * stride + j] = o == 0f ? 0f : o * looksLike(poses, rows[i], cols[j]);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -255,7 +280,87 @@ public final class Tracker implements MultiPersonTracker {
             return 0f;
         }
         float w = params.oksWeight();
-        return w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t);
+        return (w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t)) * looksLike(poses, p, t);
+    }
+
+    /**
+     * Appearance factor of detection p for track t: 1 when their limb colours agree (distance up to
+     * {@link AppearanceParams#near}), cannot be compared, or (with a margin) do not point at another near
+     * track; else falling to {@link AppearanceParams#floor} at {@link AppearanceParams#far}.
+     */
+    private float looksLike(Poses poses, int p, int t) {
+        if (looks.parts() == 0) {
+            return 1f;
+        }
+        int at = p * tracks.capacity + t;
+        float d = lookDist[at];
+        if (d != d) {
+            d = looks.distance(poses, p, t, look.minParts());
+        }
+        if (d <= look.near()) {
+            return 1f;
+        }
+        if (look.margin() >= 0f) {
+            float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
+            if (!(other <= look.near() && other + look.margin() < d)) {
+                return 1f;
+            }
+        }
+        float floor = look.floor();
+        return d >= look.far() ? floor : floor + (1f - floor) * (look.far() - d) / (look.far() - look.near());
+    }
+
+    /**
+     * The colour distance of every detection-track pair with OKS above 0, and for each detection the
+     * established tracks among them that look closest to it. (Only pairs with OKS of 0.1 or more competing
+     * was tried: panel IDF1 0.779 against 0.802.)
+     */
+    private void closestLooks(Poses poses, int n) {
+        int stride = tracks.capacity;
+        for (int p = 0; p < n; p++) {
+            float best = Float.MAX_VALUE;
+            float second = Float.MAX_VALUE;
+            int bestTrack = -1;
+            for (int t = 0; t < tracks.size; t++) {
+                if (oks[p * stride + t] == 0f) {
+                    lookDist[p * stride + t] = Float.NaN;
+                    continue;
+                }
+                float d = looks.distance(poses, p, t, look.minParts());
+                lookDist[p * stride + t] = d;
+                if (d < 0f || !tracks.established(t)) {
+                    continue;
+                }
+                if (d < best) {
+                    second = best;
+                    best = d;
+                    bestTrack = t;
+                } else if (d < second) {
+                    second = d;
+                }
+            }
+            lookBest[p] = best;
+            lookSecond[p] = second;
+            lookBestTrack[p] = bestTrack;
+        }
+    }
+
+    /**
+     * Learns detection p's colours into track t's template when the match is clean: a whole detection that
+     * no other confirmed track explains at {@link AppearanceParams#ambiguousOks} (at a crossing its limbs may
+     * show the other person).
+     */
+    private void learnLooks(Poses poses, int p, int t) {
+        if (looks.parts() == 0 || !whole[p]) {
+            return;
+        }
+        int stride = tracks.capacity;
+        for (int u = 0; u < tracks.size; u++) {
+            if (u != t && tracks.established(u) && oks[p * stride + u] >= look.ambiguousOks()) {
+                return;
+            }
+        }
+        looks.update(t, poses, p, look.alpha());
     }
 
     /**
@@ -274,7 +379,7 @@ public final class Tracker implements MultiPersonTracker {
     }
 
     /** Merges or drops detections over a confirmed person; starts tracks from the other whole ones. */
-    private void settleUnmatched(Poses poses, int n, float[] kappa) {
+    private void settleUnmatched(Poses poses, int n, float[] kappa, long now) {
         for (int p = 0; p < n; p++) {
             if (detTrack[p] >= 0) {
                 continue;
@@ -298,9 +403,57 @@ public final class Tracker implements MultiPersonTracker {
                     merge(poses, p, trackDet[over], over, kappa);
                 }
             } else if (whole[p]) {
-                fate[p] = START;
+                int lost = reidentify(poses, p, now);
+                if (lost >= 0) {
+                    detTrack[p] = lost;
+                    trackDet[lost] = p;
+                } else {
+                    fate[p] = START;
+                }
             }
         }
+    }
+
+    /**
+     * Re-identification by colour (norfair's ReID idea): a whole detection about to start a new track goes
+     * instead to the lost track whose colours it matches (distance at most {@link AppearanceParams#near}), if
+     * no other lost track matches nearly as well ({@link AppearanceParams#margin}) and the track's predicted
+     * box centre is within (0.5 + {@link AppearanceParams#reidSpeed} x seconds lost) sizes of the detection's.
+     * -1 when none.
+     */
+    private int reidentify(Poses poses, int p, long now) {
+        if (looks.parts() == 0 || !(look.reidSpeed() > 0f)) {
+            return -1;
+        }
+        float cx = 0.5f * (detBox[4 * p] + detBox[4 * p + 2]);
+        float cy = 0.5f * (detBox[4 * p + 1] + detBox[4 * p + 3]);
+        int best = -1;
+        float bestD = Float.MAX_VALUE;
+        float second = Float.MAX_VALUE;
+        for (int t = 0; t < tracks.size; t++) {
+            if (tracks.state[t] != TrackTable.LOST || trackDet[t] >= 0) {
+                continue;
+            }
+            float d = looks.distance(poses, p, t, look.minParts());
+            if (d < 0f) {
+                continue;
+            }
+            double size = motion.size(t);
+            double reach = size * (0.5 + look.reidSpeed() * Math.max(0, (now - tracks.lastSeen[t]) / 1e9));
+            double dx = cx - 0.5 * (tracks.box[4 * t] + tracks.box[4 * t + 2]);
+            double dy = cy - 0.5 * (tracks.box[4 * t + 1] + tracks.box[4 * t + 3]);
+            if (dx * dx + dy * dy > reach * reach) {
+                continue;
+            }
+            if (d < bestD) {
+                second = bestD;
+                bestD = d;
+                best = t;
+            } else if (d < second) {
+                second = d;
+            }
+        }
+        return best >= 0 && bestD <= look.near() && second >= bestD + Math.max(0f, look.margin()) ? best : -1;
     }
 
     /** Keypoints that detections p and q both have at clearly different places: p is another person. */
@@ -350,6 +503,7 @@ public final class Tracker implements MultiPersonTracker {
             tracks.coasted[t] = 0;
             tracks.lastClean[t] = now;
         }
+        learnLooks(poses, p, t);
         boolean continuous = tracks.missed[t] == 0;
         tracks.missed[t] = 0;
         tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
@@ -462,6 +616,9 @@ public final class Tracker implements MultiPersonTracker {
         tracks.coasted[t] = 0;
         tracks.lastClean[t] = now;
         java.util.Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        if (looks.parts() > 0) {
+            looks.reset(t); // learnt from its first clean match on
+        }
         if (params.confirmHits() <= 1) {
             tracks.state[t] = TrackTable.CONFIRMED;
             tracks.ids[t] = nextId++;
@@ -478,6 +635,9 @@ public final class Tracker implements MultiPersonTracker {
             motion.move(last, t);
             filters.move(2 * last * keypoints, 2 * t * keypoints, 2 * keypoints);
             System.arraycopy(smoothed, last * keypoints, smoothed, t * keypoints, keypoints);
+            if (looks.parts() > 0) {
+                looks.move(last, t);
+            }
             trackDet[t] = trackDet[last];
         }
     }
@@ -488,6 +648,10 @@ public final class Tracker implements MultiPersonTracker {
             rows = new int[poseCapacity];
             fate = new byte[poseCapacity];
             whole = new boolean[poseCapacity];
+            lookBest = new float[poseCapacity];
+            lookSecond = new float[poseCapacity];
+            lookBestTrack = new int[poseCapacity];
+            lookDist = new float[poseCapacity * tracks.capacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];
             oks = new float[poseCapacity * tracks.capacity];

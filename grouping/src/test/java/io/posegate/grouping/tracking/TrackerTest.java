@@ -276,6 +276,148 @@ class TrackerTest {
     }
 
     @Test
+    void aPersonHiddenBehindAnotherOfTheSameSizeDoesNotTakeTheirDetectionWhenTheyDifferInColour() {
+        Crossing on = crossing(TrackerParams.defaults().withAppearance(true));
+        assertEquals(0, on.hiddenTookFront, "with appearance, the hidden person's track never takes the front person's detection");
+        assertTrue(on.idsHeld, "with appearance, each person keeps their id after the crossing");
+        // the same script without appearance: pose and motion alone give the front person's detection to the
+        // hidden person's track (so the case above is one that appearance decides)
+        Crossing off = crossing(TrackerParams.defaults().withAppearance(false));
+        assertTrue(off.hiddenTookFront > 0, "without appearance the hidden person's track takes the front person's detection");
+    }
+
+    @Test
+    void withoutLimbColoursTheAppearanceSettingChangesNothing() {
+        // people without appearance parts (a topology with no limb edges): the tracker decides as before
+        Tracker on = new Tracker(TrackerParams.defaults().withAppearance(true), 18, 8);
+        Tracker off = new Tracker(TrackerParams.defaults().withAppearance(false), 18, 8);
+        Random rnd = new Random(7);
+        for (int f = 0; f < 60; f++) {
+            float[] xs = {60 + 9 * f + rnd.nextFloat() * 4, 600 - 7 * f + rnd.nextFloat() * 4, 300 + rnd.nextFloat() * 4};
+            people(xs, 1f, 18);
+            on.update(poses, f * FRAME, SIGMAS);
+            int[] ids = new int[poses.count()];
+            float[] x0 = new float[poses.count()];
+            for (int p = 0; p < poses.count(); p++) {
+                ids[p] = poses.id(p);
+                x0[p] = poses.x(p, 0);
+            }
+            people(xs, 1f, 18);
+            off.update(poses, f * FRAME, SIGMAS);
+            assertEquals(ids.length, poses.count(), "frame " + f);
+            for (int p = 0; p < poses.count(); p++) {
+                assertEquals(x0[p], poses.x(p, 0), "frame " + f);
+                assertEquals(ids[p], poses.id(p), "frame " + f);
+            }
+        }
+    }
+
+    @Test
+    void aPersonWhoTurnedAroundWhileHiddenIsReidentifiedByColour() {
+        // A (red) walks right, is hidden for 20 frames in which they turn and walk back, and reappears 80 px left
+        // of where they vanished, 200 px from where their motion predicts them: pose and motion cannot re-find
+        // them (a new id without re-identification), their colours can
+        AppearanceParams looks = TrackerParams.defaults().appearance();
+        int[] withReid = hiddenTurn(TrackerParams.defaults());
+        assertEquals(withReid[0], withReid[1], "A keeps their id");
+        int[] without = hiddenTurn(TrackerParams.defaults().withAppearance(new AppearanceParams(true, looks.near(), looks.far(),
+                looks.floor(), looks.alpha(), looks.ambiguousOks(), looks.minParts(), looks.margin(), 0f)));
+        assertNotEquals(without[0], without[1], "without re-identification A comes back with a new id");
+    }
+
+    /** {A's id before hiding, A's id after}; a green person B stands still far away all along. */
+    private static int[] hiddenTurn(TrackerParams params) {
+        Poses looks = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(params, 18, 8);
+        int before = -1;
+        int after = -1;
+        for (int f = 0; f < 45; f++) {
+            float xa = f < 20 ? 100 + 6 * f : 134;
+            looks.clear();
+            if (f < 20 || f >= 40) {
+                person(looks, xa, 0.6f, 0.2f);
+            }
+            person(looks, 600, 0.2f, 0.55f);
+            tracker.update(looks, f * FRAME, SIGMAS);
+            if (f == 19) {
+                before = idOfPersonAt(looks, xa);
+            }
+            if (f == 44) {
+                after = idOfPersonAt(looks, xa);
+            }
+        }
+        return new int[] {before, after};
+    }
+
+    private record Crossing(int hiddenTookFront, boolean idsHeld) {
+    }
+
+    /**
+     * A walks right at 3 px per frame; B, the same size and in front, walks left at 8 px per frame, falls into A's
+     * pace right in front of A for 6 frames (A fully hidden: only B is detected, where A's track expects A), then
+     * walks on to the left. A is red, B green.
+     */
+    private static Crossing crossing(TrackerParams params) {
+        Poses looks = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(params, 18, 8);
+        float xa = 100;
+        float xb = 420;
+        int idA = -1;
+        int idB = -1;
+        int took = 0;
+        boolean held = true;
+        int stopped = -1;
+        for (int f = 0; f < 80; f++) {
+            boolean hidden = Math.abs(xa - xb) < 12;
+            looks.clear();
+            if (!hidden) {
+                person(looks, xa, 0.6f, 0.2f);
+            }
+            person(looks, xb, 0.2f, 0.55f);
+            tracker.update(looks, f * FRAME, SIGMAS);
+            if (f == 10) {
+                idA = idOfPersonAt(looks, xa);
+                idB = idOfPersonAt(looks, xb);
+            }
+            if (hidden && looks.count() == 1 && looks.id(0) == idA) {
+                took++;
+            }
+            if (f > 10 && !hidden && Math.abs(xa - xb) > 40) {
+                held &= idOfPersonAt(looks, xa) == idA && idOfPersonAt(looks, xb) == idB;
+            }
+            xa += 3;
+            if (stopped < 0 && xb - xa <= 8 && xb > xa - 100) {
+                stopped = f;
+            }
+            if (stopped < 0 || f - stopped >= 6) {
+                xb -= 8;
+            } else {
+                xb = xa;
+            }
+        }
+        return new Crossing(took, held && idA >= 0 && idB >= 0 && idA != idB);
+    }
+
+    private static void person(Poses poses, float x, float r, float g) {
+        int p = poses.add(1f);
+        for (int k = 0; k < 18; k++) {
+            poses.setKeypoint(p, k, x + ref(k)[0], 100 + ref(k)[1], 0.9f);
+        }
+        for (int i = 0; i < poses.appearanceParts(); i++) {
+            poses.setColour(p, i, r, g, 0.5f);
+        }
+    }
+
+    private static int idOfPersonAt(Poses poses, float x) {
+        for (int p = 0; p < poses.count(); p++) {
+            if (Math.abs(poses.x(p, 0) - (x + ref(0)[0])) < 1f) {
+                return poses.id(p);
+            }
+        }
+        return -2;
+    }
+
+    @Test
     void smoothingReducesJitterOfAStillPerson() {
         Tracker tracker = new Tracker(TrackerParams.defaults().withSmoothing(true).withConfirmHits(1), 18, 4);
         Random rnd = new Random(3);

@@ -36,6 +36,9 @@ public class TrackingBench {
     public int people;
     @Param({"true", "false"})
     public boolean smoothing;
+    /** Whether the tracker uses the people's limb colours (set in every copy either way, so the copy costs the same). */
+    @Param({"true", "false"})
+    public boolean appearance;
     private Maps maps;
     private Grouper grouper;
     private Poses grouped;
@@ -52,9 +55,10 @@ public class TrackingBench {
                 .perturb(rnd, 0.02f, 0f);
         grouper = Groupers.create("openpose", TOPOLOGY, GroupingParams.openPoseDefaults());
         grouped = new Poses(TOPOLOGY.keypointCount(), 100);
-        work = new Poses(TOPOLOGY.keypointCount(), 100);
+        work = new Poses(TOPOLOGY.keypointCount(), 100, io.posegate.grouping.LimbParts.of(TOPOLOGY).count());
         grouper.group(maps.heatmaps, maps.pafs, grouped);
-        tracker = new Tracker(TrackerParams.defaults().withSmoothing(smoothing), TOPOLOGY.keypointCount(), 200);
+        tracker = new Tracker(TrackerParams.defaults().withSmoothing(smoothing).withAppearance(appearance),
+                TOPOLOGY.keypointCount(), 200);
         sigmas = KeypointSigmas.forNames(TOPOLOGY.keypoints());
         for (int i = 0; i < 50; i++) {
             tracking();
@@ -90,6 +94,9 @@ public class TrackingBench {
                 if (grouped.present(p, k)) {
                     work.setKeypoint(q, k, grouped.x(p, k) + dx, grouped.y(p, k), grouped.score(p, k));
                 }
+            }
+            for (int i = 0; i < work.appearanceParts(); i++) {
+                work.setColour(q, i, 0.15f + 0.03f * (p % 16), 0.6f - 0.025f * (p % 16), 0.4f + 0.001f * (frame % 7));
             }
         }
     }

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * clock: on a shared machine a wall-clock benchmark counts the time other processes held the core, so its
  * ratios swing with the load. Batches of grouping, tracking and the copy alone alternate; the figures are
  * the medians over the batches, all in one run. Not a test; run with
- * {@code mvn -o -pl grouping -Pbench test-compile exec:exec -Dbench.main=io.posegate.grouping.tracking.TrackingCpuRatio -Djmh.args="1,8,20 40 true,false"}
- * (people counts, batches, One Euro smoothing on and/or off; by default both).
+ * {@code mvn -o -pl grouping -Pbench test-compile exec:exec -Dbench.main=io.posegate.grouping.tracking.TrackingCpuRatio -Djmh.args="1,8,20 40 true,false true,false"}
+ * (people counts, batches, One Euro smoothing on and/or off, appearance on and/or off; by default both).
  */
 public final class TrackingCpuRatio {
     private TrackingCpuRatio() {
@@ -20,13 +20,16 @@ public final class TrackingCpuRatio {
         String people = args.length > 0 ? args[0] : "1,8,20";
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         String smoothings = args.length > 2 ? args[2] : "true,false";
+        String appearances = args.length > 3 ? args[3] : "true,false";
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
+        for (String looks : appearances.split(",")) {
         for (String smooth : smoothings.split(",")) {
         for (String p : people.split(",")) {
             TrackingBench bench = new TrackingBench();
             bench.people = Integer.parseInt(p.trim());
             bench.smoothing = Boolean.parseBoolean(smooth.trim());
+            bench.appearance = Boolean.parseBoolean(looks.trim());
             bench.setUp();
             int reps = Math.max(100, 4000 / bench.people);
             double[] grouping = new double[batches];
@@ -54,8 +57,9 @@ public final class TrackingCpuRatio {
             }
             double g = median(grouping);
             double t = median(tracking);
-            System.out.printf("smoothing %s, people %s: grouping %.1f us, tracking %.2f us (copy alone %.2f us), tracking / grouping %.1f %%%n",
-                    smooth.trim(), p, g, t, median(copy), 100 * t / g);
+            System.out.printf("appearance %s, smoothing %s, people %s: grouping %.1f us, tracking %.2f us (copy alone %.2f us), tracking / grouping %.1f %%%n",
+                    looks.trim(), smooth.trim(), p, g, t, median(copy), 100 * t / g);
+        }
         }
         }
         System.out.println("(checksum " + sink + ")");
