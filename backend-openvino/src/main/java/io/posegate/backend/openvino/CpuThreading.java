@@ -18,7 +18,7 @@ import java.util.TreeSet;
  *                           cores by default on Linux
  * @param hyperThreading     {@code hyperThreading}: true/false ({@code ENABLE_HYPER_THREADING})
  * @param schedulingCoreType {@code schedulingCoreType}: ANY_CORE, PCORE_ONLY or ECORE_ONLY ({@code SCHEDULING_CORE_TYPE})
- * @param tbbPartitioner     {@code tbbPartitioner}: STATIC or AUTO ({@code TBB_PARTITIONER}; OpenVINO 2025.3 and later):
+ * @param tbbPartitioner     {@code tbbPartitioner}: STATIC or AUTO ({@code TBB_PARTITIONER}; present in OpenVINO 2026.4.1):
  *                           how a layer's work is split between the stream's threads, fixed halves or work stealing
  */
 public record CpuThreading(String numStreams, Boolean cpuPinning, Boolean hyperThreading, String schedulingCoreType,

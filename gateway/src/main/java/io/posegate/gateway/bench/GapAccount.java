@@ -14,12 +14,12 @@ import java.util.Map;
  *
  * @param rawFps        raw loop frames/s (mean of before and after)
  * @param rawCores      raw loop cores used
- * @param rawCpuMs      raw loop CPU ms per frame
+ * @param rawCpuMs      raw loop CPU ms per frame, the JVM's JIT compiler, GC and VM threads left out
  * @param gatewayFps    frames inferred per second by the gateway
  * @param gatewayCores  gateway process cores used in the window
  * @param nativeCpuMs   CPU ms per inferred frame in threads the JVM does not know (the runtime's pools)
  * @param javaCpuMs     CPU ms per inferred frame in the JVM's threads (decode, workers with the inference call,
- *                      event loops, the bench client, the JVM's own)
+ *                      event loops, the bench client, the JVM's own JIT compiler, GC and VM threads)
  * @param busy          share of the window with a run in flight per allowed run: inference ms x frames/s / runs
  */
 record GapAccount(double rawFps, double rawCores, double rawCpuMs, double gatewayFps, double gatewayCores, double nativeCpuMs,
@@ -31,7 +31,7 @@ record GapAccount(double rawFps, double rawCores, double rawCpuMs, double gatewa
         double fps = Math.max(1e-9, g.inferredFps());
         Map<String, Double> c = g.cores();
         double process = c.getOrDefault("process", 0.0);
-        double nat = c.getOrDefault("native threads (inference runtime pools)", 0.0);
+        double nat = c.getOrDefault(CpuMeter.NATIVE, 0.0);
         double busy = g.stageMs()[2] * fps / 1000 / Math.max(1, g.runsAllowed());
         return new GapAccount(raw, rawCores, (before.cpuMsPerFrame() + after.cpuMsPerFrame()) / 2, fps, process, 1000 * nat / fps,
                 1000 * (process - nat) / fps, busy);
@@ -44,9 +44,12 @@ record GapAccount(double rawFps, double rawCores, double rawCpuMs, double gatewa
 
     void print(PrintWriter out) {
         out.println("   where the gap goes (CPU ms per frame; see GapAccount):");
-        out.printf("     raw loop          %6.2f ms per frame on %.2f cores%n", rawCpuMs, rawCores);
+        out.printf("     raw loop          %6.2f ms per frame on %.2f cores (the network's CPU: JIT compiler, GC and VM threads left out)%n",
+                rawCpuMs, rawCores);
         out.printf("     gateway           %6.2f ms per frame on %.2f cores: runtime's native threads %.2f, JVM threads %.2f%n",
                 nativeCpuMs + javaCpuMs, gatewayCores, nativeCpuMs, javaCpuMs);
+        out.printf("     network CPU       %6.2f ms per frame in the gateway = %.2fx the raw loop's (runtime threads only; above 1: the"
+                + " network itself costs more next to the gateway's threads)%n", nativeCpuMs, nativeCpuMs / rawCpuMs);
         out.printf("     network busy      %5.1f %% of the window per allowed run (inference ms x frames/s / runs)%n", 100 * busy);
         out.printf("     CPU bound         %6.1f frames/s = ratio %.3f (raw x R / (R + J): the JVM threads' CPU taken from the network;"
                 + " for onnx J holds the inference call's own compute, so the bound is low)%n", boundFps(), boundFps() / rawFps);

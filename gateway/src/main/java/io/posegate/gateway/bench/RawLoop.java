@@ -22,15 +22,18 @@ public final class RawLoop {
     private RawLoop() {
     }
 
-    /** Frames per second, the process CPU (cores) of the loop and how many runs it kept in flight. */
-    public record Result(String backend, long frames, double seconds, double cores, int runsInFlight) {
+    /**
+     * Frames per second, the process CPU (cores) of the loop, how many runs it kept in flight, and the part of
+     * the process CPU spent by the JVM's own JIT compiler, GC and VM threads (cores).
+     */
+    public record Result(String backend, long frames, double seconds, double cores, int runsInFlight, double jvmInternalCores) {
         public double fps() {
             return frames / seconds;
         }
 
-        /** Process CPU milliseconds per frame. */
+        /** The network's CPU milliseconds per frame: the process's, less the JVM's JIT compiler, GC and VM threads. */
         public double cpuMsPerFrame() {
-            return frames == 0 ? Double.NaN : 1000 * cores * seconds / frames;
+            return frames == 0 ? Double.NaN : 1000 * (cores - jvmInternalCores) * seconds / frames;
         }
     }
 
@@ -62,12 +65,15 @@ public final class RawLoop {
                 session.run(inputs[0]).close();
             }
             long cpu0 = CpuMeter.processCpuNanos();
+            long[] jvm0 = JvmInternalThreads.cpuNanos();
             long t0 = System.nanoTime();
             long end = t0 + (long) (seconds * 1e9);
             long n = runs == 1 ? loop(session, inputs[0], end, batch) : concurrently(session, inputs, end, batch);
             double wall = (System.nanoTime() - t0) / 1e9;
+            long[] jvm1 = JvmInternalThreads.cpuNanos();
+            double jvm = (jvm1[0] - jvm0[0] + jvm1[1] - jvm0[1]) / 1e9 / wall;
             return new Result(session.backendName() + ":" + session.device(), n, wall,
-                    (CpuMeter.processCpuNanos() - cpu0) / 1e9 / wall, runs);
+                    (CpuMeter.processCpuNanos() - cpu0) / 1e9 / wall, runs, jvm);
         }
     }
 
