@@ -57,6 +57,7 @@ typedef struct { dimension_t rank; dimension_t* dims; } partial_shape_t;
     X(ov_partial_shape_free, void, (partial_shape_t*)) \
     X(ov_compiled_model_create_infer_request, status_t, (const ov_compiled_model_t*, ov_infer_request_t**)) \
     X(ov_compiled_model_free, void, (ov_compiled_model_t*)) \
+    X(ov_compiled_model_get_property, status_t, (const ov_compiled_model_t*, const char*, char**)) \
     X(ov_infer_request_set_input_tensor_by_index, status_t, (ov_infer_request_t*, size_t, const ov_tensor_t*)) \
     X(ov_infer_request_set_output_tensor_by_index, status_t, (ov_infer_request_t*, size_t, const ov_tensor_t*)) \
     X(ov_infer_request_start_async, status_t, (ov_infer_request_t*)) \
@@ -303,8 +304,8 @@ static inline bool pgov_reshape_input(ov_model_t* model, const char* name, const
 }
 
 /**
- * Compiles for {@code device}. {@code properties} holds up to four "KEY=VALUE" lines passed as
- * string properties.
+ * Compiles for {@code device}. {@code properties} holds up to eight "KEY=VALUE" lines passed as
+ * string properties (the C API takes them as variadic key, value pairs).
  */
 static inline ov_compiled_model_t* pgov_compile(ov_core_t* core, ov_model_t* model, const char* device, const char* properties) {
     std::vector<std::string> keys, values;
@@ -323,19 +324,40 @@ static inline ov_compiled_model_t* pgov_compile(ov_core_t* core, ov_model_t* mod
     }
     ov_compiled_model_t* compiled = nullptr;
     pgov::status_t status;
-    std::vector<const char*> kc, vc;
-    for (size_t i = 0; i < keys.size(); i++) { kc.push_back(keys[i].c_str()); vc.push_back(values[i].c_str()); }
+    std::vector<const char*> k, v;
+    for (size_t i = 0; i < keys.size(); i++) { k.push_back(keys[i].c_str()); v.push_back(values[i].c_str()); }
+#define PGOV_KV(i) k[i], v[i]
     switch (keys.size()) {
         case 0: status = pgov::api.ov_core_compile_model(core, model, device, 0, &compiled); break;
-        case 1: status = pgov::api.ov_core_compile_model(core, model, device, 2, &compiled, kc[0], vc[0]); break;
-        case 2: status = pgov::api.ov_core_compile_model(core, model, device, 4, &compiled, kc[0], vc[0], kc[1], vc[1]); break;
-        case 3: status = pgov::api.ov_core_compile_model(core, model, device, 6, &compiled, kc[0], vc[0], kc[1], vc[1],
-                                                         kc[2], vc[2]); break;
-        case 4: status = pgov::api.ov_core_compile_model(core, model, device, 8, &compiled, kc[0], vc[0], kc[1], vc[1],
-                                                         kc[2], vc[2], kc[3], vc[3]); break;
-        default: pgov::fail("at most 4 compile properties are supported"); return nullptr;
+        case 1: status = pgov::api.ov_core_compile_model(core, model, device, 2, &compiled, PGOV_KV(0)); break;
+        case 2: status = pgov::api.ov_core_compile_model(core, model, device, 4, &compiled, PGOV_KV(0), PGOV_KV(1)); break;
+        case 3: status = pgov::api.ov_core_compile_model(core, model, device, 6, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2));
+            break;
+        case 4: status = pgov::api.ov_core_compile_model(core, model, device, 8, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
+                                                         PGOV_KV(3)); break;
+        case 5: status = pgov::api.ov_core_compile_model(core, model, device, 10, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
+                                                         PGOV_KV(3), PGOV_KV(4)); break;
+        case 6: status = pgov::api.ov_core_compile_model(core, model, device, 12, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
+                                                         PGOV_KV(3), PGOV_KV(4), PGOV_KV(5)); break;
+        case 7: status = pgov::api.ov_core_compile_model(core, model, device, 14, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
+                                                         PGOV_KV(3), PGOV_KV(4), PGOV_KV(5), PGOV_KV(6)); break;
+        case 8: status = pgov::api.ov_core_compile_model(core, model, device, 16, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
+                                                         PGOV_KV(3), PGOV_KV(4), PGOV_KV(5), PGOV_KV(6), PGOV_KV(7)); break;
+        default: pgov::fail("at most 8 compile properties are supported"); return nullptr;
     }
+#undef PGOV_KV
     return pgov::check(status, "ov_core_compile_model") ? compiled : nullptr;
+}
+
+/** The compiled model's value of property {@code key} as text, or null (unknown on this device: see pgov_last_error). */
+static inline const char* pgov_compiled_property(ov_compiled_model_t* compiled, const char* key) {
+    char* value = nullptr;
+    if (!pgov::check(pgov::api.ov_compiled_model_get_property(compiled, key, &value), "ov_compiled_model_get_property")) {
+        return nullptr;
+    }
+    std::string text = value ? value : "";
+    pgov::api.ov_free(value);
+    return pgov::keep(text);
 }
 
 static inline void pgov_compiled_free(ov_compiled_model_t* compiled) {

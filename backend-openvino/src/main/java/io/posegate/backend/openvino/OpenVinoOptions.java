@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param device          {@code device}: CPU (default), GPU, MYRIAD, NPU, AUTO, HETERO:..., MULTI:..., or an
  *                        indexed device such as GPU.1
- * @param inferRequests   {@code inferRequests}: asynchronous infer requests kept, 1..64 (default 1; 4 suits an NCS2);
- *                        it is the session's maxConcurrentRuns
+ * @param inferRequests   {@code inferRequests}: asynchronous infer requests kept, 1..64 (default: {@code numStreams}
+ *                        when that is a number, else 1; 4 suits an NCS2); it is the session's maxConcurrentRuns
  * @param numThreads      {@code numThreads}: CPU inference threads, 0 for OpenVINO's default
  * @param performanceHint {@code performanceHint}: LATENCY, THROUGHPUT or CUMULATIVE_THROUGHPUT, or null
  * @param precision       {@code inferencePrecision}: f32, bf16 or f16 (OpenVINO's INFERENCE_PRECISION_HINT), or
@@ -23,11 +23,11 @@ import java.util.Set;
  *                        and the device's choice elsewhere (f16 on GPU, MYRIAD and NPU)
  * @param cacheDir        {@code cacheDir}: OpenVINO's compiled-model cache directory, or null
  * @param libraryPath     {@code libraryPath}: a directory holding libopenvino_c.so (or the file), or null
+ * @param cpu             how the CPU device spreads inference over the cores ({@link CpuThreading})
  */
 public record OpenVinoOptions(String device, int inferRequests, int numThreads, String performanceHint, String precision,
-                              String cacheDir, String libraryPath) {
-    static final Set<String> KEYS = Set.of("device", "inferRequests", "numThreads", "performanceHint",
-            "inferencePrecision", "cacheDir", "libraryPath");
+                              String cacheDir, String libraryPath, CpuThreading cpu) {
+    static final Set<String> KEYS = keys();
     private static final Set<String> HINTS = Set.of("LATENCY", "THROUGHPUT", "CUMULATIVE_THROUGHPUT");
     private static final Set<String> PRECISIONS = Set.of("f32", "bf16", "f16", "default");
 
@@ -38,11 +38,12 @@ public record OpenVinoOptions(String device, int inferRequests, int numThreads, 
      */
     public static OpenVinoOptions parse(BackendOptions options) {
         options.requireOnly("openvino", KEYS);
+        CpuThreading cpu = CpuThreading.parse(options);
         String device = options.get("device", "CPU").trim();
         if (device.isEmpty()) {
             throw invalid("option 'device' is empty; use CPU, GPU, MYRIAD, NPU, AUTO or HETERO:...");
         }
-        int requests = options.getInt("inferRequests", 1);
+        int requests = options.getInt("inferRequests", Math.max(1, cpu.fixedStreams()));
         if (requests < 1 || requests > 64) {
             throw invalid("option 'inferRequests' must be between 1 and 64, got " + requests);
         }
@@ -64,7 +65,14 @@ public record OpenVinoOptions(String device, int inferRequests, int numThreads, 
                     + options.get("inferencePrecision", "") + "'");
         }
         return new OpenVinoOptions(device, requests, threads, hint, precision, options.get("cacheDir", null),
-                options.get("libraryPath", null));
+                options.get("libraryPath", null), cpu);
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new java.util.HashSet<>(Set.of("device", "inferRequests", "numThreads", "performanceHint",
+                "inferencePrecision", "cacheDir", "libraryPath"));
+        keys.addAll(CpuThreading.KEYS);
+        return Set.copyOf(keys);
     }
 
     /** The compile-time properties passed to OpenVINO (string keys and values). */
@@ -82,6 +90,7 @@ public record OpenVinoOptions(String device, int inferRequests, int numThreads, 
         if (cacheDir != null && !cacheDir.isBlank()) {
             p.put("CACHE_DIR", cacheDir);
         }
+        cpu.addTo(p);
         return p;
     }
 

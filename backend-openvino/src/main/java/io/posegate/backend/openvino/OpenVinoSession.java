@@ -13,6 +13,7 @@ import io.posegate.spi.Tensor;
 import io.posegate.spi.TensorInfo;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -42,11 +43,13 @@ final class OpenVinoSession implements BackendSession {
     private final List<RequestSlot> slots;
     private final BlockingQueue<RequestSlot> free;
     private final int maxBatch;
+    private final Map<String, String> settled;
     private volatile boolean closed;
 
     OpenVinoSession(String device, OvRuntime runtime, OvPort input, List<OvPort> inputs, List<OvPort> outputs,
-                    OvCompiledModel compiled, List<RequestSlot> slots, int maxBatch) {
+                    OvCompiledModel compiled, List<RequestSlot> slots, int maxBatch, Map<String, String> settled) {
         this.device = device;
+        this.settled = Map.copyOf(settled);
         this.maxBatch = maxBatch;
         this.runtime = runtime;
         this.input = input;
@@ -86,6 +89,11 @@ final class OpenVinoSession implements BackendSession {
     @Override
     public int maxBatch() {
         return maxBatch;
+    }
+
+    /** What the device settled on for the threading properties (see {@link SettledProperties}). */
+    Map<String, String> settled() {
+        return settled;
     }
 
     /** The OpenVINO version that runs this session. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,6 +55,7 @@ final class SessionOpener {
             List<OvPort> wanted = wantedOutputs(outputs, spec, file, batch);
             int maxBatch = batch ? spec.maxBatch() : 1;
             OvCompiledModel compiled = model.compile(options.device(), options.compileProperties());
+            Map<String, String> settled = SettledProperties.read(compiled, options);
             List<RequestSlot> slots = new ArrayList<>();
             try {
                 for (int i = 0; i < options.inferRequests(); i++) {
@@ -65,7 +67,8 @@ final class SessionOpener {
                 throw e;
             }
             OvPort fixedInput = find(model.inputs(), spec.inputName(), "input", file);
-            return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch);
+            return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch,
+                    settled);
         }
     }
 

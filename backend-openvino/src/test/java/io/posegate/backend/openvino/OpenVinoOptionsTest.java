@@ -40,7 +40,27 @@ class OpenVinoOptionsTest {
     }
 
     @Test
+    void cpuThreadingOptionsBecomeOpenVinoPropertiesAndStreamsSetTheRequests() {
+        OpenVinoOptions o = parse(Map.of("numStreams", "2", "cpuPinning", "false", "hyperThreading", "yes",
+                "schedulingCoreType", "pcore_only", "tbbPartitioner", "auto", "inferencePrecision", "default"));
+        assertEquals(Map.of("NUM_STREAMS", "2", "ENABLE_CPU_PINNING", "NO", "ENABLE_HYPER_THREADING", "YES",
+                "SCHEDULING_CORE_TYPE", "PCORE_ONLY", "TBB_PARTITIONER", "AUTO"), o.compileProperties());
+        assertEquals(2, o.inferRequests(), "one infer request per stream unless inferRequests says otherwise");
+        assertEquals(3, parse(Map.of("numStreams", "2", "inferRequests", "3")).inferRequests());
+        OpenVinoOptions auto = parse(Map.of("numStreams", "auto", "cpuPinning", "true"));
+        assertEquals(1, auto.inferRequests());
+        assertEquals("AUTO", auto.compileProperties().get("NUM_STREAMS"));
+        assertEquals("YES", auto.compileProperties().get("ENABLE_CPU_PINNING"));
+    }
+
+    @Test
     void badValuesNameTheOption() {
+        assertInvalid(Map.of("numStreams", "0"), "numStreams");
+        assertInvalid(Map.of("numStreams", "many"), "numStreams");
+        assertInvalid(Map.of("cpuPinning", "sometimes"), "cpuPinning");
+        assertInvalid(Map.of("hyperThreading", "2"), "hyperThreading");
+        assertInvalid(Map.of("schedulingCoreType", "BIG"), "schedulingCoreType");
+        assertInvalid(Map.of("tbbPartitioner", "SIMPLE"), "tbbPartitioner");
         assertInvalid(Map.of("inferRequests", "0"), "inferRequests");
         assertInvalid(Map.of("inferRequests", "four"), "inferRequests");
         assertInvalid(Map.of("numThreads", "-1"), "numThreads");

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * CPU time of this process, split by what its threads do (by thread name), between two snapshots.
  * Native threads that the JVM does not know (ONNX Runtime's and OpenVINO's own pools) show up as the
- * process time no Java thread accounts for. A thread that ends between snapshots loses its time.
+ * process time no Java thread accounts for, less the JVM's own JIT compiler, GC and VM threads, which are
+ * read by name from {@code /proc} ({@link JvmInternalThreads}). A thread that ends between snapshots loses its time.
  */
 public final class CpuMeter {
     /** Thread groups, by name prefix, in report order. */
@@ -18,6 +19,9 @@ public final class CpuMeter {
         {"vert.x-eventloop", "event loops (JSON fan-out, WebSocket, bench client)"},
     };
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    static final String JIT = "JIT compiler threads";
+    static final String GC = "GC and VM threads";
+    static final String NATIVE = "native threads (inference runtime pools)";
 
     private CpuMeter() {
     }
@@ -38,6 +42,9 @@ public final class CpuMeter {
                 cpu.merge(group(t.getName()), ns, Long::sum);
             }
         }
+        long[] internal = JvmInternalThreads.cpuNanos();
+        cpu.put(JIT, internal[0]);
+        cpu.put(GC, internal[1]);
         cpu.put("process", processCpuNanos());
         return new Snapshot(System.nanoTime(), cpu);
     }
@@ -46,17 +53,17 @@ public final class CpuMeter {
     public static Map<String, Double> cores(Snapshot a, Snapshot b) {
         double wall = Math.max(1, b.wallNanos() - a.wallNanos());
         Map<String, Double> out = new LinkedHashMap<>();
-        long javaThreads = 0;
+        long known = 0;
         for (Map.Entry<String, Long> e : b.cpuNanos().entrySet()) {
             if (e.getKey().equals("process")) {
                 continue;
             }
             long d = Math.max(0, e.getValue() - a.cpuNanos().getOrDefault(e.getKey(), 0L));
-            javaThreads += d;
+            known += d;
             out.put(e.getKey(), d / wall);
         }
         long process = b.cpuNanos().get("process") - a.cpuNanos().get("process");
-        out.put("native threads (inference runtime pools)", Math.max(0, process - javaThreads) / wall);
+        out.put(NATIVE, Math.max(0, process - known) / wall);
         out.put("process", process / wall);
         return out;
     }

@@ -32,9 +32,10 @@ public final class GatewayRun {
      * @param stageMs     mean decode, pre-process, inference, grouping+tracking milliseconds per frame
      * @param cores       CPU cores per thread group
      * @param dropped     frames dropped by design (slot full, fps cap) during the window, all streams
+     * @param runsAllowed runs the first stream's runtime allows at once (its infer requests or sessions)
      */
     public record Result(double inferredFps, double receivedFps, double p50, double p99, double[] stageMs,
-                         Map<String, Double> cores, long dropped) {
+                         Map<String, Double> cores, long dropped, int runsAllowed) {
     }
 
     /** Connects the bench client, retrying a few times (a loaded machine can drop a handshake). */
@@ -54,6 +55,10 @@ public final class GatewayRun {
             }
         }
         throw last;
+    }
+
+    private static int runsAllowed(List<StreamPipeline> streams) {
+        return streams.isEmpty() || streams.get(0).runtime() == null ? 1 : streams.get(0).runtime().maxConcurrentRuns();
     }
 
     /** Deploys {@code config}, measures, undeploys. Blocking. */
@@ -77,7 +82,7 @@ public final class GatewayRun {
             long processed = streams.stream().mapToLong(StreamPipeline::processed).sum() - processed0;
             long dropped = streams.stream().mapToLong(s -> s.slot().dropped()).sum() - dropped0;
             Result r = new Result(processed / wall, stats.frames() / wall, stats.agePercentile(50), stats.agePercentile(99),
-                    stats.stageMeans(), CpuMeter.cores(c0, c1), dropped);
+                    stats.stageMeans(), CpuMeter.cores(c0, c1), dropped, runsAllowed(streams));
             ws.close();
             return r;
         } finally {

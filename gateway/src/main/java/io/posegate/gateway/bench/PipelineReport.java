@@ -29,8 +29,10 @@ public final class PipelineReport {
 
     public void pipeline(RawLoop.Result before, RawLoop.Result after, GatewayRun.Result g) {
         double raw = (before.fps() + after.fps()) / 2;
-        out.printf("   raw backend loop   : %6.1f frames/s (%s; %.1f before, %.1f after the gateway; %.2f cores)%n", raw,
-                before.backend(), before.fps(), after.fps(), (before.cores() + after.cores()) / 2);
+        out.printf("   raw backend loop   : %6.1f frames/s (%s; %.1f before, %.1f after the gateway; %.2f cores of which JIT/GC %.2f;"
+                        + " network %.1f ms CPU per frame before, %.1f after; %d run(s) in flight)%n", raw, before.backend(), before.fps(),
+                after.fps(), (before.cores() + after.cores()) / 2, (before.jvmInternalCores() + after.jvmInternalCores()) / 2,
+                before.cpuMsPerFrame(), after.cpuMsPerFrame(), before.runsInFlight());
         out.printf("   gateway            : %6.1f frames/s inferred, %.1f received over WebSocket%n", g.inferredFps(), g.receivedFps());
         out.printf("   ratio to raw       : %6.3f (same run; load average %.2f on %d cores)%n", g.inferredFps() / raw,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
@@ -40,6 +42,7 @@ public final class PipelineReport {
         out.printf("   dropped by design  : %d frames (slot full or fps cap, all streams)%n", g.dropped());
         out.println("   CPU, cores (and CPU ms per inferred frame):");
         g.cores().forEach((k, v) -> out.printf("     %-62s %5.2f  (%5.2f ms)%n", k, v, 1000 * v / Math.max(1e-9, g.inferredFps())));
+        GapAccount.of(before, after, g).print(out);
         out.printf("   load average now   : %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.flush();
     }

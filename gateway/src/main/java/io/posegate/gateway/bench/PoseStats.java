@@ -8,7 +8,6 @@ import java.time.Instant;
  * same machine clock) and, when detailed, the per-stage milliseconds each frame reports. Thread-safe.
  */
 final class PoseStats {
-    private static final String TS = "\"ts\":\"";
     private final boolean detailed;
     private final LatencyStats ages = new LatencyStats();
     private final double[] stageSums = new double[4];
@@ -19,23 +18,28 @@ final class PoseStats {
         this.detailed = detailed;
     }
 
-    /** Handles one text message from {@code /ws}. */
+    /**
+     * Handles one text message from {@code /ws}. The bench client runs in the gateway's process, so it reads
+     * only the fields it needs (capture time, stage times) by position instead of parsing the whole frame:
+     * its CPU would otherwise count against the gateway in the CPU table. A frame it cannot read that way is
+     * parsed in full.
+     */
     void onText(String text) {
         if (!text.contains("\"type\":\"poses\"")) {
             return;
         }
         long now = System.currentTimeMillis();
-        if (detailed) {
+        long capture = FrameFields.captureMillis(text);
+        if (capture == Long.MIN_VALUE) {
             JsonObject m = new JsonObject(text);
             JsonObject l = m.getJsonObject("latencyMs");
             record(now - Instant.parse(m.getString("ts")).toEpochMilli(), l.getDouble("decode"), l.getDouble("preprocess"),
                     l.getDouble("infer"), l.getDouble("group"));
+        } else if (detailed) {
+            record(now - capture, FrameFields.number(text, "\"decode\":"), FrameFields.number(text, "\"preprocess\":"),
+                    FrameFields.number(text, "\"infer\":"), FrameFields.number(text, "\"group\":"));
         } else {
-            int i = text.indexOf(TS);
-            int j = i < 0 ? -1 : text.indexOf('"', i + TS.length());
-            if (j > 0) {
-                record(now - Instant.parse(text.substring(i + TS.length(), j)).toEpochMilli(), 0, 0, 0, 0);
-            }
+            record(now - capture, 0, 0, 0, 0);
         }
     }
 

@@ -94,6 +94,8 @@ public final class OvApi {
 
     public static native void pgov_compiled_free(CompiledModel compiled);
 
+    public static native String pgov_compiled_property(CompiledModel compiled, String key);
+
     public static native InferRequest pgov_request_create(CompiledModel compiled);
 
     public static native void pgov_request_free(InferRequest request);

@@ -27,6 +27,15 @@ public final class OvCompiledModel implements AutoCloseable {
         return new OvRequest(request, types);
     }
 
+    /**
+     * The value the device settled on for property {@code key} (e.g. {@code NUM_STREAMS}), as OpenVINO
+     * prints it, or null when the device does not report that property.
+     */
+    public String property(String key) {
+        String value = OvApi.pgov_compiled_property(compiled, key);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     @Override
     public void close() {
         if (compiled != null) {

@@ -82,7 +82,7 @@ public final class OvModel implements AutoCloseable {
     }
 
     /**
-     * Compiles for {@code device} with string properties (at most four).
+     * Compiles for {@code device} with string properties (at most eight).
      *
      * @throws BackendException {@link ErrorCode#MODEL_INVALID} with OpenVINO's message
      */

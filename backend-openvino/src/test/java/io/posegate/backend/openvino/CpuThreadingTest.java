@@ -1,0 +1,81 @@
+package io.posegate.backend.openvino;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.InferenceResult;
+import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Probe;
+import io.posegate.spi.Tensor;
+import io.posegate.spi.testing.OnnxModelSpecs;
+import io.posegate.spi.testing.OnnxTestModel;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CPU threading options reach OpenVINO (read back from the compiled model) and leave results unchanged. */
+class CpuThreadingTest {
+    private static final int H = 32;
+    private static final int W = 48;
+    private static final OnnxTestModel MODEL = new OnnxTestModel(4);
+
+    @TempDir
+    Path temp;
+    private final OpenVinoProvider provider = new OpenVinoProvider();
+    private ModelSpec spec;
+
+    @BeforeEach
+    void requireRuntime() throws Exception {
+        Probe probe = provider.probe();
+        assumeTrue(probe.available(), () -> "openvino unavailable: " + probe.reason());
+        spec = new OnnxModelSpecs().spec(MODEL.write(temp.resolve("pose.onnx")), H, W);
+    }
+
+    private Map<String, String> settled(Map<String, String> options) {
+        try (BackendSession s = provider.open(spec, BackendOptions.of(options))) {
+            return ((OpenVinoSession) s).settled();
+        }
+    }
+
+    @Test
+    void pinningAndStreamsAreWhatOpenVinoCompiledWith() {
+        assertEquals("NO", settled(Map.of("cpuPinning", "false")).get("ENABLE_CPU_PINNING"));
+        assertEquals("YES", settled(Map.of("cpuPinning", "true")).get("ENABLE_CPU_PINNING"));
+        Map<String, String> two = settled(Map.of("numStreams", "2", "numThreads", "2", "performanceHint", "THROUGHPUT"));
+        assertEquals("2", two.get("NUM_STREAMS"), two.toString());
+        assertEquals("THROUGHPUT", two.get("PERFORMANCE_HINT"), two.toString());
+        assertEquals("1", settled(Map.of("numStreams", "1")).get("NUM_STREAMS"));
+    }
+
+    @Test
+    void twoStreamsKeepTwoRequestsAndGiveTheSameResults() {
+        Tensor in = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, H, W);
+        FloatBuffer fb = in.floats();
+        float[] values = new float[fb.capacity()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = ((i * 17) % 97) / 97f * 255f;
+            fb.put(i, values[i]);
+        }
+        float[] expected = MODEL.expected(0, values, H, W);
+        try (BackendSession s = provider.open(spec, BackendOptions.of(Map.of("numStreams", "2", "cpuPinning", "false",
+                "tbbPartitioner", "AUTO")))) {
+            assertEquals(2, s.maxConcurrentRuns(), "inferRequests follows numStreams");
+            try (InferenceResult a = s.run(in); InferenceResult b = s.run(in)) {
+                FloatBuffer ha = a.output("heatmaps").floats();
+                FloatBuffer hb = b.output("heatmaps").floats();
+                float max = 0;
+                for (int i = 0; i < expected.length; i++) {
+                    max = Math.max(max, Math.max(Math.abs(expected[i] - ha.get(i)), Math.abs(expected[i] - hb.get(i))));
+                }
+                assertTrue(max < 1e-3f, "max abs diff " + max);
+            }
+        }
+    }
+}
