@@ -2,42 +2,18 @@ package io.posegate.backend.openvino;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendSession;
 import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
-import io.posegate.spi.ModelSpec;
-import io.posegate.spi.Probe;
 import io.posegate.spi.Tensor;
-import io.posegate.spi.testing.OnnxModelSpecs;
-import io.posegate.spi.testing.OnnxTestModel;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The CPU threading options reach OpenVINO (read back from the compiled model) and leave results unchanged. */
-class CpuThreadingTest {
-    private static final int H = 32;
-    private static final int W = 48;
-    private static final OnnxTestModel MODEL = new OnnxTestModel(4);
-
-    @TempDir
-    Path temp;
-    private final OpenVinoProvider provider = new OpenVinoProvider();
-    private ModelSpec spec;
-
-    @BeforeEach
-    void requireRuntime() throws Exception {
-        Probe probe = provider.probe();
-        assumeTrue(probe.available(), () -> "openvino unavailable: " + probe.reason());
-        spec = new OnnxModelSpecs().spec(MODEL.write(temp.resolve("pose.onnx")), H, W);
-    }
-
+class CpuThreadingTest extends RealRuntimeTestBase {
     private Map<String, String> settled(Map<String, String> options) {
         try (BackendSession s = provider.open(spec, BackendOptions.of(options))) {
             return ((OpenVinoSession) s).settled();

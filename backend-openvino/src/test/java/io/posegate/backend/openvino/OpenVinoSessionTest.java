@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendOptions;
@@ -16,8 +15,6 @@ import io.posegate.spi.ModelFormat;
 import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Probe;
 import io.posegate.spi.Tensor;
-import io.posegate.spi.testing.OnnxModelSpecs;
-import io.posegate.spi.testing.OnnxTestModel;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,28 +26,10 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** OpenVINO-specific session behaviour on the real runtime (CPU); skips with the probe's reason without it. */
-class OpenVinoSessionTest {
-    private static final int H = 32;
-    private static final int W = 48;
-    private static final OnnxTestModel MODEL = new OnnxTestModel(4);
-
-    @TempDir
-    Path temp;
-    private final OpenVinoProvider provider = new OpenVinoProvider();
-    private ModelSpec spec;
-
-    @BeforeEach
-    void requireRuntime() throws Exception {
-        Probe probe = provider.probe();
-        assumeTrue(probe.available(), () -> "openvino unavailable: " + probe.reason());
-        spec = new OnnxModelSpecs().spec(MODEL.write(temp.resolve("pose.onnx")), H, W);
-    }
-
+class OpenVinoSessionTest extends RealRuntimeTestBase {
     private static float[] fill(Tensor t, int seed) {
         FloatBuffer fb = t.floats();
         float[] v = new float[fb.capacity()];
