@@ -73,10 +73,17 @@ public final class Tracker implements MultiPersonTracker {
     private float[] lookSecond = new float[0];
     private int[] lookBestTrack = new int[0];
     /**
-     * Colour distance of detection p to track t at [p * capacity + t] for the pairs with OKS above 0 this
-     * frame (NaN for the others: computed when asked for, by the recovery stage).
+     * Colour distance of detection p to track t at [p * capacity + t] this frame, NaN until first asked for
+     * ({@link #lookDistance}).
      */
     private float[] lookDist = new float[0];
+    /** Per detection: whether lookBest, lookSecond and lookBestTrack are filled this frame (done when first needed). */
+    private boolean[] lookRowDone = new boolean[0];
+    /**
+     * Tests only: every pair's colour distance up front and every pair's appearance factor, the straightforward
+     * computation the shortcuts of {@link #withLooks} and {@link #lookRow} must give the same decisions as.
+     */
+    boolean eagerLooks;
     private long lastTimestamp;
     private boolean started;
     private int nextId;
@@ -202,7 +209,8 @@ public final class Tracker implements MultiPersonTracker {
                 int t = cols[j];
                 float o = oks[rows[i] * stride + t];
                 sim[i * stride + j] = o == 0f ? 0f
-                        : (w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t)) * looksLike(poses, rows[i], t);
+                        : withLooks(w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t),
+                                params.minSimilarity(), poses, rows[i], t);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -227,7 +235,7 @@ public final class Tracker implements MultiPersonTracker {
                 sim[i * stride + j] = s > explained ? s : 0f;
             }
         }
-        assignment.solve(sim, rows, nr, cols, nc, Math.max(PARTIAL_GATE, params.minSimilarity()), detTrack, trackDet);
+        assignment.solve(sim, rows, nr, cols, nc, partialGate(), detTrack, trackDet);
         // stage 3 (OC-SORT's observation-centric recovery): whole detections left against confirmed tracks left,
         // by the pose they were last seen in
         nr = 0;
@@ -245,7 +253,7 @@ public final class Tracker implements MultiPersonTracker {
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
                 float o = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
-                sim[i * stride + j] = o == 0f ? 0f : o * looksLike(poses, rows[i], cols[j]);
+                sim[i * stride + j] = o == 0f ? 0f : withLooks(o, params.minSimilarity(), poses, rows[i], cols[j]);
             }
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
@@ -280,7 +288,22 @@ public final class Tracker implements MultiPersonTracker {
             return 0f;
         }
         float w = params.oksWeight();
-        return (w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t)) * looksLike(poses, p, t);
+        return withLooks(w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t), partialGate(), poses, p, t);
+    }
+
+    private float partialGate() {
+        return Math.max(PARTIAL_GATE, params.minSimilarity());
+    }
+
+    /**
+     * A pair's similarity: its similarity without appearance, base, times {@link #looksLike}, where that
+     * factor can change a decision. It is in [0, 1] (never NaN while margin &gt;= 0), so a pair whose base is
+     * below its stage's gate stays below it whatever the factor: the assignment refuses it either way, and
+     * as a term of {@link #explainedBy} (compared only with similarities at or above the gate) it loses to
+     * them either way. Such pairs skip the colour work.
+     */
+    private float withLooks(float base, float gate, Poses poses, int p, int t) {
+        return base < gate && look.margin() >= 0f && !eagerLooks ? base : base * looksLike(poses, p, t);
     }
 
     /**
@@ -292,15 +315,14 @@ public final class Tracker implements MultiPersonTracker {
         if (looks.parts() == 0) {
             return 1f;
         }
-        int at = p * tracks.capacity + t;
-        float d = lookDist[at];
-        if (d != d) {
-            d = looks.distance(poses, p, t, look.minParts());
-        }
+        float d = lookDistance(poses, p, t);
         if (d <= look.near()) {
             return 1f;
         }
         if (look.margin() >= 0f) {
+            if (!lookRowDone[p]) {
+                lookRow(poses, p);
+            }
             float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
             if (!(other <= look.near() && other + look.margin() < d)) {
                 return 1f;
@@ -311,38 +333,65 @@ public final class Tracker implements MultiPersonTracker {
     }
 
     /**
-     * The colour distance of every detection-track pair with OKS above 0, and for each detection the
-     * established tracks among them that look closest to it. (Only pairs with OKS of 0.1 or more competing
-     * was tried: panel IDF1 0.779 against 0.802.)
+     * Readies this frame's colour distances, computed when first asked for ({@link #lookDistance}), and the
+     * established tracks that look closest to each detection, found when first needed ({@link #lookRow}).
+     * (Only pairs with OKS of 0.1 or more competing was tried: panel IDF1 0.779 against 0.802.)
      */
     private void closestLooks(Poses poses, int n) {
+        looks.index(poses, n);
         int stride = tracks.capacity;
         for (int p = 0; p < n; p++) {
-            float best = Float.MAX_VALUE;
-            float second = Float.MAX_VALUE;
-            int bestTrack = -1;
-            for (int t = 0; t < tracks.size; t++) {
-                if (oks[p * stride + t] == 0f) {
-                    lookDist[p * stride + t] = Float.NaN;
-                    continue;
+            java.util.Arrays.fill(lookDist, p * stride, p * stride + tracks.size, Float.NaN);
+            lookRowDone[p] = false;
+            if (eagerLooks) {
+                for (int t = 0; t < tracks.size; t++) {
+                    lookDistance(poses, p, t);
                 }
-                float d = looks.distance(poses, p, t, look.minParts());
-                lookDist[p * stride + t] = d;
-                if (d < 0f || !tracks.established(t)) {
-                    continue;
-                }
-                if (d < best) {
-                    second = best;
-                    best = d;
-                    bestTrack = t;
-                } else if (d < second) {
-                    second = d;
-                }
+                lookRow(poses, p);
             }
-            lookBest[p] = best;
-            lookSecond[p] = second;
-            lookBestTrack[p] = bestTrack;
         }
+    }
+
+    /** Colour distance of detection p to track t, computed once per frame (NaN: not yet; a NaN distance again). */
+    private float lookDistance(Poses poses, int p, int t) {
+        int at = p * tracks.capacity + t;
+        float d = lookDist[at];
+        if (d != d) {
+            d = looks.distance(poses, p, t, look.minParts());
+            lookDist[at] = d;
+        }
+        return d;
+    }
+
+    /**
+     * For detection p, the smallest and second smallest colour distance among the established tracks with
+     * OKS above 0 (that can be compared), and the track of the smallest.
+     */
+    private void lookRow(Poses poses, int p) {
+        int stride = tracks.capacity;
+        float best = Float.MAX_VALUE;
+        float second = Float.MAX_VALUE;
+        int bestTrack = -1;
+        for (int t = 0; t < tracks.size; t++) {
+            if (oks[p * stride + t] == 0f || !tracks.established(t)) {
+                continue;
+            }
+            float d = lookDistance(poses, p, t);
+            if (d < 0f) {
+                continue;
+            }
+            if (d < best) {
+                second = best;
+                best = d;
+                bestTrack = t;
+            } else if (d < second) {
+                second = d;
+            }
+        }
+        lookBest[p] = best;
+        lookSecond[p] = second;
+        lookBestTrack[p] = bestTrack;
+        lookRowDone[p] = true;
     }
 
     /**
@@ -651,6 +700,7 @@ public final class Tracker implements MultiPersonTracker {
             lookBest = new float[poseCapacity];
             lookSecond = new float[poseCapacity];
             lookBestTrack = new int[poseCapacity];
+            lookRowDone = new boolean[poseCapacity];
             lookDist = new float[poseCapacity * tracks.capacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * holds on a busy machine where absolute figures do not. Not a test; run with
  * {@code java -cp grouping/target/test-classes io.posegate.grouping.tracking.TrackingCpuPair OLD NEW 8 30 false JMH_JAR}
  * where OLD and NEW are directories holding a build's {@code classes} and {@code test-classes}, then people,
- * batches, smoothing, and the jmh-core jar (TrackingBench's annotations).
+ * batches, smoothing, the jmh-core jar (TrackingBench's annotations) and, optionally, appearance (default
+ * false; {@code true} for the tracker's default).
  */
 public final class TrackingCpuPair {
     private TrackingCpuPair() {
@@ -23,6 +24,7 @@ public final class TrackingCpuPair {
     public static void main(String[] args) throws Exception {
         int people = Integer.parseInt(args[2]);
         int batches = Integer.parseInt(args[3]);
+        boolean appearance = args.length > 6 && Boolean.parseBoolean(args[6]);
         Object[] bench = new Object[2];
         Method[] tracking = new Method[2];
         for (int v = 0; v < 2; v++) {
@@ -33,6 +35,7 @@ public final class TrackingCpuPair {
             bench[v] = c.getDeclaredConstructor().newInstance();
             c.getField("people").setInt(bench[v], people);
             c.getField("smoothing").setBoolean(bench[v], Boolean.parseBoolean(args[4]));
+            c.getField("appearance").setBoolean(bench[v], appearance);
             c.getMethod("setUp").invoke(bench[v]);
             tracking[v] = c.getMethod("tracking");
         }
@@ -54,8 +57,8 @@ public final class TrackingCpuPair {
         }
         double old = median(micros[0]);
         double now = median(micros[1]);
-        System.out.printf("people %d, smoothing %s: tracking old %.2f us, new %.2f us, new / old %.3f (checksum %d)%n",
-                people, args[4], old, now, now / old, sink);
+        System.out.printf("people %d, smoothing %s, appearance %s: tracking old %.2f us, new %.2f us, new / old %.3f (checksum %d)%n",
+                people, args[4], appearance, old, now, now / old, sink);
     }
 
     private static double median(double[] values) {

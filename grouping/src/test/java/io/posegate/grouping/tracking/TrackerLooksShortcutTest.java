@@ -1,0 +1,123 @@
+package io.posegate.grouping.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.grouping.Poses;
+import io.posegate.grouping.Topologies;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tracker's appearance shortcuts (colour distances and each detection's closest-looking tracks computed
+ * only when a decision needs them; no appearance factor for a pair below its stage's gate) publish exactly
+ * what the straightforward computation publishes (every distance up front, the factor on every pair:
+ * {@link Tracker#eagerLooks}): the same people, ids and keypoint bits, frame by frame, on crowded scenes of
+ * people crossing, with partial and missed detections and colours close enough to compete. The scenes are
+ * ones where appearance changes the output (checked), so a shortcut that dropped a factor that matters
+ * would show.
+ */
+class TrackerLooksShortcutTest {
+    private static final int K = 18;
+    private static final int PARTS = 10;
+    private static final float[] SIGMAS = KeypointSigmas.forNames(Topologies.coco18OpenPose().keypoints());
+
+    @Test
+    void shortcutsPublishWhatTheStraightforwardComputationPublishes() {
+        int appearanceMattered = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
+            assertEquals(0, firstDifference(params, params, true, seed), "seed " + seed);
+            appearanceMattered += firstDifference(params, params.withAppearance(false), false, seed) > 0 ? 1 : 0;
+        }
+        assertTrue(appearanceMattered >= 3, "appearance changed the output in only " + appearanceMattered + " of 6 scenes");
+    }
+
+    /**
+     * Runs scene {@code seed} through a tracker with {@code a} (shortcuts on) and one with {@code b} (eager when
+     * {@code eagerB}); the first frame (from 1) where their published people differ, or 0.
+     */
+    private static int firstDifference(TrackerParams a, TrackerParams b, boolean eagerB, long seed) {
+        Tracker fast = new Tracker(a, K, 40);
+        Tracker straight = new Tracker(b, K, 40);
+        straight.eagerLooks = eagerB;
+        Poses pa = new Poses(K, 40, PARTS);
+        Poses pb = new Poses(K, 40, PARTS);
+        Random rnd = new Random(seed);
+        int people = 10;
+        float[] x = new float[people];
+        float[] y = new float[people];
+        float[] vx = new float[people];
+        float[] colour = new float[2 * people];
+        for (int i = 0; i < people; i++) {
+            x[i] = 40 + 520 * rnd.nextFloat();
+            y[i] = 40 + 60 * rnd.nextFloat();
+            vx[i] = (rnd.nextBoolean() ? 1 : -1) * (2 + 6 * rnd.nextFloat());
+            colour[2 * i] = 0.2f + 0.03f * (i % 5) + (i >= 5 ? 0.2f : 0f); // neighbours 0.03-0.04 apart: they compete
+            colour[2 * i + 1] = 0.5f - 0.025f * (i % 5);
+        }
+        for (int f = 1; f <= 300; f++) {
+            pa.clear();
+            pb.clear();
+            for (int i = 0; i < people; i++) {
+                x[i] += vx[i];
+                if (x[i] < 20 || x[i] > 600) {
+                    vx[i] = -vx[i];
+                }
+                if (rnd.nextInt(12) == 0) {
+                    continue; // missed this frame
+                }
+                int kps = rnd.nextInt(4) == 0 ? 2 + rnd.nextInt(4) : K;
+                float score = 0.5f + 0.5f * rnd.nextFloat();
+                int p = pa.add(score);
+                pb.add(score);
+                for (int k = 0; k < kps; k++) {
+                    if (kps == K && rnd.nextInt(8) == 0) {
+                        continue;
+                    }
+                    float kx = x[i] + (k % 5) * 12f - 24f + (float) rnd.nextGaussian() * 2f;
+                    float ky = y[i] + k * 7f + (float) rnd.nextGaussian() * 2f;
+                    pa.setKeypoint(p, k, kx, ky, 0.9f);
+                    pb.setKeypoint(p, k, kx, ky, 0.9f);
+                }
+                for (int part = 0; part < PARTS; part++) {
+                    if (rnd.nextInt(5) == 0) {
+                        continue;
+                    }
+                    // a limb hidden behind someone else may show their colour
+                    int shown = rnd.nextInt(6) == 0 ? rnd.nextInt(people) : i;
+                    float r = colour[2 * shown] + 0.01f * (float) rnd.nextGaussian();
+                    float g = colour[2 * shown + 1] + 0.01f * (float) rnd.nextGaussian();
+                    float v = 0.5f + 0.02f * (float) rnd.nextGaussian();
+                    pa.setColour(p, part, r, g, v);
+                    pb.setColour(p, part, r, g, v);
+                }
+            }
+            long now = f * 66_666_667L;
+            fast.update(pa, now, SIGMAS);
+            straight.update(pb, now, SIGMAS);
+            if (!samePublished(pa, pb)) {
+                return f;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean samePublished(Poses a, Poses b) {
+        if (a.count() != b.count()) {
+            return false;
+        }
+        for (int p = 0; p < a.count(); p++) {
+            if (a.id(p) != b.id(p)) {
+                return false;
+            }
+            for (int k = 0; k < K; k++) {
+                if (a.present(p, k) != b.present(p, k) || Float.floatToRawIntBits(a.x(p, k)) != Float.floatToRawIntBits(b.x(p, k))
+                        || Float.floatToRawIntBits(a.y(p, k)) != Float.floatToRawIntBits(b.y(p, k))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
