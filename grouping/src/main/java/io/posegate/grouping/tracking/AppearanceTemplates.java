@@ -17,10 +17,10 @@ final class AppearanceTemplates {
     private float[] scratch = new float[0];
     /** Per track, bit i: part i has been seen (read only while parts fit {@link #FAST_PARTS}). */
     private int[] seenMask = new int[0];
-    /** Per detection of this frame, bit i: the detection has a colour for part i (see {@link #index}). */
+    /** Per detection of this frame, bit i: the detection has a colour for part i; -1 until first needed (see {@link #index}). */
     private int[] detMask = new int[0];
-    /** Most parts the masks of {@link #distance} hold; more go the straightforward way. */
-    static final int FAST_PARTS = 32;
+    /** Most parts the masks of {@link #distance} hold (bit 31 stays clear: -1 is "not listed yet"); more go the straightforward way. */
+    static final int FAST_PARTS = 31;
 
     AppearanceTemplates(int capacity) {
         this.capacity = capacity;
@@ -74,8 +74,9 @@ final class AppearanceTemplates {
     }
 
     /**
-     * Lists which parts detections 0..n-1 of this frame have a colour for. Call once per frame before
-     * {@link #distance}, after the detections' colours are final (the tracker does not change them).
+     * Starts a frame of detections 0..n-1: which parts each has a colour for is listed when {@link #distance}
+     * first needs it. Call once per frame before {@link #distance}, after the detections' colours are final
+     * (the tracker does not change them).
      */
     void index(Poses poses, int n) {
         if (parts == 0 || parts > FAST_PARTS) {
@@ -84,13 +85,19 @@ final class AppearanceTemplates {
         if (detMask.length < n) {
             detMask = new int[Math.max(n, poses.capacity())];
         }
-        for (int p = 0; p < n; p++) {
-            int m = 0;
+        java.util.Arrays.fill(detMask, 0, n, -1);
+    }
+
+    private int detMask(Poses poses, int p) {
+        int m = detMask[p];
+        if (m < 0) {
+            m = 0;
             for (int i = 0; i < parts; i++) {
                 m |= poses.hasColour(p, i) ? 1 << i : 0;
             }
             detMask[p] = m;
         }
+        return m;
     }
 
     /**
@@ -104,7 +111,7 @@ final class AppearanceTemplates {
         if (parts > FAST_PARTS) {
             return distanceStraight(poses, p, t, minParts);
         }
-        int shared = detMask[p] & seenMask[t];
+        int shared = detMask(poses, p) & seenMask[t];
         if (Integer.bitCount(shared) < minParts) {
             return -1f;
         }
