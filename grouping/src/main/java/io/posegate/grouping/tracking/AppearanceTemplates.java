@@ -17,10 +17,16 @@ final class AppearanceTemplates {
     private float[] scratch = new float[0];
     /** Per track, bit i: part i has been seen (read only while parts fit {@link #FAST_PARTS}). */
     private int[] seenMask = new int[0];
-    /** Per detection of this frame, bit i: the detection has a colour for part i; -1 until first needed (see {@link #index}). */
+    /**
+     * Per detection of this frame, bit i: the detection has a colour for part i; bit {@link #NOT_FINITE}: one
+     * of those colours is not finite; -1 until first needed (see {@link #index}).
+     */
     private int[] detMask = new int[0];
-    /** Most parts the masks of {@link #distance} hold (bit 31 stays clear: -1 is "not listed yet"); more go the straightforward way. */
-    static final int FAST_PARTS = 31;
+    /** Per track: false once a seen part's template colour may be NaN or infinite (until reset). */
+    private boolean[] finite = new boolean[0];
+    /** Most parts the masks of {@link #distance} hold (bits 30 and 31 are flags); more go the straightforward way. */
+    static final int FAST_PARTS = 30;
+    private static final int NOT_FINITE = 1 << 30;
 
     AppearanceTemplates(int capacity) {
         this.capacity = capacity;
@@ -34,6 +40,8 @@ final class AppearanceTemplates {
             seen = new int[capacity * n];
             scratch = new float[n];
             seenMask = new int[capacity];
+            finite = new boolean[capacity];
+            java.util.Arrays.fill(finite, true);
         }
     }
 
@@ -55,6 +63,7 @@ final class AppearanceTemplates {
     void reset(int t) {
         java.util.Arrays.fill(seen, t * parts, (t + 1) * parts, 0);
         seenMask[t] = 0;
+        finite[t] = true;
     }
 
     /** Blends detection p's colours into track t's template (the first observation of a part is taken as it is). */
@@ -67,6 +76,7 @@ final class AppearanceTemplates {
             float a = seen[at] == 0 ? 1f : alpha;
             for (int c = 0; c < C; c++) {
                 colour[at * C + c] += a * (poses.colour(p, i, c) - colour[at * C + c]);
+                finite[t] &= Float.isFinite(colour[at * C + c]);
             }
             seen[at] = Math.min(seen[at] + 1, 1_000_000);
             seenMask[t] |= 1 << i; // only read while parts <= FAST_PARTS
@@ -93,7 +103,12 @@ final class AppearanceTemplates {
         if (m < 0) {
             m = 0;
             for (int i = 0; i < parts; i++) {
-                m |= poses.hasColour(p, i) ? 1 << i : 0;
+                if (poses.hasColour(p, i)) {
+                    m |= 1 << i;
+                    boolean ok = Float.isFinite(poses.colour(p, i, 0)) && Float.isFinite(poses.colour(p, i, 1))
+                            && Float.isFinite(poses.colour(p, i, 2));
+                    m |= ok ? 0 : NOT_FINITE;
+                }
             }
             detMask[p] = m;
         }
@@ -111,7 +126,7 @@ final class AppearanceTemplates {
         if (parts > FAST_PARTS) {
             return distanceStraight(poses, p, t, minParts);
         }
-        int shared = detMask(poses, p) & seenMask[t];
+        int shared = detMask(poses, p) & seenMask[t] & ~NOT_FINITE;
         if (Integer.bitCount(shared) < minParts) {
             return -1f;
         }
@@ -125,6 +140,51 @@ final class AppearanceTemplates {
             float db = poses.colour(p, i, 2) - colour[at + 2];
             float d = (float) Math.sqrt(dr * dr + dg * dg) + BRIGHTNESS_WEIGHT * Math.abs(db);
             int j = n++;
+            while (j > 0 && s[j - 1] > d) {
+                s[j] = s[j - 1];
+                j--;
+            }
+            s[j] = d;
+        }
+        return (n & 1) == 1 ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    /**
+     * {@link #distance} (the same loop, so the same float), or +infinity once it is sure to be above
+     * {@code limit}: when more than half of the
+     * shared parts are above it, so is the median (the middle one; or both middle ones, whose float mean is
+     * then above it too). Sure only when every colour involved is finite: then no part's distance is NaN
+     * and the insertion sort orders them truly. Needs {@link #index} of this frame.
+     */
+    float distanceUnlessAbove(Poses poses, int p, int t, int minParts, float limit) {
+        if (parts > FAST_PARTS) {
+            return distanceStraight(poses, p, t, minParts);
+        }
+        int dm = detMask(poses, p);
+        if ((dm & NOT_FINITE) != 0 || !finite[t]) {
+            return distance(poses, p, t, minParts);
+        }
+        int shared = dm & seenMask[t];
+        int n = Integer.bitCount(shared);
+        if (n < minParts) {
+            return -1f;
+        }
+        int enough = n / 2 + 1;
+        int above = 0;
+        float[] s = scratch;
+        int m = 0;
+        for (int left = shared; left != 0; left &= left - 1) {
+            int i = Integer.numberOfTrailingZeros(left);
+            int at = (t * parts + i) * C;
+            float dr = poses.colour(p, i, 0) - colour[at];
+            float dg = poses.colour(p, i, 1) - colour[at + 1];
+            float db = poses.colour(p, i, 2) - colour[at + 2];
+            float d = (float) Math.sqrt(dr * dr + dg * dg) + BRIGHTNESS_WEIGHT * Math.abs(db);
+            above += d > limit ? 1 : 0;
+            if (above >= enough) {
+                return Float.POSITIVE_INFINITY;
+            }
+            int j = m++;
             while (j > 0 && s[j - 1] > d) {
                 s[j] = s[j - 1];
                 j--;
@@ -169,5 +229,6 @@ final class AppearanceTemplates {
         System.arraycopy(seen, from * parts, seen, to * parts, parts);
         System.arraycopy(colour, from * parts * C, colour, to * parts * C, parts * C);
         seenMask[to] = seenMask[from];
+        finite[to] = finite[from];
     }
 }

@@ -365,7 +365,10 @@ public final class Tracker implements MultiPersonTracker {
 
     /**
      * For detection p, the smallest and second smallest colour distance among the established tracks with
-     * OKS above 0 (that can be compared), and the track of the smallest.
+     * OKS above 0 (that can be compared), and the track of the smallest. {@link #looksLike} reads them only
+     * through "other &lt;= near", so a distance above near may stand in as +infinity (it cannot be the smallest
+     * or second smallest at or below near, and whichever track is "best" above near, the other distance
+     * read is above near too); a distance at or below near is exact, so those are the same.
      */
     private void lookRow(Poses poses, int p) {
         int stride = tracks.capacity;
@@ -376,7 +379,12 @@ public final class Tracker implements MultiPersonTracker {
             if (oks[p * stride + t] == 0f || !tracks.established(t)) {
                 continue;
             }
-            float d = lookDistance(poses, p, t);
+            // only distances up to near can change a decision here (looksLike); a larger one may be +infinity
+            float d = lookDist[p * stride + t];
+            if (d != d) {
+                d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), look.near());
+                lookDist[p * stride + t] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
+            }
             if (d < 0f) {
                 continue;
             }

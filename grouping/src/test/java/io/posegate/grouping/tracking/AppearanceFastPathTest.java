@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * {@link AppearanceTemplates#distance} (part masks) gives bit for bit the float of the
  * straightforward computation: two tests per part ({@link AppearanceTemplates#distanceStraight}, the code
  * before) and, independently, the per-part distances sorted by {@link Arrays#sort}; through template
- * updates, resets and moves, with ties, missing parts on both sides, and NaN colours.
+ * updates, resets and moves, with ties, missing parts on both sides, NaN, infinite and huge colours; and
+ * {@link AppearanceTemplates#distanceUnlessAbove} gives that float too, or +infinity only where it is above the limit.
  */
 class AppearanceFastPathTest {
     private static final int K = 18;
@@ -26,6 +27,8 @@ class AppearanceFastPathTest {
         looks.ensure(PARTS);
         int compared = 0;
         int even = 0;
+        int cutShort = 0;
+        int whole = 0;
         for (int frame = 0; frame < 60; frame++) {
             Poses poses = randomPeople(20, frame == 40);
             for (int t = 0; t < TRACKS; t++) {
@@ -51,6 +54,18 @@ class AppearanceFastPathTest {
                             assertEquals(Float.floatToRawIntBits(ref), Float.floatToRawIntBits(fast));
                         }
                     }
+                    for (float limit : new float[] {0f, 0.05f, 0.2f}) {
+                        float straight = looks.distanceStraight(poses, p, t, 2);
+                        float unless = looks.distanceUnlessAbove(poses, p, t, 2, limit);
+                        if (unless == Float.POSITIVE_INFINITY && straight != Float.POSITIVE_INFINITY) {
+                            assertTrue(straight > limit, "cut short at " + limit + " but the median is " + straight);
+                            cutShort++;
+                        } else {
+                            assertEquals(Float.floatToRawIntBits(straight), Float.floatToRawIntBits(unless),
+                                    "frame " + frame + ", detection " + p + ", track " + t + ", limit " + limit);
+                            whole++;
+                        }
+                    }
                     float d = looks.distance(poses, p, t, 2);
                     compared += d >= 0f ? 1 : 0;
                     even += d >= 0f && shared(looks, poses, p, t) % 2 == 0 ? 1 : 0;
@@ -58,6 +73,7 @@ class AppearanceFastPathTest {
             }
         }
         assertTrue(compared > 5_000 && even > 1_000, compared + " pairs compared, " + even + " of an even count");
+        assertTrue(cutShort > 1_000 && whole > 1_000, cutShort + " distances cut short, " + whole + " computed whole");
     }
 
     /** Independent reference: the per-part distances, sorted by the library, the middle (or mean of the two); NaN if one is NaN. */
@@ -103,6 +119,8 @@ class AppearanceFastPathTest {
         }
         if (withNaN) {
             poses.setColour(rnd.nextInt(n), rnd.nextInt(PARTS), Float.NaN, 0.3f, 0.5f);
+            poses.setColour(rnd.nextInt(n), rnd.nextInt(PARTS), 0.2f, Float.POSITIVE_INFINITY, 0.5f);
+            poses.setColour(rnd.nextInt(n), rnd.nextInt(PARTS), 3e38f, -3e38f, 0.5f); // differences overflow
         }
         return poses;
     }
