@@ -7,7 +7,8 @@ import io.posegate.grouping.Poses;
  * a present keypoint of anyone in the frame whose box (widened by the radius) holds the point. Gathers the
  * frame's present keypoints and boxes once ({@link #gather}); then, per limb, a keypoint is tried against the
  * samples (with the straightforward test's own float arithmetic) only if it lies within the radius plus a
- * slack of the segment that holds the samples (a box test first, then the distance to the segment in
+ * slack of the segment that holds the samples (people whose box misses the samples' window are passed over;
+ * then a keypoint must lie in the circle round the segment, one test, and within reach of the segment, in
  * double); the slack is far above any float rounding, so the answer is exactly the per-sample,
  * per-keypoint test's (checked against it on random scenes by {@code LimbColoursMatchStraightComputationTest})
  * at a fraction of its cost. Allocates only when the frame holds more people than ever before. Not thread-safe.
@@ -92,14 +93,20 @@ final class Clearance {
         loy -= reach;
         hiy += reach;
         segment(xs[0], ys[0], xs[n - 1], ys[n - 1], reach);
+        float cx = (xs[0] + xs[n - 1]) * 0.5f;
+        float cy = (ys[0] + ys[n - 1]) * 0.5f;
+        // every sample lies within half the segment of its middle; the factor covers the float rounding below
+        float circle = (0.5f * (float) Math.sqrt(ux * ux + uy * uy) + reach) * 1.0001f + 1e-3f;
+        float circle2 = circle * circle;
         int all = (1 << n) - 1;
         for (int q = 0; q < people; q++) {
             if (box[4 * q] > hix | box[4 * q + 2] < lox | box[4 * q + 1] > hiy | box[4 * q + 3] < loy) {
                 continue;
             }
             for (int j = first[q]; j < first[q + 1]; j++) {
-                // one branch, rarely taken, rather than four unpredictable ones
-                if (kx[j] < lox | kx[j] > hix | ky[j] < loy | ky[j] > hiy || !withinReach(kx[j], ky[j])) {
+                float ex = kx[j] - cx;
+                float ey = ky[j] - cy;
+                if (ex * ex + ey * ey > circle2 || !withinReach(kx[j], ky[j])) {
                     continue;
                 }
                 skipped = near(xs, ys, n, r, r2, q, j, skipped);

@@ -11,19 +11,21 @@ import io.posegate.spi.Tensor;
  * tested against every present keypoint of every person whose box, widened by the clearance radius, holds it
  * (the sampler as first written, before {@link Clearance} gathered the candidates per limb). Test only.
  */
-final class StraightLimbColours {
+public final class StraightLimbColours {
     private final LimbParts parts;
     private final InputPixels pixels;
     private float[] box = new float[0];
 
-    StraightLimbColours(Topology topology, InputSpec spec, Tensor input) {
+    public StraightLimbColours(Topology topology, InputSpec spec, Tensor input) {
         this.parts = LimbParts.of(topology);
         this.pixels = new InputPixels(spec, input);
     }
 
-    void sample(Poses poses) {
+    public void sample(Poses poses) {
         int n = poses.count();
-        box = new float[4 * Math.max(1, n)];
+        if (box.length < 4 * n) {
+            box = new float[4 * poses.capacity()];
+        }
         for (int p = 0; p < n; p++) {
             bounds(poses, p);
         }
