@@ -3,6 +3,7 @@ package io.posegate.grouping.tracking;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.grouping.Poses;
+import java.util.Arrays;
 
 /**
  * Multi-person tracker: a Kalman motion model per track, optimal assignment on OKS against the predicted
@@ -36,7 +37,8 @@ import io.posegate.grouping.Poses;
  * front person's colours) is matched again without the factor. Without colours, or with appearance off,
  * the tracker decides as before.
  *
- * <p>Only detections of confirmed tracks are published: everything else is removed from the
+ * <p>Only whole detections ({@link PublishRule}, judged after keypoint owners and merges) of confirmed
+ * tracks are published: everything else is removed from the
  * {@link Poses}. Ids count up from 0 and are never reused. With smoothing, published keypoints pass a
  * One Euro filter. One tracker per stream, one thread at a time; allocates nothing in steady state.
  */
@@ -567,6 +569,11 @@ public final class Tracker implements MultiPersonTracker {
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;
+            if (!params.publish().whole(poses, p)) {
+                // a partial detection (or one left partial by keypoint owners) continues the track unpublished
+                Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+                return;
+            }
             fate[p] = KEEP;
             poses.setId(p, tracks.ids[t]);
             smooth(poses, p, t, continuous, dt);
@@ -669,7 +676,7 @@ public final class Tracker implements MultiPersonTracker {
         tracks.lastSeen[t] = now;
         tracks.coasted[t] = 0;
         tracks.lastClean[t] = now;
-        java.util.Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
         if (looks.parts() > 0) {
             looks.reset(t); // learnt from its first clean match on
         }
