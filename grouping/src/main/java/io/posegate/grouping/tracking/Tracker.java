@@ -23,7 +23,8 @@ import java.util.Arrays;
  * other places than that person's detection (a second person in front or behind: it goes back to the
  * track a copy-undo took it from, else to the lost track it matches in colour, else it starts a track); other
  * whole detections start tentative tracks; other partial ones are dropped. A tentative track is
- * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits; it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
+ * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits (the id of a lost track whose
+ * colours it matches, if any: re-identification once the new track has been seen a few times); it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
  * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
@@ -90,6 +91,8 @@ public final class Tracker implements MultiPersonTracker {
     private int nextId;
 
     private static final int DUPLICATE = -2;
+    /** Missed-frame count that marks a lost track whose id a new track took over (re-identified on confirmation). */
+    private static final int HANDED_OVER = Integer.MAX_VALUE / 2;
     private static final byte DROP = 0;
     private static final byte KEEP = 1;
     private static final byte START = 2;
@@ -487,7 +490,7 @@ public final class Tracker implements MultiPersonTracker {
         float bestD = Float.MAX_VALUE;
         float second = Float.MAX_VALUE;
         for (int t = 0; t < tracks.size; t++) {
-            if (tracks.state[t] != TrackTable.LOST || trackDet[t] >= 0) {
+            if (tracks.state[t] != TrackTable.LOST || trackDet[t] >= 0 || tracks.missed[t] == HANDED_OVER) {
                 continue;
             }
             float d = looks.distance(poses, p, t, look.minParts());
@@ -565,7 +568,14 @@ public final class Tracker implements MultiPersonTracker {
         tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
         tracks.lastSeen[t] = now;
         if (tracks.state[t] == TrackTable.TENTATIVE && tracks.hits[t] >= params.confirmHits()) {
-            tracks.ids[t] = nextId++;
+            // re-identification on confirmation: a new track whose colours match a lost one continues its id
+            int lost = reidentify(poses, p, now);
+            if (lost >= 0) {
+                tracks.ids[t] = tracks.ids[lost];
+                tracks.missed[lost] = HANDED_OVER; // retired by age() this frame
+            } else {
+                tracks.ids[t] = nextId++;
+            }
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;

@@ -106,6 +106,38 @@ class TrackerOcclusionTest {
         assertEquals(before, idOfPersonAt(poses, 270), "A keeps their id");
     }
 
+    @Test
+    void aReturningPersonWhoseColoursShowOnlyAfterTheirNewTrackStartedIsReidentifiedWhenItIsConfirmed() {
+        // A (red) walks right, is hidden for 20 frames in which they turn back, and reappears 150 px from where
+        // their motion predicts them; in their first frame back no limb colour can be read (the limbs are still
+        // covered), so a new track starts. When it is confirmed, its colours match A's lost track: it continues
+        // A's id rather than taking a new one.
+        Poses poses = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int before = -1;
+        for (int f = 0; f < 50; f++) {
+            float xa = f < 20 ? 100 + 6 * f : 134;
+            poses.clear();
+            if (f < 20 || f >= 40) {
+                person(poses, xa, RED);
+            }
+            if (f == 40) {
+                for (int i = 0; i < poses.appearanceParts(); i++) {
+                    poses.clearColour(0, i);
+                }
+            }
+            person(poses, 600, GREEN);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 19) {
+                before = idOfPersonAt(poses, xa);
+                assertNotEquals(-2, before);
+            }
+            if (f >= 42) {
+                assertEquals(before, idOfPersonAt(poses, xa), "frame " + f + ": A keeps their id once published again");
+            }
+        }
+    }
+
     static void person(Poses poses, float x, float[] colour) {
         int p = poses.add(1f);
         for (int k = 0; k < 18; k++) {
