@@ -25,7 +25,10 @@ public final class LimbColours {
     static final float CLEARANCE = 0.35f;
     private final LimbParts parts;
     private final InputPixels pixels;
-    private float[] box = new float[0];
+    private final Clearance clearance = new Clearance();
+    private final float[] xs = new float[SAMPLES];
+    private final float[] ys = new float[SAMPLES];
+    private long sampled;
 
     /** A sampler of {@code topology}'s limb parts on {@code input} (of {@code spec}'s shape). */
     public LimbColours(Topology topology, InputSpec spec, Tensor input) {
@@ -43,18 +46,18 @@ public final class LimbColours {
         if (parts.count() == 0 || poses.appearanceParts() != parts.count()) {
             return;
         }
-        int n = poses.count();
-        if (box.length < 4 * n) {
-            box = new float[4 * poses.capacity()];
-        }
-        for (int p = 0; p < n; p++) {
-            bounds(poses, p);
-        }
-        for (int p = 0; p < n; p++) {
+        sampled++;
+        clearance.gather(poses);
+        for (int p = 0; p < poses.count(); p++) {
             for (int i = 0; i < parts.count(); i++) {
                 part(poses, p, i);
             }
         }
+    }
+
+    /** How many frames this sampler has sampled (a frame whose people hold no appearance parts does not count). */
+    public long sampledFrames() {
+        return sampled;
     }
 
     private void part(Poses poses, int p, int i) {
@@ -69,65 +72,34 @@ public final class LimbColours {
         float dx = poses.x(p, b) - ax;
         float dy = poses.y(p, b) - ay;
         float clear = CLEARANCE * (float) Math.sqrt(dx * dx + dy * dy);
+        int skipped = 0;
+        for (int s = 0; s < SAMPLES; s++) {
+            float t = 0.4f + 0.2f * s / (SAMPLES - 1);
+            xs[s] = ax + t * dx;
+            ys[s] = ay + t * dy;
+            int px = (int) Math.floor(xs[s]);
+            int py = (int) Math.floor(ys[s]);
+            if (px < 0 || py < 0 || px >= pixels.width() || py >= pixels.height()) {
+                skipped |= 1 << s;
+            }
+        }
+        skipped = clearance.skipped(xs, ys, SAMPLES, clear, skipped, SAMPLES - MIN_SAMPLES);
+        int used = SAMPLES - Integer.bitCount(skipped);
+        if (used < MIN_SAMPLES) {
+            return;
+        }
         float blue = 0;
         float green = 0;
         float red = 0;
-        int used = 0;
         for (int s = 0; s < SAMPLES; s++) {
-            float t = 0.4f + 0.2f * s / (SAMPLES - 1);
-            float x = ax + t * dx;
-            float y = ay + t * dy;
-            int px = (int) Math.floor(x);
-            int py = (int) Math.floor(y);
-            if (px < 0 || py < 0 || px >= pixels.width() || py >= pixels.height() || nearKeypoint(poses, x, y, clear)) {
-                continue;
-            }
-            blue += pixels.value(px, py, 0);
-            green += pixels.value(px, py, 1);
-            red += pixels.value(px, py, 2);
-            used++;
-        }
-        if (used >= MIN_SAMPLES) {
-            LimbParts.colour(poses, p, i, blue / used, green / used, red / used);
-        }
-    }
-
-    /** Whether any present keypoint of any person lies within {@code r} of (x, y). */
-    private boolean nearKeypoint(Poses poses, float x, float y, float r) {
-        float r2 = r * r;
-        for (int q = 0; q < poses.count(); q++) {
-            if (x < box[4 * q] - r || x > box[4 * q + 2] + r || y < box[4 * q + 1] - r || y > box[4 * q + 3] + r) {
-                continue;
-            }
-            for (int k = 0; k < poses.keypointCount(); k++) {
-                if (poses.present(q, k)) {
-                    float ex = poses.x(q, k) - x;
-                    float ey = poses.y(q, k) - y;
-                    if (ex * ex + ey * ey < r2) {
-                        return true;
-                    }
-                }
+            if ((skipped & (1 << s)) == 0) {
+                int px = (int) Math.floor(xs[s]);
+                int py = (int) Math.floor(ys[s]);
+                blue += pixels.value(px, py, 0);
+                green += pixels.value(px, py, 1);
+                red += pixels.value(px, py, 2);
             }
         }
-        return false;
-    }
-
-    private void bounds(Poses poses, int p) {
-        float minX = Float.MAX_VALUE;
-        float minY = Float.MAX_VALUE;
-        float maxX = -Float.MAX_VALUE;
-        float maxY = -Float.MAX_VALUE;
-        for (int k = 0; k < poses.keypointCount(); k++) {
-            if (poses.present(p, k)) {
-                minX = Math.min(minX, poses.x(p, k));
-                maxX = Math.max(maxX, poses.x(p, k));
-                minY = Math.min(minY, poses.y(p, k));
-                maxY = Math.max(maxY, poses.y(p, k));
-            }
-        }
-        box[4 * p] = minX;
-        box[4 * p + 1] = minY;
-        box[4 * p + 2] = maxX;
-        box[4 * p + 3] = maxY;
+        LimbParts.colour(poses, p, i, blue / used, green / used, red / used);
     }
 }

@@ -134,7 +134,7 @@ public final class JsonViews {
                 .put("inference", new JsonObject().put("workers", c.workers()))
                 .put("tracking", new JsonObject().put("enabled", c.tracking().enabled()).put("oksThreshold", c.tracking().oksThreshold())
                         .put("maxAge", c.tracking().maxAge()).put("smoothing", c.tracking().smoothing())
-                        .put("maxLostSeconds", c.tracking().maxLostSeconds()))
+                        .put("maxLostSeconds", c.tracking().maxLostSeconds()).put("appearance", c.tracking().appearance()))
                 .put("streams", streams);
     }
 }

@@ -52,8 +52,11 @@ final class BatchProcessor {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    /** Groups item {@code i} of the last batch into {@code item(i).poses()}; grouping milliseconds. */
-    double group(int i, io.posegate.gateway.model.InputTransform t) {
-        return items[i].group(held, i, t);
+    /**
+     * Groups item {@code i} of the last batch into {@code item(i).poses()}, with limb colours if {@code colours};
+     * grouping milliseconds.
+     */
+    double group(int i, io.posegate.gateway.model.InputTransform t, boolean colours) {
+        return items[i].group(held, i, t, colours);
     }
 }

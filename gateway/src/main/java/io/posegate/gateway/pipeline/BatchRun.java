@@ -161,7 +161,7 @@ final class BatchRun {
     private void publish(BatchProcessor bp, int j, String label, double inferMs) throws InterruptedException {
         StreamPipeline s = streams[j];
         try {
-            double groupMs = bp.group(j, placements[j]);
+            double groupMs = bp.group(j, placements[j], s.usesAppearance());
             metas[j].publish(s, bp.item(j), tickets[j], label, inferMs, groupMs, scheduler.publisher());
         } catch (RuntimeException e) {
             s.recordError(message(e));

@@ -89,18 +89,20 @@ public final class FrameProcessor {
             t0 = System.nanoTime();
             decoder.decode(result, poses);
         }
-        toSourcePixels(t);
+        toSourcePixels(t, true);
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
     }
 
     /**
      * The decoder leaves people in model-input pixels: their limb colours are sampled there from the input
      * tensor, which still holds this frame (each path pre-processes, infers and groups a frame in turn on
-     * one worker, and a batch's next frames are pre-processed only after all its items are grouped); then
-     * people are mapped back through the placement.
+     * one worker, and a batch's next frames are pre-processed only after all its items are grouped), if
+     * {@code colours} (else people have none); then people are mapped back through the placement.
      */
-    private void toSourcePixels(InputTransform t) {
-        colours.sample(poses);
+    private void toSourcePixels(InputTransform t, boolean sampleColours) {
+        if (sampleColours) {
+            colours.sample(poses);
+        }
         poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
     }
 
@@ -120,32 +122,46 @@ public final class FrameProcessor {
     }
 
     /**
-     * Groups the outputs kept by {@link #infer}, leaving people in source pixels in {@link #poses()}.
+     * Groups the outputs kept by {@link #infer}, leaving people in source pixels in {@link #poses()}, with
+     * their limb colours.
      *
      * @return grouping milliseconds
      */
     public double group(InputTransform t) {
+        return group(t, true);
+    }
+
+    /**
+     * As {@link #group(InputTransform)}; the people's limb colours are sampled only if {@code colours} (say
+     * whether whoever takes this frame's people uses them: {@link PoseTracker#usesAppearance()}).
+     */
+    public double group(InputTransform t, boolean colours) {
         long t0 = System.nanoTime();
         decoder.decode(held, poses);
-        toSourcePixels(t);
+        toSourcePixels(t, colours);
         return (System.nanoTime() - t0) / 1e6;
     }
 
     /**
      * Groups frame {@code item} of a batch's outputs ({@code outputs} holds the whole batch), leaving people
-     * in source pixels in {@link #poses()}.
+     * in source pixels in {@link #poses()}, with their limb colours if {@code colours}.
      *
      * @return grouping milliseconds
      */
-    double group(InferenceResult outputs, int item, InputTransform t) {
+    double group(InferenceResult outputs, int item, InputTransform t, boolean colours) {
         long t0 = System.nanoTime();
         decoder.decode(outputs, item, poses);
-        toSourcePixels(t);
+        toSourcePixels(t, colours);
         return (System.nanoTime() - t0) / 1e6;
     }
 
     public Poses poses() {
         return poses;
+    }
+
+    /** How many frames this processor has sampled people's limb colours of. */
+    long colourSamples() {
+        return colours.sampledFrames();
     }
 
     /** Builds the published frame from the current people. */

@@ -11,7 +11,9 @@ import io.posegate.grouping.tracking.TrackerParams;
 /**
  * Trackers from the grouping module, configured by the gateway's {@code tracking} section and the
  * descriptor's publish rule ({@code publish.minKeypoints}, {@code publish.minPersonScore}). With tracking
- * off, the publish rule still applies: people below it are not published.
+ * off, the publish rule still applies: people below it are not published. A stream's tracker
+ * {@link PoseTracker#usesAppearance() uses appearance} when tracking and {@code tracking.appearance} are both on;
+ * only then are its people's limb colours sampled.
  */
 public final class GroupingTrackers {
     private GroupingTrackers() {
@@ -26,7 +28,18 @@ public final class GroupingTrackers {
             Tracker tracker = new Tracker(base.withPublish(d.publish()), d.topology().keypointCount(),
                     capacity(d));
             float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
-            return (poses, captureMillis) -> tracker.update(poses, captureMillis * 1_000_000L, sigmas);
+            boolean appearance = base.appearance().enabled();
+            return new PoseTracker() {
+                @Override
+                public void track(Poses poses, long captureMillis) {
+                    tracker.update(poses, captureMillis * 1_000_000L, sigmas);
+                }
+
+                @Override
+                public boolean usesAppearance() {
+                    return appearance;
+                }
+            };
         };
     }
 

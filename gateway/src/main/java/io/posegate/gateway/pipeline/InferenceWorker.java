@@ -190,7 +190,7 @@ final class InferenceWorker implements Runnable {
                 lease = null;
             }
         }
-        double groupMs = fp.group(t);
+        double groupMs = fp.group(t, s.usesAppearance());
         taken.publish(s, fp, ticket, label, inferMs, groupMs, scheduler.publisher());
     }
 

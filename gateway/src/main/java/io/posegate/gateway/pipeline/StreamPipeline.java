@@ -75,6 +75,11 @@ public final class StreamPipeline implements AutoCloseable {
         return tracker;
     }
 
+    /** Whether this stream's people need their limb colours: its tracker uses appearance. */
+    boolean usesAppearance() {
+        return tracker != null && tracker.usesAppearance();
+    }
+
     /** The runtime frames are sent to; null while the stream has none (its backend failed to open). */
     public ModelRuntime runtime() {
         return runtime;

@@ -3,10 +3,12 @@ package io.posegate.grouping.tracking;
 import io.posegate.grouping.Poses;
 
 /**
- * What a detection needs to count as a whole person: to start a track, and to be published on its own
- * rather than only as the continuation of a confirmed track. A detection below the rule is a
- * <i>partial</i> one (ByteTrack's low-score detection): it can continue a confirmed track but never
- * starts one. Immutable.
+ * What a detection needs to count as a whole person: to start a track, and to be published. A detection
+ * below the rule is a <i>partial</i> one (ByteTrack's low-score detection): it can continue a confirmed
+ * track (which then follows it) but never starts one, and is not published (since 2026-12-01: a published
+ * person is a person; partial detections published as continuations were most of the people published
+ * with no ground-truth person on the demo panel). The tracker applies the rule to what a detection holds
+ * after keypoint owners and fragment merges. Immutable.
  *
  * @param minKeypoints   fewest keypoints present
  * @param minPersonScore lowest person score, on the grouping strategy's own scale

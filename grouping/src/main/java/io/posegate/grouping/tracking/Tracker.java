@@ -3,6 +3,7 @@ package io.posegate.grouping.tracking;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.grouping.Poses;
+import java.util.Arrays;
 
 /**
  * Multi-person tracker: a Kalman motion model per track, optimal assignment on OKS against the predicted
@@ -19,9 +20,11 @@ import io.posegate.grouping.Poses;
  * skeletons the grouper mixed from two people at a crossing). A detection still unmatched that overlaps an
  * active confirmed track's predicted pose is merged into that person (its keypoints fill the person's
  * missing ones where they agree with the prediction) or dropped, unless it is whole and has keypoints at
- * other places than that person's detection (a second person in front or behind: a new track); other
+ * other places than that person's detection (a second person in front or behind: it goes back to the
+ * track a copy-undo took it from, else to the lost track it matches in colour, else it starts a track); other
  * whole detections start tentative tracks; other partial ones are dropped. A tentative track is
- * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits; it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
+ * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits (the id of a lost track whose
+ * colours it matches, if any: re-identification once the new track has been seen a few times); it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
  * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
@@ -30,9 +33,13 @@ import io.posegate.grouping.Poses;
  * colours, each track keeps a slow per-part colour template, learnt from clean matches only, and a pair's
  * similarity in every stage is multiplied by a factor that drops to 0 when the detection's colours match
  * another near confirmed track and not this one (the person hidden behind someone does not take the front
- * person's detection). Without colours, or with appearance off, the tracker decides as before.
+ * person's detection). A whole detection that stage 1 left unmatched only because its colours point at a
+ * track that has its own detection this frame (the limbs of a person partly hidden behind that one show the
+ * front person's colours) is matched again without the factor. Without colours, or with appearance off,
+ * the tracker decides as before.
  *
- * <p>Only detections of confirmed tracks are published: everything else is removed from the
+ * <p>Only whole detections ({@link PublishRule}, judged after keypoint owners and merges) of confirmed
+ * tracks are published: everything else is removed from the
  * {@link Poses}. Ids count up from 0 and are never reused. With smoothing, published keypoints pass a
  * One Euro filter. One tracker per stream, one thread at a time; allocates nothing in steady state.
  */
@@ -65,6 +72,8 @@ public final class Tracker implements MultiPersonTracker {
     private float[] oks = new float[0];
     private float[] detBox = new float[0];
     private int[] detTrack = new int[0];
+    /** The stage-1 track of each detection whose match {@link #undoCopies} undid. */
+    private int[] undone = new int[0];
     private int[] rows = new int[0];
     private byte[] fate = new byte[0];
     private boolean[] whole = new boolean[0];
@@ -89,6 +98,8 @@ public final class Tracker implements MultiPersonTracker {
     private int nextId;
 
     private static final int DUPLICATE = -2;
+    /** Missed-frame count that marks a lost track whose id a new track took over (re-identified on confirmation). */
+    private static final int HANDED_OVER = Integer.MAX_VALUE / 2;
     private static final byte DROP = 0;
     private static final byte KEEP = 1;
     private static final byte START = 2;
@@ -215,6 +226,7 @@ public final class Tracker implements MultiPersonTracker {
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
         undoCopies(n);
+        occludedByLookAlike(n);
         // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
         nr = 0;
         for (int p = 0; p < n; p++) {
@@ -275,11 +287,51 @@ public final class Tracker implements MultiPersonTracker {
                 float o = oks[p * stride + u];
                 if (u != t && trackDet[u] >= 0 && tracks.established(u) && o >= MERGE_OKS && own < COPY_RATIO * o) {
                     detTrack[p] = DUPLICATE;
+                    undone[p] = t;
                     trackDet[t] = -1;
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * Stage 1 again, without the appearance factor, for the whole detections it left unmatched because their
+     * colours pointed at a track that has another detection of its own this frame: a person partly hidden
+     * behind that one, whose limbs show the front person's colours (the {@link #looksLike} factor is meant
+     * for the front person's own detection, not for what shows of the person behind). Against the
+     * established tracks left, by predicted pose and box, gated at {@link TrackerParams#minSimilarity()}.
+     */
+    private void occludedByLookAlike(int n) {
+        if (looks.parts() == 0) {
+            return;
+        }
+        int stride = tracks.capacity;
+        float w = params.oksWeight();
+        int nr = 0;
+        for (int p = 0; p < n; p++) {
+            int front = lookBestTrack[p];
+            if (whole[p] && detTrack[p] == -1 && front >= 0 && trackDet[front] >= 0 && trackDet[front] != p) {
+                rows[nr++] = p;
+            }
+        }
+        if (nr == 0) {
+            return;
+        }
+        int nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] < 0 && tracks.established(t)) {
+                cols[nc++] = t;
+            }
+        }
+        for (int i = 0; i < nr; i++) {
+            for (int j = 0; j < nc; j++) {
+                float o = oks[rows[i] * stride + cols[j]];
+                sim[i * stride + j] = o == 0f ? 0f
+                        : w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * cols[j]);
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
     }
 
     private float partialSimilarity(Poses poses, int p, int t, float[] kappa) {
@@ -454,7 +506,14 @@ public final class Tracker implements MultiPersonTracker {
             }
             if (over >= 0 && trackDet[over] >= 0 && whole[p]
                     && conflicts(poses, p, trackDet[over], over, kappa) >= OTHER_PERSON_CONFLICTS) {
-                fate[p] = START;
+                // a second person after all: an undone copy gets its stage-1 track back, else a lost track by colour
+                int lost = detTrack[p] == DUPLICATE && trackDet[undone[p]] < 0 ? undone[p] : reidentify(poses, p, now);
+                if (lost >= 0) {
+                    detTrack[p] = lost;
+                    trackDet[lost] = p;
+                } else {
+                    fate[p] = START;
+                }
             } else if (over >= 0) {
                 if (trackDet[over] >= 0) {
                     merge(poses, p, trackDet[over], over, kappa);
@@ -488,7 +547,7 @@ public final class Tracker implements MultiPersonTracker {
         float bestD = Float.MAX_VALUE;
         float second = Float.MAX_VALUE;
         for (int t = 0; t < tracks.size; t++) {
-            if (tracks.state[t] != TrackTable.LOST || trackDet[t] >= 0) {
+            if (tracks.state[t] != TrackTable.LOST || trackDet[t] >= 0 || tracks.missed[t] == HANDED_OVER) {
                 continue;
             }
             float d = looks.distance(poses, p, t, look.minParts());
@@ -566,10 +625,22 @@ public final class Tracker implements MultiPersonTracker {
         tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
         tracks.lastSeen[t] = now;
         if (tracks.state[t] == TrackTable.TENTATIVE && tracks.hits[t] >= params.confirmHits()) {
-            tracks.ids[t] = nextId++;
+            // re-identification on confirmation: a new track whose colours match a lost one continues its id
+            int lost = reidentify(poses, p, now);
+            if (lost >= 0) {
+                tracks.ids[t] = tracks.ids[lost];
+                tracks.missed[lost] = HANDED_OVER; // retired by age() this frame
+            } else {
+                tracks.ids[t] = nextId++;
+            }
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;
+            if (!params.publish().whole(poses, p)) {
+                // a partial detection (or one left partial by keypoint owners) continues the track unpublished
+                Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+                return;
+            }
             fate[p] = KEEP;
             poses.setId(p, tracks.ids[t]);
             smooth(poses, p, t, continuous, dt);
@@ -672,7 +743,7 @@ public final class Tracker implements MultiPersonTracker {
         tracks.lastSeen[t] = now;
         tracks.coasted[t] = 0;
         tracks.lastClean[t] = now;
-        java.util.Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
         if (looks.parts() > 0) {
             looks.reset(t); // learnt from its first clean match on
         }
@@ -702,6 +773,7 @@ public final class Tracker implements MultiPersonTracker {
     private void ensureScratch(int poseCapacity) {
         if (detTrack.length < poseCapacity) {
             detTrack = new int[poseCapacity];
+            undone = new int[poseCapacity];
             rows = new int[poseCapacity];
             fate = new byte[poseCapacity];
             whole = new boolean[poseCapacity];

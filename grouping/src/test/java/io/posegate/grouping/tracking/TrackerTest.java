@@ -270,9 +270,15 @@ class TrackerTest {
         for (int f = 10; f < 14; f++) {
             people(new float[] {100 + (f - 9) * 3}, 0.1f, 3);
             tracker.update(poses, f * FRAME, SIGMAS);
-            assertEquals(1, poses.count(), "frame " + f);
-            assertEquals(id, poses.id(0), "a low-score partial detection continues the confirmed track");
+            assertEquals(0, poses.count(), "frame " + f + ": a partial detection is not published as a person");
+            assertEquals(1, tracker.liveTracks());
         }
+        // the partial detections continued the track (it followed them): the person, whole again 12 px on, keeps
+        // their id at once
+        people(new float[] {115}, 1f, 18);
+        tracker.update(poses, 14 * FRAME, SIGMAS);
+        assertEquals(1, poses.count());
+        assertEquals(id, poses.id(0), "the low-score partial detections continued the confirmed track");
     }
 
     @Test
