@@ -86,8 +86,12 @@ public final class Tracker implements MultiPersonTracker {
      * ({@link #lookDistance}).
      */
     private float[] lookDist = new float[0];
-    /** Per detection: whether lookBest, lookSecond and lookBestTrack are filled this frame (done when first needed). */
-    private boolean[] lookRowDone = new boolean[0];
+    /**
+     * Per detection, how far lookBest, lookSecond and lookBestTrack are filled this frame (when first needed):
+     * {@link #ROW_NONE}, {@link #ROW_UP_TO_NEAR} (exact at or below near, as {@link #looksLike} reads them) or
+     * {@link #ROW_EXACT}.
+     */
+    private byte[] lookRowState = new byte[0];
     /**
      * Tests only: every pair's colour distance up front and every pair's appearance factor, the straightforward
      * computation the shortcuts of {@link #withLooks} and {@link #lookRow} must give the same decisions as.
@@ -98,6 +102,9 @@ public final class Tracker implements MultiPersonTracker {
     private int nextId;
 
     private static final int DUPLICATE = -2;
+    private static final byte ROW_NONE = 0;
+    private static final byte ROW_UP_TO_NEAR = 1;
+    private static final byte ROW_EXACT = 2;
     /** Missed-frame count that marks a lost track whose id a new track took over (re-identified on confirmation). */
     private static final int HANDED_OVER = Integer.MAX_VALUE / 2;
     private static final byte DROP = 0;
@@ -226,7 +233,7 @@ public final class Tracker implements MultiPersonTracker {
         }
         assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
         undoCopies(n);
-        occludedByLookAlike(n);
+        occludedByLookAlike(poses, n);
         // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
         nr = 0;
         for (int p = 0; p < n; p++) {
@@ -302,7 +309,7 @@ public final class Tracker implements MultiPersonTracker {
      * for the front person's own detection, not for what shows of the person behind). Against the
      * established tracks left, by predicted pose and box, gated at {@link TrackerParams#minSimilarity()}.
      */
-    private void occludedByLookAlike(int n) {
+    private void occludedByLookAlike(Poses poses, int n) {
         if (looks.parts() == 0) {
             return;
         }
@@ -310,9 +317,14 @@ public final class Tracker implements MultiPersonTracker {
         float w = params.oksWeight();
         int nr = 0;
         for (int p = 0; p < n; p++) {
-            int front = lookBestTrack[p];
-            if (whole[p] && detTrack[p] == -1 && front >= 0 && trackDet[front] >= 0 && trackDet[front] != p) {
-                rows[nr++] = p;
+            if (whole[p] && detTrack[p] == -1) {
+                if (lookRowState[p] != ROW_EXACT) {
+                    lookRow(poses, p, true);
+                }
+                int front = lookBestTrack[p];
+                if (front >= 0 && trackDet[front] >= 0 && trackDet[front] != p) {
+                    rows[nr++] = p;
+                }
             }
         }
         if (nr == 0) {
@@ -372,8 +384,8 @@ public final class Tracker implements MultiPersonTracker {
             return 1f;
         }
         if (look.margin() >= 0f) {
-            if (!lookRowDone[p]) {
-                lookRow(poses, p);
+            if (lookRowState[p] == ROW_NONE) {
+                lookRow(poses, p, false);
             }
             float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
             if (!(other <= look.near() && other + look.margin() < d)) {
@@ -394,12 +406,12 @@ public final class Tracker implements MultiPersonTracker {
         int stride = tracks.capacity;
         for (int p = 0; p < n; p++) {
             java.util.Arrays.fill(lookDist, p * stride, p * stride + tracks.size, Float.NaN);
-            lookRowDone[p] = false;
+            lookRowState[p] = ROW_NONE;
             if (eagerLooks) {
                 for (int t = 0; t < tracks.size; t++) {
                     lookDistance(poses, p, t);
                 }
-                lookRow(poses, p);
+                lookRow(poses, p, true);
             }
         }
     }
@@ -420,9 +432,11 @@ public final class Tracker implements MultiPersonTracker {
      * OKS above 0 (that can be compared), and the track of the smallest. {@link #looksLike} reads them only
      * through "other &lt;= near", so a distance above near may stand in as +infinity (it cannot be the smallest
      * or second smallest at or below near, and whichever track is "best" above near, the other distance
-     * read is above near too); a distance at or below near is exact, so those are the same.
+     * read is above near too); a distance at or below near is exact, so those are the same. With
+     * {@code exact} (for {@link #occludedByLookAlike}, which reads the closest track whatever its distance)
+     * every distance is exact.
      */
-    private void lookRow(Poses poses, int p) {
+    private void lookRow(Poses poses, int p, boolean exact) {
         int stride = tracks.capacity;
         float best = Float.MAX_VALUE;
         float second = Float.MAX_VALUE;
@@ -433,7 +447,9 @@ public final class Tracker implements MultiPersonTracker {
             }
             // only distances up to near can change a decision here (looksLike); a larger one may be +infinity
             float d = lookDist[p * stride + t];
-            if (d != d) {
+            if (d != d && exact) {
+                d = lookDistance(poses, p, t);
+            } else if (d != d) {
                 d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), look.near());
                 lookDist[p * stride + t] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
             }
@@ -451,7 +467,7 @@ public final class Tracker implements MultiPersonTracker {
         lookBest[p] = best;
         lookSecond[p] = second;
         lookBestTrack[p] = bestTrack;
-        lookRowDone[p] = true;
+        lookRowState[p] = exact ? ROW_EXACT : ROW_UP_TO_NEAR;
     }
 
     /**
@@ -780,7 +796,7 @@ public final class Tracker implements MultiPersonTracker {
             lookBest = new float[poseCapacity];
             lookSecond = new float[poseCapacity];
             lookBestTrack = new int[poseCapacity];
-            lookRowDone = new boolean[poseCapacity];
+            lookRowState = new byte[poseCapacity];
             lookDist = new float[poseCapacity * tracks.capacity];
             detBox = new float[4 * poseCapacity];
             sim = new float[poseCapacity * tracks.capacity];
