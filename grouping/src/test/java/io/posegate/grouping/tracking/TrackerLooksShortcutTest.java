@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * only when a decision needs them; no appearance factor for a pair below its stage's gate) publish exactly
  * what the straightforward computation publishes (every distance up front, the factor on every pair:
  * {@link Tracker#eagerLooks}): the same people, ids and keypoint bits, frame by frame, on crowded scenes of
- * people crossing, with partial and missed detections and colours close enough to compete. The scenes are
+ * people crossing, with partial and missed detections and colours close enough to compete, some with noisy
+ * colours (where the closest-looking track is often above near, the case the exact rows are for). The scenes are
  * ones where appearance changes the output (checked), so a shortcut that dropped a factor that matters
  * would show.
  */
@@ -25,12 +26,12 @@ class TrackerLooksShortcutTest {
     @Test
     void shortcutsPublishWhatTheStraightforwardComputationPublishes() {
         int appearanceMattered = 0;
-        for (long seed = 1; seed <= 6; seed++) {
+        for (long seed = 1; seed <= 12; seed++) {
             TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
             assertEquals(0, firstDifference(params, params, true, seed), "seed " + seed);
             appearanceMattered += firstDifference(params, params.withAppearance(false), false, seed) > 0 ? 1 : 0;
         }
-        assertTrue(appearanceMattered >= 3, "appearance changed the output in only " + appearanceMattered + " of 6 scenes");
+        assertTrue(appearanceMattered >= 6, "appearance changed the output in only " + appearanceMattered + " of 12 scenes");
     }
 
     /**
@@ -44,6 +45,7 @@ class TrackerLooksShortcutTest {
         Poses pa = new Poses(K, 40, PARTS);
         Poses pb = new Poses(K, 40, PARTS);
         Random rnd = new Random(seed);
+        float noise = seed > 6 ? 0.06f : 0.01f; // noisy colours: the closest-looking track is often above near
         int people = 10;
         float[] x = new float[people];
         float[] y = new float[people];
@@ -86,8 +88,8 @@ class TrackerLooksShortcutTest {
                     }
                     // a limb hidden behind someone else may show their colour
                     int shown = rnd.nextInt(6) == 0 ? rnd.nextInt(people) : i;
-                    float r = colour[2 * shown] + 0.01f * (float) rnd.nextGaussian();
-                    float g = colour[2 * shown + 1] + 0.01f * (float) rnd.nextGaussian();
+                    float r = colour[2 * shown] + noise * (float) rnd.nextGaussian();
+                    float g = colour[2 * shown + 1] + noise * (float) rnd.nextGaussian();
                     float v = 0.5f + 0.02f * (float) rnd.nextGaussian();
                     pa.setColour(p, part, r, g, v);
                     pb.setColour(p, part, r, g, v);
