@@ -134,19 +134,29 @@ final class AppearanceTemplates {
         int n = 0;
         for (int left = shared; left != 0; left &= left - 1) {
             int i = Integer.numberOfTrailingZeros(left);
-            int at = (t * parts + i) * C;
-            float dr = poses.colour(p, i, 0) - colour[at];
-            float dg = poses.colour(p, i, 1) - colour[at + 1];
-            float db = poses.colour(p, i, 2) - colour[at + 2];
-            float d = (float) Math.sqrt(dr * dr + dg * dg) + BRIGHTNESS_WEIGHT * Math.abs(db);
-            int j = n++;
-            while (j > 0 && s[j - 1] > d) {
-                s[j] = s[j - 1];
-                j--;
-            }
-            s[j] = d;
+            float d = partDistance(poses, p, t, i);
+            insertSorted(s, n++, d);
         }
         return (n & 1) == 1 ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    /** One part's colour distance: chroma by Euclid, brightness weighted apart. */
+    private float partDistance(Poses poses, int p, int t, int i) {
+        int at = (t * parts + i) * C;
+        float dr = poses.colour(p, i, 0) - colour[at];
+        float dg = poses.colour(p, i, 1) - colour[at + 1];
+        float db = poses.colour(p, i, 2) - colour[at + 2];
+        return (float) Math.sqrt(dr * dr + dg * dg) + BRIGHTNESS_WEIGHT * Math.abs(db);
+    }
+
+    /** Inserts d into s[0..n), kept in ascending order (an insertion sort's step). */
+    private static void insertSorted(float[] s, int n, float d) {
+        int j = n;
+        while (j > 0 && s[j - 1] > d) {
+            s[j] = s[j - 1];
+            j--;
+        }
+        s[j] = d;
     }
 
     /**
@@ -175,21 +185,12 @@ final class AppearanceTemplates {
         int m = 0;
         for (int left = shared; left != 0; left &= left - 1) {
             int i = Integer.numberOfTrailingZeros(left);
-            int at = (t * parts + i) * C;
-            float dr = poses.colour(p, i, 0) - colour[at];
-            float dg = poses.colour(p, i, 1) - colour[at + 1];
-            float db = poses.colour(p, i, 2) - colour[at + 2];
-            float d = (float) Math.sqrt(dr * dr + dg * dg) + BRIGHTNESS_WEIGHT * Math.abs(db);
+            float d = partDistance(poses, p, t, i);
             above += d > limit ? 1 : 0;
             if (above >= enough) {
                 return Float.POSITIVE_INFINITY;
             }
-            int j = m++;
-            while (j > 0 && s[j - 1] > d) {
-                s[j] = s[j - 1];
-                j--;
-            }
-            s[j] = d;
+            insertSorted(s, m++, d);
         }
         return (n & 1) == 1 ? s[n / 2] : 0.5f * (s[n / 2 - 1] + s[n / 2]);
     }
