@@ -41,7 +41,7 @@ class TrackerLooksShortcutTest {
     private static int firstDifference(TrackerParams a, TrackerParams b, boolean eagerB, long seed) {
         Tracker fast = new Tracker(a, K, 40);
         Tracker straight = new Tracker(b, K, 40);
-        straight.eagerLooks = eagerB;
+        straight.eagerLooks(eagerB);
         Poses pa = new Poses(K, 40, PARTS);
         Poses pb = new Poses(K, 40, PARTS);
         Random rnd = new Random(seed);

@@ -1,0 +1,137 @@
+package io.posegate.grouping.tracking;
+
+import io.posegate.grouping.Poses;
+
+/**
+ * The {@link Tracker}'s association of a frame's detections to its tracks, in ByteTrack's stages: stage 1
+ * whole detections against every track by predicted pose and box (then revised: {@link StageOneRevisions}),
+ * stage 2 partial detections against the active confirmed tracks left by predicted pose and coverage, stage
+ * 3 (OC-SORT's observation-centric recovery) whole detections left against confirmed tracks left by the
+ * pose they were last seen in. Every pair's similarity passes the appearance factor ({@link LookRows}).
+ */
+final class Association {
+    private static final float PARTIAL_GATE = 0.5f;
+    private final TrackerParams params;
+    private final TrackTable tracks;
+    private final FrameState frame;
+    private final LookRows lookRows;
+    private final StageOneRevisions revisions;
+
+    Association(TrackerParams params, TrackTable tracks, FrameState frame, LookRows lookRows,
+                StageOneRevisions revisions) {
+        this.params = params;
+        this.tracks = tracks;
+        this.frame = frame;
+        this.lookRows = lookRows;
+        this.revisions = revisions;
+    }
+
+    void associate(Poses poses, float[] kappa) {
+        boolean[] whole = frame.whole;
+        int[] rows = frame.rows;
+        int[] cols = frame.cols;
+        float[] sim = frame.sim;
+        float[] oks = frame.oks;
+        float[] detBox = frame.detBox;
+        int[] detTrack = frame.detTrack;
+        int[] trackDet = frame.trackDet;
+        Assignment assignment = frame.assignment;
+        int n = poses.count();
+        int stride = tracks.capacity;
+        float w = params.oksWeight();
+        // stage 1: whole detections against every track, by predicted pose and box
+        int nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (whole[p]) {
+                rows[nr++] = p;
+            }
+        }
+        int nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            cols[nc++] = t;
+        }
+        for (int i = 0; i < nr; i++) {
+            for (int j = 0; j < nc; j++) {
+                int t = cols[j];
+                float o = oks[rows[i] * stride + t];
+                sim[i * stride + j] = o == 0f ? 0f
+                        : lookRows.withLooks(w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t),
+                                params.minSimilarity(), poses, rows[i], t);
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+        revisions.undoCopies(n);
+        revisions.occludedByLookAlike(poses, n);
+        // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
+        nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (detTrack[p] == -1 && !whole[p]) {
+                rows[nr++] = p;
+            }
+        }
+        nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] < 0 && tracks.state[t] == TrackTable.CONFIRMED) {
+                cols[nc++] = t;
+            }
+        }
+        for (int i = 0; i < nr; i++) {
+            float explained = explainedBy(poses, rows[i], kappa);
+            for (int j = 0; j < nc; j++) {
+                float s = partialSimilarity(poses, rows[i], cols[j], kappa);
+                sim[i * stride + j] = s > explained ? s : 0f;
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, partialGate(), detTrack, trackDet);
+        // stage 3 (OC-SORT's observation-centric recovery): whole detections left against confirmed tracks left,
+        // by the pose they were last seen in
+        nr = 0;
+        for (int p = 0; p < n; p++) {
+            if (detTrack[p] == -1 && whole[p]) {
+                rows[nr++] = p;
+            }
+        }
+        nc = 0;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] < 0 && tracks.established(t)) {
+                cols[nc++] = t;
+            }
+        }
+        for (int i = 0; i < nr; i++) {
+            for (int j = 0; j < nc; j++) {
+                float o = Similarity.oksLastSeen(poses, rows[i], tracks, cols[j], kappa);
+                sim[i * stride + j] = o == 0f ? 0f : lookRows.withLooks(o, params.minSimilarity(), poses, rows[i], cols[j]);
+            }
+        }
+        assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+    }
+
+    private float partialSimilarity(Poses poses, int p, int t, float[] kappa) {
+        float o = frame.oks[p * tracks.capacity + t];
+        if (o == 0f) {
+            return 0f;
+        }
+        float w = params.oksWeight();
+        return lookRows.withLooks(w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t), partialGate(), poses, p, t);
+    }
+
+    private float partialGate() {
+        return Math.max(PARTIAL_GATE, params.minSimilarity());
+    }
+
+    /**
+     * How well the people matched in stage 1 explain partial detection p: its best similarity to their
+     * tracks. A partial detection continues another track only if that track explains it better, so the
+     * fragment of a person in front never drags along the track of a person hidden behind.
+     */
+    private float explainedBy(Poses poses, int p, float[] kappa) {
+        int[] trackDet = frame.trackDet;
+        float best = 0f;
+        for (int t = 0; t < tracks.size; t++) {
+            if (trackDet[t] >= 0) {
+                best = Math.max(best, partialSimilarity(poses, p, t, kappa));
+            }
+        }
+        return best;
+    }
+}
