@@ -11,19 +11,20 @@ import java.util.concurrent.Callable;
 /**
  * How the JSON API reads a request body and answers: errors as {@code {"error": ...}} with secrets
  * redacted, and work that may block run on a worker pool, answered when it is done. Called on the event loop.
+ * The fleet hub's routes answer through it too.
  */
-final class ApiReplies {
+public final class ApiReplies {
     private ApiReplies() {
     }
 
     /** Ends the request with {@code status} and {@code {"error": message}}, the message redacted. */
-    static void error(RoutingContext ctx, int status, String message) {
+    public static void error(RoutingContext ctx, int status, String message) {
         ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
                 .end(new JsonObject().put("error", Redaction.text(message)).encode());
     }
 
     /** The request body as a JSON object, or null once a 400 naming what was wrong has been sent. */
-    static JsonObject body(RoutingContext ctx) {
+    public static JsonObject body(RoutingContext ctx) {
         try {
             JsonObject o = ctx.body().asJsonObject();
             if (o == null) {

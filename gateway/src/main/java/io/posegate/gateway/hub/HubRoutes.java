@@ -1,5 +1,8 @@
 package io.posegate.gateway.hub;
 
+import static io.posegate.gateway.http.ApiReplies.body;
+import static io.posegate.gateway.http.ApiReplies.error;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -111,23 +114,5 @@ final class HubRoutes {
         } else {
             ctx.json(hub.engine().rollback(r).doc);
         }
-    }
-
-    private static JsonObject body(RoutingContext ctx) {
-        try {
-            JsonObject o = ctx.body().asJsonObject();
-            if (o == null) {
-                error(ctx, 400, "request body must be a JSON object");
-            }
-            return o;
-        } catch (RuntimeException e) {
-            error(ctx, 400, "request body is not valid JSON: " + e.getMessage());
-            return null;
-        }
-    }
-
-    static void error(RoutingContext ctx, int status, String message) {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
     }
 }
