@@ -32,6 +32,13 @@ final class LookRows {
      * {@link #ROW_EXACT}.
      */
     private byte[] lookRowState = new byte[0];
+    /** Per detection, {@link #anotherLooksAlike} once known this frame: {@link #ALIKE_UNKNOWN}, yes or no. */
+    private byte[] alike = new byte[0];
+    private static final byte ALIKE_UNKNOWN = 0;
+    private static final byte ALIKE_YES = 1;
+    private static final byte ALIKE_NO = 2;
+    /** near + margin as a float sum (see {@link #anotherLooksAlike}). */
+    private final float nearPlusMargin;
     /**
      * Tests only: every pair's colour distance up front and every pair's appearance factor, the straightforward
      * computation the shortcuts of {@link #withLooks} and {@link #lookRow} must give the same decisions as.
@@ -43,6 +50,7 @@ final class LookRows {
         this.looks = looks;
         this.look = look;
         this.frame = frame;
+        this.nearPlusMargin = look.near() + look.margin();
     }
 
     void grow(int poseCapacity) {
@@ -50,6 +58,7 @@ final class LookRows {
         lookSecond = new float[poseCapacity];
         lookBestTrack = new int[poseCapacity];
         lookRowState = new byte[poseCapacity];
+        alike = new byte[poseCapacity];
         lookDist = new float[poseCapacity * tracks.capacity];
     }
 
@@ -64,6 +73,7 @@ final class LookRows {
         for (int p = 0; p < n; p++) {
             Arrays.fill(lookDist, p * stride, p * stride + tracks.size, Float.NaN);
             lookRowState[p] = ROW_NONE;
+            alike[p] = ALIKE_UNKNOWN;
             if (eagerLooks) {
                 for (int t = 0; t < tracks.size; t++) {
                     lookDistance(poses, p, t);
@@ -98,16 +108,54 @@ final class LookRows {
             return 1f;
         }
         if (look.margin() >= 0f) {
-            if (lookRowState[p] == ROW_NONE) {
-                lookRow(poses, p, false);
-            }
-            float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
-            if (!(other <= look.near() && other + look.margin() < d)) {
-                return 1f;
+            if (d > nearPlusMargin && lookRowState[p] == ROW_NONE) {
+                // other + margin < d holds for every other <= near: only whether one exists matters
+                if (!anotherLooksAlike(poses, p)) {
+                    return 1f;
+                }
+            } else {
+                if (lookRowState[p] == ROW_NONE) {
+                    lookRow(poses, p, false);
+                }
+                float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
+                if (!(other <= look.near() && other + look.margin() < d)) {
+                    return 1f;
+                }
             }
         }
         float floor = look.floor();
         return d >= look.far() ? floor : floor + (1f - floor) * (look.far() - d) / (look.far() - look.near());
+    }
+
+    /**
+     * Whether some established track with OKS above 0 to detection p has a colour distance in [0, near] to it:
+     * for a pair (p, t) whose distance is above near + margin, {@link #looksLike}'s "other &lt;= near and other +
+     * margin &lt; d" is exactly this (t itself is above near, so it is never the one found; and every other at
+     * or below near has other + margin &lt;= near + margin &lt; d, float rounding being monotonic). The same as
+     * the look row's "best &lt;= near", found by stopping at the first such track, kept for the frame.
+     */
+    private boolean anotherLooksAlike(Poses poses, int p) {
+        byte known = alike[p];
+        if (known != ALIKE_UNKNOWN) {
+            return known == ALIKE_YES;
+        }
+        float[] oks = frame.oks;
+        int stride = tracks.capacity;
+        float near = look.near();
+        boolean found = false;
+        for (int t = 0; t < tracks.size && !found; t++) {
+            if (oks[p * stride + t] == 0f || !tracks.established(t)) {
+                continue;
+            }
+            float d = lookDist[p * stride + t];
+            if (d != d) {
+                d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), near);
+                lookDist[p * stride + t] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
+            }
+            found = d >= 0f && d <= near;
+        }
+        alike[p] = found ? ALIKE_YES : ALIKE_NO;
+        return found;
     }
 
     /** The established track that looks closest to detection p whatever its distance (its exact row), or -1. */

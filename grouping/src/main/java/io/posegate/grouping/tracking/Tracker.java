@@ -81,12 +81,12 @@ public final class Tracker implements MultiPersonTracker {
         this.tracks = new TrackTable(keypoints, capacity);
         this.motion = new MotionModel(capacity);
         this.owners = new KeypointOwners(keypoints);
-        this.detKeys = new DetectionKeys(keypoints);
         this.kappa = new float[keypoints];
         this.kappas = new KappaCache(keypoints);
         this.looks = new AppearanceTemplates(capacity);
         this.look = params.appearance();
-        this.frame = new FrameState(capacity);
+        this.frame = new FrameState(capacity, keypoints);
+        this.detKeys = frame.detKeys;
         this.lookRows = new LookRows(tracks, looks, look, frame);
         this.association = new Association(params, tracks, frame, lookRows,
                 new StageOneRevisions(params, tracks, looks, frame, lookRows));
@@ -128,7 +128,7 @@ public final class Tracker implements MultiPersonTracker {
         for (int p = 0; p < n; p++) {
             detTrack[p] = -1;
             fate[p] = FrameState.DROP;
-            frame.whole[p] = params.publish().whole(poses, p);
+            frame.whole[p] = params.publish().whole(poses.personScore(p), detKeys.count(p));
         }
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {
