@@ -138,6 +138,43 @@ class TrackerOcclusionTest {
         }
     }
 
+    @Test
+    void aReturningPersonWhoseColoursShowOnlyAfterTheirNewTrackWasConfirmedTakesBackTheirIdLater() {
+        // As above, but A's limbs stay covered for their first 5 frames back: the new track is confirmed (frame
+        // 42) before any colour can be read, so it gets a new id. From frame 45 its detections show A's colours,
+        // clean (no one else near): within LATE_REID_SECONDS of its confirmation it takes A's id back.
+        Poses poses = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int before = -1;
+        int fresh = -1;
+        for (int f = 0; f < 60; f++) {
+            float xa = f < 20 ? 100 + 6 * f : 134;
+            poses.clear();
+            if (f < 20 || f >= 40) {
+                person(poses, xa, RED);
+            }
+            if (f >= 40 && f < 45) {
+                for (int i = 0; i < poses.appearanceParts(); i++) {
+                    poses.clearColour(0, i);
+                }
+            }
+            person(poses, 600, GREEN);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 19) {
+                before = idOfPersonAt(poses, xa);
+                assertNotEquals(-2, before);
+            }
+            if (f == 43) {
+                fresh = idOfPersonAt(poses, xa);
+                assertNotEquals(-2, fresh);
+                assertNotEquals(before, fresh, "colours unreadable at confirmation: a new id first");
+            }
+            if (f >= 45) {
+                assertEquals(before, idOfPersonAt(poses, xa), "frame " + f + ": A's id once their colours show");
+            }
+        }
+    }
+
     static void person(Poses poses, float x, float[] colour) {
         int p = poses.add(1f);
         for (int k = 0; k < 18; k++) {
