@@ -2,11 +2,6 @@ package io.posegate.gateway.pipeline;
 
 import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.backend.RuntimeLease;
-import io.posegate.gateway.ingest.VideoFrame;
-import io.posegate.gateway.model.InputTransform;
-import io.posegate.gateway.model.ModelDescriptor;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +10,8 @@ import java.util.logging.Logger;
  * replacement). Every failure of a frame, whatever its type, is counted against that frame's stream and
  * the worker goes on; only a virtual-machine error (other than a stack overflow) ends the thread, and the
  * scheduler then replaces it. A worker the watchdog abandoned leaves its stream alone and ends quietly.
+ * It runs one frame at a time ({@link SingleFrameRun}) or, where the runtime batches, cross-stream
+ * batches ({@link BatchRun}).
  */
 final class InferenceWorker implements Runnable {
     private static final Logger LOG = Logger.getLogger(InferenceWorker.class.getName());
@@ -23,14 +20,11 @@ final class InferenceWorker implements Runnable {
     private final int index;
     private final int generation;
     private final Thread thread;
-    private final Map<ModelDescriptor, FrameProcessor> processors = new HashMap<>();
-    private ModelDescriptor lastDescriptor;
-    private FrameProcessor lastProcessor;
+    private final SingleFrameRun singles;
     private final BatchRun batches;
     private volatile StreamPipeline current;
     private volatile RuntimeLease lease;
     private volatile boolean abandoned;
-    private volatile long turn = -1;
 
     InferenceWorker(InferenceScheduler scheduler, int index, int generation) {
         this.scheduler = scheduler;
@@ -38,6 +32,7 @@ final class InferenceWorker implements Runnable {
         this.generation = generation;
         this.thread = new Thread(this, "posegate-infer-" + index + (generation == 0 ? "" : "." + generation));
         thread.setDaemon(true);
+        this.singles = new SingleFrameRun(scheduler, this);
         this.batches = new BatchRun(scheduler, this);
     }
 
@@ -75,7 +70,7 @@ final class InferenceWorker implements Runnable {
         return s == null ? new StreamPipeline[0] : new StreamPipeline[] {s};
     }
 
-    /** Called by {@link BatchRun} around a batched run, so the watchdog sees the lease. */
+    /** Called by {@link SingleFrameRun} and {@link BatchRun} around a run, so the watchdog sees the lease. */
     void leased(RuntimeLease l) {
         lease = l;
     }
@@ -117,7 +112,7 @@ final class InferenceWorker implements Runnable {
                 if (limit > 1) {
                     batches.process(s, rt, limit);
                 } else {
-                    process(s);
+                    singles.process(s);
                 }
             } catch (RuntimeLease.Abandoned e) {
                 abandoned = true;
@@ -139,99 +134,9 @@ final class InferenceWorker implements Runnable {
         }
     }
 
-    /**
-     * Takes the stream's frame, then lets the stream go so that another worker can pre-process its next
-     * frame while this one is in the network, and group it while the next is; tracking and publishing
-     * wait for the stream's earlier frames ({@link FrameTurns}), so results stay in order.
-     */
-    private void process(StreamPipeline s) throws InterruptedException {
-        ModelRuntime bound = s.runtime();
-        VideoFrame frame = s.slot().take();
-        if (frame == null || bound == null) {
-            if (frame != null) {
-                s.slot().recycle(frame);
-            }
-            return;
-        }
-        long ticket = s.turns().issue();
-        turn = ticket;
-        s.unclaim(this);
-        scheduler.wake();
-        try {
-            processTaken(s, bound, frame, ticket);
-        } finally {
-            turn = -1;
-            s.turns().finish(ticket);
-        }
-    }
-
-    private void processTaken(StreamPipeline s, ModelRuntime bound, VideoFrame frame, long ticket) throws InterruptedException {
-        FrameProcessor fp = processorFor(bound.descriptor());
-        long t0 = System.nanoTime();
-        InputTransform t;
-        TakenFrame taken;
-        try {
-            t = fp.preprocess(frame);
-            taken = TakenFrame.of(frame, (System.nanoTime() - t0) / 1e6);
-        } finally {
-            s.slot().recycle(frame);
-        }
-        double inferMs;
-        String label;
-        try (RuntimeLease l = leaseFor(s)) {
-            if (l == null) {
-                return;
-            }
-            label = l.runtime().label();
-            lease = l;
-            try {
-                inferMs = fp.infer(l);
-            } finally {
-                lease = null;
-            }
-        }
-        double groupMs = fp.group(t, s.usesAppearance());
-        taken.publish(s, fp, ticket, label, inferMs, groupMs, scheduler.publisher());
-    }
-
-    /**
-     * This worker's processor for {@code d}. The last one used is found by identity: hashing a descriptor
-     * (a deep record) on every frame showed in profiles of the worker.
-     */
-    private FrameProcessor processorFor(ModelDescriptor d) {
-        if (d != lastDescriptor) {
-            lastProcessor = processors.computeIfAbsent(d, FrameProcessor::new);
-            lastDescriptor = d;
-        }
-        return lastProcessor;
-    }
-
     /** The watchdog gave up on this worker: frames of its stream after the one it held may go on. */
     void skipTurn() {
-        StreamPipeline s = current;
-        long t = turn;
-        if (s != null && t >= 0) {
-            s.turns().finish(t);
-        }
+        singles.skipTurn(current);
         batches.skipTurns();
-    }
-
-    /**
-     * A lease on the stream's runtime. If that runtime was retired (swapped out, poisoned) since it was read,
-     * the stream has been, or is being, bound to another: move to it. Null when none is available right now
-     * (the frame is then skipped; the next one goes to the new runtime).
-     */
-    private static RuntimeLease leaseFor(StreamPipeline s) throws InterruptedException {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            ModelRuntime rt = s.runtime();
-            if (rt == null) {
-                return null;
-            }
-            RuntimeLease l = rt.lease();
-            if (l != null) {
-                return l;
-            }
-        }
-        return null;
     }
 }
