@@ -241,4 +241,13 @@ final class AppearanceTemplates {
         seenMask[to] = seenMask[from];
         finite[to] = finite[from];
     }
+
+    /** Parts of track t's template seen at least once (fewer than a comparison needs: no template yet). */
+    int seenParts(int t) {
+        int n = 0;
+        for (int i = 0; i < parts; i++) {
+            n += seen[t * parts + i] > 0 ? 1 : 0;
+        }
+        return n;
+    }
 }

@@ -44,6 +44,8 @@ final class LookRows {
      * computation the shortcuts of {@link #withLooks} and {@link #lookRow} must give the same decisions as.
      */
     boolean eagerLooks;
+    /** A track with no template learns from a detection the other tracks explain less than this many times as well. */
+    static final float FIRST_LOOK_RATIO = 0.7f;
 
     LookRows(TrackTable tracks, AppearanceTemplates looks, AppearanceParams look, FrameState frame) {
         this.tracks = tracks;
@@ -224,7 +226,10 @@ final class LookRows {
     /**
      * Learns detection p's colours into track t's template when the match is clean: a whole detection that
      * no other confirmed track explains at {@link AppearanceParams#ambiguousOks} (at a crossing its limbs may
-     * show the other person).
+     * show the other person). A track with no template yet (fewer than {@link AppearanceParams#minParts}
+     * parts seen) also learns when the other tracks near explain the detection less than
+     * {@link #FIRST_LOOK_RATIO} times as well as t (2026-12-01: a new track started next to someone, often a
+     * lost track's prediction, otherwise stayed without colours and unprotected for seconds).
      */
     void learnLooks(Poses poses, int p, int t) {
         if (looks.parts() == 0 || !frame.whole[p]) {
@@ -232,8 +237,10 @@ final class LookRows {
         }
         float[] oks = frame.oks;
         int stride = tracks.capacity;
+        float firstLook = looks.seenParts(t) < look.minParts() ? FIRST_LOOK_RATIO * oks[p * stride + t] : 0f;
         for (int u = 0; u < tracks.size; u++) {
-            if (u != t && tracks.established(u) && oks[p * stride + u] >= look.ambiguousOks()) {
+            float o = oks[p * stride + u];
+            if (u != t && tracks.established(u) && o >= look.ambiguousOks() && o >= firstLook) {
                 return;
             }
         }

@@ -23,7 +23,8 @@ import io.posegate.grouping.Poses;
  * track a copy-undo took it from, else to the lost track it matches in colour, else it starts a track); other
  * whole detections start tentative tracks; other partial ones are dropped. A tentative track is
  * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits (the id of a lost track whose
- * colours it matches, if any: re-identification once the new track has been seen a few times); it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
+ * colours it matches, if any: re-identification once the new track has been seen a few times, retried on
+ * its clean detections for a few seconds after); it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
  * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
