@@ -169,7 +169,7 @@ final class LookRows {
     }
 
     /** Colour distance of detection p to track t, computed once per frame (NaN: not yet; a NaN distance again). */
-    private float lookDistance(Poses poses, int p, int t) {
+    float lookDistance(Poses poses, int p, int t) {
         int at = p * tracks.capacity + t;
         float d = lookDist[at];
         if (d != d) {

@@ -5,8 +5,9 @@ import io.posegate.grouping.Poses;
 /**
  * A {@link Tracker} track's life after association: a matched track follows its detection and is confirmed
  * (with a new id, or a lost track's by {@link Reidentification}) after {@link TrackerParams#confirmHits()}
- * hits; an unmatched one counts down its hits, dies while tentative, is lost and then retired while
- * confirmed; a detection left to start one opens a tentative track. Ids count up from 0 and are never reused.
+ * hits (a confirmed track's match is published unless partial or {@link ContestedMatches contested}); an
+ * unmatched one counts down its hits, dies while tentative, is lost and then retired while confirmed; a
+ * detection left to start one opens a tentative track. Ids count up from 0 and are never reused.
  */
 final class TrackLifecycle {
     private final TrackerParams params;
@@ -18,6 +19,7 @@ final class TrackLifecycle {
     private final Reidentification reid;
     private final ObservedMotion observed;
     private final Publication publication;
+    private final ContestedMatches contested;
     /**
      * Seconds after a track is confirmed with a new id during which its clean whole detections are still
      * compared with the lost tracks' colours (late re-identification).
@@ -29,7 +31,8 @@ final class TrackLifecycle {
     private int nextId;
 
     TrackLifecycle(TrackerParams params, TrackTable tracks, MotionModel motion, AppearanceTemplates looks,
-                   FrameState frame, LookRows lookRows, Reidentification reid, Publication publication) {
+                   FrameState frame, LookRows lookRows, Reidentification reid, Publication publication,
+                   ContestedMatches contested) {
         this.params = params;
         this.tracks = tracks;
         this.motion = motion;
@@ -39,6 +42,7 @@ final class TrackLifecycle {
         this.reid = reid;
         this.observed = new ObservedMotion(tracks, motion);
         this.publication = publication;
+        this.contested = contested;
         this.newIdAt = new long[tracks.capacity];
     }
 
@@ -70,8 +74,9 @@ final class TrackLifecycle {
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;
-            if (!params.publish().whole(poses, p)) {
-                // a partial detection (or one left partial by keypoint owners) continues the track unpublished
+            if (!params.publish().whole(poses, p) || contested.contested(poses, p, t)) {
+                // a partial detection (or one left partial by keypoint owners), or one another unmatched
+                // track explains as well (a contested match), continues the track unpublished
                 publication.unpublished(t);
                 return;
             }

@@ -39,7 +39,8 @@ import io.posegate.grouping.Poses;
  * the tracker decides as before.
  *
  * <p>Only whole detections ({@link PublishRule}, judged after keypoint owners and merges) of confirmed
- * tracks are published: everything else is removed from the
+ * tracks are published, and not while another unmatched track explains the detection as well and colours do
+ * not settle it ({@link ContestedMatches}: one person hidden behind another): everything else is removed from the
  * {@link Poses}. Ids count up from 0 and are never reused. With smoothing, published keypoints pass a
  * One Euro filter. One tracker per stream, one thread at a time; allocates nothing in steady state.
  *
@@ -94,7 +95,8 @@ public final class Tracker implements MultiPersonTracker {
         Reidentification reid = new Reidentification(tracks, motion, looks, look, frame);
         this.unmatched = new UnmatchedDetections(keypoints, tracks, frame, reid);
         this.lifecycle = new TrackLifecycle(params, tracks, motion, looks, frame, lookRows, reid,
-                new Publication(params, keypoints, tracks, frame));
+                new Publication(params, keypoints, tracks, frame),
+                new ContestedMatches(tracks, frame, looks, look, lookRows));
     }
 
     @Override
