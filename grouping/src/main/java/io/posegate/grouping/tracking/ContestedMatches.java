@@ -16,8 +16,8 @@ import io.posegate.grouping.Poses;
 final class ContestedMatches {
     /** Least OKS of the other track on the detection for the match to be contested. */
     static final float OTHER_OKS = 0.5f;
-    /** The other track's OKS must be at least this many times the matched track's own. */
-    static final float RATIO = 0.8f;
+    /** The other track's OKS must be at least this many times the matched track's own (about as well). */
+    static final float RATIO = 0.9f;
     private final TrackTable tracks;
     private final FrameState frame;
     private final AppearanceTemplates looks;
