@@ -19,7 +19,8 @@ package io.posegate.grouping.tracking;
  * @param floor        the factor at {@code far} and beyond (0: refused)
  * @param alpha        weight of a new observation in a template part's running mean (slow: 0.05-0.2)
  * @param ambiguousOks a matched detection that another confirmed track explains at this OKS or more does not
- *                     update its track's template (at a crossing its colours may be the other person's)
+ *                     update its track's template (at a crossing its colours may be the other person's), unless
+ *                     the track has no template yet and the others explain it clearly less (its first look)
  * @param minParts     parts a detection and a template must share before appearance counts
  * @param margin       how much closer in colour another near track must be for the factor to apply; negative:
  *                     always apply it (DeepSORT's absolute gate; measured worse, see the module README)

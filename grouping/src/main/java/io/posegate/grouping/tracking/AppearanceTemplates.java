@@ -68,19 +68,28 @@ final class AppearanceTemplates {
 
     /** Blends detection p's colours into track t's template (the first observation of a part is taken as it is). */
     void update(int t, Poses poses, int p, float alpha) {
+        boolean allFinite = finite[t];
+        int mask = seenMask[t];
         for (int i = 0; i < parts; i++) {
             if (!poses.hasColour(p, i)) {
                 continue;
             }
             int at = t * parts + i;
             float a = seen[at] == 0 ? 1f : alpha;
-            for (int c = 0; c < C; c++) {
-                colour[at * C + c] += a * (poses.colour(p, i, c) - colour[at * C + c]);
-                finite[t] &= Float.isFinite(colour[at * C + c]);
-            }
+            int c0 = at * C;
+            // the same three operations per channel as one loop over c would do; the flags kept in locals
+            float r = colour[c0] + a * (poses.colour(p, i, 0) - colour[c0]);
+            float g = colour[c0 + 1] + a * (poses.colour(p, i, 1) - colour[c0 + 1]);
+            float b = colour[c0 + 2] + a * (poses.colour(p, i, 2) - colour[c0 + 2]);
+            colour[c0] = r;
+            colour[c0 + 1] = g;
+            colour[c0 + 2] = b;
+            allFinite &= Float.isFinite(r) & Float.isFinite(g) & Float.isFinite(b);
             seen[at] = Math.min(seen[at] + 1, 1_000_000);
-            seenMask[t] |= 1 << i; // only read while parts <= FAST_PARTS
+            mask |= 1 << i; // only read while parts <= FAST_PARTS
         }
+        finite[t] = allFinite;
+        seenMask[t] = mask;
     }
 
     /**
@@ -231,5 +240,14 @@ final class AppearanceTemplates {
         System.arraycopy(colour, from * parts * C, colour, to * parts * C, parts * C);
         seenMask[to] = seenMask[from];
         finite[to] = finite[from];
+    }
+
+    /** Parts of track t's template seen at least once (fewer than a comparison needs: no template yet). */
+    int seenParts(int t) {
+        int n = 0;
+        for (int i = 0; i < parts; i++) {
+            n += seen[t * parts + i] > 0 ? 1 : 0;
+        }
+        return n;
     }
 }

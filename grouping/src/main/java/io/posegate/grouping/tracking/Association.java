@@ -112,7 +112,7 @@ final class Association {
             return 0f;
         }
         float w = params.oksWeight();
-        return lookRows.withLooks(w * o + (1 - w) * Similarity.coverage(poses, p, tracks, t), partialGate(), poses, p, t);
+        return lookRows.withLooks(w * o + (1 - w) * Similarity.coverage(poses, p, frame.detKeys, tracks, t), partialGate(), poses, p, t);
     }
 
     private float partialGate() {

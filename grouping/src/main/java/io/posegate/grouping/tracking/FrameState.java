@@ -33,9 +33,12 @@ final class FrameState {
     int[] rows = new int[0];
     byte[] fate = new byte[0];
     boolean[] whole = new boolean[0];
+    /** Each detection's present keypoints and box as indexed at the frame's start (valid until the keypoint owners move any). */
+    final DetectionKeys detKeys;
 
-    FrameState(int trackCapacity) {
+    FrameState(int trackCapacity, int keypoints) {
         this.trackCapacity = trackCapacity;
+        this.detKeys = new DetectionKeys(keypoints);
         this.trackDet = new int[trackCapacity];
         this.cols = new int[trackCapacity];
         this.assignment = new Assignment(1, trackCapacity);

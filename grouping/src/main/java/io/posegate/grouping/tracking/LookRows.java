@@ -32,17 +32,27 @@ final class LookRows {
      * {@link #ROW_EXACT}.
      */
     private byte[] lookRowState = new byte[0];
+    /** Per detection, {@link #anotherLooksAlike} once known this frame: {@link #ALIKE_UNKNOWN}, yes or no. */
+    private byte[] alike = new byte[0];
+    private static final byte ALIKE_UNKNOWN = 0;
+    private static final byte ALIKE_YES = 1;
+    private static final byte ALIKE_NO = 2;
+    /** near + margin as a float sum (see {@link #anotherLooksAlike}). */
+    private final float nearPlusMargin;
     /**
      * Tests only: every pair's colour distance up front and every pair's appearance factor, the straightforward
      * computation the shortcuts of {@link #withLooks} and {@link #lookRow} must give the same decisions as.
      */
     boolean eagerLooks;
+    /** A track with no template learns from a detection the other tracks explain less than this many times as well. */
+    static final float FIRST_LOOK_RATIO = 0.7f;
 
     LookRows(TrackTable tracks, AppearanceTemplates looks, AppearanceParams look, FrameState frame) {
         this.tracks = tracks;
         this.looks = looks;
         this.look = look;
         this.frame = frame;
+        this.nearPlusMargin = look.near() + look.margin();
     }
 
     void grow(int poseCapacity) {
@@ -50,6 +60,7 @@ final class LookRows {
         lookSecond = new float[poseCapacity];
         lookBestTrack = new int[poseCapacity];
         lookRowState = new byte[poseCapacity];
+        alike = new byte[poseCapacity];
         lookDist = new float[poseCapacity * tracks.capacity];
     }
 
@@ -64,6 +75,7 @@ final class LookRows {
         for (int p = 0; p < n; p++) {
             Arrays.fill(lookDist, p * stride, p * stride + tracks.size, Float.NaN);
             lookRowState[p] = ROW_NONE;
+            alike[p] = ALIKE_UNKNOWN;
             if (eagerLooks) {
                 for (int t = 0; t < tracks.size; t++) {
                     lookDistance(poses, p, t);
@@ -98,16 +110,54 @@ final class LookRows {
             return 1f;
         }
         if (look.margin() >= 0f) {
-            if (lookRowState[p] == ROW_NONE) {
-                lookRow(poses, p, false);
-            }
-            float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
-            if (!(other <= look.near() && other + look.margin() < d)) {
-                return 1f;
+            if (d > nearPlusMargin && lookRowState[p] == ROW_NONE) {
+                // other + margin < d holds for every other <= near: only whether one exists matters
+                if (!anotherLooksAlike(poses, p)) {
+                    return 1f;
+                }
+            } else {
+                if (lookRowState[p] == ROW_NONE) {
+                    lookRow(poses, p, false);
+                }
+                float other = lookBestTrack[p] == t ? lookSecond[p] : lookBest[p];
+                if (!(other <= look.near() && other + look.margin() < d)) {
+                    return 1f;
+                }
             }
         }
         float floor = look.floor();
         return d >= look.far() ? floor : floor + (1f - floor) * (look.far() - d) / (look.far() - look.near());
+    }
+
+    /**
+     * Whether some established track with OKS above 0 to detection p has a colour distance in [0, near] to it:
+     * for a pair (p, t) whose distance is above near + margin, {@link #looksLike}'s "other &lt;= near and other +
+     * margin &lt; d" is exactly this (t itself is above near, so it is never the one found; and every other at
+     * or below near has other + margin &lt;= near + margin &lt; d, float rounding being monotonic). The same as
+     * the look row's "best &lt;= near", found by stopping at the first such track, kept for the frame.
+     */
+    private boolean anotherLooksAlike(Poses poses, int p) {
+        byte known = alike[p];
+        if (known != ALIKE_UNKNOWN) {
+            return known == ALIKE_YES;
+        }
+        float[] oks = frame.oks;
+        int stride = tracks.capacity;
+        float near = look.near();
+        boolean found = false;
+        for (int t = 0; t < tracks.size && !found; t++) {
+            if (oks[p * stride + t] == 0f || !tracks.established(t)) {
+                continue;
+            }
+            float d = lookDist[p * stride + t];
+            if (d != d) {
+                d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), near);
+                lookDist[p * stride + t] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
+            }
+            found = d >= 0f && d <= near;
+        }
+        alike[p] = found ? ALIKE_YES : ALIKE_NO;
+        return found;
     }
 
     /** The established track that looks closest to detection p whatever its distance (its exact row), or -1. */
@@ -176,7 +226,10 @@ final class LookRows {
     /**
      * Learns detection p's colours into track t's template when the match is clean: a whole detection that
      * no other confirmed track explains at {@link AppearanceParams#ambiguousOks} (at a crossing its limbs may
-     * show the other person).
+     * show the other person). A track with no template yet (fewer than {@link AppearanceParams#minParts}
+     * parts seen) also learns when the other tracks near explain the detection less than
+     * {@link #FIRST_LOOK_RATIO} times as well as t (2026-12-01: a new track started next to someone, often a
+     * lost track's prediction, otherwise stayed without colours and unprotected for seconds).
      */
     void learnLooks(Poses poses, int p, int t) {
         if (looks.parts() == 0 || !frame.whole[p]) {
@@ -184,8 +237,10 @@ final class LookRows {
         }
         float[] oks = frame.oks;
         int stride = tracks.capacity;
+        float firstLook = looks.seenParts(t) < look.minParts() ? FIRST_LOOK_RATIO * oks[p * stride + t] : 0f;
         for (int u = 0; u < tracks.size; u++) {
-            if (u != t && tracks.established(u) && oks[p * stride + u] >= look.ambiguousOks()) {
+            float o = oks[p * stride + u];
+            if (u != t && tracks.established(u) && o >= look.ambiguousOks() && o >= firstLook) {
                 return;
             }
         }

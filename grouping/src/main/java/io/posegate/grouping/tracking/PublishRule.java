@@ -34,6 +34,11 @@ public record PublishRule(int minKeypoints, float minPersonScore) {
 
     /** True when person {@code p} is whole under this rule. */
     public boolean whole(Poses poses, int p) {
-        return poses.personScore(p) >= minPersonScore && poses.presentCount(p) >= minKeypoints;
+        return whole(poses.personScore(p), poses.presentCount(p));
+    }
+
+    /** True for a person of this score with this many keypoints present. */
+    public boolean whole(float personScore, int presentKeypoints) {
+        return personScore >= minPersonScore && presentKeypoints >= minKeypoints;
     }
 }

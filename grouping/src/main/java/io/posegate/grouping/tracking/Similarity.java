@@ -23,13 +23,14 @@ final class Similarity {
     /**
      * OKS of detection p against track t's predicted pose, over the keypoints both have; 0 if none. Loops
      * over p's present keypoints as listed in keys, in ascending order, so the sum is the same float as
-     * {@link #oksLastSeen}'s loop over all keypoints would give.
+     * {@link #oksLastSeen}'s loop over all keypoints would give. The scale's reciprocal is the track's
+     * {@link TrackTable#invArea}, the same float as 1 / area computed per pair.
      */
     static float oksPredicted(Poses poses, int p, DetectionKeys keys, TrackTable tr, int t, float[] kappa) {
         if (tr.keypoints <= 64) {
-            return oks(poses, p, keys.mask(p) & tr.hasMask[t], tr.px, tr.py, t * tr.keypoints, tr.area(t), kappa);
+            return oks(poses, p, keys.mask(p) & tr.hasMask[t], tr.px, tr.py, t * tr.keypoints, tr.invArea[t], kappa);
         }
-        return oks(poses, p, keys, tr.px, tr.py, tr.has, t * tr.keypoints, tr.area(t), kappa);
+        return oks(poses, p, keys, tr.px, tr.py, tr.has, t * tr.keypoints, tr.invArea[t], kappa);
     }
 
     /** OKS of detection p against track t's last observed pose (OC-SORT's observation-centric recovery). */
@@ -71,14 +72,13 @@ final class Similarity {
      * As {@link #oksLastSeen}'s loop over all keypoints, over the keypoints in shared (bit j: keypoint j present
      * in both) in ascending order, so the same float; no branch per keypoint.
      */
-    private static float oks(Poses poses, int p, long shared, float[] xs, float[] ys, int base, float area,
+    private static float oks(Poses poses, int p, long shared, float[] xs, float[] ys, int base, float inv,
                              float[] kappa) {
         if (shared == 0L) {
             return 0f;
         }
         float sum = 0;
         int count = Long.bitCount(shared);
-        float inv = 1f / area;
         for (long left = shared; left != 0L; left &= left - 1) {
             int j = Long.numberOfTrailingZeros(left);
             float dx = poses.x(p, j) - xs[base + j];
@@ -90,10 +90,9 @@ final class Similarity {
 
     /** As {@link #oksLastSeen}'s loop, over p's listed present keypoints only, in the same order: the same float. */
     private static float oks(Poses poses, int p, DetectionKeys keys, float[] xs, float[] ys, boolean[] has, int base,
-                             float area, float[] kappa) {
+                             float inv, float[] kappa) {
         float sum = 0;
         int shared = 0;
-        float inv = 1f / area;
         for (int i = 0, c = keys.count(p); i < c; i++) {
             int j = keys.key(p, i);
             if (has[base + j]) {
@@ -163,6 +162,30 @@ final class Similarity {
     static boolean near(float[] boxes, int p, TrackTable tr, int t) {
         return boxes[4 * p] <= tr.reach[4 * t + 2] && boxes[4 * p + 2] >= tr.reach[4 * t]
                 && boxes[4 * p + 1] <= tr.reach[4 * t + 3] && boxes[4 * p + 3] >= tr.reach[4 * t + 1];
+    }
+
+    /**
+     * {@link #coverage(Poses, int, TrackTable, int)} over detection p's present keypoints as listed in keys
+     * (valid while the detections are unchanged): the same two counts, so the same float, without a branch
+     * per absent keypoint.
+     */
+    static float coverage(Poses poses, int p, DetectionKeys keys, TrackTable tr, int t) {
+        int n = keys.count(p);
+        if (n == 0) {
+            return 0f;
+        }
+        float minX = tr.cover[4 * t];
+        float minY = tr.cover[4 * t + 1];
+        float maxX = tr.cover[4 * t + 2];
+        float maxY = tr.cover[4 * t + 3];
+        int in = 0;
+        for (int i = 0; i < n; i++) {
+            int j = keys.key(p, i);
+            float x = poses.x(p, j);
+            float y = poses.y(p, j);
+            in += x >= minX && x <= maxX && y >= minY && y <= maxY ? 1 : 0;
+        }
+        return in / (float) n;
     }
 
     /** Share of detection p's keypoints inside track t's predicted box grown by 15 % of its size. */

@@ -18,6 +18,14 @@ final class TrackLifecycle {
     private final Reidentification reid;
     private final ObservedMotion observed;
     private final Publication publication;
+    /**
+     * Seconds after a track is confirmed with a new id during which its clean whole detections are still
+     * compared with the lost tracks' colours (late re-identification).
+     */
+    static final double LATE_REID_SECONDS = 3.0;
+    private static final long NO_LATE_REID = Long.MIN_VALUE;
+    /** When each track was confirmed with a new id, while it may still take a lost track's id; else {@link #NO_LATE_REID}. */
+    private final long[] newIdAt;
     private int nextId;
 
     TrackLifecycle(TrackerParams params, TrackTable tracks, MotionModel motion, AppearanceTemplates looks,
@@ -31,6 +39,7 @@ final class TrackLifecycle {
         this.reid = reid;
         this.observed = new ObservedMotion(tracks, motion);
         this.publication = publication;
+        this.newIdAt = new long[tracks.capacity];
     }
 
     /**
@@ -51,9 +60,13 @@ final class TrackLifecycle {
             if (lost >= 0) {
                 tracks.ids[t] = tracks.ids[lost];
                 tracks.missed[lost] = Reidentification.HANDED_OVER; // retired by age() this frame
+                newIdAt[t] = NO_LATE_REID;
             } else {
                 tracks.ids[t] = nextId++;
+                newIdAt[t] = now;
             }
+        } else if (newIdAt[t] != NO_LATE_REID && tracks.state[t] != TrackTable.TENTATIVE) {
+            lateReidentify(poses, p, t, now);
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;
@@ -64,6 +77,42 @@ final class TrackLifecycle {
             }
             publication.publish(poses, p, t, continuous, dt);
         }
+    }
+
+    /**
+     * Late re-identification: a track confirmed with a new id because no lost track's colours could be
+     * matched then (the returning person's limbs not yet readable, or still out of reach) takes the id of the
+     * lost track its detection matches later, within {@link #LATE_REID_SECONDS} of its confirmation, by the
+     * rule of {@link Reidentification#reidentify}, when the detection is whole and clean (no other established
+     * track explains it at {@link AppearanceParams#ambiguousOks}, so its colours are its own).
+     */
+    private void lateReidentify(Poses poses, int p, int t, long now) {
+        if ((now - newIdAt[t]) / 1e9 > LATE_REID_SECONDS) {
+            newIdAt[t] = NO_LATE_REID;
+            return;
+        }
+        if (!frame.whole[p] || !clean(p, t)) {
+            return;
+        }
+        int lost = reid.reidentify(poses, p, now);
+        if (lost >= 0) {
+            tracks.ids[t] = tracks.ids[lost];
+            tracks.missed[lost] = Reidentification.HANDED_OVER; // retired by age() this frame
+            newIdAt[t] = NO_LATE_REID;
+        }
+    }
+
+    /** Whether no established track but t explains detection p at {@link AppearanceParams#ambiguousOks} or more. */
+    private boolean clean(int p, int t) {
+        float[] oks = frame.oks;
+        int stride = tracks.capacity;
+        float ambiguous = params.appearance().ambiguousOks();
+        for (int u = 0; u < tracks.size; u++) {
+            if (u != t && tracks.established(u) && oks[p * stride + u] >= ambiguous) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Unmatched tracks: hit counter down; tentative ones die at 0, confirmed ones are lost, then retired. */
@@ -99,6 +148,7 @@ final class TrackLifecycle {
         tracks.state[t] = TrackTable.TENTATIVE;
         tracks.ids[t] = -1;
         tracks.hits[t] = 1;
+        newIdAt[t] = NO_LATE_REID;
         tracks.missed[t] = 0;
         tracks.lastSeen[t] = now;
         tracks.coasted[t] = 0;
@@ -110,6 +160,7 @@ final class TrackLifecycle {
         if (params.confirmHits() <= 1) {
             tracks.state[t] = TrackTable.CONFIRMED;
             tracks.ids[t] = nextId++;
+            newIdAt[t] = now;
             publication.publish(poses, p, t, false, 0);
         }
     }
@@ -118,6 +169,7 @@ final class TrackLifecycle {
         int last = --tracks.size;
         if (t != last) {
             tracks.move(last, t);
+            newIdAt[t] = newIdAt[last];
             motion.move(last, t);
             publication.move(last, t);
             if (looks.parts() > 0) {

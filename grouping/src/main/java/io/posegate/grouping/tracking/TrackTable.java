@@ -37,6 +37,8 @@ final class TrackTable {
     final float[] reach;
     /** The predicted box grown by 0.15 of its larger side: what {@link Similarity#coverage} counts as inside. */
     final float[] cover;
+    /** 1 / {@link #area} of the predicted box, as of its last {@link #project} (the OKS matrix's scale, once per track). */
+    final float[] invArea;
     int size;
 
     TrackTable(int keypoints, int capacity) {
@@ -60,6 +62,7 @@ final class TrackTable {
         box = new float[capacity * 4];
         reach = new float[capacity * 4];
         cover = new float[capacity * 4];
+        invArea = new float[capacity];
     }
 
     /** True for tracks that have been confirmed (whether matched this frame or lost). */
@@ -92,6 +95,7 @@ final class TrackTable {
         box[4 * t + 1] = minY;
         box[4 * t + 2] = maxX;
         box[4 * t + 3] = maxY;
+        invArea[t] = 1f / area(t);
         float m = 0.3f * Math.max(maxX - minX, maxY - minY);
         reach[4 * t] = minX - m;
         reach[4 * t + 1] = minY - m;
@@ -160,6 +164,7 @@ final class TrackTable {
         System.arraycopy(py, from * k, py, to * k, k);
         System.arraycopy(box, from * 4, box, to * 4, 4);
         hasMask[to] = hasMask[from];
+        invArea[to] = invArea[from];
         System.arraycopy(reach, from * 4, reach, to * 4, 4);
         System.arraycopy(cover, from * 4, cover, to * 4, 4);
     }

@@ -23,7 +23,8 @@ import io.posegate.grouping.Poses;
  * track a copy-undo took it from, else to the lost track it matches in colour, else it starts a track); other
  * whole detections start tentative tracks; other partial ones are dropped. A tentative track is
  * confirmed, and gets an id, after {@link TrackerParams#confirmHits()} hits (the id of a lost track whose
- * colours it matches, if any: re-identification once the new track has been seen a few times); it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
+ * colours it matches, if any: re-identification once the new track has been seen a few times, retried on
+ * its clean detections for a few seconds after); it dies when its hit counter (one up per hit, one down per miss) reaches 0. A confirmed track
  * that misses is lost, predicted on, re-found by its predicted or last seen pose (its motion then
  * re-updated along the straight path between the two observations), and retired after
  * {@link TrackerParams#maxLostFrames()} frames or {@link TrackerParams#maxLostSeconds()} seconds.
@@ -81,12 +82,12 @@ public final class Tracker implements MultiPersonTracker {
         this.tracks = new TrackTable(keypoints, capacity);
         this.motion = new MotionModel(capacity);
         this.owners = new KeypointOwners(keypoints);
-        this.detKeys = new DetectionKeys(keypoints);
         this.kappa = new float[keypoints];
         this.kappas = new KappaCache(keypoints);
         this.looks = new AppearanceTemplates(capacity);
         this.look = params.appearance();
-        this.frame = new FrameState(capacity);
+        this.frame = new FrameState(capacity, keypoints);
+        this.detKeys = frame.detKeys;
         this.lookRows = new LookRows(tracks, looks, look, frame);
         this.association = new Association(params, tracks, frame, lookRows,
                 new StageOneRevisions(params, tracks, looks, frame, lookRows));
@@ -128,7 +129,7 @@ public final class Tracker implements MultiPersonTracker {
         for (int p = 0; p < n; p++) {
             detTrack[p] = -1;
             fate[p] = FrameState.DROP;
-            frame.whole[p] = params.publish().whole(poses, p);
+            frame.whole[p] = params.publish().whole(poses.personScore(p), detKeys.count(p));
         }
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {

@@ -72,6 +72,25 @@ class TrackerFastPathTest {
     }
 
     @Test
+    void coverageOverListedKeypointsEqualsTheFullScan() {
+        Poses poses = randomPoses(30);
+        poses.add(0.5f); // a detection without keypoints: coverage 0 both ways
+        TrackTable tracks = randomTracks(12);
+        DetectionKeys keys = new DetectionKeys(K);
+        keys.index(poses, poses.count(), new float[4 * poses.capacity()]);
+        int partlyInside = 0;
+        for (int p = 0; p < poses.count(); p++) {
+            for (int t = 0; t < tracks.size; t++) {
+                float full = referenceCoverage(poses, p, tracks, t);
+                assertEquals(Float.floatToIntBits(full), Float.floatToIntBits(Similarity.coverage(poses, p, keys, tracks, t)),
+                        "coverage of " + p + " and " + t);
+                partlyInside += full > 0f && full < 1f ? 1 : 0;
+            }
+        }
+        assertTrue(partlyInside > 5, "too few partly covered pairs to compare: " + partlyInside);
+    }
+
+    @Test
     void lastObservedPoseIsTheProjectionOfTheKeypointsTheTrackHas() {
         TrackTable a = randomTracks(5);
         TrackTable b = randomTracks(5);

@@ -138,6 +138,74 @@ class TrackerOcclusionTest {
         }
     }
 
+    @Test
+    void aReturningPersonWhoseColoursShowOnlyAfterTheirNewTrackWasConfirmedTakesBackTheirIdLater() {
+        // As above, but A's limbs stay covered for their first 5 frames back: the new track is confirmed (frame
+        // 42) before any colour can be read, so it gets a new id. From frame 45 its detections show A's colours,
+        // clean (no one else near): within LATE_REID_SECONDS of its confirmation it takes A's id back.
+        Poses poses = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int before = -1;
+        int fresh = -1;
+        for (int f = 0; f < 60; f++) {
+            float xa = f < 20 ? 100 + 6 * f : 134;
+            poses.clear();
+            if (f < 20 || f >= 40) {
+                person(poses, xa, RED);
+            }
+            if (f >= 40 && f < 45) {
+                for (int i = 0; i < poses.appearanceParts(); i++) {
+                    poses.clearColour(0, i);
+                }
+            }
+            person(poses, 600, GREEN);
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 19) {
+                before = idOfPersonAt(poses, xa);
+                assertNotEquals(-2, before);
+            }
+            if (f == 43) {
+                fresh = idOfPersonAt(poses, xa);
+                assertNotEquals(-2, fresh);
+                assertNotEquals(before, fresh, "colours unreadable at confirmation: a new id first");
+            }
+            if (f >= 45) {
+                assertEquals(before, idOfPersonAt(poses, xa), "frame " + f + ": A's id once their colours show");
+            }
+        }
+    }
+
+    @Test
+    void aPersonWhoseTrackStartedRightNextToAnotherLearnsTheirColoursAndDoesNotTakeTheOthersDetection() {
+        // A (red) stands at x 300; B (green) appears 12 px beside them at frame 10 and stands there. B's detection
+        // is explained by A's track too (OKS above ambiguousOks), but far less than by B's own: B's new track
+        // learns B's colours. At frame 30 B steps behind A, and A moves onto B's spot: A's detection, where B's
+        // track predicts B, is red like A's track and not green like B's, so A keeps their id.
+        Poses poses = new Poses(18, 16, 4);
+        Tracker tracker = new Tracker(TrackerParams.defaults(), 18, 8);
+        int idA = -1;
+        for (int f = 0; f < 36; f++) {
+            poses.clear();
+            float xa = f < 30 ? 300 : 312;
+            person(poses, xa, RED);
+            if (f >= 10 && f < 30) {
+                person(poses, 312, GREEN);
+            }
+            tracker.update(poses, f * FRAME, SIGMAS);
+            if (f == 9) {
+                idA = idOfPersonAt(poses, xa);
+                assertNotEquals(-2, idA);
+            }
+            if (f == 29) {
+                assertNotEquals(-2, idOfPersonAt(poses, 312), "B is published");
+                assertNotEquals(idA, idOfPersonAt(poses, 312), "B is not A");
+            }
+            if (f >= 30) {
+                assertEquals(idA, idOfPersonWithKeypointsAt(poses, xa), "frame " + f + ": A on B's spot keeps A's id");
+            }
+        }
+    }
+
     static void person(Poses poses, float x, float[] colour) {
         int p = poses.add(1f);
         for (int k = 0; k < 18; k++) {
@@ -151,6 +219,24 @@ class TrackerOcclusionTest {
     static int idOfPersonAt(Poses poses, float x) {
         for (int p = 0; p < poses.count(); p++) {
             if (Math.abs(poses.x(p, 0) - (x + ref(0)[0])) < 1f) {
+                return poses.id(p);
+            }
+        }
+        return -2;
+    }
+
+    /** The id of the person whose present keypoints lie where a person at x has them (keypoint owners may take some). */
+    static int idOfPersonWithKeypointsAt(Poses poses, float x) {
+        for (int p = 0; p < poses.count(); p++) {
+            boolean all = true;
+            int n = 0;
+            for (int k = 0; k < 18; k++) {
+                if (poses.present(p, k)) {
+                    n++;
+                    all &= Math.abs(poses.x(p, k) - (x + ref(k)[0])) < 1f;
+                }
+            }
+            if (n > 0 && all) {
                 return poses.id(p);
             }
         }

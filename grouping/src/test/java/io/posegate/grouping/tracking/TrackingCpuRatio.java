@@ -8,7 +8,8 @@ import java.util.Arrays;
  * {@link TrackingBench}'s grouping and tracking methods timed by this thread's CPU time instead of the wall
  * clock: on a shared machine a wall-clock benchmark counts the time other processes held the core, so its
  * ratios swing with the load. Batches of grouping, tracking and the copy alone alternate; the figures are
- * the medians over the batches, all in one run. Not a test; run with
+ * the medians over the batches, all in one run. The copy alone runs on a second instance, so the tracked
+ * stream sees consecutive frames only (as JMH's {@code tracking} does). Not a test; run with
  * {@code mvn -o -pl grouping -Pbench test-compile exec:exec -Dbench.main=io.posegate.grouping.tracking.TrackingCpuRatio -Djmh.args="1,8,20 40 true,false true,false"}
  * (people counts, batches, One Euro smoothing on and/or off, appearance on and/or off; by default both).
  */
@@ -31,6 +32,13 @@ public final class TrackingCpuRatio {
             bench.smoothing = Boolean.parseBoolean(smooth.trim());
             bench.appearance = Boolean.parseBoolean(looks.trim());
             bench.setUp();
+            // the copy alone on its own instance: its frames must not advance the tracked stream (each copy
+            // batch on the same instance was a gap of reps frames, 13 s at 200, between tracking batches)
+            TrackingBench copyBench = new TrackingBench();
+            copyBench.people = bench.people;
+            copyBench.smoothing = bench.smoothing;
+            copyBench.appearance = bench.appearance;
+            copyBench.setUp();
             int reps = Math.max(100, 4000 / bench.people);
             double[] grouping = new double[batches];
             double[] tracking = new double[batches];
@@ -46,7 +54,7 @@ public final class TrackingCpuRatio {
                 }
                 long t2 = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < reps; i++) {
-                    sink += bench.copyOnly();
+                    sink += copyBench.copyOnly();
                 }
                 long t3 = threads.getCurrentThreadCpuTime();
                 if (b >= 0) {
