@@ -108,6 +108,16 @@ final class MotionModel {
         p00[i] *= 1 - k0;
     }
 
+    /** Multiplies track t's size, its velocity and their variances by k (the template rescaled by 1 / k). */
+    void scaleSize(int t, double k) {
+        int i = t * DIMS + 2;
+        x[i] *= k;
+        v[i] *= k;
+        p00[i] *= k * k;
+        p01[i] *= k * k;
+        p11[i] *= k * k;
+    }
+
     /** Remembers track t's state as the one after its last real observation. */
     void save(int t) {
         int at = t * DIMS * 5;

@@ -43,6 +43,11 @@ final class ObservedMotion {
             }
             motion.save(t);
             PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
+            double k = TemplateScale.normalise(tracks, t);
+            if (k != 1.0) {
+                motion.scaleSize(t, k);
+                motion.save(t);
+            }
             tracks.projectLast(t, motion.x(t), motion.y(t), motion.size(t));
             tracks.lastSize[t] = (float) motion.size(t);
             tracks.coasted[t] = 0;

@@ -84,6 +84,16 @@ public class TrackingBench {
         return work.count();
     }
 
+    /** Tests: the next frame comes this many frame periods late (a gap in the stream). */
+    void skipFrames(long frames) {
+        frame += frames;
+    }
+
+    /** Tests: the tracker's people of the last {@link #tracking} frame. */
+    Poses published() {
+        return work;
+    }
+
     private void copy() {
         frame++;
         float dx = (frame % 64) * 0.05f;
