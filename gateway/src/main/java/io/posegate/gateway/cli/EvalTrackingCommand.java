@@ -2,27 +2,9 @@ package io.posegate.gateway.cli;
 
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
-import io.posegate.gateway.demo.DemoScene;
-import io.posegate.gateway.demo.SceneOptions;
-import io.posegate.gateway.eval.DemoTrackingRun;
-import io.posegate.gateway.eval.GroupedRecording;
-import io.posegate.gateway.eval.MotPanel;
-import io.posegate.gateway.eval.MotRecord;
-import io.posegate.gateway.eval.PeopleStats;
 import io.posegate.gateway.eval.TrackerKind;
-import io.posegate.grouping.LimbParts;
-import io.posegate.grouping.tracking.MultiPersonTracker;
-import io.posegate.gateway.eval.VideoTrackingRun;
-import io.posegate.gateway.ingest.IngestPolicy;
-import io.posegate.gateway.ingest.SourceSpec;
-import io.posegate.gateway.ingest.TargetSize;
-import io.posegate.gateway.ingest.ffmpeg.FfmpegInputs;
-import io.posegate.gateway.ingest.ffmpeg.FfmpegSource;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.grouping.metrics.MotMetrics;
-import io.posegate.grouping.metrics.MotSummary;
 import io.posegate.spi.BackendOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,60 +112,12 @@ final class EvalTrackingCommand implements Callable<Integer> {
         ModelDescriptor d = models.descriptor(model == null ? "demo-simulated" : model);
         PrintWriter out = spec.commandLine().getOut();
         try (ModelRuntime rt = ModelRuntime.open(d, BackendRegistry.discover().select(backend, d.format()), BackendOptions.empty())) {
+            EvalTrackingRuns evaluation = new EvalTrackingRuns(this, kinds, rt, d, out);
             for (TrackerKind kind : kinds) {
-                if (source != null) {
-                    SourceSpec s = SourceSpec.of(source);
-                    PeopleStats stats = VideoTrackingRun.run(new FfmpegSource(FfmpegInputs.of(s, IngestPolicy.defaults()),
-                            TargetSize.of(s), 0), frames, fps, rt, create(kind, d));
-                    out.println(kind.label() + ": " + stats);
-                } else {
-                    MotPanel panel = new MotPanel();
-                    for (int i = 0; i < runs; i++) {
-                        long s = seed + i;
-                        DemoTrackingRun.Result r = demoRun(s, kind == kinds.get(0), rt, kind, d);
-                        MotSummary m = MotMetrics.compute(r.frames());
-                        panel.add(m);
-                        String label = runs == 1 ? kind.label() : kind.label() + " seed " + s;
-                        out.println(label + ": " + m);
-                        out.println(label + ": " + r.people());
-                        if (record != null) {
-                            String name = kinds.size() == 1 ? record.toString() : record + "." + kind.label();
-                            MotRecord.write(r.frames(), Path.of(runs == 1 ? name : name + ".seed" + s));
-                        }
-                        out.flush();
-                    }
-                    if (runs > 1) {
-                        out.println(kind.label() + " seeds " + seed + ".." + (seed + runs - 1) + ": " + panel);
-                    }
-                }
+                evaluation.run(kind);
                 out.flush();
             }
         }
         return 0;
-    }
-
-    private DemoTrackingRun.Result demoRun(long s, boolean first, ModelRuntime rt, TrackerKind kind, ModelDescriptor d)
-            throws InterruptedException, IOException {
-        if (replay != null) {
-            List<GroupedRecording.Frame> input = GroupedRecording.read(seeded(replay, s), d.topology().keypointCount(),
-                    d.decoder().maxPeople());
-            return DemoTrackingRun.replay(input, frames, d, create(kind, d));
-        }
-        DemoScene scene = new DemoScene(width, height, people, new SceneOptions(bar, enter, jitter, s));
-        if (recordInput == null || !first) {
-            return DemoTrackingRun.run(scene, frames, fps, rt, create(kind, d));
-        }
-        try (GroupedRecording.Writer w = new GroupedRecording.Writer(seeded(recordInput, s), d.topology().keypointCount(),
-                LimbParts.of(d.topology()).count())) {
-            return DemoTrackingRun.run(scene, frames, fps, rt, create(kind, d), w);
-        }
-    }
-
-    private MultiPersonTracker create(TrackerKind kind, ModelDescriptor d) {
-        return kind.create(d, appearance.equals("on"));
-    }
-
-    private Path seeded(Path file, long s) {
-        return runs == 1 ? file : Path.of(file + ".seed" + s);
     }
 }

@@ -35,12 +35,10 @@ public final class DemoScene {
 
     private final int width;
     private final int height;
-    private final Walker[] walkers;
     private final double markerRadius;
-    private final double ringWidth;
     private final ScenePainter painter;
     private final SceneOptions options;
-    private final double barPhase;
+    private final SceneMotion motion;
 
     /**
      * The standard scene ({@link SceneOptions#NONE}).
@@ -65,10 +63,9 @@ public final class DemoScene {
         this.height = height;
         double sf = Math.max(width / (double) DEFAULT_WIDTH, height / (double) DEFAULT_HEIGHT);
         this.markerRadius = 4 * sf;
-        this.ringWidth = 2 * sf;
+        double ringWidth = 2 * sf;
         SceneLayout layout = SceneLayout.of(width, height, people, options);
-        this.walkers = layout.walkers();
-        this.barPhase = layout.barPhase();
+        this.motion = new SceneMotion(width, height, layout, markerRadius, ringWidth, options);
         this.painter = new ScenePainter(width, height, markerRadius, ringWidth);
     }
 
@@ -82,7 +79,7 @@ public final class DemoScene {
 
     /** Number of person slots (people in the scene, visible or not). */
     public int peopleCount() {
-        return walkers.length;
+        return motion.people();
     }
 
     public SceneOptions options() {
@@ -100,22 +97,7 @@ public final class DemoScene {
      * visits made so far (a person who walks out and comes back is a new identity). Freshly allocated.
      */
     public java.util.List<TruthPerson> truth(long frameIndex) {
-        Walker.Body[] bodies = bodies(frameIndex);
-        float[][][] visible = people(frameIndex);
-        java.util.List<TruthPerson> out = new java.util.ArrayList<>();
-        double t = time(frameIndex);
-        for (int p = 0; p < bodies.length; p++) {
-            int seen = 0;
-            for (float[] j : visible[p]) {
-                seen += j == null ? 0 : 1;
-            }
-            if (seen == 0) {
-                continue;
-            }
-            long visits = options.enterLeave() && p % 2 == 1 ? walkers[p].turns(t) : 0;
-            out.add(new TruthPerson((int) (p + MarkerCode.DEMO.slots() * visits), visible[p], bodies[p].boxArea()));
-        }
-        return out;
+        return SceneTruth.truth(motion, frameIndex);
     }
 
     /**
@@ -140,18 +122,7 @@ public final class DemoScene {
      * @throws IllegalArgumentException if {@code frameIndex} is negative
      */
     public float[][][] people(long frameIndex) {
-        Walker.Body[] bodies = bodies(frameIndex);
-        boolean[][] visible = visibility(bodies, frameIndex);
-        float[][][] out = new float[bodies.length][Coco18.COUNT][];
-        for (int p = 0; p < bodies.length; p++) {
-            for (int k = 0; k < Coco18.COUNT; k++) {
-                if (visible[p][k]) {
-                    double[] j = bodies[p].joints()[k];
-                    out[p][k] = new float[] {(float) j[0], (float) j[1]};
-                }
-            }
-        }
-        return out;
+        return SceneTruth.people(motion, frameIndex);
     }
 
     /** Renders frame {@code frameIndex} into a new packed-BGR picture. */
@@ -170,38 +141,8 @@ public final class DemoScene {
         if (bgr.length < painter.size()) {
             throw new IllegalArgumentException("picture of " + bgr.length + " bytes is too small for " + width + "x" + height + " BGR");
         }
-        Walker.Body[] bodies = bodies(frameIndex);
-        boolean[][] visible = visibility(bodies, frameIndex);
-        Shape bar = null;
-        if (options.bar()) {
-            double x = barX(frameIndex);
-            bar = new Shape(x, -height, x, 2.0 * height, barHalf());
-        }
-        painter.paint(bgr, bodies, visible, bar);
-    }
-
-    private boolean[][] visibility(Walker.Body[] bodies, long frameIndex) {
-        return options.bar() ? MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height, barX(frameIndex), barHalf())
-                : MarkerVisibility.of(bodies, markerRadius + ringWidth, width, height);
-    }
-
-    /** Centre of the occluding bar: it sweeps across the picture and back every 370 frame periods. */
-    private double barX(long frameIndex) {
-        return width * (0.5 + 0.45 * Math.sin(2 * Math.PI * time(frameIndex) / 370 + barPhase));
-    }
-
-    private double barHalf() {
-        return 0.04 * width;
-    }
-
-    private Walker.Body[] bodies(long frameIndex) {
-        if (frameIndex < 0) {
-            throw new IllegalArgumentException("frameIndex must be >= 0, got " + frameIndex);
-        }
-        Walker.Body[] bodies = new Walker.Body[walkers.length];
-        for (int p = 0; p < walkers.length; p++) {
-            bodies[p] = walkers[p].body(time(frameIndex));
-        }
-        return bodies;
+        Walker.Body[] bodies = motion.bodies(frameIndex);
+        boolean[][] visible = motion.visibility(bodies, frameIndex);
+        painter.paint(bgr, bodies, visible, motion.bar(frameIndex));
     }
 }

@@ -4,15 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.demo.DemoScene.TruthPerson;
 import io.posegate.grouping.Poses;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,36 +50,7 @@ public final class GroupedRecording {
         }
 
         public void frame(long nanos, Poses poses, List<TruthPerson> truth) throws IOException {
-            out.writeByte(1);
-            out.writeLong(nanos);
-            out.writeInt(poses.count());
-            for (int p = 0; p < poses.count(); p++) {
-                out.writeFloat(poses.personScore(p));
-                for (int k = 0; k < keypoints; k++) {
-                    out.writeBoolean(poses.present(p, k));
-                    out.writeFloat(poses.x(p, k));
-                    out.writeFloat(poses.y(p, k));
-                    out.writeFloat(poses.score(p, k));
-                }
-                for (int i = 0; i < parts; i++) {
-                    boolean has = i < poses.appearanceParts() && poses.hasColour(p, i);
-                    out.writeBoolean(has);
-                    for (int c = 0; c < Poses.COLOUR_CHANNELS; c++) {
-                        out.writeFloat(has ? poses.colour(p, i, c) : 0f);
-                    }
-                }
-            }
-            out.writeInt(truth.size());
-            for (TruthPerson t : truth) {
-                out.writeInt(t.id());
-                out.writeFloat(t.area());
-                out.writeInt(t.keypoints().length);
-                for (float[] j : t.keypoints()) {
-                    out.writeBoolean(j != null);
-                    out.writeFloat(j == null ? 0 : j[0]);
-                    out.writeFloat(j == null ? 0 : j[1]);
-                }
-            }
+            FrameEncoder.write(out, keypoints, parts, nanos, poses, truth);
         }
 
         @Override
@@ -120,73 +87,6 @@ public final class GroupedRecording {
      * @throws IOException naming the file when it is not a recording of {@code keypoints} keypoints or is cut short
      */
     public static List<Frame> read(Path file, int keypoints, int capacity) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            String magic;
-            try {
-                magic = in.readUTF();
-            } catch (IOException e) {
-                magic = null;
-            }
-            if (OLD_MAGIC.equals(magic)) {
-                throw new IOException(file + " is a grouped-input recording of the first format (" + OLD_MAGIC
-                        + ", without appearance); this build reads " + MAGIC + ": record it again with eval-tracking --record-input");
-            }
-            if (!MAGIC.equals(magic)) {
-                throw new IOException(file + " is not a grouped-input recording (eval-tracking --record-input)");
-            }
-            int k = in.readInt();
-            if (k != keypoints) {
-                throw new IOException(file + " has " + k + " keypoints per person, the model has " + keypoints);
-            }
-            int parts = in.readInt();
-            if (parts < 0 || parts > 1_000) {
-                throw new IOException(file + " declares " + parts + " appearance parts per person");
-            }
-            List<Frame> frames = new ArrayList<>();
-            while (in.readByte() == 1) {
-                long nanos = in.readLong();
-                Poses poses = new Poses(k, capacity, parts);
-                int n = in.readInt();
-                for (int p = 0; p < n; p++) {
-                    int q = poses.add(in.readFloat());
-                    for (int j = 0; j < k; j++) {
-                        boolean present = in.readBoolean();
-                        float x = in.readFloat();
-                        float y = in.readFloat();
-                        float s = in.readFloat();
-                        if (present) {
-                            poses.setKeypoint(q, j, x, y, s);
-                        }
-                    }
-                    for (int i = 0; i < parts; i++) {
-                        boolean has = in.readBoolean();
-                        float r = in.readFloat();
-                        float g = in.readFloat();
-                        float b = in.readFloat();
-                        if (has) {
-                            poses.setColour(q, i, r, g, b);
-                        }
-                    }
-                }
-                int nt = in.readInt();
-                List<TruthPerson> truth = new ArrayList<>(nt);
-                for (int i = 0; i < nt; i++) {
-                    int id = in.readInt();
-                    float area = in.readFloat();
-                    float[][] kps = new float[in.readInt()][];
-                    for (int j = 0; j < kps.length; j++) {
-                        boolean present = in.readBoolean();
-                        float x = in.readFloat();
-                        float y = in.readFloat();
-                        kps[j] = present ? new float[] {x, y} : null;
-                    }
-                    truth.add(new TruthPerson(id, kps, area));
-                }
-                frames.add(new Frame(nanos, poses, truth));
-            }
-            return frames;
-        } catch (EOFException e) {
-            throw new IOException(file + " ends in the middle of a frame (a recording cut short?)", e);
-        }
+        return RecordingReader.read(file, keypoints, capacity);
     }
 }

@@ -38,19 +38,7 @@ public final class FleetHub implements AutoCloseable {
     public FleetHub(Context context, MqttConnections.Settings settings) {
         this.context = context;
         this.vertx = context.owner();
-        this.engine = new RolloutEngine(table, new RolloutEngine.Publisher() {
-            @Override
-            public void desired(String kind, String name, long version, String rolloutId, JsonObject content) {
-                String topic = "group".equals(kind) ? FleetTopics.groupDesired(name) : FleetTopics.desired(name);
-                publish(topic, new JsonObject().put("v", FleetTopics.VERSION).put("version", version)
-                        .put("rolloutId", rolloutId).put("config", content), true);
-            }
-
-            @Override
-            public long nextVersion() {
-                return FleetHub.this.nextVersion();
-            }
-        }, r -> publish(FleetTopics.rollout(r.id()), r.doc, true));
+        this.engine = new RolloutEngine(table, new DesiredConfigPublisher(this), r -> publish(FleetTopics.rollout(r.id()), r.doc, true));
         this.client = MqttConnections.build(settings, null, ctx -> subscribe());
         table.listen((box, kind) -> {
             if (kind.startsWith("config/") || "status".equals(kind)) {
@@ -122,20 +110,7 @@ public final class FleetHub implements AutoCloseable {
 
     /** Starts a rollout; the rollout id is new. Runs on the hub's event loop. */
     Rollout startRollout(RolloutSpec spec) {
-        List<String> boxes;
-        if (spec.box() != null) {
-            if (table.box(spec.box()) == null) {
-                throw new IllegalArgumentException("no box '" + spec.box() + "' in the fleet");
-            }
-            boxes = List.of(spec.box());
-        } else {
-            boxes = table.list(spec.group(), null).stream()
-                    .sorted(java.util.Comparator.comparing((Box b) -> !"online".equals(b.state())).thenComparing(b -> b.id))
-                    .map(b -> b.id).toList();
-            if (boxes.isEmpty()) {
-                throw new IllegalArgumentException("no box in group '" + spec.group() + "'");
-            }
-        }
+        List<String> boxes = RolloutBoxes.of(table, spec);
         List<List<String>> plan = spec.plan(boxes);
         String channel = spec.group() != null && plan.size() == 1 ? "group" : "box";
         Rollout r = Rollout.create("r-" + UUID.randomUUID().toString().substring(0, 8), spec, plan, channel, nextVersion());
@@ -150,19 +125,7 @@ public final class FleetHub implements AutoCloseable {
 
     /** Sends a command to a box and completes with its reply (on a per-request response topic). */
     Future<JsonObject> command(String box, String name, JsonObject args) {
-        String id = "c-" + UUID.randomUUID();
-        String replyTopic = FleetTopics.ROOT + "hub/replies/" + id;
-        Promise<JsonObject> p = Promise.promise();
-        client.subscribeWith().topicFilter(replyTopic).qos(MqttQos.AT_LEAST_ONCE)
-                .callback(m -> p.tryComplete(new JsonObject(new String(m.getPayloadAsBytes(), StandardCharsets.UTF_8))))
-                .send().thenRun(() -> client.publishWith().topic(FleetTopics.command(box, name)).qos(MqttQos.AT_LEAST_ONCE)
-                        .responseTopic(replyTopic).payload(new JsonObject().put("id", id).put("args", args).encode()
-                                .getBytes(StandardCharsets.UTF_8)).send());
-        long t = vertx.setTimer(30_000, x -> p.tryFail("box '" + box + "' did not answer '" + name + "' within 30 s"));
-        return p.future().onComplete(x -> {
-            vertx.cancelTimer(t);
-            client.unsubscribeWith().topicFilter(replyTopic).send();
-        });
+        return BoxCommand.send(vertx, client, box, name, args);
     }
 
     @Override

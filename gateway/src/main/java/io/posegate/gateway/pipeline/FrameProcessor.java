@@ -11,8 +11,6 @@ import io.posegate.gateway.model.Preprocessor;
 import io.posegate.grouping.Poses;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs one frame through pre-processing, the backend, output decoding and grouping, then maps people
@@ -29,10 +27,7 @@ public final class FrameProcessor {
     private final Poses poses;
     private final LimbColours colours;
     private final HeldOutputs held = new HeldOutputs();
-    private InputTransform lastPlacement;
-    private InputTransform displayPlacement;
-    private int lastDisplayW;
-    private int lastDisplayH;
+    private final DisplayPlacement display = new DisplayPlacement();
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this(descriptor, null);
@@ -62,18 +57,7 @@ public final class FrameProcessor {
      */
     public InputTransform preprocess(VideoFrame frame) {
         InputTransform t = preprocessor.preprocess(frame, input);
-        if (frame.displayWidth() == frame.width() && frame.displayHeight() == frame.height()) {
-            return t;
-        }
-        if (t != lastPlacement || frame.displayWidth() != lastDisplayW || frame.displayHeight() != lastDisplayH) {
-            float kx = (float) frame.width() / frame.displayWidth();
-            float ky = (float) frame.height() / frame.displayHeight();
-            lastPlacement = t;
-            lastDisplayW = frame.displayWidth();
-            lastDisplayH = frame.displayHeight();
-            displayPlacement = new InputTransform(t.scaleX() * kx, t.scaleY() * ky, t.padX(), t.padY());
-        }
-        return displayPlacement;
+        return display.of(frame, t);
     }
 
     /**
@@ -167,19 +151,6 @@ public final class FrameProcessor {
     /** Builds the published frame from the current people. */
     public PoseFrame toFrame(String stream, long seq, long captureMillis, int width, int height, String backend,
                              SourceState state, Latency latency, long dropped) {
-        List<PoseFrame.Person> people = new ArrayList<>(poses.count());
-        int k = poses.keypointCount();
-        for (int p = 0; p < poses.count(); p++) {
-            PoseFrame.Keypoint[] kps = new PoseFrame.Keypoint[k];
-            for (int i = 0; i < k; i++) {
-                if (poses.present(p, i)) {
-                    kps[i] = new PoseFrame.Keypoint(poses.x(p, i), poses.y(p, i), poses.score(p, i));
-                }
-            }
-            people.add(new PoseFrame.Person(poses.id(p), poses.personScore(p), kps));
-        }
-        return new PoseFrame(stream, seq, captureMillis, width, height, descriptor.name(),
-                backend, descriptor.demo(), state, latency, dropped, descriptor.topology().keypoints(), people,
-                descriptor.topology().name());
+        return PoseFrames.of(descriptor, poses, stream, seq, captureMillis, width, height, backend, state, latency, dropped);
     }
 }

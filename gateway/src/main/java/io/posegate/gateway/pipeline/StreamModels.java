@@ -5,8 +5,6 @@ import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.model.ModelDescriptor;
-import io.posegate.gateway.model.ModelDescriptors;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,66 +22,24 @@ import java.util.logging.Logger;
 final class StreamModels {
     private static final Logger LOG = Logger.getLogger(StreamModels.class.getName());
 
-    private final GatewayConfig config;
     private final ModelDescriptor defaultModel;
-    private final Map<String, ModelDescriptor> descriptors = new ConcurrentHashMap<>();
+    private final StreamDescriptors descriptors;
     private final Map<String, ModelDescriptor> byStream = new ConcurrentHashMap<>();
     private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
 
     StreamModels(GatewayConfig config, ModelDescriptor defaultModel) {
-        this.config = config;
         this.defaultModel = defaultModel;
+        this.descriptors = new StreamDescriptors(config, defaultModel);
     }
 
     /**
-     * The descriptor stream {@code s} runs. From the API a model must be a descriptor name in the models
-     * folder, and a model file must lie inside the models or media folder.
+     * The descriptor stream {@code s} runs (see {@link StreamDescriptors#resolve}).
      *
      * @throws ConfigException naming the stream's field and what was wrong
      */
     ModelDescriptor resolve(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
-        if (!s.ownModel()) {
-            return defaultModel;
-        }
-        String model = s.model() == null ? config.model() : s.model();
-        Path file = s.modelFile() != null ? s.modelFile() : s.model() == null ? config.modelFile() : null;
-        if (origin == SourceSpec.Origin.API) {
-            checkFromApi(s);
-        }
-        if (model.equals(config.model()) && java.util.Objects.equals(file, config.modelFile())) {
-            return defaultModel;
-        }
-        String key = model + "|" + (file == null ? "" : file.toAbsolutePath().normalize());
-        ModelDescriptor d = descriptors.get(key);
-        if (d == null) {
-            try {
-                d = ModelDescriptors.load(ModelDescriptors.file(model, config.modelsDir()), file);
-            } catch (ConfigException e) {
-                throw new ConfigException("stream " + s.id() + " model '" + model + "'", e.problems());
-            }
-            descriptors.put(key, d);
-        }
-        return d;
-    }
-
-    private void checkFromApi(GatewayConfig.StreamConfig s) {
-        List<String> problems = new ArrayList<>();
-        if (s.model() != null && !s.model().matches("[A-Za-z0-9_.-]{1,128}")) {
-            problems.add("streams." + s.id() + ".model: from the API a model is a descriptor name in " + config.modelsDir()
-                    + "; known: " + ModelDescriptors.known(config.modelsDir()));
-        }
-        if (s.modelFile() != null) {
-            Path f = s.modelFile().toAbsolutePath().normalize();
-            if (!f.startsWith(config.modelsDir().toAbsolutePath().normalize())
-                    && !f.startsWith(config.mediaDir().toAbsolutePath().normalize())) {
-                problems.add("streams." + s.id() + ".modelFile: from the API a model file must lie inside "
-                        + config.modelsDir() + " or " + config.mediaDir());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException("stream " + s.id(), problems);
-        }
+        return descriptors.resolve(s, origin);
     }
 
     void assign(String stream, ModelDescriptor d) {

@@ -4,16 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.security.Redaction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +31,7 @@ public final class EgressProxy implements AutoCloseable {
 
     private final SourceAddressGuard guard;
     private final int timeoutMillis;
-    private final String password = newPassword();
+    private final ProxyPassword password = new ProxyPassword();
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final ServerSocket server;
 
@@ -49,7 +46,7 @@ public final class EgressProxy implements AutoCloseable {
 
     /** The value for FFmpeg's {@code http_proxy} option (holds the password: never log it unredacted). */
     public String url() {
-        return "http://posegate:" + password + "@127.0.0.1:" + server.getLocalPort();
+        return "http://posegate:" + password.value() + "@127.0.0.1:" + server.getLocalPort();
     }
 
     private void acceptLoop() {
@@ -76,8 +73,8 @@ public final class EgressProxy implements AutoCloseable {
             client.setSoTimeout(timeoutMillis);
             ProxyRequest req = ProxyRequest.read(client.getInputStream());
             OutputStream toClient = client.getOutputStream();
-            if (!authorised(req)) {
-                reply(toClient, "407 Proxy Authentication Required", "Proxy-Authenticate: Basic realm=\"posegate\"\r\n");
+            if (!password.authorises(req)) {
+                ProxyPipes.reply(toClient, "407 Proxy Authentication Required", "Proxy-Authenticate: Basic realm=\"posegate\"\r\n");
                 return;
             }
             boolean connect = req.method().equals("CONNECT");
@@ -91,7 +88,7 @@ public final class EgressProxy implements AutoCloseable {
                 target = guard.resolve(url);
             } catch (IllegalArgumentException | IOException e) {
                 LOG.log(Level.WARNING, "egress proxy refused {0}: {1}", new Object[] {Redaction.text(req.target()), e.getMessage()});
-                reply(toClient, "403 Forbidden", "");
+                ProxyPipes.reply(toClient, "403 Forbidden", "");
                 return;
             }
             int port = url.port() > 0 ? url.port() : connect ? 443 : 80;
@@ -104,67 +101,16 @@ public final class EgressProxy implements AutoCloseable {
                     origin.getOutputStream().write(req.forOrigin(url));
                 }
                 client.setSoTimeout(0);
-                pipe(origin.getInputStream(), toClient, client, origin);
-                copy(client.getInputStream(), origin.getOutputStream());
+                ProxyPipes.pipe(origin.getInputStream(), toClient, client, origin);
+                ProxyPipes.copy(client.getInputStream(), origin.getOutputStream());
             } catch (IOException e) {
-                reply(toClient, "502 Bad Gateway", "");
+                ProxyPipes.reply(toClient, "502 Bad Gateway", "");
             }
         } catch (IOException e) {
             // the client went away or timed out; nothing to answer
         } finally {
             slots.release();
         }
-    }
-
-    private boolean authorised(ProxyRequest req) {
-        String auth = req.header("Proxy-Authorization");
-        String expected = "Basic " + Base64.getEncoder().encodeToString(("posegate:" + password).getBytes(StandardCharsets.UTF_8));
-        return auth != null && java.security.MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Copies origin to client on its own thread; when either ends (or the origin times out) both close. */
-    private static void pipe(InputStream from, OutputStream to, Socket client, Socket origin) {
-        Thread t = new Thread(() -> {
-            try {
-                copy(from, to);
-            } catch (IOException e) {
-                // either side closed, or the origin went silent past the network timeout
-            } finally {
-                closeQuietly(client);
-                closeQuietly(origin);
-            }
-        }, "posegate-egress-pipe");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // already closed
-        }
-    }
-
-    private static void copy(InputStream from, OutputStream to) throws IOException {
-        byte[] buf = new byte[16 * 1024];
-        for (int n; (n = from.read(buf)) > 0; ) {
-            to.write(buf, 0, n);
-            to.flush();
-        }
-    }
-
-    private static void reply(OutputStream out, String status, String extra) throws IOException {
-        out.write(("HTTP/1.1 " + status + "\r\n" + extra + "Content-Length: 0\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
-    private static String newPassword() {
-        byte[] b = new byte[18];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     @Override
