@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * The {@link Tracker}'s appearance per frame ({@link AppearanceParams}): colour distances of detections to
  * tracks, computed when first asked for, each detection's closest-looking established tracks (its look
- * row), found when first needed, the appearance factor a pair's similarity is multiplied by, and learning
- * a clean match's colours into its track's template. Reuses its arrays: allocates nothing in steady state.
+ * row), found when first needed, and the appearance factor a pair's similarity is multiplied by (learning
+ * a clean match's colours is {@link LookLearning}'s). Reuses its arrays: allocates nothing in steady state.
  */
 final class LookRows {
     private static final byte ROW_NONE = 0;
@@ -44,8 +44,6 @@ final class LookRows {
      * computation the shortcuts of {@link #withLooks} and {@link #lookRow} must give the same decisions as.
      */
     boolean eagerLooks;
-    /** A track with no template learns from a detection the other tracks explain less than this many times as well. */
-    static final float FIRST_LOOK_RATIO = 0.7f;
 
     LookRows(TrackTable tracks, AppearanceTemplates looks, AppearanceParams look, FrameState frame) {
         this.tracks = tracks;
@@ -221,29 +219,5 @@ final class LookRows {
         lookSecond[p] = second;
         lookBestTrack[p] = bestTrack;
         lookRowState[p] = exact ? ROW_EXACT : ROW_UP_TO_NEAR;
-    }
-
-    /**
-     * Learns detection p's colours into track t's template when the match is clean: a whole detection that
-     * no other confirmed track explains at {@link AppearanceParams#ambiguousOks} (at a crossing its limbs may
-     * show the other person). A track with no template yet (fewer than {@link AppearanceParams#minParts}
-     * parts seen) also learns when the other tracks near explain the detection less than
-     * {@link #FIRST_LOOK_RATIO} times as well as t (2026-12-01: a new track started next to someone, often a
-     * lost track's prediction, otherwise stayed without colours and unprotected for seconds).
-     */
-    void learnLooks(Poses poses, int p, int t) {
-        if (looks.parts() == 0 || !frame.whole[p]) {
-            return;
-        }
-        float[] oks = frame.oks;
-        int stride = tracks.capacity;
-        float firstLook = looks.seenParts(t) < look.minParts() ? FIRST_LOOK_RATIO * oks[p * stride + t] : 0f;
-        for (int u = 0; u < tracks.size; u++) {
-            float o = oks[p * stride + u];
-            if (u != t && tracks.established(u) && o >= look.ambiguousOks() && o >= firstLook) {
-                return;
-            }
-        }
-        looks.update(t, poses, p, look.alpha());
     }
 }

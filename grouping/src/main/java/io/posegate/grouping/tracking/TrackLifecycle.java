@@ -15,35 +15,28 @@ final class TrackLifecycle {
     private final MotionModel motion;
     private final AppearanceTemplates looks;
     private final FrameState frame;
-    private final LookRows lookRows;
+    private final LookLearning learning;
     private final Reidentification reid;
     private final ObservedMotion observed;
     private final Publication publication;
     private final ContestedMatches contested;
-    /**
-     * Seconds after a track is confirmed with a new id during which its clean whole detections are still
-     * compared with the lost tracks' colours (late re-identification).
-     */
-    static final double LATE_REID_SECONDS = 3.0;
-    private static final long NO_LATE_REID = Long.MIN_VALUE;
-    /** When each track was confirmed with a new id, while it may still take a lost track's id; else {@link #NO_LATE_REID}. */
-    private final long[] newIdAt;
+    private final LateReidentification late;
     private int nextId;
 
     TrackLifecycle(TrackerParams params, TrackTable tracks, MotionModel motion, AppearanceTemplates looks,
-                   FrameState frame, LookRows lookRows, Reidentification reid, Publication publication,
+                   FrameState frame, LookLearning learning, Reidentification reid, Publication publication,
                    ContestedMatches contested) {
         this.params = params;
         this.tracks = tracks;
         this.motion = motion;
         this.looks = looks;
         this.frame = frame;
-        this.lookRows = lookRows;
+        this.learning = learning;
         this.reid = reid;
         this.observed = new ObservedMotion(tracks, motion);
         this.publication = publication;
         this.contested = contested;
-        this.newIdAt = new long[tracks.capacity];
+        this.late = new LateReidentification(params.appearance(), tracks, frame, reid);
     }
 
     /**
@@ -53,7 +46,7 @@ final class TrackLifecycle {
      */
     void follow(Poses poses, int p, int t, long now, double dt) {
         observed.observe(poses, p, t, frame.whole[p], now);
-        lookRows.learnLooks(poses, p, t);
+        learning.learnLooks(poses, p, t);
         boolean continuous = tracks.missed[t] == 0;
         tracks.missed[t] = 0;
         tracks.hits[t] = Math.min(tracks.hits[t] + 1, 1_000);
@@ -64,13 +57,13 @@ final class TrackLifecycle {
             if (lost >= 0) {
                 tracks.ids[t] = tracks.ids[lost];
                 tracks.missed[lost] = Reidentification.HANDED_OVER; // retired by age() this frame
-                newIdAt[t] = NO_LATE_REID;
+                late.settled(t);
             } else {
                 tracks.ids[t] = nextId++;
-                newIdAt[t] = now;
+                late.newId(t, now);
             }
-        } else if (newIdAt[t] != NO_LATE_REID && tracks.state[t] != TrackTable.TENTATIVE) {
-            lateReidentify(poses, p, t, now);
+        } else if (late.pending(t) && tracks.state[t] != TrackTable.TENTATIVE) {
+            late.retry(poses, p, t, now);
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;
@@ -82,42 +75,6 @@ final class TrackLifecycle {
             }
             publication.publish(poses, p, t, continuous, dt);
         }
-    }
-
-    /**
-     * Late re-identification: a track confirmed with a new id because no lost track's colours could be
-     * matched then (the returning person's limbs not yet readable, or still out of reach) takes the id of the
-     * lost track its detection matches later, within {@link #LATE_REID_SECONDS} of its confirmation, by the
-     * rule of {@link Reidentification#reidentify}, when the detection is whole and clean (no other established
-     * track explains it at {@link AppearanceParams#ambiguousOks}, so its colours are its own).
-     */
-    private void lateReidentify(Poses poses, int p, int t, long now) {
-        if ((now - newIdAt[t]) / 1e9 > LATE_REID_SECONDS) {
-            newIdAt[t] = NO_LATE_REID;
-            return;
-        }
-        if (!frame.whole[p] || !clean(p, t)) {
-            return;
-        }
-        int lost = reid.reidentify(poses, p, now);
-        if (lost >= 0) {
-            tracks.ids[t] = tracks.ids[lost];
-            tracks.missed[lost] = Reidentification.HANDED_OVER; // retired by age() this frame
-            newIdAt[t] = NO_LATE_REID;
-        }
-    }
-
-    /** Whether no established track but t explains detection p at {@link AppearanceParams#ambiguousOks} or more. */
-    private boolean clean(int p, int t) {
-        float[] oks = frame.oks;
-        int stride = tracks.capacity;
-        float ambiguous = params.appearance().ambiguousOks();
-        for (int u = 0; u < tracks.size; u++) {
-            if (u != t && tracks.established(u) && oks[p * stride + u] >= ambiguous) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Unmatched tracks: hit counter down; tentative ones die at 0, confirmed ones are lost, then retired. */
@@ -153,7 +110,7 @@ final class TrackLifecycle {
         tracks.state[t] = TrackTable.TENTATIVE;
         tracks.ids[t] = -1;
         tracks.hits[t] = 1;
-        newIdAt[t] = NO_LATE_REID;
+        late.settled(t);
         tracks.missed[t] = 0;
         tracks.lastSeen[t] = now;
         tracks.coasted[t] = 0;
@@ -165,7 +122,7 @@ final class TrackLifecycle {
         if (params.confirmHits() <= 1) {
             tracks.state[t] = TrackTable.CONFIRMED;
             tracks.ids[t] = nextId++;
-            newIdAt[t] = now;
+            late.newId(t, now);
             publication.publish(poses, p, t, false, 0);
         }
     }
@@ -174,7 +131,7 @@ final class TrackLifecycle {
         int last = --tracks.size;
         if (t != last) {
             tracks.move(last, t);
-            newIdAt[t] = newIdAt[last];
+            late.move(last, t);
             motion.move(last, t);
             publication.move(last, t);
             if (looks.parts() > 0) {

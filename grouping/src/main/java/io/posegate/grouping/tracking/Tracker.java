@@ -47,7 +47,8 @@ import io.posegate.grouping.Poses;
  * <p>The steps, in the order {@link #update} runs them: {@link FrameState} (the frame's shared state),
  * {@link LookRows} (colour distances and the appearance factor), {@link Association} and
  * {@link StageOneRevisions} (stages 1 to 3), {@link KeypointOwners}, {@link UnmatchedDetections} and
- * {@link Reidentification} (merges, second persons, re-identification), {@link TrackLifecycle},
+ * {@link Reidentification} (merges, second persons, re-identification), {@link TrackLifecycle} (with
+ * {@link LookLearning} and {@link LateReidentification}),
  * {@link ObservedMotion} and {@link Publication} (following, confirming, ageing, opening, publishing).
  */
 public final class Tracker implements MultiPersonTracker {
@@ -94,7 +95,8 @@ public final class Tracker implements MultiPersonTracker {
                 new StageOneRevisions(params, tracks, looks, frame, lookRows));
         Reidentification reid = new Reidentification(tracks, motion, looks, look, frame);
         this.unmatched = new UnmatchedDetections(keypoints, tracks, frame, reid);
-        this.lifecycle = new TrackLifecycle(params, tracks, motion, looks, frame, lookRows, reid,
+        this.lifecycle = new TrackLifecycle(params, tracks, motion, looks, frame,
+                new LookLearning(tracks, looks, look, frame), reid,
                 new Publication(params, keypoints, tracks, frame),
                 new ContestedMatches(tracks, frame, looks, look, lookRows));
     }
