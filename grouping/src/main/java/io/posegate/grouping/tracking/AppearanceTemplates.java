@@ -244,6 +244,9 @@ final class AppearanceTemplates {
 
     /** Parts of track t's template seen at least once (fewer than a comparison needs: no template yet). */
     int seenParts(int t) {
+        if (parts <= FAST_PARTS) {
+            return Integer.bitCount(seenMask[t]);
+        }
         int n = 0;
         for (int i = 0; i < parts; i++) {
             n += seen[t * parts + i] > 0 ? 1 : 0;

@@ -60,4 +60,18 @@ final class FrameState {
         oks = new float[poseCapacity * trackCapacity];
         assignment = new Assignment(poseCapacity, trackCapacity);
     }
+
+    /**
+     * Whether an established track of {@code tracks} other than t explains detection p at OKS {@code atLeast}
+     * or more on its predicted pose (this frame's {@link #oks}): the detection is not t's alone.
+     */
+    boolean explainedByAnother(TrackTable tracks, int p, int t, float atLeast) {
+        int row = p * tracks.capacity;
+        for (int u = 0; u < tracks.size; u++) {
+            if (u != t && tracks.established(u) && oks[row + u] >= atLeast) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

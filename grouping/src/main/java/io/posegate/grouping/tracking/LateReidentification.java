@@ -62,7 +62,7 @@ final class LateReidentification {
             newIdAt[t] = NO_LATE_REID;
             return;
         }
-        if (!frame.whole[p] || !clean(p, t)) {
+        if (!frame.whole[p] || frame.explainedByAnother(tracks, p, t, look.ambiguousOks())) {
             return;
         }
         int lost = reid.reidentify(poses, p, now);
@@ -71,18 +71,5 @@ final class LateReidentification {
             tracks.missed[lost] = Reidentification.HANDED_OVER; // retired by age() this frame
             newIdAt[t] = NO_LATE_REID;
         }
-    }
-
-    /** Whether no established track but t explains detection p at {@link AppearanceParams#ambiguousOks} or more. */
-    private boolean clean(int p, int t) {
-        float[] oks = frame.oks;
-        int stride = tracks.capacity;
-        float ambiguous = look.ambiguousOks();
-        for (int u = 0; u < tracks.size; u++) {
-            if (u != t && tracks.established(u) && oks[p * stride + u] >= ambiguous) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -33,15 +33,10 @@ final class LookLearning {
         if (looks.parts() == 0 || !frame.whole[p]) {
             return;
         }
-        float[] oks = frame.oks;
-        int stride = tracks.capacity;
-        float firstLook = looks.seenParts(t) < look.minParts() ? FIRST_LOOK_RATIO * oks[p * stride + t] : 0f;
-        for (int u = 0; u < tracks.size; u++) {
-            float o = oks[p * stride + u];
-            if (u != t && tracks.established(u) && o >= look.ambiguousOks() && o >= firstLook) {
-                return;
-            }
+        float firstLook = looks.seenParts(t) < look.minParts()
+                ? FIRST_LOOK_RATIO * frame.oks[p * tracks.capacity + t] : 0f;
+        if (!frame.explainedByAnother(tracks, p, t, Math.max(look.ambiguousOks(), firstLook))) {
+            looks.update(t, poses, p, look.alpha());
         }
-        looks.update(t, poses, p, look.alpha());
     }
 }
