@@ -147,11 +147,7 @@ final class LookRows {
             if (oks[p * stride + t] == 0f || !tracks.established(t)) {
                 continue;
             }
-            float d = lookDist[p * stride + t];
-            if (d != d) {
-                d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), near);
-                lookDist[p * stride + t] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
-            }
+            float d = distanceUpToNear(poses, p, t);
             found = d >= 0f && d <= near;
         }
         alike[p] = found ? ALIKE_YES : ALIKE_NO;
@@ -173,6 +169,21 @@ final class LookRows {
         if (d != d) {
             d = looks.distance(poses, p, t, look.minParts());
             lookDist[at] = d;
+        }
+        return d;
+    }
+
+    /**
+     * Colour distance of detection p to track t where only a distance up to near matters: the kept one if
+     * computed this frame, else exact up to near and +infinity above it (kept only when exact; NaN stays "not
+     * yet", so a later exact request computes it).
+     */
+    private float distanceUpToNear(Poses poses, int p, int t) {
+        int at = p * tracks.capacity + t;
+        float d = lookDist[at];
+        if (d != d) {
+            d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), look.near());
+            lookDist[at] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
         }
         return d;
     }
@@ -201,8 +212,7 @@ final class LookRows {
             if (d != d && exact) {
                 d = lookDistance(poses, p, t);
             } else if (d != d) {
-                d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), look.near());
-                lookDist[p * stride + t] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
+                d = distanceUpToNear(poses, p, t);
             }
             if (d < 0f) {
                 continue;
