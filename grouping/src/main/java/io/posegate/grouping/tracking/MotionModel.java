@@ -118,6 +118,12 @@ final class MotionModel {
         p11[i] *= k * k;
     }
 
+    /** Moves track t's anchor by (dx, dy) pixels (the template shifted by the opposite); velocities and variances stay. */
+    void shift(int t, double dx, double dy) {
+        x[t * DIMS] += dx;
+        x[t * DIMS + 1] += dy;
+    }
+
     /** Remembers track t's state as the one after its last real observation. */
     void save(int t) {
         int at = t * DIMS * 5;

@@ -43,9 +43,7 @@ final class ObservedMotion {
             }
             motion.save(t);
             PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
-            double k = TemplateScale.normalise(tracks, t);
-            if (k != 1.0) {
-                motion.scaleSize(t, k);
+            if (TemplateFrame.normalise(tracks, motion, t)) {
                 motion.save(t);
             }
             tracks.projectLast(t, motion.x(t), motion.y(t), motion.size(t));
