@@ -9,7 +9,9 @@ import java.util.Arrays;
  * clock: on a shared machine a wall-clock benchmark counts the time other processes held the core, so its
  * ratios swing with the load. Batches of grouping, tracking and the copy alone alternate; the figures are
  * the medians over the batches, all in one run. The copy alone runs on a second instance, so the tracked
- * stream sees consecutive frames only (as JMH's {@code tracking} does). Not a test; run with
+ * stream sees consecutive frames only (as JMH's {@code tracking} does). Each configuration runs in a JVM of its
+ * own, as JMH forks one per trial: in one JVM the code the JIT compiled for the first configuration (one
+ * person, appearance on) was kept for the next ones and made them up to 40 % slower than alone. Not a test; run with
  * {@code mvn -o -pl grouping -Pbench test-compile exec:exec -Dbench.main=io.posegate.grouping.tracking.TrackingCpuRatio -Djmh.args="1,8,20 40 true,false true,false"}
  * (people counts, batches, One Euro smoothing on and/or off, appearance on and/or off; by default both).
  */
@@ -17,11 +19,31 @@ public final class TrackingCpuRatio {
     private TrackingCpuRatio() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("--one")) {
+            run(args[1], Integer.parseInt(args[2]), args[3], args[4]);
+            return;
+        }
         String people = args.length > 0 ? args[0] : "1,8,20";
-        int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        String batches = args.length > 1 ? args[1] : "40";
         String smoothings = args.length > 2 ? args[2] : "true,false";
         String appearances = args.length > 3 ? args[3] : "true,false";
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (String looks : appearances.split(",")) {
+            for (String smooth : smoothings.split(",")) {
+                for (String p : people.split(",")) {
+                    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                            TrackingCpuRatio.class.getName(), "--one", p.trim(), batches, smooth.trim(), looks.trim())
+                            .inheritIO().start();
+                    if (child.waitFor() != 0) {
+                        throw new IllegalStateException("the run for " + p + " people failed");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void run(String people, int batches, String smoothings, String appearances) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (String looks : appearances.split(",")) {
