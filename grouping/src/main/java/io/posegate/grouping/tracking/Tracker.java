@@ -186,4 +186,17 @@ public final class Tracker implements MultiPersonTracker {
     void eagerLooks(boolean eager) {
         lookRows.eagerLooks = eager;
     }
+
+    /**
+     * Tests only: stage 2 weighs every partial detection against the people matched in stage 1, the
+     * straightforward computation its shortcut must give the same decisions as.
+     */
+    void straightStageTwo(boolean straight) {
+        association.straightStageTwo = straight;
+    }
+
+    /** Tests only: stage-2 rows weighed against the people matched in stage 1 so far. */
+    long explainedRows() {
+        return association.explainedRows;
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +29,46 @@ class TrackerLooksShortcutTest {
         int appearanceMattered = 0;
         for (long seed = 1; seed <= 12; seed++) {
             TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
-            assertEquals(0, firstDifference(params, params, true, seed), "seed " + seed);
-            appearanceMattered += firstDifference(params, params.withAppearance(false), false, seed) > 0 ? 1 : 0;
+            assertEquals(0, firstDifference(params, params, t -> t.eagerLooks(true), seed), "seed " + seed);
+            appearanceMattered += firstDifference(params, params.withAppearance(false), t -> { }, seed) > 0 ? 1 : 0;
         }
         assertTrue(appearanceMattered >= 6, "appearance changed the output in only " + appearanceMattered + " of 12 scenes");
     }
 
     /**
-     * Runs scene {@code seed} through a tracker with {@code a} (shortcuts on) and one with {@code b} (eager when
-     * {@code eagerB}); the first frame (from 1) where their published people differ, or 0.
+     * Stage 2 weighs only partial detections with a pair at its gate against the people matched in stage 1 (the
+     * others are refused either way): the same output as weighing every one, on scenes where such rows occur.
      */
-    private static int firstDifference(TrackerParams a, TrackerParams b, boolean eagerB, long seed) {
+    @Test
+    void stageTwoWeighsOnlyRowsAtTheGateAndPublishesTheSame() {
+        long weighed = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
+            Tracker[] fast = new Tracker[1];
+            assertEquals(0, firstDifference(params, params, t -> t.straightStageTwo(true), seed, fast), "seed " + seed);
+            weighed += fast[0].explainedRows();
+            assertEquals(0, firstDifference(params.withAppearance(false), params.withAppearance(false),
+                    t -> t.straightStageTwo(true), seed, fast), "seed " + seed + ", appearance off");
+            weighed += fast[0].explainedRows();
+        }
+        assertTrue(weighed >= 1000, "stage 2 had only " + weighed + " rows at its gate");
+    }
+
+    private static int firstDifference(TrackerParams a, TrackerParams b, Consumer<Tracker> setB, long seed) {
+        return firstDifference(a, b, setB, seed, new Tracker[1]);
+    }
+
+    /**
+     * Runs scene {@code seed} through a tracker with {@code a} (shortcuts on; left in {@code fastOut[0]}) and one
+     * with {@code b}, set up by {@code setB} (e.g. eager); the first frame (from 1) where their published
+     * people differ, or 0.
+     */
+    private static int firstDifference(TrackerParams a, TrackerParams b, Consumer<Tracker> setB, long seed,
+                                       Tracker[] fastOut) {
         Tracker fast = new Tracker(a, K, 40);
         Tracker straight = new Tracker(b, K, 40);
-        straight.eagerLooks(eagerB);
+        setB.accept(straight);
+        fastOut[0] = fast;
         Poses pa = new Poses(K, 40, PARTS);
         Poses pb = new Poses(K, 40, PARTS);
         Random rnd = new Random(seed);
