@@ -20,7 +20,7 @@ final class Association {
      * Tests only: stage 2 weighs every partial detection's row against {@link #explainedBy}, the straightforward
      * computation; otherwise only rows with a pair at the gate are (the others are refused either way).
      */
-    boolean straightStageTwo;
+    boolean straight;
     /** Tests only: stage-2 rows weighed against {@link #explainedBy} so far. */
     long explainedRows;
 
@@ -91,7 +91,7 @@ final class Association {
                 admissible |= s >= gate;
             }
             // a row without a pair at the gate is refused whatever explainedBy says (the usual case: no candidate)
-            if (admissible || straightStageTwo) {
+            if (admissible || straight) {
                 explainedRows++;
                 float explained = explainedBy(poses, rows[i], kappa);
                 for (int j = 0; j < nc; j++) {
