@@ -16,6 +16,10 @@ final class StageOneRevisions {
     private final AppearanceTemplates looks;
     private final FrameState frame;
     private final LookRows lookRows;
+    /** Tests only: {@link #undoCopies} looks at every match, the straightforward computation. */
+    boolean straight;
+    /** Tests only: stage-1 matches undone so far. */
+    long undone;
 
     StageOneRevisions(TrackerParams params, TrackTable tracks, AppearanceTemplates looks, FrameState frame,
                       LookRows lookRows) {
@@ -41,11 +45,15 @@ final class StageOneRevisions {
                 continue;
             }
             float own = oks[p * stride + t];
+            if (own >= COPY_RATIO && !straight) {
+                continue; // no other track's OKS is above 1 (the mean of terms of at most 1), so none is above own / COPY_RATIO
+            }
             for (int u = 0; u < tracks.size; u++) {
                 float o = oks[p * stride + u];
                 if (u != t && trackDet[u] >= 0 && tracks.established(u) && o >= UnmatchedDetections.MERGE_OKS
                         && own < COPY_RATIO * o) {
                     detTrack[p] = FrameState.DUPLICATE;
+                    undone++;
                     frame.undone[p] = t;
                     trackDet[t] = -1;
                     break;

@@ -65,6 +65,7 @@ public final class Tracker implements MultiPersonTracker {
     private final FrameState frame;
     private final LookRows lookRows;
     private final Association association;
+    private final StageOneRevisions revisions;
     private final UnmatchedDetections unmatched;
     private final TrackLifecycle lifecycle;
     private long lastTimestamp;
@@ -91,8 +92,8 @@ public final class Tracker implements MultiPersonTracker {
         this.frame = new FrameState(capacity, keypoints);
         this.detKeys = frame.detKeys;
         this.lookRows = new LookRows(tracks, looks, look, frame);
-        this.association = new Association(params, tracks, frame, lookRows,
-                new StageOneRevisions(params, tracks, looks, frame, lookRows));
+        this.revisions = new StageOneRevisions(params, tracks, looks, frame, lookRows);
+        this.association = new Association(params, tracks, frame, lookRows, revisions);
         Reidentification reid = new Reidentification(tracks, motion, looks, look, frame);
         this.unmatched = new UnmatchedDetections(keypoints, tracks, frame, reid);
         this.lifecycle = new TrackLifecycle(params, tracks, motion, looks, frame,
@@ -185,5 +186,20 @@ public final class Tracker implements MultiPersonTracker {
      */
     void eagerLooks(boolean eager) {
         lookRows.eagerLooks = eager;
+    }
+
+    /**
+     * Tests only: association without its shortcuts (stage 2 weighs every partial detection against the people
+     * matched in stage 1; every stage-1 match is checked for a copy), the straightforward computation they must
+     * give the same decisions as.
+     */
+    void straightAssociation(boolean straight) {
+        association.straight = straight;
+        revisions.straight = straight;
+    }
+
+    /** Tests only: stage-2 rows weighed against the people matched in stage 1, and stage-1 matches undone, so far. */
+    long[] associationCounts() {
+        return new long[] {association.explainedRows, revisions.undone};
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +29,52 @@ class TrackerLooksShortcutTest {
         int appearanceMattered = 0;
         for (long seed = 1; seed <= 12; seed++) {
             TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
-            assertEquals(0, firstDifference(params, params, true, seed), "seed " + seed);
-            appearanceMattered += firstDifference(params, params.withAppearance(false), false, seed) > 0 ? 1 : 0;
+            assertEquals(0, firstDifference(params, params, t -> t.eagerLooks(true), seed), "seed " + seed);
+            appearanceMattered += firstDifference(params, params.withAppearance(false), t -> { }, seed) > 0 ? 1 : 0;
         }
         assertTrue(appearanceMattered >= 6, "appearance changed the output in only " + appearanceMattered + " of 12 scenes");
     }
 
     /**
-     * Runs scene {@code seed} through a tracker with {@code a} (shortcuts on) and one with {@code b} (eager when
-     * {@code eagerB}); the first frame (from 1) where their published people differ, or 0.
+     * Association's shortcuts (stage 2 weighs only partial detections with a pair at its gate against the people
+     * matched in stage 1, the others being refused either way; a stage-1 match with OKS of at least
+     * {@code 1 / 2} is never a copy) publish what the straightforward computation publishes, on scenes where
+     * such rows and undone copies occur.
      */
-    private static int firstDifference(TrackerParams a, TrackerParams b, boolean eagerB, long seed) {
+    @Test
+    void associationShortcutsPublishWhatTheStraightforwardComputationPublishes() {
+        long weighed = 0;
+        long undone = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
+            for (boolean appearance : new boolean[] {true, false}) {
+                TrackerParams p = params.withAppearance(appearance);
+                Tracker[] fast = new Tracker[1];
+                assertEquals(0, firstDifference(p, p, t -> t.straightAssociation(true), seed, fast),
+                        "seed " + seed + ", appearance " + appearance);
+                weighed += fast[0].associationCounts()[0];
+                undone += fast[0].associationCounts()[1];
+            }
+        }
+        assertTrue(weighed >= 1000, "stage 2 had only " + weighed + " rows at its gate");
+        assertTrue(undone >= 10, "only " + undone + " stage-1 matches undone");
+    }
+
+    private static int firstDifference(TrackerParams a, TrackerParams b, Consumer<Tracker> setB, long seed) {
+        return firstDifference(a, b, setB, seed, new Tracker[1]);
+    }
+
+    /**
+     * Runs scene {@code seed} through a tracker with {@code a} (shortcuts on; left in {@code fastOut[0]}) and one
+     * with {@code b}, set up by {@code setB} (e.g. eager); the first frame (from 1) where their published
+     * people differ, or 0.
+     */
+    private static int firstDifference(TrackerParams a, TrackerParams b, Consumer<Tracker> setB, long seed,
+                                       Tracker[] fastOut) {
         Tracker fast = new Tracker(a, K, 40);
         Tracker straight = new Tracker(b, K, 40);
-        straight.eagerLooks(eagerB);
+        setB.accept(straight);
+        fastOut[0] = fast;
         Poses pa = new Poses(K, 40, PARTS);
         Poses pb = new Poses(K, 40, PARTS);
         Random rnd = new Random(seed);

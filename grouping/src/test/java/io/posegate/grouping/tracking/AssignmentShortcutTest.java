@@ -1,0 +1,81 @@
+package io.posegate.grouping.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Assignment}'s shortcuts (no solver when no row and no column has two admissible partners, or when every
+ * row's smallest cost is its only one and in a column of its own) assign exactly what the Hungarian solver
+ * assigns, on matrices like the tracker's (each person's own track far ahead, a few more pairs at the gate),
+ * with rows and columns without partners, ties (similarities on a coarse grid), costs that round together,
+ * and more rows than columns or fewer.
+ */
+class AssignmentShortcutTest {
+    private static final int MAX = 9;
+    private static final float GATE = 0.25f;
+
+    @Test
+    void shortcutsAssignWhatTheSolverAssigns() {
+        Random rnd = new Random(17);
+        Assignment fast = new Assignment(MAX, MAX);
+        Assignment straight = new Assignment(MAX, MAX);
+        straight.straight = true;
+        float[] sim = new float[MAX * MAX];
+        int[] rows = new int[MAX];
+        int[] cols = new int[MAX];
+        for (int i = 0; i < MAX; i++) {
+            rows[i] = i;
+            cols[i] = i;
+        }
+        for (int round = 0; round < 200_000; round++) {
+            int nr = 1 + rnd.nextInt(MAX);
+            int nc = 1 + rnd.nextInt(MAX);
+            fill(sim, nr, nc, rnd, round % 4);
+            int[] detA = new int[MAX];
+            int[] trackA = new int[MAX];
+            int[] detB = new int[MAX];
+            int[] trackB = new int[MAX];
+            Arrays.fill(detA, -1);
+            Arrays.fill(trackA, -1);
+            Arrays.fill(detB, -1);
+            Arrays.fill(trackB, -1);
+            int a = fast.solve(sim, rows, nr, cols, nc, GATE, detA, trackA);
+            int b = straight.solve(sim, rows, nr, cols, nc, GATE, detB, trackB);
+            assertEquals(b, a, "pairs, round " + round);
+            assertArrayEquals(detB, detA, "round " + round);
+            assertArrayEquals(trackB, trackA, "round " + round);
+        }
+        assertTrue(fast.apartSolves > 20_000, "only " + fast.apartSolves + " solves had their minima apart");
+    }
+
+    /**
+     * kind 0: each row's own column far ahead (most rows), a few extra pairs at the gate; 1: the same on a grid of
+     * 0.125 (ties); 2: uniform similarities; 3: similarities just above the gate, a few ulps apart (costs 1 - s
+     * that round together).
+     */
+    private static void fill(float[] sim, int nr, int nc, Random rnd, int kind) {
+        for (int i = 0; i < nr; i++) {
+            for (int j = 0; j < nc; j++) {
+                float s;
+                if (kind == 2) {
+                    s = rnd.nextFloat();
+                } else if (kind == 3) {
+                    s = rnd.nextInt(3) == 0 ? Math.nextUp(GATE + 0.01f * (rnd.nextInt(4) / 4f)) + rnd.nextInt(3) * Math.ulp(GATE) : 0f;
+                } else if (i == j && rnd.nextInt(8) != 0) {
+                    s = 0.9f + 0.1f * rnd.nextFloat();
+                } else {
+                    s = rnd.nextInt(6) == 0 ? GATE + 0.3f * rnd.nextFloat() : 0.2f * rnd.nextFloat();
+                }
+                if (kind == 1) {
+                    s = Math.round(s * 8f) / 8f;
+                }
+                sim[i * MAX + j] = s;
+            }
+        }
+    }
+}
