@@ -62,7 +62,7 @@ final class Association {
                 int t = cols[j];
                 float o = oks[rows[i] * stride + t];
                 sim[i * stride + j] = o == 0f ? 0f
-                        : lookRows.withLooks(w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t),
+                        : lookRows.withLooks(w * o + (1 - w) * BoxSimilarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t),
                                 params.minSimilarity(), poses, rows[i], t);
             }
         }
@@ -130,7 +130,7 @@ final class Association {
             return 0f;
         }
         float w = params.oksWeight();
-        return lookRows.withLooks(w * o + (1 - w) * Similarity.coverage(poses, p, frame.detKeys, tracks, t), partialGate(), poses, p, t);
+        return lookRows.withLooks(w * o + (1 - w) * BoxSimilarity.coverage(poses, p, frame.detKeys, tracks, t), partialGate(), poses, p, t);
     }
 
     private float partialGate() {

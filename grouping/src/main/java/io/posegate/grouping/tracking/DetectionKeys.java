@@ -44,10 +44,10 @@ final class DetectionKeys {
                     mask |= 1L << j;
                     float x = poses.x(p, j);
                     float y = poses.y(p, j);
-                    minX = Similarity.min(minX, x);
-                    maxX = Similarity.max(maxX, x);
-                    minY = Similarity.min(minY, y);
-                    maxY = Similarity.max(maxY, y);
+                    minX = BoxSimilarity.min(minX, x);
+                    maxX = BoxSimilarity.max(maxX, x);
+                    minY = BoxSimilarity.min(minY, y);
+                    maxY = BoxSimilarity.max(maxY, y);
                 }
             }
             counts[p] = c;

@@ -1,11 +1,10 @@
 package io.posegate.grouping.tracking;
 
 import io.posegate.grouping.Poses;
-import java.util.Arrays;
 
 /**
  * The {@link Tracker}'s appearance per frame ({@link AppearanceParams}): colour distances of detections to
- * tracks, computed when first asked for, each detection's closest-looking established tracks (its look
+ * tracks, computed when first asked for ({@link LookDistances}), each detection's closest-looking established tracks (its look
  * row), found when first needed, and the appearance factor a pair's similarity is multiplied by (learning
  * a clean match's colours is {@link LookLearning}'s). Reuses its arrays: allocates nothing in steady state.
  */
@@ -21,23 +20,14 @@ final class LookRows {
     private float[] lookBest = new float[0];
     private float[] lookSecond = new float[0];
     private int[] lookBestTrack = new int[0];
-    /**
-     * Colour distance of detection p to track t at [p * capacity + t] this frame, NaN until first asked for
-     * ({@link #lookDistance}).
-     */
-    private float[] lookDist = new float[0];
+    private final LookDistances distances;
     /**
      * Per detection, how far lookBest, lookSecond and lookBestTrack are filled this frame (when first needed):
      * {@link #ROW_NONE}, {@link #ROW_UP_TO_NEAR} (exact at or below near, as {@link #looksLike} reads them) or
      * {@link #ROW_EXACT}.
      */
     private byte[] lookRowState = new byte[0];
-    /** Per detection, {@link #anotherLooksAlike} once known this frame: {@link #ALIKE_UNKNOWN}, yes or no. */
-    private byte[] alike = new byte[0];
-    private static final byte ALIKE_UNKNOWN = 0;
-    private static final byte ALIKE_YES = 1;
-    private static final byte ALIKE_NO = 2;
-    /** near + margin as a float sum (see {@link #anotherLooksAlike}). */
+    /** near + margin as a float sum (see {@link LookDistances#anotherLooksAlike}). */
     private final float nearPlusMargin;
     /**
      * Tests only: every pair's colour distance up front and every pair's appearance factor, the straightforward
@@ -51,6 +41,7 @@ final class LookRows {
         this.look = look;
         this.frame = frame;
         this.nearPlusMargin = look.near() + look.margin();
+        this.distances = new LookDistances(tracks, looks, look, frame);
     }
 
     void grow(int poseCapacity) {
@@ -58,8 +49,7 @@ final class LookRows {
         lookSecond = new float[poseCapacity];
         lookBestTrack = new int[poseCapacity];
         lookRowState = new byte[poseCapacity];
-        alike = new byte[poseCapacity];
-        lookDist = new float[poseCapacity * tracks.capacity];
+        distances.grow(poseCapacity);
     }
 
     /**
@@ -69,11 +59,9 @@ final class LookRows {
      */
     void closestLooks(Poses poses, int n) {
         looks.index(poses, n);
-        int stride = tracks.capacity;
         for (int p = 0; p < n; p++) {
-            Arrays.fill(lookDist, p * stride, p * stride + tracks.size, Float.NaN);
+            distances.forget(p);
             lookRowState[p] = ROW_NONE;
-            alike[p] = ALIKE_UNKNOWN;
             if (eagerLooks) {
                 for (int t = 0; t < tracks.size; t++) {
                     lookDistance(poses, p, t);
@@ -110,7 +98,7 @@ final class LookRows {
         if (look.margin() >= 0f) {
             if (d > nearPlusMargin && lookRowState[p] == ROW_NONE) {
                 // other + margin < d holds for every other <= near: only whether one exists matters
-                if (!anotherLooksAlike(poses, p)) {
+                if (!distances.anotherLooksAlike(poses, p)) {
                     return 1f;
                 }
             } else {
@@ -127,33 +115,6 @@ final class LookRows {
         return d >= look.far() ? floor : floor + (1f - floor) * (look.far() - d) / (look.far() - look.near());
     }
 
-    /**
-     * Whether some established track with OKS above 0 to detection p has a colour distance in [0, near] to it:
-     * for a pair (p, t) whose distance is above near + margin, {@link #looksLike}'s "other &lt;= near and other +
-     * margin &lt; d" is exactly this (t itself is above near, so it is never the one found; and every other at
-     * or below near has other + margin &lt;= near + margin &lt; d, float rounding being monotonic). The same as
-     * the look row's "best &lt;= near", found by stopping at the first such track, kept for the frame.
-     */
-    private boolean anotherLooksAlike(Poses poses, int p) {
-        byte known = alike[p];
-        if (known != ALIKE_UNKNOWN) {
-            return known == ALIKE_YES;
-        }
-        float[] oks = frame.oks;
-        int stride = tracks.capacity;
-        float near = look.near();
-        boolean found = false;
-        for (int t = 0; t < tracks.size && !found; t++) {
-            if (oks[p * stride + t] == 0f || !tracks.established(t)) {
-                continue;
-            }
-            float d = distanceUpToNear(poses, p, t);
-            found = d >= 0f && d <= near;
-        }
-        alike[p] = found ? ALIKE_YES : ALIKE_NO;
-        return found;
-    }
-
     /** The established track that looks closest to detection p whatever its distance (its exact row), or -1. */
     int closestTrack(Poses poses, int p) {
         if (lookRowState[p] != ROW_EXACT) {
@@ -162,30 +123,9 @@ final class LookRows {
         return lookBestTrack[p];
     }
 
-    /** Colour distance of detection p to track t, computed once per frame (NaN: not yet; a NaN distance again). */
+    /** Colour distance of detection p to track t, computed once per frame ({@link LookDistances#exact}). */
     float lookDistance(Poses poses, int p, int t) {
-        int at = p * tracks.capacity + t;
-        float d = lookDist[at];
-        if (d != d) {
-            d = looks.distance(poses, p, t, look.minParts());
-            lookDist[at] = d;
-        }
-        return d;
-    }
-
-    /**
-     * Colour distance of detection p to track t where only a distance up to near matters: the kept one if
-     * computed this frame, else exact up to near and +infinity above it (kept only when exact; NaN stays "not
-     * yet", so a later exact request computes it).
-     */
-    private float distanceUpToNear(Poses poses, int p, int t) {
-        int at = p * tracks.capacity + t;
-        float d = lookDist[at];
-        if (d != d) {
-            d = looks.distanceUnlessAbove(poses, p, t, look.minParts(), look.near());
-            lookDist[at] = d == Float.POSITIVE_INFINITY ? Float.NaN : d;
-        }
-        return d;
+        return distances.exact(poses, p, t);
     }
 
     /**
@@ -208,12 +148,7 @@ final class LookRows {
                 continue;
             }
             // only distances up to near can change a decision here (looksLike); a larger one may be +infinity
-            float d = lookDist[p * stride + t];
-            if (d != d && exact) {
-                d = lookDistance(poses, p, t);
-            } else if (d != d) {
-                d = distanceUpToNear(poses, p, t);
-            }
+            float d = exact ? distances.exact(poses, p, t) : distances.upToNear(poses, p, t);
             if (d < 0f) {
                 continue;
             }

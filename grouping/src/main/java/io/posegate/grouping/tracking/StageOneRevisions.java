@@ -105,7 +105,7 @@ final class StageOneRevisions {
             for (int j = 0; j < nc; j++) {
                 float o = oks[rows[i] * stride + cols[j]];
                 sim[i * stride + j] = o == 0f ? 0f
-                        : w * o + (1 - w) * Similarity.iou(detBox, 4 * rows[i], tracks.box, 4 * cols[j]);
+                        : w * o + (1 - w) * BoxSimilarity.iou(detBox, 4 * rows[i], tracks.box, 4 * cols[j]);
             }
         }
         frame.assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);

@@ -33,9 +33,9 @@ final class TrackTable {
     final float[] px;
     final float[] py;
     final float[] box;
-    /** The predicted box grown by 0.3 of its larger side on every side: the reach of {@link Similarity#near}. */
+    /** The predicted box grown by 0.3 of its larger side on every side: the reach of {@link BoxSimilarity#near}. */
     final float[] reach;
-    /** The predicted box grown by 0.15 of its larger side: what {@link Similarity#coverage} counts as inside. */
+    /** The predicted box grown by 0.15 of its larger side: what {@link BoxSimilarity#coverage} counts as inside. */
     final float[] cover;
     /** 1 / {@link #area} of the predicted box, as of its last {@link #project} (the OKS matrix's scale, once per track). */
     final float[] invArea;
@@ -84,10 +84,10 @@ final class TrackTable {
                 float y = (float) (cy + oy[i] * s);
                 px[i] = x;
                 py[i] = y;
-                minX = Similarity.min(minX, x);
-                maxX = Similarity.max(maxX, x);
-                minY = Similarity.min(minY, y);
-                maxY = Similarity.max(maxY, y);
+                minX = BoxSimilarity.min(minX, x);
+                maxX = BoxSimilarity.max(maxX, x);
+                minY = BoxSimilarity.min(minY, y);
+                maxY = BoxSimilarity.max(maxY, y);
             }
         }
         hasMask[t] = mask;

@@ -138,7 +138,7 @@ public final class Tracker implements MultiPersonTracker {
         }
         for (int p = 0; p < n; p++) {
             for (int t = 0; t < tracks.size; t++) {
-                oks[p * tracks.capacity + t] = Similarity.near(detBox, p, tracks, t)
+                oks[p * tracks.capacity + t] = BoxSimilarity.near(detBox, p, tracks, t)
                         ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
             }
         }

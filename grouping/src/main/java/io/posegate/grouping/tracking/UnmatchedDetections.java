@@ -47,7 +47,7 @@ final class UnmatchedDetections {
             for (int t = 0; t < tracks.size; t++) {
                 float o = oks[p * tracks.capacity + t];
                 if (tracks.state[t] != TrackTable.CONFIRMED || o < OVERLAP_OKS || o <= best
-                        || Similarity.coverage(poses, p, tracks, t) < OVERLAP_COVERAGE) {
+                        || BoxSimilarity.coverage(poses, p, tracks, t) < OVERLAP_COVERAGE) {
                     continue;
                 }
                 best = o;

@@ -63,9 +63,9 @@ class TrackerFastPathTest {
                 float m = 0.3f * Math.max(b[4 * t + 2] - b[4 * t], b[4 * t + 3] - b[4 * t + 1]);
                 boolean expected = boxes[4 * p] <= b[4 * t + 2] + m && boxes[4 * p + 2] >= b[4 * t] - m
                         && boxes[4 * p + 1] <= b[4 * t + 3] + m && boxes[4 * p + 3] >= b[4 * t + 1] - m;
-                assertEquals(expected, Similarity.near(boxes, p, tracks, t));
+                assertEquals(expected, BoxSimilarity.near(boxes, p, tracks, t));
                 near += expected ? 1 : 0;
-                assertEquals(referenceCoverage(poses, p, tracks, t), Similarity.coverage(poses, p, tracks, t));
+                assertEquals(referenceCoverage(poses, p, tracks, t), BoxSimilarity.coverage(poses, p, tracks, t));
             }
         }
         assertTrue(near > 0 && near < poses.count() * tracks.size, near + " near pairs: the test needs both kinds");
@@ -82,7 +82,7 @@ class TrackerFastPathTest {
         for (int p = 0; p < poses.count(); p++) {
             for (int t = 0; t < tracks.size; t++) {
                 float full = referenceCoverage(poses, p, tracks, t);
-                assertEquals(Float.floatToIntBits(full), Float.floatToIntBits(Similarity.coverage(poses, p, keys, tracks, t)),
+                assertEquals(Float.floatToIntBits(full), Float.floatToIntBits(BoxSimilarity.coverage(poses, p, keys, tracks, t)),
                         "coverage of " + p + " and " + t);
                 partlyInside += full > 0f && full < 1f ? 1 : 0;
             }
@@ -164,8 +164,8 @@ class TrackerFastPathTest {
         float[] v = {-3.5f, -0f, 0f, 1e-30f, 2f, 2f, Float.MAX_VALUE, -Float.MAX_VALUE, Float.NaN, 7.25f};
         for (float a : v) {
             for (float b : v) {
-                assertEquals(Math.min(a, b) == 0f ? 0f : Math.min(a, b), Similarity.min(a, b) == 0f ? 0f : Similarity.min(a, b));
-                assertEquals(Math.max(a, b) == 0f ? 0f : Math.max(a, b), Similarity.max(a, b) == 0f ? 0f : Similarity.max(a, b));
+                assertEquals(Math.min(a, b) == 0f ? 0f : Math.min(a, b), BoxSimilarity.min(a, b) == 0f ? 0f : BoxSimilarity.min(a, b));
+                assertEquals(Math.max(a, b) == 0f ? 0f : Math.max(a, b), BoxSimilarity.max(a, b) == 0f ? 0f : BoxSimilarity.max(a, b));
             }
         }
     }
