@@ -29,12 +29,14 @@ final class ObservedMotion {
     /**
      * Corrects track t's motion by detection p (re-updated along the straight path from the last observation
      * when frames were missed) and refreshes its template; a detection that cannot be fitted only counts as
-     * coasted.
+     * coasted. Returns detection p's present keypoints ({@link Poses#presentCount}; counted by the re-template
+     * when there is one).
      */
-    void observe(Poses poses, int p, int t, boolean whole, long now) {
+    int observe(Poses poses, int p, int t, boolean whole, long now) {
         PoseFit.measure(poses, p, tracks, t, motion.size(t), whole, fit);
         if (Double.isNaN(fit[0])) {
             tracks.coasted[t]++;
+            return poses.presentCount(p);
         } else {
             if (tracks.coasted[t] > 0) {
                 reupdate(t, now);
@@ -42,7 +44,7 @@ final class ObservedMotion {
                 correct(t);
             }
             motion.save(t);
-            PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
+            int present = PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
             if (TemplateFrame.normalise(tracks, motion, t)) {
                 motion.save(t);
             }
@@ -50,6 +52,7 @@ final class ObservedMotion {
             tracks.lastSize[t] = (float) motion.size(t);
             tracks.coasted[t] = 0;
             tracks.lastClean[t] = now;
+            return present;
         }
     }
 

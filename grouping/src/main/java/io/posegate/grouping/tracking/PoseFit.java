@@ -77,16 +77,22 @@ final class PoseFit {
         out[2] = s;
     }
 
-    /** Sets the template of every keypoint detection p has, relative to anchor (cx, cy) and size s. */
-    static void retemplate(Poses poses, int p, TrackTable tr, int t, double cx, double cy, double s) {
+    /**
+     * Sets the template of every keypoint detection p has, relative to anchor (cx, cy) and size s; returns
+     * how many that is (its {@link Poses#presentCount}, counted on the way).
+     */
+    static int retemplate(Poses poses, int p, TrackTable tr, int t, double cx, double cy, double s) {
+        int present = 0;
         for (int j = 0; j < tr.keypoints; j++) {
             if (poses.present(p, j)) {
                 int at = t * tr.keypoints + j;
                 tr.ox[at] = (float) ((poses.x(p, j) - cx) / s);
                 tr.oy[at] = (float) ((poses.y(p, j) - cy) / s);
                 tr.has[at] = true;
+                present++;
             }
         }
+        return present;
     }
 
     private static double sq(double a) {
