@@ -11,6 +11,8 @@ final class ObservedMotion {
     private final TrackTable tracks;
     private final MotionModel motion;
     private final double[] fit = new double[3];
+    /** The refreshed template's box, from {@link PoseFit#retemplate} for {@link TemplateFrame#normalise}. */
+    private final float[] box = new float[4];
 
     ObservedMotion(TrackTable tracks, MotionModel motion) {
         this.tracks = tracks;
@@ -19,7 +21,7 @@ final class ObservedMotion {
 
     /** Starts track t's motion, pose and template at detection p (box in {@code detBox}). */
     void start(Poses poses, int p, float[] detBox, int t) {
-        PoseFit.start(poses, p, detBox, tracks, t, fit);
+        PoseFit.start(poses, p, detBox, tracks, t, fit, box);
         motion.start(t, fit[0], fit[1], fit[2]);
         tracks.project(t, fit[0], fit[1], fit[2]);
         tracks.projectLast(t, fit[0], fit[1], fit[2]);
@@ -44,8 +46,8 @@ final class ObservedMotion {
                 correct(t);
             }
             motion.save(t);
-            int present = PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
-            if (TemplateFrame.normalise(tracks, motion, t)) {
+            int present = PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t), box);
+            if (TemplateFrame.normalise(tracks, motion, t, box)) {
                 motion.save(t);
             }
             tracks.projectLast(t, motion.x(t), motion.y(t), motion.size(t));

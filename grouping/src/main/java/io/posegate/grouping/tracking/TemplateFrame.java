@@ -31,14 +31,24 @@ final class TemplateFrame {
      * (size by the inverse of the rescale, anchor by the shift); returns whether anything changed (the caller
      * then saves the motion state).
      *
-     * <p>Whether anything changes is decided on the template's box found in floats (the offsets are floats)
-     * by compares ({@link Similarity#min}, {@link Similarity#max}): the bounds {@code Math.min} and
-     * {@code Math.max} give over the offsets widened to doubles, NaN included, but for the sign of a zero,
-     * which no test of the extent or the centre sees. Math.min's signed-zero handling is a longer chain per
-     * keypoint, on every matched track every frame. When something changes (rarely), {@link #normaliseExactly}
-     * computes the change as it always did.
+     * <p>Whether anything changes is decided on the template's box in floats ({@code box}: minX, minY, maxX,
+     * maxY, as {@link #box} finds it, or as {@link PoseFit#retemplate} finds it on its way): its bounds by
+     * compares ({@link Similarity#min}, {@link Similarity#max}) are those {@code Math.min} and {@code Math.max}
+     * give over the offsets widened to doubles, NaN included, but for the sign of a zero, which no test of the
+     * extent or the centre sees. Math.min's signed-zero handling is a longer chain per keypoint, on every
+     * matched track every frame. When something changes (rarely), {@link #normaliseExactly} computes the
+     * change as it always did.
      */
-    static boolean normalise(TrackTable tr, MotionModel motion, int t) {
+    static boolean normalise(TrackTable tr, MotionModel motion, int t, float[] box) {
+        // a bound left at its infinity (no offset, or all of them that infinity) is the double loop's start
+        return !within(box[0] == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : box[0],
+                box[1] == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : box[1],
+                box[2] == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : box[2],
+                box[3] == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : box[3]) && normaliseExactly(tr, motion, t);
+    }
+
+    /** Track t's template box {minX, minY, maxX, maxY} into box, by compares from infinities (see {@link #normalise}). */
+    static void box(TrackTable tr, int t, float[] box) {
         int k = tr.keypoints;
         float minX = Float.POSITIVE_INFINITY;
         float minY = Float.POSITIVE_INFINITY;
@@ -52,11 +62,10 @@ final class TemplateFrame {
                 maxY = Similarity.max(maxY, tr.oy[i]);
             }
         }
-        // a bound left at its infinity (no offset, or all of them that infinity) is the double loop's start
-        return !within(minX == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : minX,
-                minY == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : minY,
-                maxX == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : maxX,
-                maxY == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : maxY) && normaliseExactly(tr, motion, t);
+        box[0] = minX;
+        box[1] = minY;
+        box[2] = maxX;
+        box[3] = maxY;
     }
 
     /** Whether a template of this box is left as it is: no extent, or extent and centre within their bands. */

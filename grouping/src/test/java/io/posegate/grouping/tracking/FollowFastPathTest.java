@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The matched track's follow-up shortcuts give exactly what the straightforward computations give: the
  * template frame decided on a float box by compares (against the double loop it replaced, on templates
  * in and out of the bands, with zeros of both signs, NaN and infinite offsets), and the re-template's count
- * of present keypoints (against {@link Poses#presentCount}).
+ * of present keypoints (against {@link Poses#presentCount}) and template box (against {@link TemplateFrame#box}).
  */
 class FollowFastPathTest {
     private static final int K = 18;
@@ -41,7 +41,9 @@ class FollowFastPathTest {
             double x = rnd.nextBoolean() ? -0.0 : 40 * rnd.nextDouble();
             fastMotion.start(t, x, 20, 30);
             exactMotion.start(t, x, 20, 30);
-            boolean a = TemplateFrame.normalise(fast, fastMotion, t);
+            float[] box = new float[4];
+            TemplateFrame.box(fast, t, box);
+            boolean a = TemplateFrame.normalise(fast, fastMotion, t, box);
             boolean b = TemplateFrame.normaliseExactly(exact, exactMotion, t);
             assertEquals(b, a, "changed, track " + t);
             changed += a ? 1 : 0;
@@ -73,17 +75,27 @@ class FollowFastPathTest {
     }
 
     @Test
-    void retemplateCountsThePresentKeypoints() {
+    void retemplateCountsThePresentKeypointsAndFindsTheTemplatesBox() {
         Poses poses = new Poses(K, 50);
         TrackTable tracks = new TrackTable(K, 1);
+        float[] box = new float[4];
+        float[] expected = new float[4];
+        TemplateFrame.box(tracks, 0, expected);
+        assertEquals(Float.POSITIVE_INFINITY, expected[0], "a template without keypoints has no box");
         for (int i = 0; i < 50; i++) {
             int p = poses.add(1f);
             for (int j = 0; j < K; j++) {
                 if (rnd.nextInt(i % 5 + 1) == 0) {
-                    poses.setKeypoint(p, j, 50 * rnd.nextFloat(), 50 * rnd.nextFloat(), 0.1f + rnd.nextFloat());
+                    float x = i % 9 == 4 && j % 3 == 0 ? 25f : 50 * rnd.nextFloat(); // some offsets exactly 0
+                    poses.setKeypoint(p, j, x, 50 * rnd.nextFloat(), 0.1f + rnd.nextFloat());
                 }
             }
-            assertEquals(poses.presentCount(p), PoseFit.retemplate(poses, p, tracks, 0, 25, 25, 30));
+            // the template keeps the keypoints earlier detections had and this one lacks
+            assertEquals(poses.presentCount(p), PoseFit.retemplate(poses, p, tracks, 0, 25, 25, 30, box));
+            TemplateFrame.box(tracks, 0, expected);
+            for (int c = 0; c < 4; c++) {
+                assertEquals(Float.floatToRawIntBits(expected[c]), Float.floatToRawIntBits(box[c]), "box " + c);
+            }
         }
     }
 }
