@@ -11,6 +11,8 @@ final class ObservedMotion {
     private final TrackTable tracks;
     private final MotionModel motion;
     private final double[] fit = new double[3];
+    /** The refreshed template's box, from {@link PoseFit#retemplate} for {@link TemplateFrame#normalise}. */
+    private final float[] box = new float[4];
 
     ObservedMotion(TrackTable tracks, MotionModel motion) {
         this.tracks = tracks;
@@ -19,7 +21,7 @@ final class ObservedMotion {
 
     /** Starts track t's motion, pose and template at detection p (box in {@code detBox}). */
     void start(Poses poses, int p, float[] detBox, int t) {
-        PoseFit.start(poses, p, detBox, tracks, t, fit);
+        PoseFit.start(poses, p, detBox, tracks, t, fit, box);
         motion.start(t, fit[0], fit[1], fit[2]);
         tracks.project(t, fit[0], fit[1], fit[2]);
         tracks.projectLast(t, fit[0], fit[1], fit[2]);
@@ -29,12 +31,14 @@ final class ObservedMotion {
     /**
      * Corrects track t's motion by detection p (re-updated along the straight path from the last observation
      * when frames were missed) and refreshes its template; a detection that cannot be fitted only counts as
-     * coasted.
+     * coasted. Returns detection p's present keypoints ({@link Poses#presentCount}; counted by the re-template
+     * when there is one).
      */
-    void observe(Poses poses, int p, int t, boolean whole, long now) {
+    int observe(Poses poses, int p, int t, boolean whole, long now) {
         PoseFit.measure(poses, p, tracks, t, motion.size(t), whole, fit);
         if (Double.isNaN(fit[0])) {
             tracks.coasted[t]++;
+            return poses.presentCount(p);
         } else {
             if (tracks.coasted[t] > 0) {
                 reupdate(t, now);
@@ -42,14 +46,15 @@ final class ObservedMotion {
                 correct(t);
             }
             motion.save(t);
-            PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t));
-            if (TemplateFrame.normalise(tracks, motion, t)) {
+            int present = PoseFit.retemplate(poses, p, tracks, t, motion.x(t), motion.y(t), motion.size(t), box);
+            if (TemplateFrame.normalise(tracks, motion, t, box)) {
                 motion.save(t);
             }
             tracks.projectLast(t, motion.x(t), motion.y(t), motion.size(t));
             tracks.lastSize[t] = (float) motion.size(t);
             tracks.coasted[t] = 0;
             tracks.lastClean[t] = now;
+            return present;
         }
     }
 

@@ -65,28 +65,53 @@ final class PoseFit {
         out[1] = mdy - s * mty;
     }
 
-    /** Starts track t's template from detection p, anchored at its box centre, size the box's larger side. */
-    static void start(Poses poses, int p, float[] boxes, TrackTable tr, int t, double[] out) {
+    /**
+     * Starts track t's template from detection p, anchored at its box centre, size the box's larger side
+     * (scratch: 4 floats for {@link #retemplate}'s box).
+     */
+    static void start(Poses poses, int p, float[] boxes, TrackTable tr, int t, double[] out, float[] scratch) {
         double cx = (boxes[4 * p] + boxes[4 * p + 2]) / 2.0;
         double cy = (boxes[4 * p + 1] + boxes[4 * p + 3]) / 2.0;
         double s = Math.max(1.0, Math.max(boxes[4 * p + 2] - boxes[4 * p], boxes[4 * p + 3] - boxes[4 * p + 1]));
         java.util.Arrays.fill(tr.has, t * tr.keypoints, (t + 1) * tr.keypoints, false);
-        retemplate(poses, p, tr, t, cx, cy, s);
+        retemplate(poses, p, tr, t, cx, cy, s, scratch);
         out[0] = cx;
         out[1] = cy;
         out[2] = s;
     }
 
-    /** Sets the template of every keypoint detection p has, relative to anchor (cx, cy) and size s. */
-    static void retemplate(Poses poses, int p, TrackTable tr, int t, double cx, double cy, double s) {
+    /**
+     * Sets the template of every keypoint detection p has, relative to anchor (cx, cy) and size s; returns
+     * how many that is (its {@link Poses#presentCount}, counted on the way). Writes the refreshed template's
+     * box into {@code box} as {@link TemplateFrame#box} would find it (the same compares over the same
+     * offsets), in the same pass.
+     */
+    static int retemplate(Poses poses, int p, TrackTable tr, int t, double cx, double cy, double s, float[] box) {
+        int present = 0;
+        float minX = Float.POSITIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
         for (int j = 0; j < tr.keypoints; j++) {
+            int at = t * tr.keypoints + j;
             if (poses.present(p, j)) {
-                int at = t * tr.keypoints + j;
                 tr.ox[at] = (float) ((poses.x(p, j) - cx) / s);
                 tr.oy[at] = (float) ((poses.y(p, j) - cy) / s);
                 tr.has[at] = true;
+                present++;
+            }
+            if (tr.has[at]) {
+                minX = BoxSimilarity.min(minX, tr.ox[at]);
+                maxX = BoxSimilarity.max(maxX, tr.ox[at]);
+                minY = BoxSimilarity.min(minY, tr.oy[at]);
+                maxY = BoxSimilarity.max(maxY, tr.oy[at]);
             }
         }
+        box[0] = minX;
+        box[1] = minY;
+        box[2] = maxX;
+        box[3] = maxY;
+        return present;
     }
 
     private static double sq(double a) {

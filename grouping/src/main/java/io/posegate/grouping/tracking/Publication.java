@@ -33,9 +33,11 @@ final class Publication {
         smooth(poses, p, t, continuous, dt);
     }
 
-    /** Track t published nothing: its filters restart when it is published again. */
+    /** Track t published nothing: its filters restart when it is published again (without smoothing none is marked). */
     void unpublished(int t) {
-        Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        if (params.smoothing()) {
+            Arrays.fill(smoothed, t * keypoints, (t + 1) * keypoints, false);
+        }
     }
 
     /** Track {@code from}'s filters become track {@code to}'s. */
@@ -44,14 +46,15 @@ final class Publication {
         System.arraycopy(smoothed, from * keypoints, smoothed, to * keypoints, keypoints);
     }
 
+    /** Without smoothing nothing is filtered and no keypoint is ever marked smoothed: nothing to do. */
     private void smooth(Poses poses, int p, int t, boolean continuous, double dt) {
+        if (!params.smoothing()) {
+            return;
+        }
         for (int j = 0; j < keypoints; j++) {
             int at = t * keypoints + j;
             if (!poses.present(p, j)) {
                 smoothed[at] = false;
-                continue;
-            }
-            if (!params.smoothing()) {
                 continue;
             }
             float x = poses.x(p, j);

@@ -30,8 +30,58 @@ final class TemplateFrame {
      * Brings track t's template back into the bands when it has left them, moving its motion state to match
      * (size by the inverse of the rescale, anchor by the shift); returns whether anything changed (the caller
      * then saves the motion state).
+     *
+     * <p>Whether anything changes is decided on the template's box in floats ({@code box}: minX, minY, maxX,
+     * maxY, as {@link #box} finds it, or as {@link PoseFit#retemplate} finds it on its way): its bounds by
+     * compares ({@link BoxSimilarity#min}, {@link BoxSimilarity#max}) are those {@code Math.min} and {@code Math.max}
+     * give over the offsets widened to doubles, NaN included, but for the sign of a zero, which no test of the
+     * extent or the centre sees. Math.min's signed-zero handling is a longer chain per keypoint, on every
+     * matched track every frame. When something changes (rarely), {@link #normaliseExactly} computes the
+     * change as it always did.
      */
-    static boolean normalise(TrackTable tr, MotionModel motion, int t) {
+    static boolean normalise(TrackTable tr, MotionModel motion, int t, float[] box) {
+        // a bound left at its infinity (no offset, or all of them that infinity) is the double loop's start
+        return !within(box[0] == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : box[0],
+                box[1] == Float.POSITIVE_INFINITY ? Double.MAX_VALUE : box[1],
+                box[2] == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : box[2],
+                box[3] == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : box[3]) && normaliseExactly(tr, motion, t);
+    }
+
+    /** Track t's template box {minX, minY, maxX, maxY} into box, by compares from infinities (see {@link #normalise}). */
+    static void box(TrackTable tr, int t, float[] box) {
+        int k = tr.keypoints;
+        float minX = Float.POSITIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
+        for (int i = t * k; i < (t + 1) * k; i++) {
+            if (tr.has[i]) {
+                minX = BoxSimilarity.min(minX, tr.ox[i]);
+                maxX = BoxSimilarity.max(maxX, tr.ox[i]);
+                minY = BoxSimilarity.min(minY, tr.oy[i]);
+                maxY = BoxSimilarity.max(maxY, tr.oy[i]);
+            }
+        }
+        box[0] = minX;
+        box[1] = minY;
+        box[2] = maxX;
+        box[3] = maxY;
+    }
+
+    /** Whether a template of this box is left as it is: no extent, or extent and centre within their bands. */
+    private static boolean within(double minX, double minY, double maxX, double maxY) {
+        double extent = Math.max(maxX - minX, maxY - minY);
+        if (!(extent > 1e-6)) {
+            return true;
+        }
+        double scale = extent >= LOW && extent <= HIGH ? 1.0 : extent;
+        double cx = (minX + maxX) / 2 / scale;
+        double cy = (minY + maxY) / 2 / scale;
+        return scale == 1.0 && !(Math.abs(cx) > OFF_CENTRE || Math.abs(cy) > OFF_CENTRE);
+    }
+
+    /** {@link #normalise} as it was first written: box and change from the offsets widened to doubles. */
+    static boolean normaliseExactly(TrackTable tr, MotionModel motion, int t) {
         int k = tr.keypoints;
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;

@@ -45,7 +45,7 @@ final class TrackLifecycle {
      * track is confirmed.
      */
     void follow(Poses poses, int p, int t, long now, double dt) {
-        observed.observe(poses, p, t, frame.whole[p], now);
+        int present = observed.observe(poses, p, t, frame.whole[p], now); // p's keypoints stay as they are here
         learning.learnLooks(poses, p, t);
         boolean continuous = tracks.missed[t] == 0;
         tracks.missed[t] = 0;
@@ -67,7 +67,7 @@ final class TrackLifecycle {
         }
         if (tracks.state[t] != TrackTable.TENTATIVE || tracks.hits[t] >= params.confirmHits()) {
             tracks.state[t] = TrackTable.CONFIRMED;
-            if (!params.publish().whole(poses, p) || contested.contested(poses, p, t)) {
+            if (!params.publish().whole(poses.personScore(p), present) || contested.contested(poses, p, t)) {
                 // a partial detection (or one left partial by keypoint owners), or one another unmatched
                 // track explains as well (a contested match), continues the track unpublished
                 publication.unpublished(t);
