@@ -83,8 +83,8 @@ final class PoseFit {
     /**
      * Sets the template of every keypoint detection p has, relative to anchor (cx, cy) and size s; returns
      * how many that is (its {@link Poses#presentCount}, counted on the way). Writes the refreshed template's
-     * box into {@code box} as {@link TemplateFrame#box} would find it (the same compares over the same
-     * offsets), in the same pass.
+     * box {minX, minY, maxX, maxY} into {@code box}, found in the same pass by {@link BoxSimilarity#min} and
+     * {@link BoxSimilarity#max} from infinities (what {@link TemplateFrame#normalise} decides on).
      */
     static int retemplate(Poses poses, int p, TrackTable tr, int t, double cx, double cy, double s, float[] box) {
         int present = 0;

@@ -32,7 +32,7 @@ final class TemplateFrame {
      * then saves the motion state).
      *
      * <p>Whether anything changes is decided on the template's box in floats ({@code box}: minX, minY, maxX,
-     * maxY, as {@link #box} finds it, or as {@link PoseFit#retemplate} finds it on its way): its bounds by
+     * maxY, as {@link PoseFit#retemplate} finds it on its way, by compares from infinities): its bounds by
      * compares ({@link BoxSimilarity#min}, {@link BoxSimilarity#max}) are those {@code Math.min} and {@code Math.max}
      * give over the offsets widened to doubles, NaN included, but for the sign of a zero, which no test of the
      * extent or the centre sees. Math.min's signed-zero handling is a longer chain per keypoint, on every
@@ -47,37 +47,20 @@ final class TemplateFrame {
                 box[3] == Float.NEGATIVE_INFINITY ? -Double.MAX_VALUE : box[3]) && normaliseExactly(tr, motion, t);
     }
 
-    /** Track t's template box {minX, minY, maxX, maxY} into box, by compares from infinities (see {@link #normalise}). */
-    static void box(TrackTable tr, int t, float[] box) {
-        int k = tr.keypoints;
-        float minX = Float.POSITIVE_INFINITY;
-        float minY = Float.POSITIVE_INFINITY;
-        float maxX = Float.NEGATIVE_INFINITY;
-        float maxY = Float.NEGATIVE_INFINITY;
-        for (int i = t * k; i < (t + 1) * k; i++) {
-            if (tr.has[i]) {
-                minX = BoxSimilarity.min(minX, tr.ox[i]);
-                maxX = BoxSimilarity.max(maxX, tr.ox[i]);
-                minY = BoxSimilarity.min(minY, tr.oy[i]);
-                maxY = BoxSimilarity.max(maxY, tr.oy[i]);
-            }
-        }
-        box[0] = minX;
-        box[1] = minY;
-        box[2] = maxX;
-        box[3] = maxY;
-    }
-
     /** Whether a template of this box is left as it is: no extent, or extent and centre within their bands. */
     private static boolean within(double minX, double minY, double maxX, double maxY) {
         double extent = Math.max(maxX - minX, maxY - minY);
-        if (!(extent > 1e-6)) {
-            return true;
-        }
-        double scale = extent >= LOW && extent <= HIGH ? 1.0 : extent;
-        double cx = (minX + maxX) / 2 / scale;
-        double cy = (minY + maxY) / 2 / scale;
-        return scale == 1.0 && !(Math.abs(cx) > OFF_CENTRE || Math.abs(cy) > OFF_CENTRE);
+        return !(extent > 1e-6) || scale(extent) == 1.0 && !offCentre((minX + maxX) / 2, (minY + maxY) / 2);
+    }
+
+    /** What the template is divided by: 1 while its extent is within [LOW, HIGH], else the extent. */
+    private static double scale(double extent) {
+        return extent >= LOW && extent <= HIGH ? 1.0 : extent;
+    }
+
+    /** Whether a centre (in template units after the rescale) is more than OFF_CENTRE from the anchor. */
+    private static boolean offCentre(double cx, double cy) {
+        return Math.abs(cx) > OFF_CENTRE || Math.abs(cy) > OFF_CENTRE;
     }
 
     /** {@link #normalise} as it was first written: box and change from the offsets widened to doubles. */
@@ -95,17 +78,13 @@ final class TemplateFrame {
                 maxY = Math.max(maxY, tr.oy[i]);
             }
         }
-        double extent = Math.max(maxX - minX, maxY - minY);
-        if (!(extent > 1e-6)) {
+        if (within(minX, minY, maxX, maxY)) {
             return false;
         }
-        double scale = extent >= LOW && extent <= HIGH ? 1.0 : extent;
+        double scale = scale(Math.max(maxX - minX, maxY - minY));
         double cx = (minX + maxX) / 2 / scale;
         double cy = (minY + maxY) / 2 / scale;
-        boolean shift = Math.abs(cx) > OFF_CENTRE || Math.abs(cy) > OFF_CENTRE;
-        if (scale == 1.0 && !shift) {
-            return false;
-        }
+        boolean shift = offCentre(cx, cy);
         if (!shift) {
             cx = 0;
             cy = 0;
