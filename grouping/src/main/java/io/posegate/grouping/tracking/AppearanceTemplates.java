@@ -17,16 +17,20 @@ final class AppearanceTemplates {
     private float[] scratch = new float[0];
     /** Per track, bit i: part i has been seen (read only while parts fit {@link #FAST_PARTS}). */
     private int[] seenMask = new int[0];
-    /**
-     * Per detection of this frame, bit i: the detection has a colour for part i; bit {@link #NOT_FINITE}: one
-     * of those colours is not finite; -1 until first needed (see {@link #index}).
-     */
+    /** Per detection of this frame, bit i: the detection has a colour for part i; -1 until first needed (see {@link #index}). */
     private int[] detMask = new int[0];
+    /**
+     * Per detection of this frame, whether all its colours are finite, looked at only when first needed (only
+     * {@link #distanceUnlessAbove} needs it, {@link #distance} does not): {@link #FINITE_UNKNOWN}, yes or no.
+     */
+    private byte[] detFinite = new byte[0];
+    private static final byte FINITE_UNKNOWN = 0;
+    private static final byte FINITE_YES = 1;
+    private static final byte FINITE_NO = 2;
     /** Per track: false once a seen part's template colour may be NaN or infinite (until reset). */
     private boolean[] finite = new boolean[0];
-    /** Most parts the masks of {@link #distance} hold (bits 30 and 31 are flags); more go the straightforward way. */
+    /** Most parts the masks of {@link #distance} hold (bit 31 is the "not yet" flag); more go the straightforward way. */
     static final int FAST_PARTS = 30;
-    private static final int NOT_FINITE = 1 << 30;
 
     AppearanceTemplates(int capacity) {
         this.capacity = capacity;
@@ -103,8 +107,10 @@ final class AppearanceTemplates {
         }
         if (detMask.length < n) {
             detMask = new int[Math.max(n, poses.capacity())];
+            detFinite = new byte[detMask.length];
         }
         java.util.Arrays.fill(detMask, 0, n, -1);
+        java.util.Arrays.fill(detFinite, 0, n, FINITE_UNKNOWN);
     }
 
     private int detMask(Poses poses, int p) {
@@ -114,14 +120,27 @@ final class AppearanceTemplates {
             for (int i = 0; i < parts; i++) {
                 if (poses.hasColour(p, i)) {
                     m |= 1 << i;
-                    boolean ok = Float.isFinite(poses.colour(p, i, 0)) && Float.isFinite(poses.colour(p, i, 1))
-                            && Float.isFinite(poses.colour(p, i, 2));
-                    m |= ok ? 0 : NOT_FINITE;
                 }
             }
             detMask[p] = m;
         }
         return m;
+    }
+
+    /** Whether every colour detection p has is finite (kept for the frame). */
+    private boolean detFinite(Poses poses, int p) {
+        byte known = detFinite[p];
+        if (known == FINITE_UNKNOWN) {
+            boolean ok = true;
+            for (int left = detMask(poses, p); left != 0; left &= left - 1) {
+                int i = Integer.numberOfTrailingZeros(left);
+                ok &= Float.isFinite(poses.colour(p, i, 0)) && Float.isFinite(poses.colour(p, i, 1))
+                        && Float.isFinite(poses.colour(p, i, 2));
+            }
+            known = ok ? FINITE_YES : FINITE_NO;
+            detFinite[p] = known;
+        }
+        return known == FINITE_YES;
     }
 
     /**
@@ -135,7 +154,7 @@ final class AppearanceTemplates {
         if (parts > FAST_PARTS) {
             return distanceStraight(poses, p, t, minParts);
         }
-        int shared = detMask(poses, p) & seenMask[t] & ~NOT_FINITE;
+        int shared = detMask(poses, p) & seenMask[t];
         if (Integer.bitCount(shared) < minParts) {
             return -1f;
         }
@@ -179,11 +198,10 @@ final class AppearanceTemplates {
         if (parts > FAST_PARTS) {
             return distanceStraight(poses, p, t, minParts);
         }
-        int dm = detMask(poses, p);
-        if ((dm & NOT_FINITE) != 0 || !finite[t]) {
+        if (!finite[t] || !detFinite(poses, p)) {
             return distance(poses, p, t, minParts);
         }
-        int shared = dm & seenMask[t];
+        int shared = detMask(poses, p) & seenMask[t];
         int n = Integer.bitCount(shared);
         if (n < minParts) {
             return -1f;

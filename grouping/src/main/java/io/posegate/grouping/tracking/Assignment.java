@@ -16,6 +16,11 @@ final class Assignment {
     private final boolean[] colUsed;
     /** Tests only: always the solver, the straightforward computation {@link #unique} and {@link #minimaApart} must agree with. */
     boolean straight;
+    /**
+     * Whether the last {@link #solve} was answered by {@link #unique} or {@link #minimaApart} (which {@link StageOne}
+     * relies on: lowering pairs it did not assign, and only those, leaves such an answer as it is).
+     */
+    boolean shortcut;
     /** Tests only: solves answered by {@link #minimaApart} so far. */
     long apartSolves;
 
@@ -36,6 +41,7 @@ final class Assignment {
      * @return pairs assigned
      */
     int solve(float[] sim, int[] rows, int nRows, int[] cols, int nCols, float gate, int[] detTrack, int[] trackDet) {
+        shortcut = true;
         if (nRows == 0 || nCols == 0) {
             return 0;
         }
@@ -58,6 +64,7 @@ final class Assignment {
             }
         }
         boolean apart = !straight && minimaApart(nRows, nCols);
+        shortcut = apart;
         if (!apart) {
             munkres.solve(cost, stride, nRows, nCols);
         } else {

@@ -7,7 +7,8 @@ import io.posegate.grouping.Poses;
  * whole detections against every track by predicted pose and box (then revised: {@link StageOneRevisions}),
  * stage 2 partial detections against the active confirmed tracks left by predicted pose and coverage, stage
  * 3 (OC-SORT's observation-centric recovery) whole detections left against confirmed tracks left by the
- * pose they were last seen in. Every pair's similarity passes the appearance factor ({@link LookRows}).
+ * pose they were last seen in. Every pair's similarity passes the appearance factor ({@link LookRows}); stage 1
+ * computes it only where it can change the answer ({@link StageOne}).
  */
 final class Association {
     private static final float PARTIAL_GATE = 0.5f;
@@ -16,6 +17,7 @@ final class Association {
     private final FrameState frame;
     private final LookRows lookRows;
     private final StageOneRevisions revisions;
+    final StageOne stageOne;
     /**
      * Tests only: stage 2 weighs every partial detection's row against {@link #explainedBy}, the straightforward
      * computation; otherwise only rows with a pair at the gate are (the others are refused either way).
@@ -31,6 +33,7 @@ final class Association {
         this.frame = frame;
         this.lookRows = lookRows;
         this.revisions = revisions;
+        this.stageOne = new StageOne(params, tracks, frame, lookRows);
     }
 
     void associate(Poses poses, float[] kappa) {
@@ -38,36 +41,15 @@ final class Association {
         int[] rows = frame.rows;
         int[] cols = frame.cols;
         float[] sim = frame.sim;
-        float[] oks = frame.oks;
-        float[] detBox = frame.detBox;
         int[] detTrack = frame.detTrack;
         int[] trackDet = frame.trackDet;
         Assignment assignment = frame.assignment;
         int n = poses.count();
         int stride = tracks.capacity;
-        float w = params.oksWeight();
         // stage 1: whole detections against every track, by predicted pose and box
-        int nr = 0;
-        for (int p = 0; p < n; p++) {
-            if (whole[p]) {
-                rows[nr++] = p;
-            }
-        }
-        int nc = 0;
-        for (int t = 0; t < tracks.size; t++) {
-            cols[nc++] = t;
-        }
-        for (int i = 0; i < nr; i++) {
-            for (int j = 0; j < nc; j++) {
-                int t = cols[j];
-                float o = oks[rows[i] * stride + t];
-                sim[i * stride + j] = o == 0f ? 0f
-                        : lookRows.withLooks(w * o + (1 - w) * BoxSimilarity.iou(detBox, 4 * rows[i], tracks.box, 4 * t),
-                                params.minSimilarity(), poses, rows[i], t);
-            }
-        }
-        assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);
+        int nr = stageOne.match(poses, n);
         revisions.undoCopies(n);
+        stageOne.settleUnmatched(poses, nr);
         revisions.occludedByLookAlike(poses, n);
         // stage 2: partial detections against the active confirmed tracks left, by predicted pose and coverage
         nr = 0;
@@ -76,7 +58,7 @@ final class Association {
                 rows[nr++] = p;
             }
         }
-        nc = 0;
+        int nc = 0;
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] < 0 && tracks.state[t] == TrackTable.CONFIRMED) {
                 cols[nc++] = t;

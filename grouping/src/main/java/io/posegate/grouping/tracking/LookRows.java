@@ -83,6 +83,14 @@ final class LookRows {
     }
 
     /**
+     * Whether {@link #withLooks} may be left out where it cannot change an answer ({@link StageOne}): there are
+     * colours, the factor is in [0, 1] (margin &gt;= 0), and not {@link #eagerLooks}.
+     */
+    boolean factorOnlyLowers() {
+        return looks.parts() > 0 && look.margin() >= 0f && !eagerLooks;
+    }
+
+    /**
      * Appearance factor of detection p for track t: 1 when their limb colours agree (distance up to
      * {@link AppearanceParams#near}), cannot be compared, or (with a margin) do not point at another near
      * track; else falling to {@link AppearanceParams#floor} at {@link AppearanceParams#far}.

@@ -190,16 +190,21 @@ public final class Tracker implements MultiPersonTracker {
 
     /**
      * Tests only: association without its shortcuts (stage 2 weighs every partial detection against the people
-     * matched in stage 1; every stage-1 match is checked for a copy), the straightforward computation they must
-     * give the same decisions as.
+     * matched in stage 1; every stage-1 match is checked for a copy; stage 1 has every appearance factor before
+     * solving), the straightforward computation they must give the same decisions as.
      */
     void straightAssociation(boolean straight) {
         association.straight = straight;
+        association.stageOne.factorsFirst = straight;
         revisions.straight = straight;
     }
 
-    /** Tests only: stage-2 rows weighed against the people matched in stage 1, and stage-1 matches undone, so far. */
+    /**
+     * Tests only: stage-2 rows weighed against the people matched in stage 1, stage-1 matches undone, and stage-1
+     * solves answered without the appearance factors of unmatched pairs and with them after all, so far.
+     */
     long[] associationCounts() {
-        return new long[] {association.explainedRows, revisions.undone};
+        return new long[] {association.explainedRows, revisions.undone, association.stageOne.deferred,
+                association.stageOne.rebuilt};
     }
 }

@@ -54,6 +54,60 @@ class AssignmentShortcutTest {
     }
 
     /**
+     * What {@link StageOne} relies on: after an answer from a shortcut ({@link Assignment#shortcut}), lowering
+     * (by a factor in [0, 1]) any pairs the answer did not assign leaves the answer as it is, the solver's as well
+     * as the shortcut's.
+     */
+    @Test
+    void loweringUnassignedPairsKeepsAShortcutsAnswer() {
+        Random rnd = new Random(23);
+        Assignment fast = new Assignment(MAX, MAX);
+        Assignment straight = new Assignment(MAX, MAX);
+        straight.straight = true;
+        float[] sim = new float[MAX * MAX];
+        int[] rows = new int[MAX];
+        int[] cols = new int[MAX];
+        for (int i = 0; i < MAX; i++) {
+            rows[i] = i;
+            cols[i] = i;
+        }
+        int checked = 0;
+        for (int round = 0; round < 100_000; round++) {
+            int nr = 1 + rnd.nextInt(MAX);
+            int nc = 1 + rnd.nextInt(MAX);
+            fill(sim, nr, nc, rnd, round % 4);
+            int[] det = minusOnes();
+            int[] track = minusOnes();
+            int pairs = fast.solve(sim, rows, nr, cols, nc, GATE, det, track);
+            if (!fast.shortcut) {
+                continue;
+            }
+            checked++;
+            for (int i = 0; i < nr; i++) {
+                for (int j = 0; j < nc; j++) {
+                    if (det[i] != j && rnd.nextInt(3) == 0) {
+                        sim[i * MAX + j] *= rnd.nextInt(4) == 0 ? 0f : rnd.nextFloat();
+                    }
+                }
+            }
+            for (Assignment a : new Assignment[] {fast, straight}) {
+                int[] det2 = minusOnes();
+                int[] track2 = minusOnes();
+                assertEquals(pairs, a.solve(sim, rows, nr, cols, nc, GATE, det2, track2), "pairs, round " + round);
+                assertArrayEquals(det, det2, "round " + round);
+                assertArrayEquals(track, track2, "round " + round);
+            }
+        }
+        assertTrue(checked > 50_000, "only " + checked + " shortcut answers");
+    }
+
+    private static int[] minusOnes() {
+        int[] a = new int[MAX];
+        Arrays.fill(a, -1);
+        return a;
+    }
+
+    /**
      * kind 0: each row's own column far ahead (most rows), a few extra pairs at the gate; 1: the same on a grid of
      * 0.125 (ties); 2: uniform similarities; 3: similarities just above the gate, a few ulps apart (costs 1 - s
      * that round together).

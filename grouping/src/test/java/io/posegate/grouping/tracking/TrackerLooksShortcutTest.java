@@ -38,13 +38,16 @@ class TrackerLooksShortcutTest {
     /**
      * Association's shortcuts (stage 2 weighs only partial detections with a pair at its gate against the people
      * matched in stage 1, the others being refused either way; a stage-1 match with OKS of at least
-     * {@code 1 / 2} is never a copy) publish what the straightforward computation publishes, on scenes where
+     * {@code 1 / 2} is never a copy; stage 1 solved without the appearance factors of unmatched pairs when that
+     * cannot change the answer, {@link StageOne}) publish what the straightforward computation publishes, on scenes where
      * such rows and undone copies occur.
      */
     @Test
     void associationShortcutsPublishWhatTheStraightforwardComputationPublishes() {
         long weighed = 0;
         long undone = 0;
+        long deferred = 0;
+        long rebuilt = 0;
         for (long seed = 1; seed <= 12; seed++) {
             TrackerParams params = TrackerParams.defaults().withSmoothing(seed % 2 == 0);
             for (boolean appearance : new boolean[] {true, false}) {
@@ -54,10 +57,13 @@ class TrackerLooksShortcutTest {
                         "seed " + seed + ", appearance " + appearance);
                 weighed += fast[0].associationCounts()[0];
                 undone += fast[0].associationCounts()[1];
+                deferred += fast[0].associationCounts()[2];
+                rebuilt += fast[0].associationCounts()[3];
             }
         }
         assertTrue(weighed >= 1000, "stage 2 had only " + weighed + " rows at its gate");
         assertTrue(undone >= 10, "only " + undone + " stage-1 matches undone");
+        assertTrue(deferred >= 1000 && rebuilt >= 100, "stage 1 deferred " + deferred + " times, rebuilt " + rebuilt);
     }
 
     private static int firstDifference(TrackerParams a, TrackerParams b, Consumer<Tracker> setB, long seed) {
