@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
  * {@link OksMatrix} (four tracks per loop, NaN where a track lacks a keypoint) gives every pair the same float
  * as the straightforward computation: {@link BoxSimilarity#near} then {@link Similarity#oksPredicted}, and a
  * loop over all keypoints with the interpolation's difference taken per call. Random poses and tracks, with
- * absent keypoints, tracks without a keypoint the detection has, infinite coordinates, zero sigmas (infinite
- * kappa: a NaN exponent where a keypoint sits on its prediction), 0 to 13 tracks (every remainder of four),
- * and models of 17, 18, 64 and 70 keypoints (past 64: the per-pair loop).
+ * absent keypoints, tracks without a keypoint the detection has (also after their keypoint set changed or their
+ * slot was reused), infinite coordinates, zero sigmas (infinite kappa: a NaN exponent where a keypoint sits on
+ * its prediction), 0 to 13 tracks (every remainder of four), and models of 17, 18, 64 and 70 keypoints (past
+ * 64: the per-pair loop).
  */
 class OksMatrixTest {
     private final Random rnd = new Random(11);
@@ -89,20 +90,35 @@ class OksMatrixTest {
         return shared == 0 ? 0f : sum / shared;
     }
 
-    /** Tracks in a 300 x 200 scene, each keypoint kept with probability 0.3 to 1 (some tracks with none). */
+    /**
+     * Tracks in a 300 x 200 scene, each keypoint kept with probability 0.3 to 1 (some tracks with none), as a
+     * tracker leaves them: slots reused after swap-removals, keypoint sets changed between projections.
+     */
     private TrackTable randomTracks(int k, int count) {
         TrackTable tracks = new TrackTable(k, 16);
-        for (int t = 0; t < count; t++) {
-            float keep = rnd.nextInt(10) == 0 ? 0f : 0.3f + 0.7f * rnd.nextFloat();
-            for (int j = 0; j < k; j++) {
-                tracks.has[t * k + j] = rnd.nextFloat() < keep;
-                tracks.ox[t * k + j] = 0.6f * (rnd.nextFloat() - 0.5f);
-                tracks.oy[t * k + j] = rnd.nextFloat() - 0.5f;
+        for (int frame = 0; frame < 3; frame++) {
+            while (tracks.size > 0 && rnd.nextInt(3) == 0) {
+                tracks.move(tracks.size - 1, rnd.nextInt(tracks.size));
+                tracks.size--;
             }
-            tracks.size = t + 1;
-            tracks.project(t, 300 * rnd.nextDouble(), 200 * rnd.nextDouble(), 20 + 80 * rnd.nextDouble());
+            for (int t = 0; t < count; t++) {
+                if (t >= tracks.size || rnd.nextInt(3) == 0) {
+                    template(tracks, t, k);
+                }
+                tracks.size = Math.max(tracks.size, t + 1);
+                tracks.project(t, 300 * rnd.nextDouble(), 200 * rnd.nextDouble(), 20 + 80 * rnd.nextDouble());
+            }
         }
         return tracks;
+    }
+
+    private void template(TrackTable tracks, int t, int k) {
+        float keep = rnd.nextInt(10) == 0 ? 0f : 0.3f + 0.7f * rnd.nextFloat();
+        for (int j = 0; j < k; j++) {
+            tracks.has[t * k + j] = rnd.nextFloat() < keep;
+            tracks.ox[t * k + j] = 0.6f * (rnd.nextFloat() - 0.5f);
+            tracks.oy[t * k + j] = rnd.nextFloat() - 0.5f;
+        }
     }
 
     /**
