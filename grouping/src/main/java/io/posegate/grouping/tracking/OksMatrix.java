@@ -6,9 +6,10 @@ import io.posegate.grouping.Poses;
  * The tracker's pairwise OKS matrix: {@link Similarity#oksPredicted} of every detection against every track
  * that is {@link BoxSimilarity#near} it, 0 for the other pairs, every value the same float.
  *
- * <p>Why it is shaped so: a pair's OKS is a handful of terms (about 4 shared keypoints on the bench), so the
- * per-pair loop spends most of its instructions on loop control, the detection's coordinate and kappa loads
- * and their bounds checks rather than on the terms. Here a detection is weighed against four tracks at once:
+ * <p>Why it is shaped so: a pair's OKS is a handful of terms (about 4 shared keypoints on the bench), and the
+ * per-pair loop is bound by its instruction count (not by its sum's chain of additions): per pair and per term
+ * it spends much of it on loop control and on loading the detection's keypoint and kappa with their bounds
+ * checks, besides the exponential. Here a detection is weighed against four tracks at once:
  * one loop over the union of the four tracks' shared keypoints, in ascending order, loads the detection's
  * keypoint once and adds one term to each track's own sum. A track that lacks a keypoint of the union has
  * NaN there ({@link TrackTable#project}), so its term is {@link Similarity#expNeg}(NaN) = +0, and adding +0
