@@ -30,6 +30,7 @@ final class TrackTable {
      */
     final double[] lastAnchor;
     final float[] lastSize;
+    /** This frame's predicted pose, NaN where the track lacks the keypoint (so {@link OksMatrix}'s terms there are 0). */
     final float[] px;
     final float[] py;
     final float[] box;
@@ -70,7 +71,7 @@ final class TrackTable {
         return state[t] != TENTATIVE;
     }
 
-    /** Predicts track t's pose from its template at anchor (cx, cy) and size s, and its box. */
+    /** Predicts track t's pose from its template at anchor (cx, cy) and size s (NaN where it lacks a keypoint), and its box. */
     void project(int t, double cx, double cy, double s) {
         float minX = Float.MAX_VALUE;
         float minY = Float.MAX_VALUE;
@@ -88,6 +89,9 @@ final class TrackTable {
                 maxX = BoxSimilarity.max(maxX, x);
                 minY = BoxSimilarity.min(minY, y);
                 maxY = BoxSimilarity.max(maxY, y);
+            } else {
+                px[i] = Float.NaN;
+                py[i] = Float.NaN;
             }
         }
         hasMask[t] = mask;

@@ -136,12 +136,7 @@ public final class Tracker implements MultiPersonTracker {
             fate[p] = FrameState.DROP;
             frame.whole[p] = params.publish().whole(poses.personScore(p), detKeys.count(p));
         }
-        for (int p = 0; p < n; p++) {
-            for (int t = 0; t < tracks.size; t++) {
-                oks[p * tracks.capacity + t] = BoxSimilarity.near(detBox, p, tracks, t)
-                        ? Similarity.oksPredicted(poses, p, detKeys, tracks, t, kappa) : 0f;
-            }
-        }
+        OksMatrix.fill(poses, n, detKeys, detBox, tracks, kappa, oks);
         if (looks.parts() > 0) {
             lookRows.closestLooks(poses, n);
         }
