@@ -146,7 +146,7 @@ public final class Tracker implements MultiPersonTracker {
             lookRows.closestLooks(poses, n);
         }
         association.associate(poses, kappa);
-        owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, kappa);
+        owners.reassign(poses, n, tracks, oks, tracks.capacity, detKeys, detTrack, trackDet, kappa);
         unmatched.settleUnmatched(poses, n, kappa, timestampNanos);
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
@@ -196,6 +196,16 @@ public final class Tracker implements MultiPersonTracker {
     void straightAssociation(boolean straight) {
         association.straight = straight;
         revisions.straight = straight;
+    }
+
+    /** Tests only: keypoint owners check every matched detection's keypoints, without the OKS shortcut. */
+    void straightOwners(boolean straight) {
+        owners.straight = straight;
+    }
+
+    /** Tests only: keypoints the keypoint owners moved or dropped so far. */
+    long ownersMoved() {
+        return owners.movedTotal;
     }
 
     /** Tests only: stage-2 rows weighed against the people matched in stage 1, and stage-1 matches undone, so far. */
