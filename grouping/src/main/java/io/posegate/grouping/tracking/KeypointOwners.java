@@ -1,6 +1,7 @@
 package io.posegate.grouping.tracking;
 
 import io.posegate.grouping.Poses;
+import java.util.Arrays;
 
 /**
  * Takes other people's keypoints out of a matched detection. Where people cross, a bottom-up grouper
@@ -27,6 +28,8 @@ final class KeypointOwners {
     static final float SHORTFALL = 0.45f;
     private final int keypoints;
     private final int[] owner;
+    /** Detections given a keypoint this frame: they have keypoints their OKS was not computed on. */
+    private boolean[] received = new boolean[0];
     /** Tests only: every matched detection's keypoints checked, without the OKS shortcut. */
     boolean straight;
     /** Tests only: keypoints moved or dropped so far. */
@@ -47,11 +50,15 @@ final class KeypointOwners {
      */
     int reassign(Poses poses, int n, TrackTable tr, float[] oks, int stride, DetectionKeys keys, int[] detTrack,
                  int[] trackDet, float[] kappa) {
+        if (received.length < n) {
+            received = new boolean[poses.capacity()];
+        }
+        Arrays.fill(received, 0, n, false);
         int moved = 0;
         for (int p = 0; p < n; p++) {
             int t = detTrack[p];
-            // until a keypoint is given to a detection, each one has the keypoints its OKS was computed on
-            if (t < 0 || !tr.established(t) || moved == 0 && !straight && allOwn(oks[p * stride + t], keys, p, tr, t)
+            // a detection given no keypoint has those its OKS was computed on (it loses its own only after)
+            if (t < 0 || !tr.established(t) || !received[p] && !straight && allOwn(oks[p * stride + t], keys, p, tr, t)
                     || !owners(poses, p, t, tr, oks, stride, kappa)) {
                 continue;
             }
@@ -62,6 +69,7 @@ final class KeypointOwners {
                 int q = trackDet[owner[j]];
                 if (q >= 0 && !poses.present(q, j)) {
                     poses.setKeypoint(q, j, poses.x(p, j), poses.y(p, j), poses.score(p, j));
+                    received[q] = true;
                 }
                 poses.setKeypoint(p, j, 0f, 0f, 0f);
                 moved++;
