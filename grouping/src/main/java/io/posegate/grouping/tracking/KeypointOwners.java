@@ -1,6 +1,7 @@
 package io.posegate.grouping.tracking;
 
 import io.posegate.grouping.Poses;
+import java.util.Arrays;
 
 /**
  * Takes other people's keypoints out of a matched detection. Where people cross, a bottom-up grouper
@@ -18,8 +19,21 @@ final class KeypointOwners {
     static final float OTHER = 0.5f;
     /** exp(-0.6) = 0.549 &ge; {@link #OWN}: a keypoint closer than that to its own track's is its own, surely. */
     private static final float OWN_ARG = 0.6f;
+    /**
+     * A matched pair whose OKS falls short of 1 by at most this over its shared keypoints, (1 - OKS) x shared,
+     * has every keypoint at per-keypoint OKS 0.55 or more, above {@link #OWN}: each term is at most 1, so none
+     * falls short by more than the sum does. The margin (0.05) is far above the float error of the sum and of
+     * the OKS matrix's 1 / area against {@link Similarity#one}'s division (about 1e-5).
+     */
+    static final float SHORTFALL = 0.45f;
     private final int keypoints;
     private final int[] owner;
+    /** Detections given a keypoint this frame: they have keypoints their OKS was not computed on. */
+    private boolean[] received = new boolean[0];
+    /** Tests only: every matched detection's keypoints checked, without the OKS shortcut. */
+    boolean straight;
+    /** Tests only: keypoints moved or dropped so far. */
+    long movedTotal;
 
     KeypointOwners(int keypoints) {
         this.keypoints = keypoints;
@@ -28,17 +42,24 @@ final class KeypointOwners {
 
     /**
      * @param n        detections of this frame
-     * @param near     [p * stride + t] non-zero where detection p is near track t (the OKS pre-test)
+     * @param oks      [p * stride + t] OKS of detection p against track t's predicted pose, 0 where not near
+     * @param keys     the detections' keypoints as of that OKS
      * @param detTrack each detection's track, or negative
      * @param trackDet each track's detection, or -1
      * @return keypoints moved or dropped
      */
-    int reassign(Poses poses, int n, TrackTable tr, float[] near, int stride, int[] detTrack, int[] trackDet,
-                 float[] kappa) {
+    int reassign(Poses poses, int n, TrackTable tr, float[] oks, int stride, DetectionKeys keys, int[] detTrack,
+                 int[] trackDet, float[] kappa) {
+        if (received.length < n) {
+            received = new boolean[poses.capacity()];
+        }
+        Arrays.fill(received, 0, n, false);
         int moved = 0;
         for (int p = 0; p < n; p++) {
             int t = detTrack[p];
-            if (t < 0 || !tr.established(t) || !owners(poses, p, t, tr, near, stride, kappa)) {
+            // a detection given no keypoint has those its OKS was computed on (it loses its own only after)
+            if (t < 0 || !tr.established(t) || !received[p] && !straight && allOwn(oks[p * stride + t], keys, p, tr, t)
+                    || !owners(poses, p, t, tr, oks, stride, kappa)) {
                 continue;
             }
             for (int j = 0; j < keypoints; j++) {
@@ -48,12 +69,24 @@ final class KeypointOwners {
                 int q = trackDet[owner[j]];
                 if (q >= 0 && !poses.present(q, j)) {
                     poses.setKeypoint(q, j, poses.x(p, j), poses.y(p, j), poses.score(p, j));
+                    received[q] = true;
                 }
                 poses.setKeypoint(p, j, 0f, 0f, 0f);
                 moved++;
             }
         }
+        movedTotal += moved;
         return moved;
+    }
+
+    /**
+     * True when detection p's OKS against its track t shows that every keypoint they share is t's at
+     * per-keypoint OKS above {@link #OWN} ({@link #SHORTFALL}), so no keypoint can go to another person. Most
+     * matches are that close; their keypoints need no check.
+     */
+    static boolean allOwn(float oks, DetectionKeys keys, int p, TrackTable tr, int t) {
+        int shared = tr.keypoints <= 64 ? Long.bitCount(keys.mask(p) & tr.hasMask[t]) : keys.count(p);
+        return (1f - oks) * shared <= SHORTFALL;
     }
 
     /** Fills {@link #owner} with the track each keypoint of p belongs to instead of t, or -1; true if any. */

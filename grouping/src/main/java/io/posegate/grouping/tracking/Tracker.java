@@ -141,7 +141,7 @@ public final class Tracker implements MultiPersonTracker {
             lookRows.closestLooks(poses, n);
         }
         association.associate(poses, kappa);
-        owners.reassign(poses, n, tracks, oks, tracks.capacity, detTrack, trackDet, kappa);
+        owners.reassign(poses, n, tracks, oks, tracks.capacity, detKeys, detTrack, trackDet, kappa);
         unmatched.settleUnmatched(poses, n, kappa, timestampNanos);
         for (int t = 0; t < tracks.size; t++) {
             if (trackDet[t] >= 0) {
@@ -192,6 +192,16 @@ public final class Tracker implements MultiPersonTracker {
         association.straight = straight;
         association.stageOne.factorsFirst = straight;
         revisions.straight = straight;
+    }
+
+    /** Tests only: keypoint owners check every matched detection's keypoints, without the OKS shortcut. */
+    void straightOwners(boolean straight) {
+        owners.straight = straight;
+    }
+
+    /** Tests only: keypoints the keypoint owners moved or dropped so far. */
+    long ownersMoved() {
+        return owners.movedTotal;
     }
 
     /**
