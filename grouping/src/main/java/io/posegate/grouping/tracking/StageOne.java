@@ -67,7 +67,7 @@ final class StageOne {
             int p = rows[i];
             for (int t = 0; t < nc; t++) {
                 float o = oks[p * stride + t];
-                float base = o == 0f ? 0f : w * o + (1 - w) * BoxSimilarity.iou(detBox, 4 * p, tracks.box, 4 * t);
+                float base = similarity(w, o, detBox, p, tracks, t);
                 sim[i * stride + t] = o == 0f || defer ? base : lookRows.withLooks(base, gate, poses, p, t);
             }
         }
@@ -97,6 +97,14 @@ final class StageOne {
         }
         assignment.solve(sim, rows, nr, cols, nc, gate, frame.detTrack, frame.trackDet);
         return nr;
+    }
+
+    /**
+     * Stage 1's similarity of detection p (box in detBox) and track t without the appearance factor: w x their
+     * OKS o + (1 - w) x box IoU, 0 when o is 0 (no keypoint in common, or not near).
+     */
+    static float similarity(float w, float o, float[] detBox, int p, TrackTable tracks, int t) {
+        return o == 0f ? 0f : w * o + (1 - w) * BoxSimilarity.iou(detBox, 4 * p, tracks.box, 4 * t);
     }
 
     /** Whether the appearance factor leaves each matched pair's similarity as it is (computing their factors). */

@@ -104,8 +104,7 @@ final class StageOneRevisions {
         for (int i = 0; i < nr; i++) {
             for (int j = 0; j < nc; j++) {
                 float o = oks[rows[i] * stride + cols[j]];
-                sim[i * stride + j] = o == 0f ? 0f
-                        : w * o + (1 - w) * BoxSimilarity.iou(detBox, 4 * rows[i], tracks.box, 4 * cols[j]);
+                sim[i * stride + j] = StageOne.similarity(w, o, detBox, rows[i], tracks, cols[j]);
             }
         }
         frame.assignment.solve(sim, rows, nr, cols, nc, params.minSimilarity(), detTrack, trackDet);

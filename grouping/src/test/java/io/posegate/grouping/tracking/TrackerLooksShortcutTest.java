@@ -137,28 +137,10 @@ class TrackerLooksShortcutTest {
             long now = f * 66_666_667L;
             fast.update(pa, now, SIGMAS);
             straight.update(pb, now, SIGMAS);
-            if (!samePublished(pa, pb)) {
+            if (!PublishedPoses.same(pa, pb)) {
                 return f;
             }
         }
         return 0;
-    }
-
-    private static boolean samePublished(Poses a, Poses b) {
-        if (a.count() != b.count()) {
-            return false;
-        }
-        for (int p = 0; p < a.count(); p++) {
-            if (a.id(p) != b.id(p)) {
-                return false;
-            }
-            for (int k = 0; k < K; k++) {
-                if (a.present(p, k) != b.present(p, k) || Float.floatToRawIntBits(a.x(p, k)) != Float.floatToRawIntBits(b.x(p, k))
-                        || Float.floatToRawIntBits(a.y(p, k)) != Float.floatToRawIntBits(b.y(p, k))) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }
