@@ -132,15 +132,4 @@ final class Similarity {
         float r = f - i;
         return EXP[i] + r * EXP_STEP[i];
     }
-
-    /** Tests only: exp(-x) as {@link #expNeg} computed it with the difference taken per call. */
-    static float expNegStraight(float x) {
-        if (!(x < EXP_RANGE)) {
-            return 0f;
-        }
-        float f = x * EXP_STEPS;
-        int i = (int) f;
-        float r = f - i;
-        return EXP[i] + r * (EXP[i + 1] - EXP[i]);
-    }
 }

@@ -32,7 +32,8 @@ final class StageOne {
     /** Tests only: frames answered without the factored matrix, and frames that built it after all. */
     long deferred;
     long rebuilt;
-    private boolean settle;
+    /** Whether {@link #settleUnmatched} still owes the unmatched rows their factors (a deferred stage 1). */
+    private boolean unmatchedFactorsOwed;
 
     StageOne(TrackerParams params, TrackTable tracks, FrameState frame, LookRows lookRows) {
         this.params = params;
@@ -73,7 +74,7 @@ final class StageOne {
         }
         Assignment assignment = frame.assignment;
         assignment.solve(sim, rows, nr, cols, nc, gate, frame.detTrack, frame.trackDet);
-        settle = defer;
+        unmatchedFactorsOwed = defer;
         if (!defer) {
             return nr;
         }
@@ -82,7 +83,7 @@ final class StageOne {
             return nr;
         }
         rebuilt++;
-        settle = false;
+        unmatchedFactorsOwed = false;
         for (int t = 0; t < nc; t++) {
             frame.trackDet[t] = -1;
         }
@@ -126,10 +127,13 @@ final class StageOne {
     /**
      * After a deferred stage 1 (and the copies undone), the factors of the rows left without a track, as the
      * factored build would have computed them (see the class): call before anything else reads those rows'
-     * colours. Needs the frame's rows and matrix of {@link #match} (nr rows) untouched.
+     * colours. Needs the frame's rows and matrix of {@link #match} (nr rows) untouched. Most of these
+     * distances are computed again anyway (a whole detection left unmatched gets its exact look row in
+     * {@link StageOneRevisions#occludedByLookAlike}); the case they keep the same is a copy undone that
+     * {@link UnmatchedDetections} then hands to a lost track, which learns from it this frame.
      */
     void settleUnmatched(Poses poses, int nr) {
-        if (!settle) {
+        if (!unmatchedFactorsOwed) {
             return;
         }
         int stride = tracks.capacity;

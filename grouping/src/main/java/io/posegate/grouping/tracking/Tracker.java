@@ -199,9 +199,9 @@ public final class Tracker implements MultiPersonTracker {
         owners.straight = straight;
     }
 
-    /** Tests only: keypoints the keypoint owners moved or dropped so far. */
-    long ownersMoved() {
-        return owners.movedTotal;
+    /** Tests only: keypoints the keypoint owners moved or dropped, and matched detections they skipped, so far. */
+    long[] ownersCounts() {
+        return new long[] {owners.movedTotal, owners.skippedTotal};
     }
 
     /**
