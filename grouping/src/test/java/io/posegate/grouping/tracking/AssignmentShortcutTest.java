@@ -23,15 +23,10 @@ class AssignmentShortcutTest {
     void shortcutsAssignWhatTheSolverAssigns() {
         Random rnd = new Random(17);
         Assignment fast = new Assignment(MAX, MAX);
-        Assignment straight = new Assignment(MAX, MAX);
-        straight.straight = true;
+        Assignment straight = straightAssignment();
         float[] sim = new float[MAX * MAX];
-        int[] rows = new int[MAX];
-        int[] cols = new int[MAX];
-        for (int i = 0; i < MAX; i++) {
-            rows[i] = i;
-            cols[i] = i;
-        }
+        int[] rows = indices();
+        int[] cols = indices();
         for (int round = 0; round < 200_000; round++) {
             int nr = 1 + rnd.nextInt(MAX);
             int nc = 1 + rnd.nextInt(MAX);
@@ -62,15 +57,10 @@ class AssignmentShortcutTest {
     void loweringUnassignedPairsKeepsAShortcutsAnswer() {
         Random rnd = new Random(23);
         Assignment fast = new Assignment(MAX, MAX);
-        Assignment straight = new Assignment(MAX, MAX);
-        straight.straight = true;
+        Assignment straight = straightAssignment();
         float[] sim = new float[MAX * MAX];
-        int[] rows = new int[MAX];
-        int[] cols = new int[MAX];
-        for (int i = 0; i < MAX; i++) {
-            rows[i] = i;
-            cols[i] = i;
-        }
+        int[] rows = indices();
+        int[] cols = indices();
         int checked = 0;
         for (int round = 0; round < 100_000; round++) {
             int nr = 1 + rnd.nextInt(MAX);
@@ -131,5 +121,21 @@ class AssignmentShortcutTest {
                 sim[i * MAX + j] = s;
             }
         }
+    }
+
+    /** An assignment that always runs the solver, the straightforward computation. */
+    private static Assignment straightAssignment() {
+        Assignment a = new Assignment(MAX, MAX);
+        a.straight = true;
+        return a;
+    }
+
+    /** 0 .. MAX - 1: rows and columns that are the matrix's own lines. */
+    private static int[] indices() {
+        int[] a = new int[MAX];
+        for (int i = 0; i < MAX; i++) {
+            a[i] = i;
+        }
+        return a;
     }
 }
