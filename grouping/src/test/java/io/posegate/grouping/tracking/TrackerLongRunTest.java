@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 class TrackerLongRunTest {
     @Test
     void afterEveryGapTheTrackerGetsBackToAllThePeopleAndNoPublishedKeypointLeavesThePicture() {
-        TrackingBench bench = new TrackingBench();
-        bench.people = 20;
-        bench.smoothing = false;
-        bench.appearance = false;
-        bench.setUp();
+        TrackingBench bench = TrackingBench.ready(20, false, false);
         int all = -1;
         for (int stretch = 0; stretch < 16; stretch++) {
             int most = 0;
@@ -50,11 +46,7 @@ class TrackerLongRunTest {
      */
     @Test
     void anHourOfTheSamePeopleKeepsThemAll() {
-        TrackingBench bench = new TrackingBench();
-        bench.people = 20;
-        bench.smoothing = false;
-        bench.appearance = false;
-        bench.setUp();
+        TrackingBench bench = TrackingBench.ready(20, false, false);
         int first = 0;
         for (int i = 0; i < 1_000; i++) {
             first = Math.max(first, bench.tracking());

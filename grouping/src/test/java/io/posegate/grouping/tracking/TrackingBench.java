@@ -47,6 +47,16 @@ public class TrackingBench {
     private float[] sigmas;
     private long frame;
 
+    /** A bench for these parameters, set up (outside JMH: tests and the CPU-time harnesses). */
+    static TrackingBench ready(int people, boolean smoothing, boolean appearance) {
+        TrackingBench bench = new TrackingBench();
+        bench.people = people;
+        bench.smoothing = smoothing;
+        bench.appearance = appearance;
+        bench.setUp();
+        return bench;
+    }
+
     @Setup
     public void setUp() {
         Random rnd = new Random(42);

@@ -52,18 +52,11 @@ public final class TrackingCpuRatio {
         for (String looks : appearances.split(",")) {
         for (String smooth : smoothings.split(",")) {
         for (String p : people.split(",")) {
-            TrackingBench bench = new TrackingBench();
-            bench.people = Integer.parseInt(p.trim());
-            bench.smoothing = Boolean.parseBoolean(smooth.trim());
-            bench.appearance = Boolean.parseBoolean(looks.trim());
-            bench.setUp();
+            TrackingBench bench = TrackingBench.ready(Integer.parseInt(p.trim()), Boolean.parseBoolean(smooth.trim()),
+                    Boolean.parseBoolean(looks.trim()));
             // the copy alone on its own instance: its frames must not advance the tracked stream (each copy
             // batch on the same instance was a gap of reps frames, 13 s at 200, between tracking batches)
-            TrackingBench copyBench = new TrackingBench();
-            copyBench.people = bench.people;
-            copyBench.smoothing = bench.smoothing;
-            copyBench.appearance = bench.appearance;
-            copyBench.setUp();
+            TrackingBench copyBench = TrackingBench.ready(bench.people, bench.smoothing, bench.appearance);
             int reps = Math.max(100, 4000 / bench.people);
             double[] grouping = new double[batches];
             double[] tracking = new double[batches];

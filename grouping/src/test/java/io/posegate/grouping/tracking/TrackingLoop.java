@@ -13,11 +13,7 @@ public final class TrackingLoop {
     }
 
     public static void main(String[] args) {
-        TrackingBench bench = new TrackingBench();
-        bench.people = Integer.parseInt(args[0]);
-        bench.appearance = Boolean.parseBoolean(args[1]);
-        bench.smoothing = false;
-        bench.setUp();
+        TrackingBench bench = TrackingBench.ready(Integer.parseInt(args[0]), false, Boolean.parseBoolean(args[1]));
         long end = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
         long start = System.nanoTime();
         long frames = 0;
