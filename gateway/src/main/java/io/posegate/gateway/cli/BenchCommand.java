@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * thread, alone and followed by pre-processing to a model's input, alternating the two passes, and prints
  * frames per second per core for each and their ratio, all from the same run.
  */
-@Command(name = "bench", description = "Measure decode and decode+pre-processing throughput per core; 'bench pipeline' measures the whole gateway against the raw backend; 'bench decode' the CPU of live decoding per decode mode.",
-        subcommands = {PipelineBenchCommand.class, DecodeModesBenchCommand.class})
+@Command(name = "bench", description = "Measure decode and decode+pre-processing throughput per core; 'bench pipeline' measures the whole gateway against the raw backend; 'bench decode' the CPU of live decoding per decode mode; 'bench tracking' the tracker's cost against grouping on real frames.",
+        subcommands = {PipelineBenchCommand.class, DecodeModesBenchCommand.class, TrackingBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The model side of {@code posegate bench pipeline}, from the command's options: the model file (the
@@ -53,9 +54,16 @@ final class PipelineBenchModel {
 
     /** The --model descriptor with a model file that exists; a parameter error when there is none. */
     ModelDescriptor descriptor() {
-        ModelDescriptor d = ModelDescriptors.resolve(cmd.model, cmd.models.modelsDir);
-        if (cmd.modelFile != null) {
-            return d.withModelFile(cmd.modelFile.toAbsolutePath());
+        return withModelFile(ModelDescriptors.resolve(cmd.model, cmd.models.modelsDir), cmd.modelFile, cmd.spec);
+    }
+
+    /**
+     * {@code d} with a model file that exists: {@code modelFile} if given, else the descriptor's own, else
+     * $POSEGATE_SHARED/models/NAME/NAME.onnx; a parameter error of {@code spec}'s command when there is none.
+     */
+    static ModelDescriptor withModelFile(ModelDescriptor d, Path modelFile, CommandSpec spec) {
+        if (modelFile != null) {
+            return d.withModelFile(modelFile.toAbsolutePath());
         }
         if (d.modelFile() != null && Files.isRegularFile(d.modelFile())) {
             return d;
@@ -67,7 +75,7 @@ final class PipelineBenchModel {
                 return d.withModelFile(p.toAbsolutePath());
             }
         }
-        throw new picocli.CommandLine.ParameterException(cmd.spec.commandLine(), "model file " + d.modelFile()
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "model file " + d.modelFile()
                 + " not found; pass --model-file PATH or set POSEGATE_SHARED");
     }
 }

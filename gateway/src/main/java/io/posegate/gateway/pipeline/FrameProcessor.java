@@ -139,6 +139,16 @@ public final class FrameProcessor {
         return (System.nanoTime() - t0) / 1e6;
     }
 
+    /** The model input this processor pre-processes into (colours are sampled from it). */
+    public Tensor input() {
+        return input;
+    }
+
+    /** The outputs kept by the last {@link #infer}, valid until the next one (benchmarks copy them). */
+    public HeldOutputs heldOutputs() {
+        return held;
+    }
+
     public Poses poses() {
         return poses;
     }

@@ -11,9 +11,9 @@ import java.util.Map;
  * A worker's own copy of a run's outputs, so the backend's output memory (and the run permit) can be
  * given back before grouping: the next frame goes into the network while this one is grouped. Buffers
  * are direct, allocated when a shape is first seen and reused for every later frame. Not thread-safe:
- * one per worker and model.
+ * one per worker and model. Benchmarks keep one per recorded frame ({@code posegate bench tracking}).
  */
-final class HeldOutputs implements InferenceResult {
+public final class HeldOutputs implements InferenceResult {
     private final Map<String, Tensor> held = new LinkedHashMap<>();
     /** Per output, views of the first n items of its memory (index n - 1), made once per batch size. */
     private final Map<String, Tensor[]> views = new LinkedHashMap<>();
@@ -24,7 +24,7 @@ final class HeldOutputs implements InferenceResult {
      * Copies every output of {@code result} (a batch too: memory is sized for the largest batch seen and
      * reused for smaller ones); the caller then closes {@code result}.
      */
-    void copyFrom(InferenceResult result) {
+    public void copyFrom(InferenceResult result) {
         names = result.names();
         for (String name : names) {
             Tensor src = result.output(name);

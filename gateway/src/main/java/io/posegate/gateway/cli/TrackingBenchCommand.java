@@ -1,0 +1,133 @@
+package io.posegate.gateway.cli;
+
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.bench.TrackingCost;
+import io.posegate.gateway.eval.TrackerKind;
+import io.posegate.gateway.ingest.FrameSource;
+import io.posegate.gateway.ingest.IngestPolicy;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.ingest.Sources;
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.model.ModelDescriptors;
+import io.posegate.spi.BackendOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code posegate bench tracking}: the tracker's cost as a share of grouping's on real frames, both measured
+ * in the same run ({@link TrackingCost}); the grouping JMH bench measures the same share on synthetic maps.
+ */
+@Command(name = "tracking", description = "Tracking time as a share of grouping time on a real video through a real model: "
+        + "frames recorded once, then grouping, colour sampling and tracking timed apart over repeated passes.")
+public final class TrackingBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--source", description = "Source URI (default: file:$POSEGATE_SHARED/media/vtest.avi#pace=fast); "
+            + "'demo:?people=8&bar=true' runs the demo scene through the simulated model.")
+    String source;
+
+    @Option(names = "--model", description = "Descriptor name or path (default: human-pose-estimation-0001; demo-simulated for a demo: source).")
+    String model;
+
+    @Mixin
+    ModelsDirOption models;
+
+    @Option(names = "--model-file", description = "The model file (default: the descriptor's, else $POSEGATE_SHARED/models/NAME/NAME.onnx).")
+    Path modelFile;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "auto, or a backend name (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--frames", defaultValue = "300", description = "Frames recorded (about 1.8 MB each with human-pose-estimation-0001; default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the tracker's timestamps (vtest.avi's; default: ${DEFAULT-VALUE}).")
+    double fps;
+
+    @Option(names = "--warmup", defaultValue = "200", description = "Passes run before measuring: the tracker is called once per frame, "
+            + "so its code needs many frames to be compiled (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--passes", defaultValue = "50", description = "Passes measured; the median pass is reported (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--appearance", defaultValue = "on", description = "on or off: the tracker's colour cue, and colour sampling with it (default: ${DEFAULT-VALUE}).")
+    String appearance;
+
+    @Option(names = "--tracker", defaultValue = "tracker", description = "tracker, or greedy (the first tracker; default: ${DEFAULT-VALUE}).")
+    String tracker;
+
+    @Override
+    public Integer call() throws Exception {
+        if (frames < 1 || passes < 1 || warmup < 0 || !(fps > 0)) {
+            throw new ParameterException(spec.commandLine(), "--frames and --passes must be >= 1, --warmup >= 0 and --fps > 0");
+        }
+        if (!appearance.equals("on") && !appearance.equals("off")) {
+            throw new ParameterException(spec.commandLine(), "--appearance must be on or off, got '" + appearance + "'");
+        }
+        TrackerKind kind = TrackerKind.parse(tracker);
+        SourceSpec s = SourceSpec.of(source != null ? source : sharedVideo());
+        boolean demo = s.scheme().equals("demo");
+        ModelDescriptor d = PipelineBenchModel.withModelFile(ModelDescriptors.resolve(model != null ? model
+                : demo ? "demo-simulated" : "human-pose-estimation-0001", models.modelsDir), modelFile, spec);
+        boolean colours = appearance.equals("on");
+        TrackingCost cost = new TrackingCost(d);
+        PrintWriter out = spec.commandLine().getOut();
+        FrameSource src = Sources.defaultFactory(IngestPolicy.defaults(), new WebcamHub(IngestPolicy.defaults().webcam())).create(s);
+        try (ModelRuntime rt = ModelRuntime.open(d, BackendRegistry.discover().select(backend, d.format()), BackendOptions.empty())) {
+            out.printf("recording up to %d frames of %s through %s on %s ...%n", frames, src.describe(), d.name(), rt.backendName());
+            out.flush();
+            int n = cost.record(src, rt, frames);
+            out.printf("recorded %d frames; %d warm-up and %d measured passes, tracker %s, appearance %s%n", n, warmup, passes,
+                    kind.label(), appearance);
+        }
+        List<TrackingCost.Pass> measured = new ArrayList<>();
+        for (int i = 0; i < warmup + passes; i++) {
+            TrackingCost.Pass p = cost.pass(() -> kind.create(d, colours), colours, fps);
+            if (i >= warmup) {
+                measured.add(p);
+            }
+        }
+        report(out, measured);
+        return 0;
+    }
+
+    private static void report(PrintWriter out, List<TrackingCost.Pass> measured) {
+        measured.sort(Comparator.comparingDouble(TrackingCost.Pass::trackingShare));
+        TrackingCost.Pass m = measured.get(measured.size() / 2);
+        out.printf("machine: %d cores, load average %.2f%n", Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.printf("per frame: %.2f detections in, %.2f people published%n", (double) m.detections() / m.frames(),
+                (double) m.published() / m.frames());
+        out.printf("median pass: grouping %.1f us, colour sampling %.1f us, tracking %.2f us per frame%n",
+                m.micros(m.groupingNanos()), m.micros(m.coloursNanos()), m.micros(m.trackingNanos()));
+        out.printf("tracking / grouping: %.1f %% (passes %.1f .. %.1f %%); with colour sampling %.1f %%%n",
+                100 * m.trackingShare(), 100 * measured.get(0).trackingShare(),
+                100 * measured.get(measured.size() - 1).trackingShare(), 100 * m.withColoursShare());
+        out.flush();
+    }
+
+    private String sharedVideo() {
+        String shared = System.getenv("POSEGATE_SHARED");
+        Path p = shared == null ? null : Path.of(shared, "media", "vtest.avi");
+        if (p == null || !Files.isRegularFile(p)) {
+            throw new ParameterException(spec.commandLine(), "no --source given and $POSEGATE_SHARED/media/vtest.avi not found; "
+                    + "pass --source URI or set POSEGATE_SHARED");
+        }
+        return "file:" + p.toAbsolutePath() + "#pace=fast";
+    }
+}
