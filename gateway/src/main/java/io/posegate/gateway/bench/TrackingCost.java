@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.posegate.gateway.appearance.LimbColours;
 import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.backend.RuntimeLease;
+import io.posegate.gateway.eval.GroupedRecording;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
@@ -17,6 +18,7 @@ import io.posegate.grouping.tracking.KeypointSigmas;
 import io.posegate.grouping.tracking.MultiPersonTracker;
 import io.posegate.spi.Tensor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -90,6 +92,19 @@ public final class TrackingCost {
      * tracker from {@code trackers}, frame n stamped at n / fps.
      */
     public Pass pass(Supplier<MultiPersonTracker> trackers, boolean appearance, double fps) {
+        try {
+            return pass(trackers, appearance, fps, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * As {@link #pass(Supplier, boolean, double)}, writing each frame's tracker input (timestamp and people, no
+     * ground truth) to {@code record} first, if not null (outside the timed steps).
+     */
+    public Pass pass(Supplier<MultiPersonTracker> trackers, boolean appearance, double fps, GroupedRecording.Writer record)
+            throws IOException {
         if (frames.isEmpty()) {
             throw new IllegalStateException("no frames recorded");
         }
@@ -119,8 +134,12 @@ public final class TrackingCost {
             }
             poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
             detections += poses.count();
+            long nanos = Math.round(n / fps * 1e9);
+            if (record != null) {
+                record.frame(nanos, poses, List.of());
+            }
             long t3 = System.nanoTime();
-            tracker.update(poses, Math.round(n / fps * 1e9), sigmas);
+            tracker.update(poses, nanos, sigmas);
             long t4 = System.nanoTime();
             published += poses.count();
             grouping += (t1 - t0) + (t3 - t2);

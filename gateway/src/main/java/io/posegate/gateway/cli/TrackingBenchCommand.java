@@ -3,6 +3,7 @@ package io.posegate.gateway.cli;
 import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.bench.TrackingCost;
+import io.posegate.gateway.eval.GroupedRecording;
 import io.posegate.gateway.eval.TrackerKind;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.IngestPolicy;
@@ -11,6 +12,7 @@ import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
+import io.posegate.grouping.LimbParts;
 import io.posegate.spi.BackendOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -71,6 +73,10 @@ public final class TrackingBenchCommand implements Callable<Integer> {
     @Option(names = "--tracker", defaultValue = "tracker", description = "tracker, or greedy (the first tracker; default: ${DEFAULT-VALUE}).")
     String tracker;
 
+    @Option(names = "--record-input", description = "After measuring, also write the tracker's input (timestamps and people, as "
+            + "eval-tracking --record-input does, no ground truth) to this file: for replaying through other tracker builds.")
+    Path recordInput;
+
     @Override
     public Integer call() throws Exception {
         if (frames < 1 || passes < 1 || warmup < 0 || !(fps > 0)) {
@@ -103,6 +109,13 @@ public final class TrackingBenchCommand implements Callable<Integer> {
             }
         }
         report(out, measured);
+        if (recordInput != null) {
+            try (GroupedRecording.Writer w = new GroupedRecording.Writer(recordInput, d.topology().keypointCount(),
+                    LimbParts.of(d.topology()).count())) {
+                cost.pass(() -> kind.create(d, colours), colours, fps, w);
+            }
+            out.println("tracker input written to " + recordInput);
+        }
         return 0;
     }
 

@@ -1,0 +1,111 @@
+package io.posegate.grouping.tracking;
+
+import io.posegate.grouping.Poses;
+import io.posegate.grouping.Topologies;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A recorded tracker input replayed through this build's {@link Tracker} (harness code for
+ * {@link RecordedTrackingPair}, not a test). Reads the gateway's grouped-input recordings, as
+ * {@code eval-tracking --record-input} (the demo scene) and {@code bench tracking --record-input} (any source)
+ * write them: the format is described by the gateway's {@code GroupedRecording}; the ground truth is skipped.
+ * COCO-18 people only. Each {@link #pass} tracks every frame with a new tracker with the gateway's default
+ * settings and the given publish rule.
+ */
+public final class RecordedInput {
+    private static final String MAGIC = "posegate-grouped-2";
+    private final List<Poses> frames = new ArrayList<>();
+    private final List<Long> nanos = new ArrayList<>();
+    private final TrackerParams params;
+    private final float[] sigmas = KeypointSigmas.forNames(Topologies.coco18OpenPose().keypoints());
+    private final Poses work;
+    private long checksum;
+
+    public RecordedInput(String file, boolean appearance, int minKeypoints, float minPersonScore) throws IOException {
+        params = TrackerParams.defaults().withSmoothing(false).withAppearance(appearance)
+                .withPublish(new PublishRule(minKeypoints, minPersonScore));
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(file))))) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != sigmas.length) {
+                throw new IOException(file + " is not a grouped-input recording of COCO-18 people");
+            }
+            int parts = in.readInt();
+            while (in.readByte() == 1) {
+                nanos.add(in.readLong());
+                Poses poses = new Poses(sigmas.length, 100, parts);
+                for (int p = 0, n = in.readInt(); p < n; p++) {
+                    int q = poses.add(in.readFloat());
+                    for (int j = 0; j < sigmas.length; j++) {
+                        boolean present = in.readBoolean();
+                        float x = in.readFloat();
+                        float y = in.readFloat();
+                        float s = in.readFloat();
+                        if (present) {
+                            poses.setKeypoint(q, j, x, y, s);
+                        }
+                    }
+                    for (int i = 0; i < parts; i++) {
+                        boolean has = in.readBoolean();
+                        float r = in.readFloat();
+                        float g = in.readFloat();
+                        float b = in.readFloat();
+                        if (has) {
+                            poses.setColour(q, i, r, g, b);
+                        }
+                    }
+                }
+                for (int t = 0, n = in.readInt(); t < n; t++) {
+                    in.skipNBytes(8);
+                    in.skipNBytes(9L * in.readInt());
+                }
+                frames.add(poses);
+            }
+            work = new Poses(sigmas.length, 100, parts);
+        }
+    }
+
+    public int frames() {
+        return frames.size();
+    }
+
+    /** Ids, counts and a keypoint of every published person so far: equal for builds that decide the same. */
+    public long checksum() {
+        return checksum;
+    }
+
+    /** Tracks every frame with a new tracker; returns the nanoseconds spent in {@link Tracker#update}. */
+    public long pass() {
+        Tracker tracker = new Tracker(params, sigmas.length, 200);
+        long spent = 0;
+        for (int f = 0; f < frames.size(); f++) {
+            Poses from = frames.get(f);
+            work.clear();
+            for (int p = 0; p < from.count(); p++) {
+                int q = work.add(from.personScore(p));
+                for (int j = 0; j < sigmas.length; j++) {
+                    if (from.present(p, j)) {
+                        work.setKeypoint(q, j, from.x(p, j), from.y(p, j), from.score(p, j));
+                    }
+                }
+                for (int i = 0; i < from.appearanceParts(); i++) {
+                    if (from.hasColour(p, i)) {
+                        work.setColour(q, i, from.colour(p, i, 0), from.colour(p, i, 1), from.colour(p, i, 2));
+                    }
+                }
+            }
+            long t0 = System.nanoTime();
+            tracker.update(work, nanos.get(f), sigmas);
+            spent += System.nanoTime() - t0;
+            checksum = checksum * 31 + work.count();
+            for (int p = 0; p < work.count(); p++) {
+                checksum = checksum * 31 + work.id(p) * 17L + Float.floatToIntBits(work.x(p, 1));
+            }
+        }
+        return spent;
+    }
+}

@@ -1,0 +1,62 @@
+package io.posegate.grouping.tracking;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Two builds' trackers on the same recorded input ({@link RecordedInput}: real motion, from
+ * {@code bench tracking --record-input} or {@code eval-tracking --record-input}), in one JVM, alternating
+ * passes: new ÷ old time, and whether the two published the same people. The synthetic
+ * {@link TrackingCpuPair} measures the bench's steady state, where the tracker's shortcuts nearly always fire;
+ * this one measures the work real frames make. Not a test; run with
+ * {@code java -cp grouping/target/test-classes io.posegate.grouping.tracking.RecordedTrackingPair OLD NEW FILE 100 true 5 0.2}:
+ * OLD and NEW are a build's {@code grouping/target/classes} (copy the old one first), then the recording,
+ * measured passes (as many again warm up first), appearance, and the publish rule of the recording's model
+ * (minimum keypoints and person score: 5 and 0.2 for the demo, 5 and 0 for human-pose-estimation-0001).
+ */
+public final class RecordedTrackingPair {
+    private RecordedTrackingPair() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URL harness = RecordedTrackingPair.class.getProtectionDomain().getCodeSource().getLocation();
+        Object[] input = new Object[2];
+        Method[] pass = new Method[2];
+        Method[] checksum = new Method[2];
+        int frames = 0;
+        for (int v = 0; v < 2; v++) {
+            Class<?> c = new URLClassLoader(new URL[] {Path.of(args[v]).toUri().toURL(), harness},
+                    ClassLoader.getPlatformClassLoader()).loadClass(RecordedInput.class.getName());
+            input[v] = c.getConstructor(String.class, boolean.class, int.class, float.class)
+                    .newInstance(args[2], Boolean.parseBoolean(args[4]), Integer.parseInt(args[5]), Float.parseFloat(args[6]));
+            pass[v] = c.getMethod("pass");
+            checksum[v] = c.getMethod("checksum");
+            frames = (Integer) c.getMethod("frames").invoke(input[v]);
+        }
+        int passes = Integer.parseInt(args[3]);
+        double[][] micros = new double[2][passes];
+        for (int b = -passes; b < passes; b++) {
+            for (int i = 0; i < 2; i++) {
+                int v = (b & 1) == 0 ? i : 1 - i;
+                long nanos = (Long) pass[v].invoke(input[v]);
+                if (b >= 0) {
+                    micros[v][b] = nanos / 1e3 / frames;
+                }
+            }
+        }
+        double old = median(micros[0]);
+        double now = median(micros[1]);
+        boolean same = checksum[0].invoke(input[0]).equals(checksum[1].invoke(input[1]));
+        System.out.printf("%s, %d frames: tracking old %.2f us, new %.2f us per frame, new / old %.3f; published people %s%n",
+                Path.of(args[2]).getFileName(), frames, old, now, now / old, same ? "identical" : "DIFFER");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
