@@ -82,14 +82,15 @@ public final class TrackingCost {
             return (double) (trackingNanos + coloursNanos) / groupingNanos;
         }
 
+        /** One of this pass's totals, in microseconds per frame. */
         public double micros(long nanos) {
             return nanos / 1e3 / frames;
         }
     }
 
     /**
-     * Runs every kept frame through grouping, colour sampling (if {@code tracker} uses appearance) and a new
-     * tracker from {@code trackers}, frame n stamped at n / fps.
+     * Runs every kept frame through grouping, colour sampling (if {@code appearance}: say whether the trackers
+     * use it) and a new tracker from {@code trackers}, frame n stamped at n / fps.
      */
     public Pass pass(Supplier<MultiPersonTracker> trackers, boolean appearance, double fps) {
         try {
@@ -134,17 +135,19 @@ public final class TrackingCost {
             }
             poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
             detections += poses.count();
+            long t3 = System.nanoTime();
             long nanos = Math.round(n / fps * 1e9);
+            long t4 = t3;
             if (record != null) {
                 record.frame(nanos, poses, List.of());
+                t4 = System.nanoTime();
             }
-            long t3 = System.nanoTime();
             tracker.update(poses, nanos, sigmas);
-            long t4 = System.nanoTime();
+            long t5 = System.nanoTime();
             published += poses.count();
             grouping += (t1 - t0) + (t3 - t2);
             sampling += t2 - t1;
-            tracking += t4 - t3;
+            tracking += t5 - t4;
         }
         return new Pass(frames.size(), grouping, sampling, tracking, detections, published);
     }

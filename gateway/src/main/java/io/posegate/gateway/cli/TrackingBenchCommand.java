@@ -98,6 +98,9 @@ public final class TrackingBenchCommand implements Callable<Integer> {
             out.printf("recording up to %d frames of %s through %s on %s ...%n", frames, src.describe(), d.name(), rt.backendName());
             out.flush();
             int n = cost.record(src, rt, frames);
+            if (n == 0) {
+                throw new ParameterException(spec.commandLine(), "source " + src.describe() + " gave no frames");
+            }
             out.printf("recorded %d frames; %d warm-up and %d measured passes, tracker %s, appearance %s%n", n, warmup, passes,
                     kind.label(), appearance);
         }
