@@ -63,6 +63,9 @@ final class PipelineBenchModel {
      */
     static ModelDescriptor withModelFile(ModelDescriptor d, Path modelFile, CommandSpec spec) {
         if (modelFile != null) {
+            if (!Files.isRegularFile(modelFile)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model-file " + modelFile + ": no such file");
+            }
             return d.withModelFile(modelFile.toAbsolutePath());
         }
         if (d.modelFile() != null && Files.isRegularFile(d.modelFile())) {

@@ -51,8 +51,9 @@ class TrackingBenchCommandTest {
         assertTrue(coloured > 0, "the limb colours are recorded");
 
         CliRunner.Result greedy = CliRunner.run("bench", "tracking", "--models-dir", MODELS, "--source", DEMO, "--frames", "10",
-                "--warmup", "0", "--passes", "1", "--tracker", "greedy", "--appearance", "off");
+                "--warmup", "0", "--passes", "1", "--tracker", "greedy");
         assertEquals(0, greedy.code(), greedy.err());
+        assertTrue(greedy.out().contains("tracker greedy, appearance off"), greedy.out());
         assertTrue(greedy.out().contains("colour sampling 0.0 us"), greedy.out());
     }
 
@@ -63,11 +64,14 @@ class TrackingBenchCommandTest {
         assertTrue(r.err().contains("--appearance must be on or off, got 'maybe'"), r.err());
         r = CliRunner.run("bench", "tracking", "--models-dir", MODELS, "--source", DEMO, "--passes", "0");
         assertEquals(2, r.code(), r.out());
-        assertTrue(r.err().contains("--passes must be >= 1"), r.err());
+        assertTrue(r.err().contains("--passes must be >= 1, got 0"), r.err());
+        r = CliRunner.run("bench", "tracking", "--models-dir", MODELS, "--source", DEMO, "--record-input", "/nonexistent/dir/x.rec");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("--record-input: no directory /nonexistent/dir"), r.err());
         r = CliRunner.run("bench", "tracking", "--models-dir", MODELS, "--source", DEMO, "--tracker", "sort");
         assertTrue(r.code() != 0 && r.err().contains("unknown tracker 'sort'; known: tracker, greedy"), r.err());
         r = CliRunner.run("bench", "tracking", "--models-dir", MODELS, "--source", DEMO, "--model", "human-pose-estimation-0001",
                 "--model-file", "/nonexistent/model.onnx");
-        assertTrue(r.code() != 0 && r.err().contains("model file /nonexistent/model.onnx not found"), r.err());
+        assertTrue(r.code() != 0 && r.err().contains("--model-file /nonexistent/model.onnx: no such file"), r.err());
     }
 }

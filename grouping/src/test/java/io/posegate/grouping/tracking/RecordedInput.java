@@ -4,6 +4,7 @@ import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,26 +20,35 @@ import java.util.List;
  * settings and the given publish rule.
  */
 public final class RecordedInput {
+    /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway). */
     private static final String MAGIC = "posegate-grouped-2";
     private final List<Poses> frames = new ArrayList<>();
     private final List<Long> nanos = new ArrayList<>();
     private final TrackerParams params;
     private final float[] sigmas = KeypointSigmas.forNames(Topologies.coco18OpenPose().keypoints());
     private final Poses work;
+    private int capacity = 100;
     private long checksum;
 
     public RecordedInput(String file, boolean appearance, int minKeypoints, float minPersonScore) throws IOException {
         params = TrackerParams.defaults().withSmoothing(false).withAppearance(appearance)
                 .withPublish(new PublishRule(minKeypoints, minPersonScore));
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(file))))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != sigmas.length) {
-                throw new IOException(file + " is not a grouped-input recording of COCO-18 people");
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic) || in.readInt() != sigmas.length) {
+                throw new IOException(file + " is not a grouped-input recording (" + MAGIC + ") of COCO-18 people: "
+                        + "record it with bench tracking --record-input or eval-tracking --record-input");
             }
             int parts = in.readInt();
+            if (parts < 0 || parts > 1_000) {
+                throw new IOException(file + " declares " + parts + " appearance parts per person");
+            }
             while (in.readByte() == 1) {
                 nanos.add(in.readLong());
-                Poses poses = new Poses(sigmas.length, 100, parts);
-                for (int p = 0, n = in.readInt(); p < n; p++) {
+                int n = in.readInt();
+                capacity = Math.max(capacity, n);
+                Poses poses = new Poses(sigmas.length, Math.max(1, n), parts);
+                for (int p = 0; p < n; p++) {
                     int q = poses.add(in.readFloat());
                     for (int j = 0; j < sigmas.length; j++) {
                         boolean present = in.readBoolean();
@@ -59,13 +69,15 @@ public final class RecordedInput {
                         }
                     }
                 }
-                for (int t = 0, n = in.readInt(); t < n; t++) {
+                for (int t = 0, truth = in.readInt(); t < truth; t++) {
                     in.skipNBytes(8);
                     in.skipNBytes(9L * in.readInt());
                 }
                 frames.add(poses);
             }
-            work = new Poses(sigmas.length, 100, parts);
+            work = new Poses(sigmas.length, capacity, parts);
+        } catch (EOFException e) {
+            throw new IOException(file + " ends in the middle of a frame (a recording cut short?)", e);
         }
     }
 
@@ -73,7 +85,10 @@ public final class RecordedInput {
         return frames.size();
     }
 
-    /** Ids, counts and a keypoint of every published person so far: equal for builds that decide the same. */
+    /**
+     * A hash of every published person so far, frame by frame: count, id, person score, and each keypoint's
+     * presence, position and score. Equal for builds that publish the same.
+     */
     public long checksum() {
         return checksum;
     }
@@ -103,7 +118,12 @@ public final class RecordedInput {
             spent += System.nanoTime() - t0;
             checksum = checksum * 31 + work.count();
             for (int p = 0; p < work.count(); p++) {
-                checksum = checksum * 31 + work.id(p) * 17L + Float.floatToIntBits(work.x(p, 1));
+                checksum = checksum * 31 + work.id(p);
+                checksum = checksum * 31 + Float.floatToIntBits(work.personScore(p));
+                for (int j = 0; j < sigmas.length; j++) {
+                    checksum = checksum * 31 + (!work.present(p, j) ? -1 : Float.floatToIntBits(work.x(p, j)) * 7L
+                            + Float.floatToIntBits(work.y(p, j)) * 3L + Float.floatToIntBits(work.score(p, j)));
+                }
             }
         }
         return spent;

@@ -3,6 +3,7 @@ package io.posegate.grouping.tracking;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -22,6 +23,16 @@ public final class RecordedTrackingPair {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 7) {
+            System.err.println("usage: RecordedTrackingPair OLD_CLASSES NEW_CLASSES RECORDING PASSES APPEARANCE MIN_KEYPOINTS MIN_PERSON_SCORE");
+            System.exit(2);
+        }
+        for (int v = 0; v < 2; v++) {
+            if (!Files.isRegularFile(Path.of(args[v], "io/posegate/grouping/tracking/Tracker.class"))) {
+                System.err.println(args[v] + " holds no grouping build (io/posegate/grouping/tracking/Tracker.class)");
+                System.exit(2);
+            }
+        }
         URL harness = RecordedTrackingPair.class.getProtectionDomain().getCodeSource().getLocation();
         Object[] input = new Object[2];
         Method[] pass = new Method[2];
@@ -37,6 +48,10 @@ public final class RecordedTrackingPair {
             frames = (Integer) c.getMethod("frames").invoke(input[v]);
         }
         int passes = Integer.parseInt(args[3]);
+        if (frames == 0 || passes < 1) {
+            System.err.println(args[2] + " holds " + frames + " frames; passes " + passes + " (both must be >= 1)");
+            System.exit(2);
+        }
         double[][] micros = new double[2][passes];
         for (int b = -passes; b < passes; b++) {
             for (int i = 0; i < 2; i++) {
