@@ -1,6 +1,7 @@
 package io.posegate.gateway.eval;
 
 import io.posegate.gateway.demo.DemoScene.TruthPerson;
+import io.posegate.grouping.PeopleRecords;
 import io.posegate.grouping.Poses;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,23 +19,7 @@ final class FrameEncoder {
             throws IOException {
         out.writeByte(1);
         out.writeLong(nanos);
-        out.writeInt(poses.count());
-        for (int p = 0; p < poses.count(); p++) {
-            out.writeFloat(poses.personScore(p));
-            for (int k = 0; k < keypoints; k++) {
-                out.writeBoolean(poses.present(p, k));
-                out.writeFloat(poses.x(p, k));
-                out.writeFloat(poses.y(p, k));
-                out.writeFloat(poses.score(p, k));
-            }
-            for (int i = 0; i < parts; i++) {
-                boolean has = i < poses.appearanceParts() && poses.hasColour(p, i);
-                out.writeBoolean(has);
-                for (int c = 0; c < Poses.COLOUR_CHANNELS; c++) {
-                    out.writeFloat(has ? poses.colour(p, i, c) : 0f);
-                }
-            }
-        }
+        PeopleRecords.write(out, poses, keypoints, parts);
         out.writeInt(truth.size());
         for (TruthPerson t : truth) {
             out.writeInt(t.id());

@@ -5,6 +5,7 @@ import static io.posegate.gateway.eval.GroupedRecording.OLD_MAGIC;
 
 import io.posegate.gateway.demo.DemoScene.TruthPerson;
 import io.posegate.gateway.eval.GroupedRecording.Frame;
+import io.posegate.grouping.PeopleRecords;
 import io.posegate.grouping.Poses;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -55,29 +56,7 @@ final class RecordingReader {
             List<Frame> frames = new ArrayList<>();
             while (in.readByte() == 1) {
                 long nanos = in.readLong();
-                Poses poses = new Poses(k, capacity, parts);
-                int n = in.readInt();
-                for (int p = 0; p < n; p++) {
-                    int q = poses.add(in.readFloat());
-                    for (int j = 0; j < k; j++) {
-                        boolean present = in.readBoolean();
-                        float x = in.readFloat();
-                        float y = in.readFloat();
-                        float s = in.readFloat();
-                        if (present) {
-                            poses.setKeypoint(q, j, x, y, s);
-                        }
-                    }
-                    for (int i = 0; i < parts; i++) {
-                        boolean has = in.readBoolean();
-                        float r = in.readFloat();
-                        float g = in.readFloat();
-                        float b = in.readFloat();
-                        if (has) {
-                            poses.setColour(q, i, r, g, b);
-                        }
-                    }
-                }
+                Poses poses = PeopleRecords.read(in, k, parts, capacity);
                 int nt = in.readInt();
                 List<TruthPerson> truth = new ArrayList<>(nt);
                 for (int i = 0; i < nt; i++) {

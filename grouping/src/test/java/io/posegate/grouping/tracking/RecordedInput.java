@@ -1,5 +1,6 @@
 package io.posegate.grouping.tracking;
 
+import io.posegate.grouping.PeopleRecords;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topologies;
 import java.io.BufferedInputStream;
@@ -20,7 +21,7 @@ import java.util.List;
  * settings and the given publish rule.
  */
 public final class RecordedInput {
-    /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway). */
+    /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway; the people are read by {@link PeopleRecords}). */
     private static final String MAGIC = "posegate-grouped-2";
     private final List<Poses> frames = new ArrayList<>();
     private final List<Long> nanos = new ArrayList<>();
@@ -45,30 +46,8 @@ public final class RecordedInput {
             }
             while (in.readByte() == 1) {
                 nanos.add(in.readLong());
-                int n = in.readInt();
-                capacity = Math.max(capacity, n);
-                Poses poses = new Poses(sigmas.length, Math.max(1, n), parts);
-                for (int p = 0; p < n; p++) {
-                    int q = poses.add(in.readFloat());
-                    for (int j = 0; j < sigmas.length; j++) {
-                        boolean present = in.readBoolean();
-                        float x = in.readFloat();
-                        float y = in.readFloat();
-                        float s = in.readFloat();
-                        if (present) {
-                            poses.setKeypoint(q, j, x, y, s);
-                        }
-                    }
-                    for (int i = 0; i < parts; i++) {
-                        boolean has = in.readBoolean();
-                        float r = in.readFloat();
-                        float g = in.readFloat();
-                        float b = in.readFloat();
-                        if (has) {
-                            poses.setColour(q, i, r, g, b);
-                        }
-                    }
-                }
+                Poses poses = PeopleRecords.read(in, sigmas.length, parts, 1);
+                capacity = Math.max(capacity, poses.count());
                 for (int t = 0, truth = in.readInt(); t < truth; t++) {
                     in.skipNBytes(8);
                     in.skipNBytes(9L * in.readInt());

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * passes: new ÷ old time, and whether the two published the same people. The synthetic
  * {@link TrackingCpuPair} measures the bench's steady state, where the tracker's shortcuts nearly always fire;
  * this one measures the work real frames make. Not a test; run with
- * {@code java -cp grouping/target/test-classes io.posegate.grouping.tracking.RecordedTrackingPair OLD NEW FILE 100 true 5 0.2}:
+ * {@code java -cp grouping/target/test-classes:grouping/target/classes io.posegate.grouping.tracking.RecordedTrackingPair OLD NEW FILE 100 true 5 0.2}:
  * OLD and NEW are a build's {@code grouping/target/classes} (copy the old one first), then the recording,
  * measured passes (as many again warm up first), appearance, and the publish rule of the recording's model
  * (minimum keypoints and person score: 5 and 0.2 for the demo, 5 and 0 for human-pose-estimation-0001).
@@ -34,12 +34,14 @@ public final class RecordedTrackingPair {
             }
         }
         URL harness = RecordedTrackingPair.class.getProtectionDomain().getCodeSource().getLocation();
+        // after each build's own classes: the reader of the people (PeopleRecords), for builds older than it
+        URL reader = io.posegate.grouping.PeopleRecords.class.getProtectionDomain().getCodeSource().getLocation();
         Object[] input = new Object[2];
         Method[] pass = new Method[2];
         Method[] checksum = new Method[2];
         int frames = 0;
         for (int v = 0; v < 2; v++) {
-            Class<?> c = new URLClassLoader(new URL[] {Path.of(args[v]).toUri().toURL(), harness},
+            Class<?> c = new URLClassLoader(new URL[] {Path.of(args[v]).toUri().toURL(), harness, reader},
                     ClassLoader.getPlatformClassLoader()).loadClass(RecordedInput.class.getName());
             input[v] = c.getConstructor(String.class, boolean.class, int.class, float.class)
                     .newInstance(args[2], Boolean.parseBoolean(args[4]), Integer.parseInt(args[5]), Float.parseFloat(args[6]));

@@ -1,0 +1,73 @@
+package io.posegate.grouping;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * One frame's people in the binary form of the gateway's grouped-input recordings ({@code eval-tracking} and
+ * {@code bench tracking --record-input}), big-endian as {@link DataOutputStream} writes: the count; per person
+ * its score, per keypoint a presence byte and x, y, score (written whether present or not), per appearance part
+ * a presence byte and its colour's {@value Poses#COLOUR_CHANNELS} floats. Written and read here only, so the
+ * gateway's recordings and the tracker's replay harness agree. Stateless.
+ */
+public final class PeopleRecords {
+    private PeopleRecords() {
+    }
+
+    /** Writes {@code poses}' people, {@code keypoints} keypoints and {@code parts} appearance parts each. */
+    public static void write(DataOutputStream out, Poses poses, int keypoints, int parts) throws IOException {
+        out.writeInt(poses.count());
+        for (int p = 0; p < poses.count(); p++) {
+            out.writeFloat(poses.personScore(p));
+            for (int k = 0; k < keypoints; k++) {
+                out.writeBoolean(poses.present(p, k));
+                out.writeFloat(poses.x(p, k));
+                out.writeFloat(poses.y(p, k));
+                out.writeFloat(poses.score(p, k));
+            }
+            for (int i = 0; i < parts; i++) {
+                boolean has = i < poses.appearanceParts() && poses.hasColour(p, i);
+                out.writeBoolean(has);
+                for (int c = 0; c < Poses.COLOUR_CHANNELS; c++) {
+                    out.writeFloat(has ? poses.colour(p, i, c) : 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads one frame's people into new poses of at least {@code capacity} people (more if the frame has more).
+     *
+     * @throws IOException as {@code in} fails ({@link java.io.EOFException} when it ends early)
+     */
+    public static Poses read(DataInputStream in, int keypoints, int parts, int capacity) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("a frame of " + n + " people");
+        }
+        Poses poses = new Poses(keypoints, Math.max(Math.max(1, capacity), n), parts);
+        for (int p = 0; p < n; p++) {
+            int q = poses.add(in.readFloat());
+            for (int j = 0; j < keypoints; j++) {
+                boolean present = in.readBoolean();
+                float x = in.readFloat();
+                float y = in.readFloat();
+                float s = in.readFloat();
+                if (present) {
+                    poses.setKeypoint(q, j, x, y, s);
+                }
+            }
+            for (int i = 0; i < parts; i++) {
+                boolean has = in.readBoolean();
+                float r = in.readFloat();
+                float g = in.readFloat();
+                float b = in.readFloat();
+                if (has) {
+                    poses.setColour(q, i, r, g, b);
+                }
+            }
+        }
+        return poses;
+    }
+}
