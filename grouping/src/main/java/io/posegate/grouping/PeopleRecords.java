@@ -15,6 +15,27 @@ public final class PeopleRecords {
     private PeopleRecords() {
     }
 
+    /**
+     * Makes {@code to} hold {@code from}'s people, as writing and reading them back would (keypoints, scores and
+     * the colours of the appearance parts both hold; ids are not copied).
+     */
+    public static void copy(Poses from, Poses to) {
+        to.clear();
+        for (int p = 0; p < from.count(); p++) {
+            int q = to.add(from.personScore(p));
+            for (int k = 0; k < from.keypointCount(); k++) {
+                if (from.present(p, k)) {
+                    to.setKeypoint(q, k, from.x(p, k), from.y(p, k), from.score(p, k));
+                }
+            }
+            for (int i = 0; i < Math.min(from.appearanceParts(), to.appearanceParts()); i++) {
+                if (from.hasColour(p, i)) {
+                    to.setColour(q, i, from.colour(p, i, 0), from.colour(p, i, 1), from.colour(p, i, 2));
+                }
+            }
+        }
+    }
+
     /** Writes {@code poses}' people, {@code keypoints} keypoints and {@code parts} appearance parts each. */
     public static void write(DataOutputStream out, Poses poses, int keypoints, int parts) throws IOException {
         out.writeInt(poses.count());

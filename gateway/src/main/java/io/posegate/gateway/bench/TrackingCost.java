@@ -162,7 +162,7 @@ public final class TrackingCost {
                 colours.sample(poses);
                 t2 = System.nanoTime();
             }
-            poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
+            t.toSource(poses);
             long t3 = System.nanoTime();
             detections += poses.count();
             if (record != null) {

@@ -147,13 +147,11 @@ public final class TrackingBenchCommand implements Callable<Integer> {
         }
     }
 
-    private String sharedVideo() {
-        String shared = System.getenv("POSEGATE_SHARED");
-        Path p = shared == null ? null : Path.of(shared, "media", "vtest.avi");
-        if (p == null || !Files.isRegularFile(p)) {
+    private String sharedVideo() throws Exception {
+        Path video = BenchClips.sharedOr("media/vtest.avi", () -> {
             throw new ParameterException(spec.commandLine(), "no --source given and $POSEGATE_SHARED/media/vtest.avi not found; "
                     + "pass --source URI or set POSEGATE_SHARED");
-        }
-        return "file:" + p.toAbsolutePath() + "#pace=fast";
+        });
+        return "file:" + video.toAbsolutePath() + "#pace=fast";
     }
 }

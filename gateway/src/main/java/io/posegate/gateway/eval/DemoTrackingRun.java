@@ -9,6 +9,7 @@ import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.model.InputTransform;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.pipeline.FrameProcessor;
+import io.posegate.grouping.PeopleRecords;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.metrics.MotFrame;
 import io.posegate.grouping.tracking.KeypointSigmas;
@@ -89,7 +90,7 @@ public final class DemoTrackingRun {
         int parts = input.isEmpty() ? 0 : input.get(0).poses().appearanceParts();
         Poses poses = new Poses(d.topology().keypointCount(), d.decoder().maxPeople(), parts);
         for (GroupedRecording.Frame f : input.subList(0, Math.min(frames, input.size()))) {
-            GroupedRecording.copy(f.poses(), poses);
+            PeopleRecords.copy(f.poses(), poses);
             tracker.update(poses, f.nanos(), sigmas);
             stats.add(poses);
             out.add(matcher.match(f.truth(), poses));

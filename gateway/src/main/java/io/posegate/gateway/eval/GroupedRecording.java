@@ -61,27 +61,6 @@ public final class GroupedRecording {
     }
 
     /**
-     * Makes {@code to} a copy of {@code from}'s people (keypoints, scores and the colours of the appearance parts
-     * both hold; ids are not copied).
-     */
-    static void copy(Poses from, Poses to) {
-        to.clear();
-        for (int p = 0; p < from.count(); p++) {
-            int q = to.add(from.personScore(p));
-            for (int k = 0; k < from.keypointCount(); k++) {
-                if (from.present(p, k)) {
-                    to.setKeypoint(q, k, from.x(p, k), from.y(p, k), from.score(p, k));
-                }
-            }
-            for (int i = 0; i < Math.min(from.appearanceParts(), to.appearanceParts()); i++) {
-                if (from.hasColour(p, i)) {
-                    to.setColour(q, i, from.colour(p, i, 0), from.colour(p, i, 1), from.colour(p, i, 2));
-                }
-            }
-        }
-    }
-
-    /**
      * Reads every frame of a recording into poses of {@code capacity} people.
      *
      * @throws IOException naming the file when it is not a recording of {@code keypoints} keypoints or is cut short

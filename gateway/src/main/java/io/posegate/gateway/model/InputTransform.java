@@ -1,5 +1,7 @@
 package io.posegate.gateway.model;
 
+import io.posegate.grouping.Poses;
+
 /**
  * How a source picture was placed into the model input: input = source * scale + pad, per axis, with
  * pixel i spanning [i, i+1) on both sides. Used to map keypoints back to source pixels.
@@ -11,6 +13,11 @@ public record InputTransform(float scaleX, float scaleY, float padX, float padY)
 
     public float toSourceY(float inputY) {
         return (inputY - padY) / scaleY;
+    }
+
+    /** Maps {@code poses}' keypoints from model-input pixels back to source pixels. */
+    public void toSource(Poses poses) {
+        poses.transform(1f / scaleX, -padX / scaleX, 1f / scaleY, -padY / scaleY);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class FrameProcessor {
         if (sampleColours) {
             colours.sample(poses);
         }
-        poses.transform(1f / t.scaleX(), -t.padX() / t.scaleX(), 1f / t.scaleY(), -t.padY() / t.scaleY());
+        t.toSource(poses);
     }
 
     /**

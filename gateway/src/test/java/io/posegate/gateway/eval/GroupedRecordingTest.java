@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.demo.DemoScene.TruthPerson;
+import io.posegate.grouping.PeopleRecords;
 import io.posegate.grouping.Poses;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class GroupedRecordingTest {
         assertEquals(7, frames.get(0).truth().get(0).id());
         // the copy a replay makes keeps the colours too
         Poses copy = new Poses(3, 4, 2);
-        GroupedRecording.copy(back, copy);
+        PeopleRecords.copy(back, copy);
         assertEquals(0.45f, copy.colour(a, 1, 2));
         assertTrue(!copy.hasColour(a, 0) && copy.hasColour(b, 0));
     }

@@ -77,21 +77,7 @@ public final class RecordedInput {
         Tracker tracker = new Tracker(params, sigmas.length, 200);
         long spent = 0;
         for (int f = 0; f < frames.size(); f++) {
-            Poses from = frames.get(f);
-            work.clear();
-            for (int p = 0; p < from.count(); p++) {
-                int q = work.add(from.personScore(p));
-                for (int j = 0; j < sigmas.length; j++) {
-                    if (from.present(p, j)) {
-                        work.setKeypoint(q, j, from.x(p, j), from.y(p, j), from.score(p, j));
-                    }
-                }
-                for (int i = 0; i < from.appearanceParts(); i++) {
-                    if (from.hasColour(p, i)) {
-                        work.setColour(q, i, from.colour(p, i, 0), from.colour(p, i, 1), from.colour(p, i, 2));
-                    }
-                }
-            }
+            PeopleRecords.copy(frames.get(f), work);
             long t0 = System.nanoTime();
             tracker.update(work, nanos.get(f), sigmas);
             spent += System.nanoTime() - t0;
