@@ -18,7 +18,10 @@ import java.util.List;
  * {@code eval-tracking --record-input} (the demo scene) and {@code bench tracking --record-input} (any source)
  * write them: the format is described by the gateway's {@code GroupedRecording}; the ground truth is skipped.
  * COCO-18 people only. Each {@link #pass} tracks every frame with a new tracker with the gateway's default
- * settings and the given publish rule.
+ * settings and the given publish rule. With {@link #touchBetweenFrames} it writes one byte per cache line of
+ * that much other memory between frames, untimed, as the gateway's grouping and colour sampling stream over
+ * each frame's new maps and picture between two tracker updates: the tracker then meets its state and the
+ * frame's people out of the caches, as it does in the gateway.
  */
 public final class RecordedInput {
     /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway; the people are read by {@link PeopleRecords}). */
@@ -30,6 +33,10 @@ public final class RecordedInput {
     private final Poses work;
     private int capacity = 100;
     private long checksum;
+    private byte[] touched = new byte[0];
+    private long tracksSeen;
+    private long published;
+    private long passes;
 
     public RecordedInput(String file, boolean appearance, int minKeypoints, float minPersonScore) throws IOException {
         params = TrackerParams.defaults().withSmoothing(false).withAppearance(appearance)
@@ -72,15 +79,43 @@ public final class RecordedInput {
         return checksum;
     }
 
+    /** Tracks held (tentative, confirmed and lost) per frame, over every pass so far. */
+    public double tracksPerFrame() {
+        return tracksSeen / (double) Math.max(1, framesTracked());
+    }
+
+    /** People published per frame, over every pass so far. */
+    public double publishedPerFrame() {
+        return published / (double) Math.max(1, framesTracked());
+    }
+
+    private long framesTracked() {
+        return passes * (long) frames.size();
+    }
+
+    /** From the next {@link #pass} on: kilobytes of other memory written between frames (0: none, the default). */
+    public void touchBetweenFrames(int kilobytes) {
+        if (kilobytes < 0) {
+            throw new IllegalArgumentException("kilobytes touched between frames must be >= 0, got " + kilobytes);
+        }
+        touched = new byte[kilobytes * 1024];
+    }
+
     /** Tracks every frame with a new tracker; returns the nanoseconds spent in {@link Tracker#update}. */
     public long pass() {
         Tracker tracker = new Tracker(params, sigmas.length, 200);
+        passes++;
         long spent = 0;
         for (int f = 0; f < frames.size(); f++) {
             PeopleRecords.copy(frames.get(f), work);
+            for (int i = 0; i < touched.length; i += 64) {
+                touched[i]++;
+            }
             long t0 = System.nanoTime();
             tracker.update(work, nanos.get(f), sigmas);
             spent += System.nanoTime() - t0;
+            tracksSeen += tracker.liveTracks();
+            published += work.count();
             checksum = checksum * 31 + work.count();
             for (int p = 0; p < work.count(); p++) {
                 checksum = checksum * 31 + work.id(p);

@@ -17,14 +17,18 @@ import java.util.Arrays;
  * OLD and NEW are a build's {@code grouping/target/classes} (copy the old one first), then the recording,
  * measured passes (as many again warm up first), appearance, and the publish rule of the recording's model
  * (minimum keypoints and person score: 5 and 0.2 for the demo, 5 and 0 for human-pose-estimation-0001).
+ * An optional eighth argument, kilobytes of other memory written between frames ({@link
+ * RecordedInput#touchBetweenFrames}; 4096 evicts this host's 2 MB L2), measures the tracker with the cold
+ * caches it meets in the gateway, where grouping and colour sampling run between two of its updates.
  */
 public final class RecordedTrackingPair {
     private RecordedTrackingPair() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
-            System.err.println("usage: RecordedTrackingPair OLD_CLASSES NEW_CLASSES RECORDING PASSES APPEARANCE MIN_KEYPOINTS MIN_PERSON_SCORE");
+        if (args.length != 7 && args.length != 8) {
+            System.err.println("usage: RecordedTrackingPair OLD_CLASSES NEW_CLASSES RECORDING PASSES APPEARANCE MIN_KEYPOINTS"
+                    + " MIN_PERSON_SCORE [KB_TOUCHED_BETWEEN_FRAMES]");
             System.exit(2);
         }
         for (int v = 0; v < 2; v++) {
@@ -45,6 +49,7 @@ public final class RecordedTrackingPair {
                     ClassLoader.getPlatformClassLoader()).loadClass(RecordedInput.class.getName());
             input[v] = c.getConstructor(String.class, boolean.class, int.class, float.class)
                     .newInstance(args[2], Boolean.parseBoolean(args[4]), Integer.parseInt(args[5]), Float.parseFloat(args[6]));
+            c.getMethod("touchBetweenFrames", int.class).invoke(input[v], args.length == 8 ? Integer.parseInt(args[7]) : 0);
             pass[v] = c.getMethod("pass");
             checksum[v] = c.getMethod("checksum");
             frames = (Integer) c.getMethod("frames").invoke(input[v]);
@@ -67,8 +72,13 @@ public final class RecordedTrackingPair {
         double old = median(micros[0]);
         double now = median(micros[1]);
         boolean same = checksum[0].invoke(input[0]).equals(checksum[1].invoke(input[1]));
-        System.out.printf("%s, %d frames: tracking old %.2f us, new %.2f us per frame, new / old %.3f; published people %s%n",
-                Path.of(args[2]).getFileName(), frames, old, now, now / old, same ? "identical" : "DIFFER");
+        String touched = args.length == 8 ? ", " + args[7] + " KB touched between frames" : "";
+        double tracks = (Double) input[1].getClass().getMethod("tracksPerFrame").invoke(input[1]);
+        double published = (Double) input[1].getClass().getMethod("publishedPerFrame").invoke(input[1]);
+        System.out.printf("%s, %d frames%s (new build: %.2f tracks held, %.2f people published per frame): tracking old"
+                        + " %.2f us, new %.2f us per frame, new / old %.3f; published people %s%n",
+                Path.of(args[2]).getFileName(), frames, touched, tracks, published, old, now, now / old,
+                same ? "identical" : "DIFFER");
     }
 
     private static double median(double[] values) {
