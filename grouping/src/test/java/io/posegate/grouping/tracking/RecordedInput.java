@@ -19,9 +19,9 @@ import java.util.List;
  * write them: the format is described by the gateway's {@code GroupedRecording}; the ground truth is skipped.
  * COCO-18 people only. Each {@link #pass} tracks every frame with a new tracker with the gateway's default
  * settings and the given publish rule. With {@link #touchBetweenFrames} it writes one byte per cache line of
- * that much other memory between frames, untimed, as the gateway's grouping and colour sampling stream over
- * each frame's new maps and picture between two tracker updates: the tracker then meets its state and the
- * frame's people out of the caches, as it does in the gateway.
+ * that much other memory between frames, untimed and before the frame's people are copied in, as the gateway's
+ * grouping and colour sampling stream over each frame's new maps and picture between two tracker updates: the
+ * tracker then meets its own state out of the caches, as it does in the gateway, and the frame's people in them.
  */
 public final class RecordedInput {
     /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway; the people are read by {@link PeopleRecords}). */
@@ -107,10 +107,10 @@ public final class RecordedInput {
         passes++;
         long spent = 0;
         for (int f = 0; f < frames.size(); f++) {
-            PeopleRecords.copy(frames.get(f), work);
             for (int i = 0; i < touched.length; i += 64) {
                 touched[i]++;
             }
+            PeopleRecords.copy(frames.get(f), work);
             long t0 = System.nanoTime();
             tracker.update(work, nanos.get(f), sigmas);
             spent += System.nanoTime() - t0;

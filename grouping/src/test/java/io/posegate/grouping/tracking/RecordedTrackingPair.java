@@ -31,6 +31,18 @@ public final class RecordedTrackingPair {
                     + " MIN_PERSON_SCORE [KB_TOUCHED_BETWEEN_FRAMES]");
             System.exit(2);
         }
+        int touchKilobytes = 0;
+        if (args.length == 8) {
+            try {
+                touchKilobytes = Integer.parseInt(args[7]);
+            } catch (NumberFormatException e) {
+                touchKilobytes = -1;
+            }
+            if (touchKilobytes < 0) {
+                System.err.println("KB_TOUCHED_BETWEEN_FRAMES must be a whole number >= 0, got " + args[7]);
+                System.exit(2);
+            }
+        }
         for (int v = 0; v < 2; v++) {
             if (!Files.isRegularFile(Path.of(args[v], "io/posegate/grouping/tracking/Tracker.class"))) {
                 System.err.println(args[v] + " holds no grouping build (io/posegate/grouping/tracking/Tracker.class)");
@@ -49,7 +61,7 @@ public final class RecordedTrackingPair {
                     ClassLoader.getPlatformClassLoader()).loadClass(RecordedInput.class.getName());
             input[v] = c.getConstructor(String.class, boolean.class, int.class, float.class)
                     .newInstance(args[2], Boolean.parseBoolean(args[4]), Integer.parseInt(args[5]), Float.parseFloat(args[6]));
-            c.getMethod("touchBetweenFrames", int.class).invoke(input[v], args.length == 8 ? Integer.parseInt(args[7]) : 0);
+            c.getMethod("touchBetweenFrames", int.class).invoke(input[v], touchKilobytes);
             pass[v] = c.getMethod("pass");
             checksum[v] = c.getMethod("checksum");
             frames = (Integer) c.getMethod("frames").invoke(input[v]);

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code (float) ((x - cx) / s)}), against the same floats computed in two loops (widen and compute into a double
  * scratch, then narrow), and against loops that convert one way only. Each call handles one pose of
  * {@code keypoints} offsets; the results are the same floats in all but {@code floatsOnly} (float arithmetic,
- * the speed of a loop without conversions, for reference). Session 10's figures are in the module README.
+ * the speed of a loop without conversions, for reference). Session 10's figures are in grouping/docs/tracking-cost-log.md.
  * Not a test; run with
  * {@code mvn -o -pl grouping -Pbench exec:exec -Djmh.args="WideningLoopBench -f 1 -wi 3 -i 5 -w 1s -r 1s"}.
  */
