@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class RecordedInput {
     /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway; the people are read by {@link PeopleRecords}). */
-    private static final String MAGIC = "posegate-grouped-2";
+    static final String MAGIC = "posegate-grouped-2";
     private final List<Poses> frames = new ArrayList<>();
     private final List<Long> nanos = new ArrayList<>();
     private final TrackerParams params;
