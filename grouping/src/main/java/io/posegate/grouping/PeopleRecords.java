@@ -12,6 +12,12 @@ import java.io.IOException;
  * gateway's recordings and the tracker's replay harness agree. Stateless.
  */
 public final class PeopleRecords {
+    /**
+     * The header string of the gateway's grouped-input recordings, whose frames hold these records: written by the
+     * gateway's {@code GroupedRecording}, checked there and by the tracker's replay harness.
+     */
+    public static final String RECORDING_MAGIC = "posegate-grouped-2";
+
     private PeopleRecords() {
     }
 

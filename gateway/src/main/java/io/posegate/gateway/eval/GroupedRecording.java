@@ -23,7 +23,7 @@ import java.util.List;
  * no appearance) are refused with an error naming the file. Not thread-safe.
  */
 public final class GroupedRecording {
-    static final String MAGIC = "posegate-grouped-2";
+    static final String MAGIC = io.posegate.grouping.PeopleRecords.RECORDING_MAGIC;
     static final String OLD_MAGIC = "posegate-grouped-1";
 
     private GroupedRecording() {

@@ -24,14 +24,11 @@ import java.util.List;
  * tracker then meets its own state out of the caches, as it does in the gateway, and the frame's people in them.
  */
 public final class RecordedInput {
-    /** The gateway's {@code GroupedRecording.MAGIC} (copied: grouping cannot depend on the gateway; the people are read by {@link PeopleRecords}). */
-    static final String MAGIC = "posegate-grouped-2";
     private final List<Poses> frames = new ArrayList<>();
     private final List<Long> nanos = new ArrayList<>();
     private final TrackerParams params;
     private final float[] sigmas = KeypointSigmas.forNames(Topologies.coco18OpenPose().keypoints());
     private final Poses work;
-    private int capacity = 100;
     private long checksum;
     private byte[] touched = new byte[0];
     private long tracksSeen;
@@ -43,14 +40,16 @@ public final class RecordedInput {
                 .withPublish(new PublishRule(minKeypoints, minPersonScore));
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(Path.of(file))))) {
             String magic = in.readUTF();
-            if (!MAGIC.equals(magic) || in.readInt() != sigmas.length) {
-                throw new IOException(file + " is not a grouped-input recording (" + MAGIC + ") of COCO-18 people: "
+            if (!PeopleRecords.RECORDING_MAGIC.equals(magic) || in.readInt() != sigmas.length) {
+                throw new IOException(file + " is not a grouped-input recording (" + PeopleRecords.RECORDING_MAGIC
+                        + ") of COCO-18 people: "
                         + "record it with bench tracking --record-input or eval-tracking --record-input");
             }
             int parts = in.readInt();
             if (parts < 0 || parts > 1_000) {
                 throw new IOException(file + " declares " + parts + " appearance parts per person");
             }
+            int capacity = 100;
             while (in.readByte() == 1) {
                 nanos.add(in.readLong());
                 Poses poses = PeopleRecords.read(in, sigmas.length, parts, 1);

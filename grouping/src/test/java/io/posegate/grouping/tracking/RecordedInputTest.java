@@ -56,7 +56,7 @@ class RecordedInputTest {
     private Path twoWalkers() throws IOException {
         Path file = dir.resolve("walkers.rec");
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            out.writeUTF(RecordedInput.MAGIC);
+            out.writeUTF(PeopleRecords.RECORDING_MAGIC);
             out.writeInt(KEYPOINTS);
             out.writeInt(0);
             Poses poses = new Poses(KEYPOINTS, 4);

@@ -5,7 +5,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Two builds' trackers on the same recorded input ({@link RecordedInput}: real motion, from
@@ -81,8 +80,8 @@ public final class RecordedTrackingPair {
                 }
             }
         }
-        double old = median(micros[0]);
-        double now = median(micros[1]);
+        double old = TrackingCpuPair.median(micros[0]);
+        double now = TrackingCpuPair.median(micros[1]);
         boolean same = checksum[0].invoke(input[0]).equals(checksum[1].invoke(input[1]));
         String touched = args.length == 8 ? ", " + args[7] + " KB touched between frames" : "";
         double tracks = (Double) input[1].getClass().getMethod("tracksPerFrame").invoke(input[1]);
@@ -91,11 +90,5 @@ public final class RecordedTrackingPair {
                         + " %.2f us, new %.2f us per frame, new / old %.3f; published people %s%n",
                 Path.of(args[2]).getFileName(), frames, touched, tracks, published, old, now, now / old,
                 same ? "identical" : "DIFFER");
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

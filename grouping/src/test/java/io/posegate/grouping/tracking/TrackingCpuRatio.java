@@ -2,7 +2,6 @@ package io.posegate.grouping.tracking;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 
 /**
  * {@link TrackingBench}'s grouping and tracking methods timed by this thread's CPU time instead of the wall
@@ -81,24 +80,18 @@ public final class TrackingCpuRatio {
                     copy[b] = (t3 - t2) / 1e3 / reps;
                 }
             }
-            double g = median(grouping);
-            double t = median(tracking);
+            double g = TrackingCpuPair.median(grouping);
+            double t = TrackingCpuPair.median(tracking);
             double[] own = new double[batches];
             for (int i = 0; i < batches; i++) {
                 own[i] = tracking[i] - copy[i];
             }
-            double u = median(own);
+            double u = TrackingCpuPair.median(own);
             System.out.printf("appearance %s, smoothing %s, people %s: grouping %.1f us, tracking %.2f us (copy alone %.2f us), tracking / grouping %.1f %%, less the copy %.1f %%%n",
-                    looks.trim(), smooth.trim(), p, g, t, median(copy), 100 * t / g, 100 * u / g);
+                    looks.trim(), smooth.trim(), p, g, t, TrackingCpuPair.median(copy), 100 * t / g, 100 * u / g);
         }
         }
         }
         System.out.println("(checksum " + sink + ")");
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
