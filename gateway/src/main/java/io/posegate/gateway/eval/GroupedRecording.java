@@ -3,6 +3,7 @@ package io.posegate.gateway.eval;
 import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.demo.DemoScene.TruthPerson;
+import io.posegate.grouping.PeopleRecords;
 import io.posegate.grouping.Poses;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -16,14 +17,12 @@ import java.util.List;
  * the scene's ground truth. Written once by {@code eval-tracking --record-input}, it lets
  * {@code eval-tracking --replay} run a tracker on exactly the same input without rendering, inference or
  * grouping (tracker sweeps in seconds instead of minutes). Binary, big-endian ({@link DataOutputStream}):
- * a header ({@value #MAGIC}, keypoints, appearance parts), then per frame a 1 byte, the timestamp in
- * nanoseconds, the people (score; per keypoint a presence byte and x, y, score; per appearance part a presence
- * byte and its colour's {@value Poses#COLOUR_CHANNELS} floats) and the truth (id, area, keypoint count; per
+ * a header ({@link PeopleRecords#RECORDING_MAGIC}, keypoints, appearance parts), then per frame a 1 byte, the
+ * timestamp in nanoseconds, the people (as {@link PeopleRecords} writes them) and the truth (id, area, keypoint count; per
  * keypoint a presence byte and x, y); a 0 byte ends the file. Recordings of the first format ({@value #OLD_MAGIC},
  * no appearance) are refused with an error naming the file. Not thread-safe.
  */
 public final class GroupedRecording {
-    static final String MAGIC = io.posegate.grouping.PeopleRecords.RECORDING_MAGIC;
     static final String OLD_MAGIC = "posegate-grouped-1";
 
     private GroupedRecording() {
@@ -44,7 +43,7 @@ public final class GroupedRecording {
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(requireNonNull(file, "file is null"))));
             this.keypoints = keypoints;
             this.parts = parts;
-            out.writeUTF(MAGIC);
+            out.writeUTF(PeopleRecords.RECORDING_MAGIC);
             out.writeInt(keypoints);
             out.writeInt(parts);
         }

@@ -1,6 +1,5 @@
 package io.posegate.gateway.eval;
 
-import static io.posegate.gateway.eval.GroupedRecording.MAGIC;
 import static io.posegate.gateway.eval.GroupedRecording.OLD_MAGIC;
 
 import io.posegate.gateway.demo.DemoScene.TruthPerson;
@@ -40,9 +39,9 @@ final class RecordingReader {
             }
             if (OLD_MAGIC.equals(magic)) {
                 throw new IOException(file + " is a grouped-input recording of the first format (" + OLD_MAGIC
-                        + ", without appearance); this build reads " + MAGIC + ": record it again with eval-tracking --record-input");
+                        + ", without appearance); this build reads " + PeopleRecords.RECORDING_MAGIC + ": record it again with eval-tracking --record-input");
             }
-            if (!MAGIC.equals(magic)) {
+            if (!PeopleRecords.RECORDING_MAGIC.equals(magic)) {
                 throw new IOException(file + " is not a grouped-input recording (eval-tracking --record-input)");
             }
             int k = in.readInt();
