@@ -34,7 +34,7 @@ final class FramePump {
             sink.publish(frame);
             published = true;
             return true;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             if (!stopping.getAsBoolean()) {
                 lost.incrementAndGet();
             }

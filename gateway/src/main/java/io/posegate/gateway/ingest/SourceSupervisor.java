@@ -15,7 +15,9 @@ import java.util.logging.Logger;
  * failure reopen with exponential backoff (capped), so a dead camera never stalls other streams.
  * States: starting, live, reconnecting (attempt n, next try at), failed (after {@link Backoff#maxAttempts()},
  * or at once when policy refuses the source: {@link SourceRefusedException}),
- * ended (a file without loop), stopped. The listener is called on the decode thread (and once on the
+ * ended (a file without loop), stopped. Any failure of the source, an {@link Error} such as an
+ * OutOfMemoryError from a decoder included, closes it and counts as a failed attempt: the decode thread
+ * never dies of it and the state names it. The listener is called on the decode thread (and once on the
  * closing thread with STOPPED); it must not block. Never touches an event loop.
  *
  * <p>Typical use: {@code new SourceSupervisor(id, factory.create(spec), slot, Backoff.defaults(), listener).start()},
@@ -91,13 +93,13 @@ public final class SourceSupervisor implements AutoCloseable {
                     setState(new SourceState(SourceState.Phase.ENDED, 0, null, "end of stream"));
                 }
                 return;
-            } catch (Exception e) {
-                source.close();
+            } catch (Exception | Error e) {
+                closeSource();
                 if (stopped) {
                     return;
                 }
                 attempt++;
-                String reason = Redaction.text(e.getMessage() == null ? e.toString() : e.getMessage());
+                String reason = Redaction.text(reasonOf(e));
                 if (attempt > backoff.maxAttempts() || e instanceof SourceRefusedException) {
                     setState(SourceState.failed(reason));
                     LOG.log(Level.WARNING, "stream {0} failed: {1}", new Object[] {streamId, reason});
@@ -105,10 +107,35 @@ public final class SourceSupervisor implements AutoCloseable {
                 }
                 Duration wait = backoff.delay(attempt);
                 setState(SourceState.reconnecting(attempt, Instant.now().plus(wait), reason));
-                LOG.log(Level.WARNING, "stream {0}: {1}; reconnect attempt {2} in {3} ms",
-                        new Object[] {streamId, reason, attempt, wait.toMillis()});
+                if (e instanceof Error) {
+                    LOG.log(Level.WARNING, "stream " + streamId + ": source " + Redaction.text(source.describe())
+                            + " failed with an error; reconnect attempt " + attempt + " in " + wait.toMillis() + " ms", e);
+                } else {
+                    LOG.log(Level.WARNING, "stream {0}: {1}; reconnect attempt {2} in {3} ms",
+                            new Object[] {streamId, reason, attempt, wait.toMillis()});
+                }
                 sleep(wait);
             }
+        }
+    }
+
+    /**
+     * Why the source failed, for the stream's state. An {@link Error} (an OutOfMemoryError from a decoder, a
+     * missing native library) names its type, since its message alone ("Java heap space") says little.
+     */
+    private static String reasonOf(Throwable e) {
+        if (e instanceof Error) {
+            return "source failed with " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** Closes the source after a failure; a failure to close is logged, it must not end the decode thread. */
+    private void closeSource() {
+        try {
+            source.close();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "stream " + streamId + ": closing the source failed", e);
         }
     }
 

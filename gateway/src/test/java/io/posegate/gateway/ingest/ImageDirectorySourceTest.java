@@ -65,6 +65,25 @@ class ImageDirectorySourceTest {
     }
 
     @Test
+    void aPictureWhoseHeaderIsTooLargeIsSkippedUndecodedAndNamedWithItsSize() throws Exception {
+        Files.write(dir.resolve("bb.png"), OversizedPictures.png(20000, 20000));
+        try (FrameSource s = open("")) {
+            VideoFrame f = new VideoFrame();
+            for (int i = 0; i < 3; i++) {
+                assertTrue(s.read(f), "the files that are fine still play");
+            }
+            assertFalse(s.read(f));
+            assertEquals(1, s.corruptFrames());
+        }
+        Path huge = Files.createDirectory(dir.resolve("huge"));
+        Files.write(huge.resolve("huge.png"), OversizedPictures.png(20000, 20000));
+        FrameSource only = factory.create(new SourceSpec("images:" + huge, SourceSpec.Origin.CONFIG_FILE, 0, 0, 0, Map.of("fps", "200")));
+        only.open();
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> only.read(new VideoFrame()));
+        assertTrue(e.getMessage().contains("huge.png") && e.getMessage().contains("20000x20000"), e.getMessage());
+    }
+
+    @Test
     void emptyDirectoryFailsNamingIt() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         FrameSource s = factory.create(SourceSpec.of("images:" + empty));

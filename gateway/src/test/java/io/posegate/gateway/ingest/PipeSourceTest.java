@@ -46,6 +46,15 @@ class PipeSourceTest {
     }
 
     @Test
+    void aJpegFrameWhoseHeaderIsTooLargeFailsTheReadUndecodedNamingItsSize() throws Exception {
+        Path huge = Files.write(dir.resolve("huge.jpg"), OversizedPictures.jpeg(20000, 20000));
+        try (FrameSource s = open("cat '" + huge + "'", Map.of())) {
+            IOException e = assertThrows(IOException.class, () -> s.read(new VideoFrame()));
+            assertTrue(e.getMessage().contains("20000x20000"), e.getMessage());
+        }
+    }
+
+    @Test
     void readsRawBgr24FramesOfTheGivenSize() throws Exception {
         byte[] raw = new byte[4 * 2 * 3 * 2];
         for (int i = 0; i < raw.length; i += 3) {

@@ -12,7 +12,9 @@ import io.posegate.gateway.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +89,36 @@ class SourceSupervisorTest {
             Await.until(() -> s.state().phase() == Phase.FAILED, PATIENCE, () -> "failed, state " + s.state());
             assertTrue(s.state().reason().contains("not a directory"), s.state().reason());
             assertEquals(0, s.framesLost(), "a source that never opened lost no frame");
+        }
+    }
+
+    @Test
+    void anErrorFromTheSourceClosesItAndIsRetriedWhileTheOtherStreamsRun() throws Exception {
+        ScriptedFrameSource failing = new ScriptedFrameSource(new OutOfMemoryError("test: picture too big"));
+        ScriptedFrameSource steady = new ScriptedFrameSource(null);
+        List<SourceState> states = new CopyOnWriteArrayList<>();
+        FrameSlot failingSlot = new FrameSlot(() -> { });
+        FrameSlot steadySlot = new FrameSlot(() -> { });
+        try (SourceSupervisor other = new SourceSupervisor("steady", steady, steadySlot, fast, st -> { });
+             SourceSupervisor s = new SourceSupervisor("oom", failing, failingSlot, fast, states::add)) {
+            other.start();
+            Await.until(() -> steadySlot.published() > 0, PATIENCE, () -> "the steady stream live, state " + other.state());
+            s.start();
+            Await.until(() -> states.stream().anyMatch(st -> st.phase() == Phase.RECONNECTING), PATIENCE,
+                    () -> "the failing stream reconnecting, states " + states);
+            SourceState reconnecting = states.stream().filter(st -> st.phase() == Phase.RECONNECTING).findFirst().orElseThrow();
+            assertTrue(reconnecting.reason().contains("OutOfMemoryError") && reconnecting.reason().contains("test: picture too big"),
+                    reconnecting.reason());
+            assertTrue(failing.closes.get() >= 1, "the source was not closed after the error");
+            // the decode thread survived: it reopened the source, which now delivers frames
+            Await.until(() -> s.state().phase() == Phase.LIVE && failingSlot.published() > 0, PATIENCE,
+                    () -> "the failing stream live again, state " + s.state());
+            assertEquals(2, failing.opens.get());
+            assertEquals(1, s.framesLost(), "the read that threw is a lost frame");
+            long steadyFrames = steadySlot.published() + steadySlot.dropped();
+            Await.until(() -> steadySlot.published() + steadySlot.dropped() > steadyFrames + 3, PATIENCE,
+                    () -> "the steady stream still running, state " + other.state());
+            assertEquals(Phase.LIVE, other.state().phase());
         }
     }
 

@@ -6,30 +6,38 @@ import io.posegate.gateway.ingest.BgrConverter;
 import io.posegate.gateway.ingest.FrameRateCap;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.Pacing;
+import io.posegate.gateway.ingest.PictureLimit;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * {@code images:DIR}: the JPEG, PNG and BMP files of a directory in name order, at {@code fps} frames per
  * second (default 10, lowered by the stream's cap), once or looping ({@code loop=true}). A file that does
- * not decode is skipped and counted in {@link #corruptFrames()}.
+ * not decode, or whose header declares a picture outside {@link PictureLimit#DEFAULT}, is skipped, counted in
+ * {@link #corruptFrames()} and logged once per opening (naming the file, and its size when too large); when no
+ * file decodes, reading fails with the last file's problem.
  */
 public final class ImageDirectorySource implements FrameSource {
+    private static final Logger LOG = Logger.getLogger(ImageDirectorySource.class.getName());
     private static final List<String> EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp");
 
     private final Path directory;
     private final boolean loop;
     private final FrameRateCap pace;
     private final BgrConverter converter;
+    private final Set<Path> reported = new HashSet<>();
     private List<Path> files = List.of();
+    private String lastProblem;
     private int next;
     private volatile long corrupt;
     private volatile boolean closed;
@@ -58,6 +66,7 @@ public final class ImageDirectorySource implements FrameSource {
             throw new IOException("images: '" + directory + "' holds no .jpg, .jpeg, .png or .bmp files");
         }
         next = 0;
+        reported.clear();
         pace.reset();
         closed = false;
     }
@@ -79,7 +88,7 @@ public final class ImageDirectorySource implements FrameSource {
             if (image == null) {
                 corrupt++;
                 if (++misses >= files.size()) {
-                    throw new IOException("images: no file in '" + directory + "' decodes");
+                    throw new IOException("images: no file in '" + directory + "' decodes; last: " + lastProblem);
                 }
                 continue;
             }
@@ -91,10 +100,15 @@ public final class ImageDirectorySource implements FrameSource {
         return false;
     }
 
-    private static BufferedImage decode(Path file) {
+    /** The picture, or null (the problem kept and logged once) when it cannot be decoded. */
+    private BufferedImage decode(Path file) {
         try {
-            return ImageIO.read(file.toFile());
+            return PictureFile.read(file, PictureLimit.DEFAULT);
         } catch (IOException | RuntimeException e) {
+            lastProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (reported.add(file)) {
+                LOG.warning(describe() + ": skipped " + lastProblem);
+            }
             return null;
         }
     }

@@ -6,9 +6,11 @@ import io.posegate.gateway.ingest.BgrConverter;
 import io.posegate.gateway.ingest.FrameRateCap;
 import io.posegate.gateway.ingest.FrameSource;
 import io.posegate.gateway.ingest.Pacing;
+import io.posegate.gateway.ingest.PictureLimit;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.ingest.jpeg.JpegDecoder;
+import io.posegate.gateway.ingest.jpeg.JpegHeader;
 import io.posegate.gateway.ingest.jpeg.JpegStreamReader;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
@@ -20,7 +22,9 @@ import java.io.InputStream;
  * (concatenated JPEGs) or raw packed {@code bgr24} pictures of a fixed size. This is how a Jetson CSI
  * camera comes in ({@code gst-launch-1.0 ... nvjpegenc ! fdsink fd=1}). Accepted only from the local
  * config file (see {@link io.posegate.gateway.ingest.Sources}). The command's exit is a failure, so the
- * supervisor starts it again with backoff; stderr is kept for the error message.
+ * supervisor starts it again with backoff; stderr is kept for the error message. A JPEG whose header
+ * declares a picture outside {@link PictureLimit#DEFAULT} fails the read before it is decoded (the
+ * message gives its size); one without a readable header is skipped as corrupt.
  */
 public final class PipeSource implements FrameSource {
     private final String command;
@@ -77,6 +81,10 @@ public final class PipeSource implements FrameSource {
             throw exited();
         }
         long cpu0 = Pacing.threadCpuNanos();
+        if (!sizeAdmitted(jpegs.buffer(), n)) {
+            corrupt++;
+            return false;
+        }
         BufferedImage image = JpegDecoder.decode(jpegs.buffer(), n);
         if (image == null) {
             corrupt++;
@@ -84,6 +92,22 @@ public final class PipeSource implements FrameSource {
         }
         converter.convert(image, into);
         stampNow(into, cpu0);
+        return true;
+    }
+
+    /**
+     * False when the JPEG has no readable SOF header (corrupt).
+     *
+     * @throws IOException when the header declares a picture outside the limit
+     */
+    private static boolean sizeAdmitted(byte[] jpeg, int length) throws IOException {
+        JpegHeader header;
+        try {
+            header = JpegHeader.read(jpeg, length);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        PictureLimit.DEFAULT.check("pipe: a JPEG frame", header.width(), header.height());
         return true;
     }
 
