@@ -60,15 +60,21 @@ final class BackendSwap {
         return done;
     }
 
-    /** Under the lock: moves every stream that follows the default (or names {@code backend}) to the new runtime. */
+    /**
+     * Under the lock: moves every stream on the gateway's model that follows the default (or names
+     * {@code backend}) to the new runtime. A stream with a model of its own never runs the gateway model's
+     * runtime: if it follows the default it moves to its own model on {@code backend}, else it keeps its runtime.
+     */
     private void rebind(String backend, ModelRuntime next) {
         for (StreamPipeline s : state.streams.values()) {
             String own = state.streamBackends.get(s.id());
             ModelDescriptor d = state.models.of(s.id());
-            if (d != state.descriptor && own == null) {
-                ModelRuntime ownModel = state.models.runtimeFor(d, backend, opener::open);
-                if (ownModel != null) {
-                    s.bind(ownModel);
+            if (d != state.descriptor) {
+                if (own == null) {
+                    ModelRuntime ownModel = state.models.runtimeFor(d, backend, opener::open);
+                    if (ownModel != null) {
+                        s.bind(ownModel);
+                    }
                 }
             } else if (own == null || own.equals(backend)) {
                 s.bind(next);

@@ -1,0 +1,72 @@
+package io.posegate.gateway.liveness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.pipeline.SwapRecord;
+import io.posegate.gateway.testing.Await;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runtimes of streams that name a model or a backend of their own, through swaps, replacements and
+ * removals: a stream keeps the model it names, and a runtime no stream uses any more is closed.
+ */
+class StreamRuntimesTest {
+    @TempDir
+    Path dir;
+
+    private static JsonObject defaultOnAuto() {
+        return new JsonObject().put("backend", "auto").put("streams", new JsonObject().put("cam", PipelineRig.demo(20)));
+    }
+
+    /** A copy of the demo's simulated network in {@code folder}, under its usual file name. */
+    private Path demoNetworkIn(String folder) throws Exception {
+        Path f = Files.createDirectories(dir.resolve(folder)).resolve("demo.sim.properties");
+        return Files.copy(PipelineRig.CONFIG_DIR.resolve("models").resolve("demo.sim.properties"), f);
+    }
+
+    private static GatewayConfig.StreamConfig stream(String id, String backend, Path modelFile) {
+        return new GatewayConfig.StreamConfig(id, PipelineRig.demo(20).getString("source"), 0, 0, 0, backend, Map.of(),
+                null, modelFile);
+    }
+
+    private static void awaitFrames(PipelineRig rig, String stream, long more, String after) throws InterruptedException {
+        long from = rig.frames(stream);
+        Await.until(() -> rig.frames(stream) >= from + more, Await.PATIENCE,
+                () -> more + " more frames of " + stream + " after " + after + " (" + rig.frames(stream) + " so far)");
+    }
+
+    @Test
+    void aSwapToTheBackendAStreamWithItsOwnModelNamesLeavesThatStreamOnItsOwnModel() throws Exception {
+        try (PipelineRig rig = new PipelineRig(defaultOnAuto())) {
+            rig.gateway.addStream(stream("own", "simulated", demoNetworkIn("own")), SourceSpec.Origin.CONFIG_FILE);
+            awaitFrames(rig, "own", 3, "start");
+            ModelRuntime ownRuntime = rig.gateway.stream("own").runtime();
+            ModelDescriptor ownModel = rig.gateway.descriptorOf("own");
+            assertNotSame(rig.gateway.descriptor(), ownModel, "the stream should run a model of its own");
+            assertSame(ownModel, ownRuntime.descriptor());
+
+            SwapRecord swap = rig.gateway.swapBackend("simulated");
+            assertNull(swap.error(), swap.toString());
+
+            assertSame(ownRuntime, rig.gateway.stream("own").runtime(), "the stream was moved off its own model's runtime");
+            assertSame(ownModel, rig.gateway.descriptorOf("own"));
+            assertFalse(ownRuntime.retired(), "the stream's own runtime was closed by the swap");
+            assertTrue(rig.gateway.modelRuntimes().containsValue(ownRuntime), "the stream's own runtime is no longer kept");
+            awaitFrames(rig, "own", 3, "the swap");
+        }
+    }
+}
