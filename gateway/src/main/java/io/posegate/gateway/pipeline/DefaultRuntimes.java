@@ -104,6 +104,11 @@ final class DefaultRuntimes {
         return removed;
     }
 
+    /** Removes and returns every runtime but the default backend's that none of {@code streams} runs on. */
+    List<ModelRuntime> removeUnusedButDefault(Collection<StreamPipeline> streams) {
+        return removeUnused(runtimes.get(defaultBackend), streams);
+    }
+
     /** The backend name {@code rt} is kept under, or null if it is not one of these runtimes. */
     String nameOf(ModelRuntime rt) {
         String name = null;

@@ -8,12 +8,16 @@ import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.SourceSupervisor;
 import io.posegate.gateway.model.ModelDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
  * Adds, replaces and removes a gateway's streams: builds each stream's source, tracker and pipeline, binds it
- * to its model's runtime and hands it to the shared workers. Blocks (opening models, starting sources): call
- * it from worker threads, never an event loop.
+ * to its model's runtime and hands it to the shared workers. A runtime that no stream runs on any more after a
+ * replacement or a removal (a stream's own model, or the gateway's model on a backend only that stream named;
+ * never the default backend's) is retired and closes once its runs in flight finish. Blocks (opening models,
+ * starting sources): call it from worker threads, never an event loop.
  */
 final class StreamLifecycle {
     private final GatewayState state;
@@ -38,6 +42,8 @@ final class StreamLifecycle {
     /** See {@link Gateway#addStream}. */
     StreamPipeline add(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
+        List<ModelRuntime> retired = new ArrayList<>();
+        StreamPipeline added;
         synchronized (state.lock) {
             int max = config.bounds().maxStreams();
             if (!state.streams.containsKey(s.id()) && state.streams.size() >= max) {
@@ -61,7 +67,7 @@ final class StreamLifecycle {
             if (replaced != null) {
                 scheduler.remove(replaced);
                 replaced.close();
-                state.models.retireUnused(state.streams.values()).forEach(ModelRuntime::close);
+                retired.addAll(unusedRuntimes());
             }
             if (s.backend() != null) {
                 state.streamBackends.put(s.id(), s.backend());
@@ -71,12 +77,15 @@ final class StreamLifecycle {
             scheduler.add(p);
             p.start();
             state.events.streamAdded(s.id());
-            return p;
+            added = p;
         }
+        retired.forEach(ModelRuntime::close);
+        return added;
     }
 
     /** See {@link Gateway#removeStream}. */
     boolean remove(String id) {
+        List<ModelRuntime> retired;
         synchronized (state.lock) {
             StreamPipeline old = state.streams.remove(id);
             state.streamBackends.remove(id);
@@ -86,9 +95,17 @@ final class StreamLifecycle {
             }
             scheduler.remove(old);
             old.close();
-            state.models.retireUnused(state.streams.values()).forEach(ModelRuntime::close);
+            retired = unusedRuntimes();
             state.events.streamRemoved(id);
-            return true;
         }
+        retired.forEach(ModelRuntime::close);
+        return true;
+    }
+
+    /** Under the lock: takes out the runtimes no stream runs on (the default backend's stays), for closing. */
+    private List<ModelRuntime> unusedRuntimes() {
+        List<ModelRuntime> unused = new ArrayList<>(state.runtimes.removeUnusedButDefault(state.streams.values()));
+        unused.addAll(state.models.retireUnused(state.streams.values()));
+        return unused;
     }
 }

@@ -69,4 +69,32 @@ class StreamRuntimesTest {
             awaitFrames(rig, "own", 3, "the swap");
         }
     }
+
+    @Test
+    void theRuntimeOfABackendOnlyOneStreamNamedClosesWhenThatStreamIsRemovedOrReplaced() throws Exception {
+        String second = HangingBackendTestDouble.NAME;
+        try (PipelineRig rig = new PipelineRig(defaultOnAuto())) {
+            rig.gateway.addStream(stream("x", second, null), SourceSpec.Origin.CONFIG_FILE);
+            awaitFrames(rig, "x", 3, "start");
+            ModelRuntime removed = rig.gateway.runtimes().get(second);
+            assertSame(removed, rig.gateway.stream("x").runtime());
+
+            assertTrue(rig.gateway.removeStream("x"));
+            assertFalse(rig.gateway.runtimes().containsKey(second), "still listed: " + rig.gateway.runtimes());
+            assertTrue(removed.retired(), "the runtime no stream uses was not closed");
+            Await.until(removed::sessionClosed, Await.PATIENCE, () -> "its session to close once its runs finished");
+
+            rig.gateway.addStream(stream("y", second, null), SourceSpec.Origin.CONFIG_FILE);
+            ModelRuntime replaced = rig.gateway.runtimes().get(second);
+            rig.gateway.addStream(stream("y", null, null), SourceSpec.Origin.CONFIG_FILE);
+            assertFalse(rig.gateway.runtimes().containsKey(second), "still listed: " + rig.gateway.runtimes());
+            assertTrue(replaced.retired(), "the runtime the replaced stream named was not closed");
+            awaitFrames(rig, "y", 3, "the replacement on the default backend");
+
+            ModelRuntime defaultRuntime = rig.gateway.runtimes().get("auto");
+            assertTrue(rig.gateway.removeStream("y") && rig.gateway.removeStream("cam"));
+            assertSame(defaultRuntime, rig.gateway.runtimes().get("auto"), "the default backend's runtime must stay");
+            assertFalse(defaultRuntime.retired());
+        }
+    }
 }
