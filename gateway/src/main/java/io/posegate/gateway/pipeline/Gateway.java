@@ -135,7 +135,10 @@ public final class Gateway implements AutoCloseable {
         return state.models.of(streamId);
     }
 
-    /** Runtimes of streams' own models, keyed by {@code model@backend}. */
+    /**
+     * Runtimes of streams' own models, keyed by {@code model:fileName@backend}; files of the same name from
+     * different folders on one backend are told apart by {@code #2}, {@code #3}, ... after the key.
+     */
     public Map<String, ModelRuntime> modelRuntimes() {
         return state.models.runtimes();
     }

@@ -7,6 +7,7 @@ import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.model.ModelDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,8 @@ import java.util.logging.Logger;
 /**
  * The models streams name for themselves ({@code model:} / {@code modelFile:} in a stream entry or a
  * {@code PUT /api/streams/{id}}): descriptors loaded once per (model, file), and their runtimes keyed by
- * (model, backend). A stream without its own model runs the gateway's. Changes happen under the
- * gateway's lock; reads never block.
+ * (model, file, backend): {@link ModelRuntimeKey}. A stream without its own model runs the gateway's.
+ * Changes happen under the gateway's lock; reads never block.
  */
 final class StreamModels {
     private static final Logger LOG = Logger.getLogger(StreamModels.class.getName());
@@ -25,8 +26,8 @@ final class StreamModels {
     private final ModelDescriptor defaultModel;
     private final StreamDescriptors descriptors;
     private final Map<String, ModelDescriptor> byStream = new ConcurrentHashMap<>();
-    private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
-    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<ModelRuntimeKey, ModelRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Map<ModelRuntimeKey, String> errors = new ConcurrentHashMap<>();
 
     StreamModels(GatewayConfig config, ModelDescriptor defaultModel) {
         this.defaultModel = defaultModel;
@@ -54,13 +55,9 @@ final class StreamModels {
         return byStream.getOrDefault(stream, defaultModel);
     }
 
-    private static String key(ModelDescriptor d, String backend) {
-        return d.name() + (d.modelFile() == null ? "" : ":" + d.modelFile().getFileName()) + "@" + backend;
-    }
-
     /** The runtime of {@code d} on {@code backend}, opened on first use; null (error recorded) when it cannot open. */
     ModelRuntime runtimeFor(ModelDescriptor d, String backend, BiFunction<ModelDescriptor, String, ModelRuntime> open) {
-        String k = key(d, backend);
+        ModelRuntimeKey k = ModelRuntimeKey.of(d, backend);
         ModelRuntime rt = runtimes.get(k);
         if (rt != null) {
             return rt;
@@ -79,18 +76,29 @@ final class StreamModels {
     }
 
     String error(ModelDescriptor d, String backend) {
-        return errors.get(key(d, backend));
+        return errors.get(ModelRuntimeKey.of(d, backend));
     }
 
+    /**
+     * The runtimes by {@link ModelRuntimeKey#shown()}; when two files of the same name in different folders
+     * run on one backend, the later ones get {@code #2}, {@code #3}, ... appended.
+     */
     Map<String, ModelRuntime> runtimes() {
-        return Map.copyOf(runtimes);
+        Map<String, ModelRuntime> shown = new LinkedHashMap<>();
+        runtimes.forEach((k, rt) -> {
+            String name = k.shown();
+            for (int n = 2; shown.putIfAbsent(name, rt) != null; n++) {
+                name = k.shown() + " #" + n;
+            }
+        });
+        return Map.copyOf(shown);
     }
 
     /** The backend name {@code rt} was asked for, if it is one of these runtimes; else null. */
     String backendOf(ModelRuntime rt) {
-        for (Map.Entry<String, ModelRuntime> e : runtimes.entrySet()) {
+        for (Map.Entry<ModelRuntimeKey, ModelRuntime> e : runtimes.entrySet()) {
             if (e.getValue() == rt) {
-                return e.getKey().substring(e.getKey().lastIndexOf('@') + 1);
+                return e.getKey().backend();
             }
         }
         return null;
@@ -98,7 +106,7 @@ final class StreamModels {
 
     /** Puts {@code next} (null: nothing) in place of {@code old}; false if {@code old} is no longer one of these. */
     boolean replace(ModelRuntime old, ModelRuntime next) {
-        for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
+        for (Map.Entry<ModelRuntimeKey, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
             if (e.getValue() == old) {
                 if (next == null) {
                     runtimes.remove(e.getKey());
@@ -114,7 +122,7 @@ final class StreamModels {
     /** Removes the runtimes no stream is bound to, for the caller to close once their runs finish. */
     List<ModelRuntime> retireUnused(Collection<StreamPipeline> streams) {
         List<ModelRuntime> retired = new ArrayList<>();
-        for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
+        for (Map.Entry<ModelRuntimeKey, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
             if (streams.stream().noneMatch(s -> s.runtime() == e.getValue())) {
                 runtimes.remove(e.getKey());
                 retired.add(e.getValue());

@@ -97,4 +97,24 @@ class StreamRuntimesTest {
             assertFalse(defaultRuntime.retired());
         }
     }
+
+    @Test
+    void twoModelFilesOfTheSameNameInDifferentFoldersRunOnRuntimesOfTheirOwn() throws Exception {
+        Path first = demoNetworkIn("first");
+        Path second = demoNetworkIn("second");
+        try (PipelineRig rig = new PipelineRig(defaultOnAuto())) {
+            rig.gateway.addStream(stream("a", "simulated", first), SourceSpec.Origin.CONFIG_FILE);
+            rig.gateway.addStream(stream("b", "simulated", second), SourceSpec.Origin.CONFIG_FILE);
+            ModelRuntime a = rig.gateway.stream("a").runtime();
+            ModelRuntime b = rig.gateway.stream("b").runtime();
+            assertNotSame(a, b, "stream b runs the model file of stream a");
+            assertEquals(first.toAbsolutePath().normalize(), a.descriptor().modelFile().toAbsolutePath().normalize());
+            assertEquals(second.toAbsolutePath().normalize(), b.descriptor().modelFile().toAbsolutePath().normalize());
+            assertEquals(2, rig.gateway.modelRuntimes().size(), "both runtimes listed: " + rig.gateway.modelRuntimes());
+            assertTrue(rig.gateway.modelRuntimes().keySet().stream().noneMatch(k -> k.contains(dir.toString())),
+                    "status shows the model file's folders: " + rig.gateway.modelRuntimes().keySet());
+            awaitFrames(rig, "a", 3, "start");
+            awaitFrames(rig, "b", 3, "start");
+        }
+    }
 }
