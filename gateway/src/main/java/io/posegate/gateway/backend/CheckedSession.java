@@ -20,7 +20,8 @@ record CheckedSession(BackendSession session, String batching, long openMillis) 
 
     /**
      * Opens the descriptor's model on {@code provider} for batches of up to {@code maxBatch} frames, checks
-     * it and warms it up. Blocking. On any failure the session is closed and the error thrown.
+     * it and warms it up. Blocking. On any failure, an Error too (a direct-buffer OutOfMemoryError while
+     * warming up), the session is closed and the failure thrown.
      */
     static CheckedSession open(ModelDescriptor descriptor, BackendProvider provider, BackendOptions options, int maxBatch) {
         long t0 = System.nanoTime();
@@ -38,10 +39,19 @@ record CheckedSession(BackendSession session, String batching, long openMillis) 
                 shape[0] = session.maxBatch();
                 session.run(Tensor.allocate(descriptor.input().name(), descriptor.input().type(), shape)).close();
             }
-        } catch (RuntimeException e) {
-            session.close();
+        } catch (RuntimeException | Error e) {
+            closeAfterFailure(session, e);
             throw e;
         }
         return new CheckedSession(session, batching, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Closes the session; a failure to close is added to {@code failure}, which stays what the caller sees. */
+    private static void closeAfterFailure(BackendSession session, Throwable failure) {
+        try {
+            session.close();
+        } catch (RuntimeException | Error e) {
+            failure.addSuppressed(e);
+        }
     }
 }
