@@ -17,8 +17,11 @@ import java.util.logging.Logger;
  * cycle. The frames are pre-processed straight into one batch tensor, run once, and each item is grouped,
  * tracked and published on its own stream in that stream's order.
  *
- * <p>A frame that fails to pre-process or group fails alone; a failed batched run fails each of its frames
- * with an error naming the batch; neither stops the worker. Not thread-safe: one per worker, except
+ * <p>A frame that fails to pre-process or group, with an exception or an Error, fails alone; a failed
+ * batched run fails each of its frames with an error naming the batch; neither stops the worker. Only
+ * what ends a worker ({@link InferenceWorker#endsWorker}) leaves the batch, whose frames then go back to
+ * their slots and whose turns are finished. A batch whose runtime was retired since it was gathered (a
+ * swap, a poisoned run) is skipped, its frames counted as dropped. Not thread-safe: one per worker, except
  * {@link #skipTurns} and {@link #streams}, which the watchdog may call. The batch in flight (its streams,
  * frames, tickets and items) is a {@link TakenBatch}.
  */
@@ -72,6 +75,7 @@ final class BatchRun {
         double inferMs;
         try (RuntimeLease l = rt.lease()) {
             if (l == null) {
+                skipAll(m);
                 return;
             }
             worker.leased(l);
@@ -79,7 +83,10 @@ final class BatchRun {
                 inferMs = bp.infer(l, m);
             } catch (RuntimeLease.Abandoned e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (InferenceWorker.endsWorker(e) || worker.abandoned()) {
+                    throw e;
+                }
                 failAll(m, "batched run of " + m + " frames on " + rt.label() + " failed: " + message(e), e);
                 return;
             } finally {
@@ -103,7 +110,10 @@ final class BatchRun {
                 batch.metas[m] = TakenFrame.of(f, (System.nanoTime() - t0) / 1e6);
                 batch.swap(i, m);
                 m++;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (InferenceWorker.endsWorker(e)) {
+                    throw e;
+                }
                 s.recordError("frame failed before inference: " + message(e));
                 LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
             } finally {
@@ -119,7 +129,10 @@ final class BatchRun {
         try {
             double groupMs = bp.group(j, batch.placements[j], s.usesAppearance());
             batch.metas[j].publish(s, bp.item(j), batch.tickets[j], label, inferMs, groupMs, scheduler.publisher());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (InferenceWorker.endsWorker(e)) {
+                throw e;
+            }
             s.recordError(message(e));
             LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
         } finally {
@@ -127,7 +140,14 @@ final class BatchRun {
         }
     }
 
-    private void failAll(int m, String message, RuntimeException e) {
+    /** The runtime was retired between gathering and leasing: the pre-processed frames are dropped, and counted. */
+    private void skipAll(int m) {
+        for (int j = 0; j < m; j++) {
+            batch.streams[j].slot().skipped();
+        }
+    }
+
+    private void failAll(int m, String message, Throwable e) {
         StringBuilder ids = new StringBuilder();
         for (int j = 0; j < m; j++) {
             batch.streams[j].recordError(message);

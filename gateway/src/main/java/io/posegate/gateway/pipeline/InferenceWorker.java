@@ -121,7 +121,7 @@ final class InferenceWorker implements Runnable {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Throwable e) {
-                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                if (endsWorker(e)) {
                     throw e;
                 }
                 s.recordError(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -132,6 +132,14 @@ final class InferenceWorker implements Runnable {
                 scheduler.wake();
             }
         }
+    }
+
+    /**
+     * True for the failures that end a worker instead of failing a frame: virtual-machine errors other
+     * than a stack overflow (the scheduler then replaces the worker).
+     */
+    static boolean endsWorker(Throwable e) {
+        return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
     }
 
     /** The watchdog gave up on this worker: frames of its stream after the one it held may go on. */

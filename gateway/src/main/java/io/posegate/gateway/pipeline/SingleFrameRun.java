@@ -67,6 +67,7 @@ final class SingleFrameRun {
         String label;
         try (RuntimeLease l = leaseFor(s)) {
             if (l == null) {
+                s.slot().skipped();
                 return;
             }
             label = l.runtime().label();
@@ -104,7 +105,7 @@ final class SingleFrameRun {
     /**
      * A lease on the stream's runtime. If that runtime was retired (swapped out, poisoned) since it was read,
      * the stream has been, or is being, bound to another: move to it. Null when none is available right now
-     * (the frame is then skipped; the next one goes to the new runtime).
+     * (the frame is then skipped and counted as dropped; the next one goes to the new runtime).
      */
     private static RuntimeLease leaseFor(StreamPipeline s) throws InterruptedException {
         for (int attempt = 0; attempt < 3; attempt++) {

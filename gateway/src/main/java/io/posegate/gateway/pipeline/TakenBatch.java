@@ -44,8 +44,18 @@ final class TakenBatch {
         }
     }
 
-    /** Ends the batch: finishes any ticket not finished yet and forgets the streams. */
+    /**
+     * Ends the batch: gives back to its slot any frame not pre-processed (a failure that ends the worker
+     * left the batch early), finishes any ticket not finished yet and forgets the streams.
+     */
     void clear() {
+        int k = taken;
+        for (int i = 0; i < k; i++) {
+            if (frames[i] != null) {
+                streams[i].slot().recycle(frames[i]);
+                frames[i] = null;
+            }
+        }
         skipTurns();
         Arrays.fill(streams, null);
         taken = 0;
