@@ -8,8 +8,9 @@ import java.util.logging.Logger;
 /**
  * One inference worker thread ({@code posegate-infer-N}, {@code posegate-infer-N.G} for its G-th
  * replacement). Every failure of a frame, whatever its type, is counted against that frame's stream and
- * the worker goes on; only a virtual-machine error (other than a stack overflow) ends the thread, and the
- * scheduler then replaces it. A worker the watchdog abandoned leaves its stream alone and ends quietly.
+ * the worker goes on; only a virtual-machine error (other than a stack overflow) ends the thread, after
+ * counting it on the frame's stream, and the scheduler then replaces it. A worker the watchdog abandoned
+ * leaves its stream alone and ends as soon as its hung run returns, however that run ends.
  * It runs one frame at a time ({@link SingleFrameRun}) or, where the runtime batches, cross-stream
  * batches ({@link BatchRun}).
  */
@@ -100,7 +101,7 @@ final class InferenceWorker implements Runnable {
     }
 
     private void loop() throws InterruptedException {
-        while (!scheduler.stopped()) {
+        while (!scheduler.stopped() && !abandoned) {
             StreamPipeline s = scheduler.awaitNext(this);
             if (s == null) {
                 return;
@@ -121,10 +122,15 @@ final class InferenceWorker implements Runnable {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Throwable e) {
+                if (abandoned) {
+                    LOG.log(Level.WARNING, thread.getName() + ": a run the watchdog gave up on failed when it returned; "
+                            + "this worker was replaced and ends", e);
+                    return;
+                }
+                s.recordError(e.getMessage() == null ? e.toString() : e.getMessage());
                 if (endsWorker(e)) {
                     throw e;
                 }
-                s.recordError(e.getMessage() == null ? e.toString() : e.getMessage());
                 LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
             } finally {
                 current = null;

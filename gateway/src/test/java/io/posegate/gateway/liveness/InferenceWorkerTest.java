@@ -48,6 +48,9 @@ class InferenceWorkerTest {
             Await.until(() -> rig.gateway.scheduler().workerRestarts() == 1, Await.PATIENCE, () -> "the dead worker to be restarted");
             awaitMoreFrames(rig, "cam", 5, "the restart");
             assertEquals(1, rig.gateway.scheduler().workerRestarts());
+            StreamPipeline cam = rig.gateway.stream("cam");
+            assertEquals(1, cam.errors(), "the frame the worker died on is counted on its stream");
+            assertTrue(cam.lastError().contains("worker killer"), cam.lastError());
             assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().matches("posegate-infer-\\d+\\.1")),
                     "no replacement worker thread posegate-infer-N.1");
         }

@@ -10,6 +10,7 @@ import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.GroupingTrackers;
 import io.posegate.gateway.pipeline.PoseFrame;
+import io.posegate.spi.BackendProvider;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The gateway's pipeline without HTTP (model, runtimes, streams, workers) on the demo model, with the
@@ -32,8 +34,13 @@ final class PipelineRig implements AutoCloseable {
     volatile Consumer<PoseFrame> interfere = f -> { };
 
     PipelineRig(JsonObject config) {
+        this(config, UnaryOperator.identity());
+    }
+
+    /** @param wrapHanging puts a test's own wrapper (same name) around the {@link #hanging} test double */
+    PipelineRig(JsonObject config, UnaryOperator<BackendProvider> wrapHanging) {
         GatewayConfig cfg = GatewayConfigs.parse(config.copy().put("model", "demo-simulated"), CONFIG_DIR);
-        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), hanging));
+        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), wrapHanging.apply(hanging)));
         gateway = new Gateway(cfg, GatewayLauncher.descriptor(cfg), registry,
                 GatewayLauncher.sources(cfg, new WebcamHub(IngestPolicy.defaults().webcam())),
                 GroupingTrackers.from(cfg.tracking()), f -> {
