@@ -1,8 +1,13 @@
 package io.posegate.gateway.config;
 
 import io.vertx.core.json.JsonArray;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +42,27 @@ public final class FleetConfigs {
                 }
             }
         }
+        String username = r.string("username", null);
+        String password = r.string("password", null);
+        if (password != null && username == null) {
+            r.error("password", "is set but 'username' is not: the broker gets no credentials without a user name; set fleet.username");
+        }
         FieldReader tls = r.object("tls");
         tls.onlyKnown("trustStore", "trustStorePassword");
         String trust = tls.string("trustStore", null);
+        String trustPassword = tls.string("trustStorePassword", null);
+        Path trustStore = trust == null ? null : baseDir.resolve(trust).normalize();
+        if (trustStore != null) {
+            if (broker.startsWith("mqtt://")) {
+                tls.error("trustStore", "is set but broker '" + broker + "' is plain mqtt:// (no TLS): use mqtts://HOST:PORT, or drop fleet.tls");
+            }
+            String problem = trustStoreProblem(trustStore, trustPassword);
+            if (problem != null) {
+                tls.error("trustStore", problem);
+            }
+        } else if (trustPassword != null) {
+            tls.error("trustStorePassword", "is set but 'trustStore' is not");
+        }
         FieldReader poses = r.object("poses");
         poses.onlyKnown("maxFps");
         double posesFps = poses.number("maxFps", 0);
@@ -47,8 +70,7 @@ public final class FleetConfigs {
             poses.error("maxFps", "must be 0 (off) to 30");
         }
         String stateDir = r.string("stateDir", Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
-        return new FleetConfig(broker, boxId, groups, r.string("username", null), r.string("password", null),
-                trust == null ? null : baseDir.resolve(trust).normalize(), tls.string("trustStorePassword", null),
+        return new FleetConfig(broker, boxId, groups, username, password, trustStore, trustPassword,
                 baseDir.resolve(stateDir).normalize(), r.integer("keepAliveSeconds", 10, 1, 3600),
                 r.integer("willDelaySeconds", 5, 0, 3600), r.integer("metricsSeconds", 5, 1, 3600),
                 r.integer("soakSeconds", 10, 0, 3600), posesFps);
@@ -67,6 +89,31 @@ public final class FleetConfigs {
             return null;
         } catch (java.net.URISyntaxException e) {
             return "'" + broker + "' is not a URL: " + e.getMessage();
+        }
+    }
+
+    /** Loads a PKCS#12 / JKS trust store ({@code .jks}: JKS, else PKCS#12); the message names the file, never the password. */
+    public static KeyStore loadTrustStore(Path store, String password) throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance(store.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, password == null ? null : password.toCharArray());
+        }
+        return ks;
+    }
+
+    private static String trustStoreProblem(Path store, String password) {
+        if (!Files.isRegularFile(store)) {
+            return "file " + store + " does not exist";
+        }
+        if (!Files.isReadable(store)) {
+            return "file " + store + " is not readable";
+        }
+        try {
+            loadTrustStore(store, password);
+            return null;
+        } catch (GeneralSecurityException | IOException e) {
+            return "file " + store + " cannot be read as a " + (store.toString().endsWith(".jks") ? "JKS" : "PKCS#12")
+                    + " trust store (or fleet.tls.trustStorePassword is wrong): " + e.getMessage();
         }
     }
 

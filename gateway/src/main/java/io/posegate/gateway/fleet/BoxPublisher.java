@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,6 +30,11 @@ final class BoxPublisher {
     /** Telemetry messages dropped because the broker was away. */
     long dropped() {
         return dropped.get();
+    }
+
+    /** Counts one telemetry message dropped because the broker was away (sent elsewhere, e.g. pose frames). */
+    void countDropped() {
+        dropped.incrementAndGet();
     }
 
     /** Keeps {@code payload} as {@code topic}'s retained state and sends it, retained, if connected. */
@@ -60,6 +66,13 @@ final class BoxPublisher {
 
     void send(String topic, JsonObject payload, MqttQos qos, boolean retain) {
         client.publishWith().topic(topic).qos(qos).retain(retain)
+                .payload(payload.encode().getBytes(StandardCharsets.UTF_8)).send();
+    }
+
+    /** Sends {@code payload} retained with QoS 1; completes once the broker acknowledged it (or it failed). */
+    CompletableFuture<?> sendAsync(String topic, JsonObject payload) {
+        retained.put(topic, payload);
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).retain(true)
                 .payload(payload.encode().getBytes(StandardCharsets.UTF_8)).send();
     }
 }

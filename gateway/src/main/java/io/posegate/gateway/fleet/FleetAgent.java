@@ -1,5 +1,6 @@
 package io.posegate.gateway.fleet;
 
+import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.posegate.gateway.config.FleetConfig;
@@ -40,6 +41,7 @@ public final class FleetAgent implements AutoCloseable {
     private final LatencyWindows latencies = new LatencyWindows();
     private final EventWatcher events;
     private final PresenceWatcher presence;
+    private final MqttConnection connection;
     private final Mqtt5AsyncClient client;
     private final BoxPublisher out;
     private final PoseForwarder poses;
@@ -62,8 +64,10 @@ public final class FleetAgent implements AutoCloseable {
         this.presence = new PresenceWatcher(PRESENCE_GRACE_MILLIS, this::event);
         MqttConnections.Will will = new MqttConnections.Will(FleetTopics.status(fleet.boxId()),
                 BoxReports.status("offline", bootSeq, null).encode(), fleet.willDelaySeconds());
-        this.client = MqttConnections.build(new MqttConnections.Settings(fleet.broker(), "posegate-box-" + fleet.boxId(),
-                fleet.username(), fleet.password(), fleet.trustStore(), fleet.trustStorePassword()), will, ctx -> onConnected());
+        this.connection = MqttConnections.build(new MqttConnections.Settings(fleet.broker(), "posegate-box-" + fleet.boxId(),
+                fleet.username(), fleet.password(), fleet.trustStore(), fleet.trustStorePassword()), will,
+                "fleet: box " + fleet.boxId(), this::onConnected);
+        this.client = connection.client();
         this.out = new BoxPublisher(client);
         this.poses = new PoseForwarder(fleet.boxId(), presence, new PosePublisher(fleet.posesMaxFps()), client, out);
         this.subscriptions = new BoxSubscriptions(client, fleet.boxId(), fleet.groups(), configWorker, commandWorker,
@@ -99,13 +103,14 @@ public final class FleetAgent implements AutoCloseable {
         });
         metricsTimer = vertx.setPeriodic(fleet.metricsSeconds() * 1000L, t -> out.telemetry(FleetTopics.metrics(fleet.boxId()),
                 BoxReports.metrics(gateway, latencies, out.dropped()), MqttQos.AT_MOST_ONCE));
+        // a new connection within the will delay cancels the will (MQTT 5.0, 3.1.2.5), clean start or not
         client.connectWith().cleanStart(true).keepAlive(fleet.keepAliveSeconds())
-                .sessionExpiryInterval(fleet.willDelaySeconds()).send()
-                .whenComplete((ack, e) -> {
-                    if (e != null) {
-                        LOG.warning("fleet: broker " + fleet.broker() + " not reachable yet (retrying): " + e.getMessage());
-                    }
-                });
+                .sessionExpiryInterval(fleet.willDelaySeconds()).send();
+    }
+
+    /** The MQTT client's state (tests: {@code DISCONNECTED} after {@link #close()} means no reconnect is pending). */
+    MqttClientState connectionState() {
+        return connection.state();
     }
 
     private void onConnected() {
@@ -114,7 +119,7 @@ public final class FleetAgent implements AutoCloseable {
         out.retained(FleetTopics.status(box), BoxReports.status("online", bootSeq, started));
         out.retained(FleetTopics.meta(box), BoxReports.meta(gateway, box, fleet.groups(), dashboard));
         out.resendRetained(FleetTopics.reported(box), desired.current());
-        subscriptions.subscribeAll();
+        subscriptions.subscribeOnce();
     }
 
     /** Publishes (retained) the config state {@link DesiredConfigs} reports. */
@@ -130,15 +135,21 @@ public final class FleetAgent implements AutoCloseable {
                 MqttQos.AT_LEAST_ONCE);
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops for good: announces the box offline if connected, disconnects, and never reconnects (an attempt
+     * already under way is closed without announcing anything). Completes once the DISCONNECT is sent.
+     */
+    public Future<Void> stop() {
         vertx.cancelTimer(metricsTimer);
         vertx.cancelTimer(sampleTimer);
-        if (out.connected()) {
-            out.send(FleetTopics.status(fleet.boxId()), BoxReports.status("offline", bootSeq, Instant.now()), MqttQos.AT_LEAST_ONCE, true);
-        }
-        client.disconnect();
         configWorker.close();
         commandWorker.close();
+        return Future.fromCompletionStage(connection.stop(() -> out.sendAsync(FleetTopics.status(fleet.boxId()),
+                BoxReports.status("offline", bootSeq, Instant.now()))), vertx.getOrCreateContext());
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

@@ -37,9 +37,11 @@ public final class FleetVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        return Future.succeededFuture();
+        return agent == null ? Future.succeededFuture() : agent.stop();
+    }
+
+    /** The agent, once started (tests). */
+    FleetAgent agent() {
+        return agent;
     }
 }

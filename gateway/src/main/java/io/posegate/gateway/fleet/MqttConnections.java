@@ -1,20 +1,14 @@
 package io.posegate.gateway.fleet;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedListener;
-import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import io.posegate.gateway.config.FleetConfigs;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -50,20 +44,22 @@ public final class MqttConnections {
         }
     }
 
-    /** Builds a client (not yet connected) that reconnects by itself and calls {@code onConnected} on every connection. */
-    public static Mqtt5AsyncClient build(Settings s, Will will, MqttClientConnectedListener onConnected) {
+    /**
+     * Builds a connection (not yet connected) that reconnects by itself until stopped and runs {@code onConnected}
+     * on every connection (on a client thread; an exception it throws is logged).
+     *
+     * @param who names the connection in its logs
+     */
+    public static MqttConnection build(Settings s, Will will, String who, Runnable onConnected) {
         String problem = FleetConfigs.brokerProblem(s.broker());
         if (problem != null) {
             throw new IllegalArgumentException("broker " + problem);
         }
         URI u = URI.create(s.broker());
+        MqttConnection connection = new MqttConnection(who + " on " + s.broker(), onConnected);
         Mqtt5ClientBuilder b = Mqtt5Client.builder().identifier(s.clientId()).serverHost(u.getHost()).serverPort(u.getPort())
-                .addConnectedListener(onConnected)
-                .addDisconnectedListener(ctx -> {
-                    if (ctx.getSource() != MqttDisconnectSource.USER) {
-                        ctx.getReconnector().reconnect(true).delay(delayMillis(ctx.getReconnector().getAttempts()), TimeUnit.MILLISECONDS);
-                    }
-                });
+                .addConnectedListener(connection::connected)
+                .addDisconnectedListener(connection::disconnected);
         if (s.threads() != null) {
             java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.ThreadFactory tf = r -> {
@@ -86,7 +82,8 @@ public final class MqttConnections {
             b = b.willPublish().topic(will.topic()).payload(will.payload().getBytes(StandardCharsets.UTF_8))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).delayInterval(will.delaySeconds()).applyWillPublish();
         }
-        return b.buildAsync();
+        connection.attach(b.buildAsync());
+        return connection;
     }
 
     /** The capped, jittered backoff for the given attempt (0 = first). */
@@ -102,10 +99,7 @@ public final class MqttConnections {
                 tmf.init((KeyStore) null);
                 return tmf;
             }
-            KeyStore ks = KeyStore.getInstance(store.toString().endsWith(".jks") ? "JKS" : "PKCS12");
-            try (InputStream in = Files.newInputStream(store)) {
-                ks.load(in, password == null ? null : password.toCharArray());
-            }
+            KeyStore ks = FleetConfigs.loadTrustStore(store, password);
             tmf.init(ks);
             return tmf;
         } catch (Exception e) {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Takes the gateway's pose frames (event bus {@link GatewayVerticle#POSES}) to the fleet side: keeps each
  * stream's last frame (for commands), feeds the {@link PresenceWatcher}, and publishes
- * {@code cam/{stream}/poses} under {@link PosePublisher}'s rate cap while the broker is connected. Frames
+ * {@code cam/{stream}/poses} under {@link PosePublisher}'s rate cap while the broker is connected (a frame the
+ * cap admits while the broker is away is dropped and counted, like other telemetry). Frames
  * arrive on the event loop; {@link #lastPoses} is readable from any thread.
  */
 final class PoseForwarder {
@@ -45,7 +46,12 @@ final class PoseForwarder {
         if (stream != null && body.contains("\"type\":\"poses\"")) {
             lastPoses.put(stream, body);
             presence.frame(stream, new JsonObject(body), System.currentTimeMillis());
-            if (cap.admit(stream) && out.connected()) {
+            if (!cap.admit(stream)) {
+                return;
+            }
+            if (!out.connected()) {
+                out.countDropped();
+            } else {
                 client.publishWith().topic(FleetTopics.poses(boxId, stream)).qos(MqttQos.AT_MOST_ONCE)
                         .messageExpiryInterval(PosePublisher.EXPIRY_SECONDS)
                         .payload(body.getBytes(StandardCharsets.UTF_8)).send();

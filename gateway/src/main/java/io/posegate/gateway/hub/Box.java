@@ -4,7 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /** One box as the hub sees it, from its retained and live messages. Thread-safe (synchronized). */
 final class Box {
@@ -52,7 +54,6 @@ final class Box {
 
     synchronized void reported(JsonObject r) {
         reported = r;
-        noteGood();
         if (r.getString("error") != null) {
             lastError = "config " + r.getLong("version") + ": " + r.getString("error");
         }
@@ -60,13 +61,24 @@ final class Box {
 
     synchronized void desired(JsonObject d) {
         desired = d;
-        noteGood();
     }
 
-    private void noteGood() {
-        if (reported != null && desired != null && reported.getInteger("status", 0) == 200
-                && reported.getLong("version", -1L).equals(desired.getLong("version"))) {
-            lastGood = desired.getJsonObject("config");
+    /**
+     * Notes as last good the desired config this box reported 200 for, from its own desired topic or one of its
+     * groups' ({@code groupDesired}: the current desired message of each group it is in).
+     */
+    synchronized void noteGood(List<JsonObject> groupDesired) {
+        if (reported == null || reported.getInteger("status", 0) != 200) {
+            return;
+        }
+        long version = reported.getLong("version", -1L);
+        List<JsonObject> candidates = new ArrayList<>(groupDesired);
+        candidates.add(0, desired);
+        for (JsonObject d : candidates) {
+            if (d != null && d.getValue("version") != null && d.getLong("version") == version) {
+                lastGood = d.getJsonObject("config");
+                return;
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.posegate.gateway.hub;
 
 import io.posegate.gateway.fleet.FleetTopics;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class BoxTable {
         if (topic.startsWith(FleetTopics.ROOT + "group/") && topic.endsWith("/config/desired")) {
             String g = topic.substring((FleetTopics.ROOT + "group/").length(), topic.length() - "/config/desired".length());
             groupDesired.put(g, payload);
+            boxes.values().stream().filter(b -> b.inGroup(g)).forEach(b -> b.noteGood(groupDesiredOf(b)));
             return true;
         }
         String[] parts = FleetTopics.boxTopic(topic);
@@ -41,8 +43,23 @@ public final class BoxTable {
                 return false;
             }
         }
+        if (!"metrics".equals(parts[1]) && !"events".equals(parts[1])) {
+            b.noteGood(groupDesiredOf(b));
+        }
         listeners.forEach(l -> l.accept(parts[0], parts[1]));
         return true;
+    }
+
+    /** The current desired message of each group {@code b} is in. */
+    private List<JsonObject> groupDesiredOf(Box b) {
+        List<JsonObject> out = new ArrayList<>();
+        for (Object g : b.groups()) {
+            JsonObject d = g instanceof String name ? groupDesired.get(name) : null;
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     public void listen(BiConsumer<String, String> listener) {

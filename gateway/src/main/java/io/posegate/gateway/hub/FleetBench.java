@@ -59,7 +59,7 @@ public final class FleetBench {
         for (int i = 0; i < n; i++) {
             String id = String.format("sim-%04d", i);
             Mqtt5AsyncClient c = MqttConnections.build(new MqttConnections.Settings(broker, "bench-" + id, null, null, null, null),
-                    new MqttConnections.Will(FleetTopics.status(id), status("offline", 1).encode(), 5), ctx -> { });
+                    new MqttConnections.Will(FleetTopics.status(id), status("offline", 1).encode(), 5), "bench: box " + id, () -> { }).client();
             boxes.add(c);
         }
         connectAll(boxes);

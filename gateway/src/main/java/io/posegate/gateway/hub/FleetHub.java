@@ -4,23 +4,31 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.posegate.gateway.fleet.FleetTopics;
+import io.posegate.gateway.fleet.GuardedCallback;
+import io.posegate.gateway.fleet.MqttConnection;
 import io.posegate.gateway.fleet.MqttConnections;
+import io.posegate.gateway.security.Redaction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
  * The hub's view of the fleet: subscribes to every box's status, meta, metrics, events and config topics
  * (retained ones arrive at once), keeps the {@link BoxTable}, and runs rollouts whose state it keeps
  * retained on {@code posegate/v1/hub/rollouts/{id}}, so a restarted hub picks them up where they were.
- * MQTT callbacks update the table on the client's threads; rollouts advance on the hub's event loop.
+ * MQTT callbacks update the table on the client's threads (a malformed message is logged and dropped, see
+ * {@link FleetPayloads}); rollouts advance on the hub's event loop. It subscribes once, on the first
+ * connection: the MQTT client subscribes again by itself on every new session.
  */
 public final class FleetHub implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FleetHub.class.getName());
@@ -30,8 +38,12 @@ public final class FleetHub implements AutoCloseable {
     private final Context context;
     private final BoxTable table = new BoxTable();
     private final RolloutEngine engine;
+    private final MqttConnection connection;
     private final Mqtt5AsyncClient client;
     private final AtomicLong maxVersion = new AtomicLong();
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final String broker;
+    private volatile Throwable lastFailure;
     private long timer;
 
     /** @param context the hub's event-loop context: rollouts advance there only */
@@ -39,7 +51,10 @@ public final class FleetHub implements AutoCloseable {
         this.context = context;
         this.vertx = context.owner();
         this.engine = new RolloutEngine(table, new DesiredConfigPublisher(this), r -> publish(FleetTopics.rollout(r.id()), r.doc, true));
-        this.client = MqttConnections.build(settings, null, ctx -> subscribe());
+        this.broker = Redaction.text(settings.broker());
+        this.connection = MqttConnections.build(settings, null, "hub", this::subscribeOnce);
+        this.client = connection.client();
+        connection.onFailure(cause -> lastFailure = cause);
         table.listen((box, kind) -> {
             if (kind.startsWith("config/") || "status".equals(kind)) {
                 context.runOnContext(v -> engine.tickAll());
@@ -55,28 +70,52 @@ public final class FleetHub implements AutoCloseable {
         return engine;
     }
 
-    /** Connects (the future completes on the first connection) and starts the rollout ticker. */
-    public Future<Void> start() {
+    /**
+     * Connects and starts the rollout ticker. The future completes on the hub's context once connected, and
+     * fails with the reason when the broker refuses the credentials or no connection came up within
+     * {@code deadline}; after a failure the hub has stopped (no reconnect).
+     */
+    public Future<Void> start(Duration deadline) {
         Promise<Void> p = Promise.promise();
         timer = vertx.setPeriodic(500, t -> engine.tickAll());
-        client.connectWith().cleanStart(true).keepAlive(10).send().whenComplete((ack, e) -> {
+        connection.onFailure(cause -> {
+            if (MqttConnection.refusedCredentials(cause)) {
+                context.runOnContext(v -> p.tryFail(new IllegalStateException("hub cannot connect to the broker " + broker + ": "
+                        + MqttConnection.describe(cause) + "; check --username and --password (or POSEGATE_HUB_PASSWORD)")));
+            }
+        });
+        long deadlineTimer = vertx.setTimer(deadline.toMillis(), t -> p.tryFail(new IllegalStateException("hub cannot connect to"
+                + " the broker " + broker + " within " + deadline.toSeconds() + " s: "
+                + (lastFailure == null ? "no answer" : MqttConnection.describe(lastFailure)))));
+        client.connectWith().cleanStart(true).keepAlive(10).send().whenComplete((ack, e) -> context.runOnContext(v -> {
             if (e != null) {
-                p.tryFail(new IllegalStateException("hub cannot connect to the broker: " + e.getMessage(), e));
+                p.tryFail(new IllegalStateException("hub cannot connect to the broker " + broker + ": " + MqttConnection.describe(e), e));
             } else {
                 p.tryComplete();
             }
-        });
-        return p.future();
+        }));
+        return p.future().onComplete(r -> vertx.cancelTimer(deadlineTimer)).onFailure(e -> stop());
     }
 
-    private void subscribe() {
-        for (String kind : BOX_TOPICS) {
-            client.subscribeWith().topicFilter(FleetTopics.ROOT + "box/+/" + kind).qos(MqttQos.AT_LEAST_ONCE)
-                    .callback(this::onMessage).send();
+    private void subscribeOnce() {
+        if (!subscribed.compareAndSet(false, true)) {
+            return;
         }
-        client.subscribeWith().topicFilter(FleetTopics.ROOT + "group/+/config/desired").qos(MqttQos.AT_LEAST_ONCE)
-                .callback(this::onMessage).send();
-        client.subscribeWith().topicFilter(FleetTopics.rollout("+")).qos(MqttQos.AT_LEAST_ONCE).callback(this::onMessage).send();
+        Consumer<Mqtt5Publish> callback = GuardedCallback.of("hub", this::onMessage);
+        for (String kind : BOX_TOPICS) {
+            subscribe(FleetTopics.ROOT + "box/+/" + kind, callback);
+        }
+        subscribe(FleetTopics.ROOT + "group/+/config/desired", callback);
+        subscribe(FleetTopics.rollout("+"), callback);
+    }
+
+    private void subscribe(String filter, Consumer<Mqtt5Publish> callback) {
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).callback(callback).send()
+                .whenComplete((ack, e) -> {
+                    if (e != null) {
+                        LOG.warning("hub: subscribe " + filter + " failed: " + MqttConnection.describe(e));
+                    }
+                });
     }
 
     private void onMessage(Mqtt5Publish p) {
@@ -89,7 +128,12 @@ public final class FleetHub implements AutoCloseable {
         try {
             payload = new JsonObject(new String(bytes, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            LOG.warning("hub: ignored a message on " + topic + " that is not a JSON object: " + e.getMessage());
+            LOG.warning(Redaction.text("hub: dropped a message on " + topic + " that is not a JSON object: " + e.getMessage()));
+            return;
+        }
+        String problem = FleetPayloads.problem(topic, payload);
+        if (problem != null) {
+            LOG.warning(Redaction.text("hub: dropped a message on " + topic + ": " + problem));
             return;
         }
         if (topic.endsWith("/config/desired") || topic.endsWith("/config/reported")) {
@@ -128,9 +172,14 @@ public final class FleetHub implements AutoCloseable {
         return BoxCommand.send(vertx, client, box, name, args);
     }
 
+    /** Stops the ticker and disconnects for good (no reconnect); completes once the DISCONNECT is sent. */
+    public Future<Void> stop() {
+        vertx.cancelTimer(timer);
+        return Future.fromCompletionStage(connection.stop(), context);
+    }
+
     @Override
     public void close() {
-        vertx.cancelTimer(timer);
-        client.disconnect();
+        stop();
     }
 }

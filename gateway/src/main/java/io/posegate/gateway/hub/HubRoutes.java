@@ -57,6 +57,11 @@ final class HubRoutes {
 
     private void command(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        String name = ctx.pathParam("name");
+        if (!BoxCommand.validName(name)) {
+            error(ctx, 400, BoxCommand.nameProblem(name));
+            return;
+        }
         if (hub.table().box(id) == null) {
             error(ctx, 404, "no box '" + id + "'");
             return;
@@ -65,7 +70,11 @@ final class HubRoutes {
         if (body == null) {
             return;
         }
-        hub.command(id, ctx.pathParam("name"), body.getJsonObject("args", new JsonObject())).onComplete(r -> {
+        if (body.getValue("args") != null && !(body.getValue("args") instanceof JsonObject)) {
+            error(ctx, 400, "field 'args' must be an object");
+            return;
+        }
+        hub.command(id, name, body.getJsonObject("args", new JsonObject())).onComplete(r -> {
             if (r.succeeded()) {
                 ctx.response().setStatusCode(r.result().getInteger("status", 200));
                 ctx.json(r.result());

@@ -10,11 +10,19 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.logging.Logger;
 
-/** The hub: connects to the broker, then serves its page and API. Its start chain completes once both are up. */
+/**
+ * The hub: connects to the broker, then serves its page and API on its own context (so the routes and the
+ * rollout ticker share one event loop). Its start chain completes once both are up, and fails with the
+ * reason when the broker refuses the hub's credentials or cannot be reached within {@link #CONNECT_DEADLINE}.
+ * Undeploying it closes the server and disconnects.
+ */
 public final class HubVerticle extends VerticleBase {
     private static final Logger LOG = Logger.getLogger(HubVerticle.class.getName());
+    /** How long start waits for the first connection to the broker. */
+    public static final Duration CONNECT_DEADLINE = Duration.ofSeconds(30);
     private final MqttConnections.Settings broker;
     private final String host;
     private final int port;
@@ -64,7 +72,7 @@ public final class HubVerticle extends VerticleBase {
         hub = new FleetHub(context, broker);
         web = new WebSecurity(vertx, security, host, tokens, false);
         router = HubRouter.create(vertx, hub, web);
-        return hub.start()
+        return hub.start(CONNECT_DEADLINE)
                 .compose(v -> vertx.createHttpServer().requestHandler(router).listen(port, host))
                 .onSuccess(s -> {
                     server = s;
@@ -74,12 +82,11 @@ public final class HubVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (hub != null) {
-            hub.close();
-        }
         if (web != null) {
             web.close();
         }
-        return Future.succeededFuture();
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        Future<Void> disconnected = hub == null ? Future.succeededFuture() : hub.stop();
+        return Future.join(closed, disconnected);
     }
 }

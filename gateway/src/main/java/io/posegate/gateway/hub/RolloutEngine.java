@@ -1,10 +1,12 @@
 package io.posegate.gateway.hub;
 
+import io.posegate.gateway.security.Redaction;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Drives rollouts from what the boxes report: sends a wave's desired config, watches each box go
@@ -13,6 +15,7 @@ import java.util.function.Consumer;
  * (or the group) was given before. Every change is handed to {@code persist}. Event loop only.
  */
 final class RolloutEngine {
+    private static final Logger LOG = Logger.getLogger(RolloutEngine.class.getName());
     /** Publishes desired config: (topic kind "box"/"group", name, version, rolloutId, content). */
     interface Publisher {
         void desired(String kind, String name, long version, String rolloutId, JsonObject content);
@@ -24,6 +27,8 @@ final class RolloutEngine {
     private final Publisher publisher;
     private final Consumer<Rollout> persist;
     private final Map<String, Rollout> rollouts = new ConcurrentHashMap<>();
+    /** Rollouts whose tick threw (logged once each). */
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
 
     RolloutEngine(BoxTable table, Publisher publisher, Consumer<Rollout> persist) {
         this.table = table;
@@ -46,7 +51,16 @@ final class RolloutEngine {
     }
 
     void tickAll() {
-        rollouts.values().forEach(this::tick);
+        for (Rollout r : rollouts.values()) {
+            try {
+                tick(r);
+            } catch (RuntimeException e) {
+                if (broken.add(r.id())) {
+                    LOG.warning(Redaction.text("hub: rollout " + r.id() + " cannot advance: " + e.getClass().getSimpleName()
+                            + ": " + e.getMessage()));
+                }
+            }
+        }
     }
 
     private void tick(Rollout r) {
@@ -104,9 +118,9 @@ final class RolloutEngine {
         }
         for (String id : r.waveBoxes(w)) {
             JsonObject b = r.box(id);
+            Box box = table.box(id);
+            b.put("previous", box == null ? null : box.lastGoodConfig());
             if (!r.groupChannel()) {
-                Box box = table.box(id);
-                b.put("previous", box == null ? null : box.lastGoodConfig());
                 publisher.desired("box", id, r.version(), r.id(), r.config());
             }
             b.put("state", "sent").put("sentAt", now);
@@ -114,35 +128,49 @@ final class RolloutEngine {
         r.set("waveSent" + w, true);
     }
 
-    /** Rolls back: republishes the previous content of every box (or the group) reached, under a new version. */
+    /**
+     * Rolls back: republishes the previous content of every box reached, under a new version. For a group
+     * rollout the group gets its previous content back (for boxes that join it later), and each reached box whose
+     * own last good config differed from it (a box-specific config from an earlier rollout) gets that, under a
+     * still newer version, since a box takes the newest version over its own and its groups' topics.
+     */
     Rollout rollback(Rollout r) {
         long version = publisher.nextVersion();
+        JsonObject groupPrevious = r.groupChannel() ? r.doc.getJsonObject("previous") : null;
         if (r.groupChannel()) {
-            JsonObject prev = r.doc.getJsonObject("previous");
-            publisher.desired("group", r.group(), version, r.id() + "-rollback", prev == null ? new JsonObject() : prev);
+            publisher.desired("group", r.group(), version, r.id() + "-rollback", orEmpty(groupPrevious));
         }
-        r.doc.getJsonObject("boxes").forEach(e -> {
+        Long boxVersion = null;
+        for (var e : r.doc.getJsonObject("boxes")) {
             JsonObject b = (JsonObject) e.getValue();
-            if (!"pending".equals(b.getString("state"))) {
-                if (!r.groupChannel()) {
-                    JsonObject prev = b.getJsonObject("previous");
-                    publisher.desired("box", e.getKey(), version, r.id() + "-rollback", prev == null ? new JsonObject() : prev);
-                }
-                b.put("rollback", "sent");
+            if ("pending".equals(b.getString("state"))) {
+                continue;
             }
-        });
+            JsonObject prev = b.getJsonObject("previous");
+            if (!r.groupChannel() || !orEmpty(prev).equals(orEmpty(groupPrevious))) {
+                long v = r.groupChannel() ? (boxVersion = boxVersion == null ? publisher.nextVersion() : boxVersion) : version;
+                publisher.desired("box", e.getKey(), v, r.id() + "-rollback", orEmpty(prev));
+                b.put("rollbackVersion", v);
+            }
+            b.put("rollback", "sent");
+        }
         r.set("state", "rolled-back");
         r.set("rollbackVersion", version);
-        r.set("message", "rolled back: previous config republished as version " + version);
+        r.set("message", "rolled back: previous config republished as version " + version
+                + (boxVersion == null ? "" : " (box-specific configs as version " + boxVersion + ")"));
         persist.accept(r);
         return r;
     }
 
+    private static JsonObject orEmpty(JsonObject config) {
+        return config == null ? new JsonObject() : config;
+    }
+
     private void trackRollback(Rollout r) {
         boolean changed = false;
-        long v = r.doc.getLong("rollbackVersion");
         for (var e : r.doc.getJsonObject("boxes")) {
             JsonObject b = (JsonObject) e.getValue();
+            long v = b.getLong("rollbackVersion", r.doc.getLong("rollbackVersion"));
             Box box = table.box(e.getKey());
             JsonObject rep = box == null ? null : box.reportedPayload();
             if ("sent".equals(b.getString("rollback")) && rep != null && rep.getLong("version", 0L) == v

@@ -46,4 +46,25 @@ class FleetConfigsTest {
         assertTrue(all.contains("group 'a/b'"), all);
         assertEquals(4, e.problems().size(), all);
     }
+
+    @Test
+    void tlsAndCredentialMistakesAreListedUpFront(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("broken.p12"), "not a key store");
+        ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(new JsonObject().put("fleet",
+                new JsonObject().put("broker", "mqtt://hub:1883").put("boxId", "b1").put("password", "s3cret")
+                        .put("tls", new JsonObject().put("trustStore", "missing.p12"))), dir));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("fleet.password: is set but 'username' is not"), all);
+        assertTrue(all.contains("fleet.tls.trustStore: is set but broker 'mqtt://hub:1883' is plain mqtt://"), all);
+        assertTrue(all.contains("fleet.tls.trustStore: file " + dir.resolve("missing.p12") + " does not exist"), all);
+        assertEquals(3, e.problems().size(), all);
+        assertFalse(all.contains("s3cret"), all);
+
+        ConfigException unreadable = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(new JsonObject().put("fleet",
+                new JsonObject().put("broker", "mqtts://hub:8883").put("boxId", "b1")
+                        .put("tls", new JsonObject().put("trustStore", "broken.p12"))), dir));
+        assertEquals(1, unreadable.problems().size(), unreadable.problems().toString());
+        assertTrue(unreadable.problems().get(0).contains("fleet.tls.trustStore: file " + dir.resolve("broken.p12")
+                + " cannot be read as a PKCS#12 trust store"), unreadable.problems().toString());
+    }
 }

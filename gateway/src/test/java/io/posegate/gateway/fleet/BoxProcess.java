@@ -32,6 +32,12 @@ final class BoxProcess implements AutoCloseable {
      * @param body YAML lines for model, backend and streams (null: the demo)
      */
     static BoxProcess start(Path root, String id, String broker, List<String> groups, String body) throws IOException {
+        return start(root, id, broker, groups, body, 2);
+    }
+
+    /** As {@link #start(Path, String, String, List, String)} with the given {@code fleet.willDelaySeconds}. */
+    static BoxProcess start(Path root, String id, String broker, List<String> groups, String body, int willDelaySeconds)
+            throws IOException {
         Path dir = root.resolve(id);
         Files.createDirectories(dir);
         int port = Mosquitto.freePort();
@@ -39,7 +45,7 @@ final class BoxProcess implements AutoCloseable {
                 + "modelsDir: " + GatewayHarness.CONFIG_DIR.resolve("models") + "\n"
                 + (body != null ? body : "model: demo-simulated\nbackend: simulated\nstreams:\n  main: {source: \"demo:?people=2&fps=5\"}\n")
                 + "fleet:\n  broker: " + broker + "\n  boxId: " + id + "\n  groups: [" + String.join(", ", groups) + "]\n"
-                + "  stateDir: " + root.resolve("state") + "\n  keepAliveSeconds: 4\n  willDelaySeconds: 2\n"
+                + "  stateDir: " + root.resolve("state") + "\n  keepAliveSeconds: 4\n  willDelaySeconds: " + willDelaySeconds + "\n"
                 + "  soakSeconds: 2\n  metricsSeconds: 1\n";
         BoxProcess b = new BoxProcess(id, dir, port, config);
         b.launch();

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 final class HubHarness implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final HubVerticle hub;
+    private final String deploymentId;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final TokenStore tokens = new TokenStore(List.of());
@@ -29,9 +30,22 @@ final class HubHarness implements AutoCloseable {
     private final String viewerToken = tokens.issue("hub-viewer", Role.VIEWER);
 
     HubHarness(String broker) throws Exception {
-        hub = new HubVerticle(new Settings(broker, "posegate-hub-test", null, null, null, null), "127.0.0.1", 0,
-                SecurityConfig.defaults(), tokens);
-        vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        this(new Settings(broker, "posegate-hub-test", null, null, null, null));
+    }
+
+    HubHarness(Settings broker) throws Exception {
+        hub = new HubVerticle(broker, "127.0.0.1", 0, SecurityConfig.defaults(), tokens);
+        try {
+            deploymentId = vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Undeploys the hub's verticle (Vert.x keeps running until {@link #close()}). */
+    void undeploy() throws Exception {
+        vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     HubVerticle verticle() {
