@@ -35,9 +35,15 @@ final class StreamLifecycle {
         this.onState = onState;
     }
 
+    /** See {@link Gateway#checkStream}. */
+    void check(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        state.models.check(s, origin);
+        sources.create(specOf(s, origin)).close();
+    }
+
     /** See {@link Gateway#addStream}. */
     StreamPipeline add(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
-        SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
+        SourceSpec spec = specOf(s, origin);
         synchronized (state.lock) {
             int max = config.bounds().maxStreams();
             if (!state.streams.containsKey(s.id()) && state.streams.size() >= max) {
@@ -73,6 +79,10 @@ final class StreamLifecycle {
             state.events.streamAdded(s.id());
             return p;
         }
+    }
+
+    private static SourceSpec specOf(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        return new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
     }
 
     /** See {@link Gateway#removeStream}. */
