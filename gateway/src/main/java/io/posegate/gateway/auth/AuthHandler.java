@@ -70,7 +70,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
             if (policy.anonymousMay(needed)) {
                 ctx.put(PRINCIPAL, policy.anonymous() == null ? null : Principal.anonymous(policy.anonymous()));
                 ctx.next();
-            } else if ("/ws".equals(ctx.normalizedPath()) && isUpgrade(ctx.request())) {
+            } else if ("/ws".equals(AccessPolicy.canonical(ctx.normalizedPath())) && isUpgrade(ctx.request())) {
                 ctx.next();
             } else {
                 refuse(ctx, 401, "this needs a" + (needed == Role.ADMIN ? "n admin" : " viewer")
