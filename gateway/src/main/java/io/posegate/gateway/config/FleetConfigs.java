@@ -39,17 +39,16 @@ public final class FleetConfigs {
         }
         FieldReader tls = r.object("tls");
         tls.onlyKnown("trustStore", "trustStorePassword");
-        String trust = tls.string("trustStore", null);
+        Path trust = tls.filePath("trustStore", baseDir, null);
         FieldReader poses = r.object("poses");
         poses.onlyKnown("maxFps");
         double posesFps = poses.number("maxFps", 0);
         if (posesFps < 0 || posesFps > 30) {
             poses.error("maxFps", "must be 0 (off) to 30");
         }
-        String stateDir = r.string("stateDir", Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
+        Path stateDir = r.filePath("stateDir", baseDir, Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
         return new FleetConfig(broker, boxId, groups, r.string("username", null), r.string("password", null),
-                trust == null ? null : baseDir.resolve(trust).normalize(), tls.string("trustStorePassword", null),
-                baseDir.resolve(stateDir).normalize(), r.integer("keepAliveSeconds", 10, 1, 3600),
+                trust, tls.string("trustStorePassword", null), stateDir, r.integer("keepAliveSeconds", 10, 1, 3600),
                 r.integer("willDelaySeconds", 5, 0, 3600), r.integer("metricsSeconds", 5, 1, 3600),
                 r.integer("soakSeconds", 10, 0, 3600), posesFps);
     }
