@@ -13,7 +13,8 @@ import io.vertx.ext.web.RoutingContext;
  * login cookie {@value #COOKIE}), checks them, and lets the request on only when its principal covers
  * what the {@link AccessPolicy} asks for: 401 without or with bad credentials, 403 when the role is too
  * weak, 429 for an address with too many failures. The principal is left on the context
- * ({@link #principal}). {@code GET /ws} without credentials passes with no principal: the socket must
+ * ({@link #principal}). A login cookie on a route open to anyone is never refused: a stale one is cleared
+ * and the request goes on as anonymous ({@link Authenticator#session}); a bad cookie elsewhere is cleared too. {@code GET /ws} without credentials passes with no principal: the socket must
  * then authenticate with its first message. Install it on any router with {@code router.route().handler(h)}.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
@@ -70,7 +71,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
             if (policy.anonymousMay(needed)) {
                 ctx.put(PRINCIPAL, policy.anonymous() == null ? null : Principal.anonymous(policy.anonymous()));
                 ctx.next();
-            } else if ("/ws".equals(ctx.normalizedPath()) && isUpgrade(ctx.request())) {
+            } else if ("/ws".equals(AccessPolicy.canonical(ctx.normalizedPath())) && isUpgrade(ctx.request())) {
                 ctx.next();
             } else {
                 refuse(ctx, 401, "this needs a" + (needed == Role.ADMIN ? "n admin" : " viewer")
@@ -79,20 +80,24 @@ public final class AuthHandler implements Handler<RoutingContext> {
             return;
         }
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        boolean upgrade = isUpgrade(ctx.request());
-        // the check may finish on a later turn: keep the request unread until then (a WebSocket handshake stays
-        // paused for its upgrade; bodies were read by the body handler in front of this one). A request already
-        // read to its end has nothing left to hold back, and HTTP/2 (h2c) refuses to pause one.
-        boolean paused = !ctx.request().isEnded();
-        if (paused) {
-            ctx.request().pause();
+        boolean fromCookie = ctx.request().getHeader("Authorization") == null;
+        if (needed == null && fromCookie) {
+            holdUntil(ctx, authenticator.session(token, address)).onComplete(r -> {
+                Principal p = r.succeeded() ? r.result() : null;
+                if (p == null) {
+                    clearCookie(ctx);
+                }
+                ctx.put(PRINCIPAL, p != null ? p : policy.anonymous() == null ? null : Principal.anonymous(policy.anonymous()));
+                ctx.next();
+            });
+            return;
         }
-        authenticator.authenticate(token, address).onComplete(r -> {
-            if (paused && !upgrade) {
-                ctx.request().resume();
-            }
+        holdUntil(ctx, authenticator.authenticate(token, address)).onComplete(r -> {
             if (r.failed()) {
                 AuthException e = r.cause() instanceof AuthException a ? a : new AuthException(401, "token check failed");
+                if (fromCookie && e.status() == 401) {
+                    clearCookie(ctx);
+                }
                 if (needed == null && e.status() == 401) {
                     ctx.next();
                 } else {
@@ -106,6 +111,29 @@ public final class AuthHandler implements Handler<RoutingContext> {
                 ctx.next();
             }
         });
+    }
+
+    /** {@code check}, with the request kept unread until it completes. */
+    private static <T> io.vertx.core.Future<T> holdUntil(RoutingContext ctx, io.vertx.core.Future<T> check) {
+        boolean upgrade = isUpgrade(ctx.request());
+        // the check may finish on a later turn: keep the request unread until then (a WebSocket handshake stays
+        // paused for its upgrade; bodies were read by the body handler in front of this one). A request already
+        // read to its end has nothing left to hold back, and HTTP/2 (h2c) refuses to pause one.
+        boolean paused = !ctx.request().isEnded();
+        if (paused) {
+            ctx.request().pause();
+        }
+        return check.andThen(r -> {
+            if (paused && !upgrade) {
+                ctx.request().resume();
+            }
+        });
+    }
+
+    /** Tells the browser to forget the login cookie (a stale one is never sent again). */
+    public static void clearCookie(RoutingContext ctx) {
+        ctx.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+                .setSameSite(io.vertx.core.http.CookieSameSite.STRICT));
     }
 
     private static boolean isUpgrade(HttpServerRequest request) {

@@ -10,7 +10,8 @@ import io.vertx.core.WorkerExecutor;
  * Checks tokens without blocking the event loop: a token seen before is answered from the store's
  * cache; a new one is hashed on the named worker pool {@code posegate-auth}. Bad tokens count against
  * their address in {@link FailedLogins}, and a blocked address is refused before any hashing (a token
- * already verified keeps working: it is not a guess).
+ * already verified keeps working: it is not a guess). A login cookie on a route open to anyone is checked by
+ * {@link #session}, which never refuses and does not count a stale cookie.
  */
 public final class Authenticator implements AutoCloseable {
     private final TokenStore store;
@@ -42,6 +43,28 @@ public final class Authenticator implements AutoCloseable {
         }
         return worker.executeBlocking(() -> store.verify(token), false).compose(p -> p != null ? Future.succeededFuture(p)
                 : Future.failedFuture(refused(address)));
+    }
+
+    /**
+     * The principal of a login cookie sent to a route open to anyone, or null: such a request goes on as anonymous
+     * whatever the cookie holds, so it is never refused. A cookie whose token is no longer known (revoked, or from
+     * another gateway) is a stale session, not a guess: it is not counted. One naming a known token with a wrong
+     * secret is a guess and counts; while the address is blocked a cookie not verified before is not checked.
+     */
+    public Future<Principal> session(String token, String address) {
+        Principal cached = store.cached(token);
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
+        if (!store.known(token) || failures.blockedForSeconds(address) > 0) {
+            return Future.succeededFuture(null);
+        }
+        return worker.executeBlocking(() -> store.verify(token), false).map(p -> {
+            if (p == null) {
+                failures.failed(address);
+            }
+            return p;
+        });
     }
 
     private AuthException refused(String address) {

@@ -2,6 +2,8 @@ package io.posegate.gateway.config;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -101,6 +103,27 @@ public final class FieldReader {
 
     public boolean bool(String field, boolean defaultValue) {
         return read(field, defaultValue, JsonValues::asBoolean, "true or false");
+    }
+
+    /**
+     * The field as a file path, resolved against {@code base} (taken as written when {@code base} is null) and
+     * normalised; absent, {@code defaultValue} likewise. A value no path can hold (a NUL character, ...) is an error
+     * naming the field, and reads as the default.
+     */
+    public Path filePath(String field, Path base, String defaultValue) {
+        String value = string(field, null);
+        if (value != null) {
+            try {
+                return toPath(value, base);
+            } catch (InvalidPathException e) {
+                error(field, "is not a usable file path: " + e.getReason());
+            }
+        }
+        return defaultValue == null ? null : toPath(defaultValue, base);
+    }
+
+    private static Path toPath(String value, Path base) {
+        return base == null ? Path.of(value) : base.resolve(value).normalize();
     }
 
     /** A nested object; a missing one reads as empty. */

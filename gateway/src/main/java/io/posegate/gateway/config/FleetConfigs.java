@@ -49,9 +49,8 @@ public final class FleetConfigs {
         }
         FieldReader tls = r.object("tls");
         tls.onlyKnown("trustStore", "trustStorePassword");
-        String trust = tls.string("trustStore", null);
+        Path trustStore = tls.filePath("trustStore", baseDir, null);
         String trustPassword = tls.string("trustStorePassword", null);
-        Path trustStore = trust == null ? null : baseDir.resolve(trust).normalize();
         if (trustStore != null) {
             if (broker.startsWith("mqtt://")) {
                 tls.error("trustStore", "is set but broker '" + broker + "' is plain mqtt:// (no TLS): use mqtts://HOST:PORT, or drop fleet.tls");
@@ -60,7 +59,7 @@ public final class FleetConfigs {
             if (problem != null) {
                 tls.error("trustStore", problem);
             }
-        } else if (trustPassword != null) {
+        } else if (trustPassword != null && tls.string("trustStore", null) == null) {
             tls.error("trustStorePassword", "is set but 'trustStore' is not");
         }
         FieldReader poses = r.object("poses");
@@ -69,9 +68,9 @@ public final class FleetConfigs {
         if (posesFps < 0 || posesFps > 30) {
             poses.error("maxFps", "must be 0 (off) to 30");
         }
-        String stateDir = r.string("stateDir", Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
+        Path stateDir = r.filePath("stateDir", baseDir, Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
         return new FleetConfig(broker, boxId, groups, username, password, trustStore, trustPassword,
-                baseDir.resolve(stateDir).normalize(), r.integer("keepAliveSeconds", 10, 1, 3600),
+                stateDir, r.integer("keepAliveSeconds", 10, 1, 3600),
                 r.integer("willDelaySeconds", 5, 0, 3600), r.integer("metricsSeconds", 5, 1, 3600),
                 r.integer("soakSeconds", 10, 0, 3600), posesFps);
     }

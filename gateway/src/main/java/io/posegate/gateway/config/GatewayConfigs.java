@@ -33,8 +33,8 @@ public final class GatewayConfigs {
         GatewayConfig.Http h = new GatewayConfig.Http(http.string("host", "127.0.0.1"), http.integer("port", 8080, 0, 65535),
                 http.integer("wsQueue", 8, 1, 1024));
         String model = root.string("model", "demo-simulated");
-        String modelFile = root.string("modelFile", null);
-        Path modelsDir = baseDir.resolve(root.string("modelsDir", "models")).normalize();
+        Path modelFile = root.filePath("modelFile", null, null);
+        Path modelsDir = root.filePath("modelsDir", baseDir, "models");
         String backend = root.string("backend", "auto");
         Map<String, Map<String, String>> backendOptions = new LinkedHashMap<>();
         FieldReader backends = root.object("backends");
@@ -57,7 +57,7 @@ public final class GatewayConfigs {
         }
         FieldReader media = root.object("media");
         media.onlyKnown("dir");
-        Path mediaDir = baseDir.resolve(media.string("dir", "../media")).normalize();
+        Path mediaDir = media.filePath("dir", baseDir, "../media");
         GatewayConfig.SourceRules sourceRules = sourceRules(root.object("sources"));
         List<GatewayConfig.StreamConfig> streams = new ArrayList<>();
         FieldReader s = root.object("streams");
@@ -73,7 +73,7 @@ public final class GatewayConfigs {
         if (!errors.isEmpty()) {
             throw new ConfigException("config", errors);
         }
-        return new GatewayConfig(h, model, modelFile == null ? null : Path.of(modelFile), modelsDir, backend, backendOptions,
+        return new GatewayConfig(h, model, modelFile, modelsDir, backend, backendOptions,
                 workers, tracking, mediaDir, streams, bounds, sourceRules, fleet, security);
     }
 
@@ -131,9 +131,8 @@ public final class GatewayConfigs {
             r.error("maxFps", "must be 0 (no cap) or between " + MIN_FPS + " and " + MAX_FPS + ", got " + maxFps);
             maxFps = 0;
         }
-        String modelFile = r.string("modelFile", null);
+        Path modelFile = r.filePath("modelFile", null, null);
         return new GatewayConfig.StreamConfig(id, source == null ? "" : source, maxFps, r.integer("width", 0, 0, 8192),
-                r.integer("height", 0, 0, 8192), r.string("backend", null), options, r.string("model", null),
-                modelFile == null ? null : Path.of(modelFile));
+                r.integer("height", 0, 0, 8192), r.string("backend", null), options, r.string("model", null), modelFile);
     }
 }

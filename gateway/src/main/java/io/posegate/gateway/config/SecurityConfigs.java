@@ -38,10 +38,10 @@ final class SecurityConfigs {
         tl.onlyKnown("cert", "key");
         SecurityConfig.Tls tls = null;
         if (http.has("tls")) {
-            String cert = tl.requiredString("cert");
-            String key = tl.requiredString("key");
+            java.nio.file.Path cert = tl.requiredString("cert") == null ? null : tl.filePath("cert", baseDir, null);
+            java.nio.file.Path key = tl.requiredString("key") == null ? null : tl.filePath("key", baseDir, null);
             if (cert != null && key != null) {
-                tls = new SecurityConfig.Tls(baseDir.resolve(cert).normalize(), baseDir.resolve(key).normalize());
+                tls = new SecurityConfig.Tls(cert, key);
                 if (!java.nio.file.Files.isRegularFile(tls.cert())) {
                     tl.error("cert", "PEM file not found: " + tls.cert());
                 }

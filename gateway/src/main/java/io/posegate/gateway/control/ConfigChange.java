@@ -2,6 +2,7 @@ package io.posegate.gateway.control;
 
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendProvider;
@@ -16,8 +17,10 @@ import java.util.Set;
 /**
  * Checks a config change that arrives while the gateway runs (the fleet's desired config) before anything
  * is touched: only fields the gateway can change live, then the whole resulting tree through the same
- * validation as the config file ({@link ConfigReloader#validate}), then every backend it names through its
- * provider's probe, so a box that cannot satisfy the change refuses it with the probe's reason.
+ * validation as the config file ({@link ConfigReloader#validate}), then the streams it sets under the HTTP
+ * API's rules (they do not come from the trusted local file: no {@code pipe:} commands, files only inside the
+ * media folder, no internal addresses), then every backend it names through its provider's probe, so a box
+ * that cannot satisfy the change refuses it with the probe's reason.
  */
 public final class ConfigChange {
     /** Top-level fields a change may set; they replace the file's fields of the same name. */
@@ -57,6 +60,12 @@ public final class ConfigChange {
         } catch (RuntimeException e) {
             return new Verdict(400, String.valueOf(e.getMessage()), List.of(String.valueOf(e.getMessage())), null);
         }
+        if (change.containsKey("streams")) {
+            List<String> refused = refusedStreams(next, gateway);
+            if (!refused.isEmpty()) {
+                return new Verdict(400, String.join("; ", refused), refused, null);
+            }
+        }
         if (change.getValue("backend") != null && !String.valueOf(change.getValue("backend")).equals(next.backend())) {
             String e = "backend is fixed on this box by a command-line flag or POSEGATE_BACKEND ('" + next.backend()
                     + "'), which win over the config file and desired config";
@@ -78,6 +87,21 @@ public final class ConfigChange {
         }
         return problems.isEmpty() ? new Verdict(200, null, List.of(), next)
                 : new Verdict(422, String.join("; ", problems), problems, null);
+    }
+
+    /** Each stream of {@code next} the API's rules refuse, as "stream ID: why"; checked without starting anything. */
+    private static List<String> refusedStreams(GatewayConfig next, Gateway gateway) {
+        List<String> refused = new ArrayList<>();
+        for (GatewayConfig.StreamConfig s : next.streams()) {
+            try {
+                gateway.checkStream(s, SourceSpec.Origin.API);
+            } catch (ConfigException e) {
+                refused.add("stream " + s.id() + ": " + String.join("; ", e.problems()));
+            } catch (RuntimeException e) {
+                refused.add("stream " + s.id() + ": " + e.getMessage() + " (desired config is held to the HTTP API's rules)");
+            }
+        }
+        return refused;
     }
 
     /** Why this box cannot run {@code backend} for its model, from the provider's probe; null if it can. */

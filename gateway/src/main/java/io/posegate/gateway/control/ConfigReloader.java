@@ -20,6 +20,11 @@ import java.util.logging.Logger;
  * added, changed or removed, and a new default backend swapped in beside the old one. Only what
  * changed is touched. An invalid file is reported and ignored; the running config stays.
  * The work runs on the {@code posegate-control} worker pool, never the event loop.
+ *
+ * <p>Streams from the file are trusted ({@link SourceSpec.Origin#CONFIG_FILE}); when the fleet's overlay sets
+ * {@code streams}, its streams start with {@link SourceSpec.Origin#API}, held to the HTTP API's rules (no
+ * {@code pipe:} commands, files only inside the media folder, no internal addresses). A stream whose origin
+ * changes is restarted even if its entry did not.
  */
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
@@ -28,7 +33,7 @@ public final class ConfigReloader implements AutoCloseable {
     private final GatewayConfigLoader loader;
     private final Map<String, Object> overrides;
     private final WorkerExecutor control;
-    private final Map<String, GatewayConfig.StreamConfig> applied = new HashMap<>();
+    private final Map<String, AppliedStream> applied = new HashMap<>();
     private ConfigRetriever retriever;
     private volatile String lastError;
     private volatile JsonObject fileTree;
@@ -40,7 +45,7 @@ public final class ConfigReloader implements AutoCloseable {
         this.overrides = Map.copyOf(overrides);
         this.control = vertx.createSharedWorkerExecutor("posegate-control", 2);
         for (GatewayConfig.StreamConfig s : gateway.config().streams()) {
-            applied.put(s.id(), s);
+            applied.put(s.id(), new AppliedStream(s, SourceSpec.Origin.CONFIG_FILE));
         }
     }
 
@@ -48,10 +53,15 @@ public final class ConfigReloader implements AutoCloseable {
     public void start(long scanMillis) {
         retriever = loader.retriever(scanMillis);
         retriever.listen(change -> control.executeBlocking(() -> {
-            fileTree = change.getNewConfiguration();
-            apply(withOverlay(fileTree));
+            fileChanged(change.getNewConfiguration());
             return null;
         }, true));
+    }
+
+    /** Applies a new file tree under the overlay as it is now (both read under the reloader's lock). */
+    private synchronized void fileChanged(JsonObject tree) {
+        fileTree = tree;
+        apply(withOverlay(tree));
     }
 
     /** The loader and command-line overrides this reloader validates with. */
@@ -72,8 +82,16 @@ public final class ConfigReloader implements AutoCloseable {
      * Sets the fleet's desired config: top-level fields that replace the file's (see {@link ConfigChange}),
      * kept across file reloads.
      */
-    public void overlay(JsonObject fields) {
+    public synchronized void overlay(JsonObject fields) {
         this.overlay = fields.copy();
+    }
+
+    /**
+     * Where the streams of the tree being applied come from: the overlay's (the fleet: held to the API's
+     * rules) when it sets {@code streams}, else the local file's (trusted).
+     */
+    public SourceSpec.Origin streamsOrigin() {
+        return overlay.containsKey("streams") ? SourceSpec.Origin.API : SourceSpec.Origin.CONFIG_FILE;
     }
 
     /** The file tree with the overlay's top-level fields replacing the file's. */
@@ -85,6 +103,8 @@ public final class ConfigReloader implements AutoCloseable {
 
     /**
      * Validates and applies a raw config tree like a changed file, and says what could not be applied.
+     * {@code raw} is the file tree under the overlay in effect ({@link #withOverlay}), which decides the
+     * streams' origin ({@link #streamsOrigin()}).
      *
      * @return problems (empty when everything applied)
      * @throws io.posegate.gateway.config.ConfigException when the tree is invalid (nothing is touched)
@@ -116,6 +136,7 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     private void apply(GatewayConfig next) {
+        SourceSpec.Origin origin = streamsOrigin();
         Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();
         next.streams().forEach(s -> wanted.put(s.id(), s));
         for (StreamPipeline s : List.copyOf(gateway.streams())) {
@@ -126,11 +147,13 @@ public final class ConfigReloader implements AutoCloseable {
             }
         }
         for (GatewayConfig.StreamConfig s : next.streams()) {
-            if (!s.equals(applied.get(s.id()))) {
+            AppliedStream wantedStream = new AppliedStream(s, origin);
+            if (!wantedStream.equals(applied.get(s.id()))) {
                 try {
-                    gateway.addStream(s, SourceSpec.Origin.CONFIG_FILE);
-                    applied.put(s.id(), s);
-                    LOG.info("config: (re)started stream " + s.id() + " from " + io.posegate.gateway.security.Redaction.uri(s.source()));
+                    gateway.addStream(s, origin);
+                    applied.put(s.id(), wantedStream);
+                    LOG.info("config: (re)started stream " + s.id() + " from " + io.posegate.gateway.security.Redaction.uri(s.source())
+                            + (origin == SourceSpec.Origin.API ? " (fleet config, held to the API's rules)" : ""));
                 } catch (RuntimeException e) {
                     lastError = "stream " + s.id() + ": " + e.getMessage();
                     LOG.warning("config: stream " + s.id() + " not applied: " + e.getMessage());
@@ -143,6 +166,10 @@ public final class ConfigReloader implements AutoCloseable {
                 lastError = "backend swap to " + next.backend() + " failed: " + r.error();
             }
         }
+    }
+
+    /** A stream entry as last applied, with the origin it was started with. */
+    private record AppliedStream(GatewayConfig.StreamConfig config, SourceSpec.Origin origin) {
     }
 
     @Override

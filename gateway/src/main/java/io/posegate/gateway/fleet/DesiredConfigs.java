@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Applies desired config from {@code box/{id}/config/desired} and {@code group/{g}/config/desired}: the
  * newest version wins and each version is decided once. A change is checked by {@link ConfigChange} (the
- * config file's validation plus the backends' probes) and refused with 400/422 and the reason, leaving the
+ * config file's validation, the HTTP API's rules for the streams it sets, and the backends' probes) and refused with 400/422 and the reason, leaving the
  * box as it was; else it is applied by the {@link ConfigReloader} (the config file's apply path), reported
  * 202, and must stay healthy for the soak period ({@link BoxHealth}). Then it becomes the last-known-good
  * config (200); if not, the box returns to its last-known-good config by itself and reports 500.
@@ -40,14 +40,24 @@ final class DesiredConfigs {
         this.event = event;
     }
 
-    /** At start: returns to the last-known-good config kept on disk, if any. */
+    /**
+     * At start: returns to the last-known-good config kept on disk, if any, unless it is now refused as
+     * invalid (e.g. kept by an older version that did not hold the fleet's streams to the API's rules).
+     */
     void restoreLastKnownGood() {
         JsonObject lkg = state.lastKnownGood();
         if (lkg == null) {
             return;
         }
+        JsonObject config = lkg.getJsonObject("config", new JsonObject());
+        ConfigChange.Verdict v = ConfigChange.check(config, reloader, gateway);
+        if (v.status() == 400) {
+            LOG.warning("fleet: last-known-good config version " + lkg.getLong("version") + " refused, running the file's: "
+                    + Redaction.text(v.error()));
+            return;
+        }
         try {
-            reloader.overlay(lkg.getJsonObject("config", new JsonObject()));
+            reloader.overlay(config);
             reloader.applyChecked(reloader.withOverlay(reloader.fileTree()));
             LOG.info("fleet: running last-known-good config version " + lkg.getLong("version"));
         } catch (RuntimeException e) {

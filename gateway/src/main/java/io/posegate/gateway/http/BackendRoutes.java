@@ -11,7 +11,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code /api/backends} (with {@code ?measure=true} to start a speed check) and {@code /api/config} (show; swap the default backend). */
+/**
+ * {@code /api/backends} (with {@code ?measure=true} to start a speed check) and {@code /api/config} (show; swap the
+ * default backend). Answers that probe backends (which may scan the file system) are built on the control pool.
+ */
 final class BackendRoutes {
     private final Gateway gateway;
     private final WorkerExecutor control;
@@ -25,7 +28,7 @@ final class BackendRoutes {
         if ("true".equals(ctx.queryParams().get("measure"))) {
             gateway.speedCheck().start();
         }
-        ctx.json(JsonViews.backends(gateway));
+        ApiReplies.blocking(control, ctx, () -> JsonViews.backends(gateway));
     }
 
     void config(RoutingContext ctx) {

@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * {@value #IDLE}) is set to {@code headerTimeoutSeconds}, so a connection that goes quiet before its
  * request header is complete is closed; once a request has arrived the handler is taken out, so an
  * answer in progress (an MJPEG stream) or an upgraded WebSocket is never cut, and put back when a plain
- * answer ends (idle keep-alive connections close too). And at most {@code maxPerAddress} connections
- * with a request per client address: more are closed at once. Vert.x calls the connection handler when
+ * answer ends (idle keep-alive connections close too). A request body must then arrive whole within
+ * {@code headerTimeoutSeconds} of the header, or the connection is closed (a slow body holds none for
+ * ever). And at most {@code maxPerAddress} connections with a request per client address: more are closed at once. Vert.x calls the connection handler when
  * a connection's first request arrives, so the cap counts connections that have sent one. Reaches the
  * Netty pipeline through Vert.x's internal {@link ConnectionBase}.
  */
@@ -65,9 +66,13 @@ final class ConnectionGuard {
     Handler<RoutingContext> requestHandler() {
         return ctx -> {
             Channel ch = channel(ctx.request().connection());
+            boolean upgrade = "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
+            if (!upgrade && !ctx.request().isEnded()) {
+                closeUnlessEndedInTime(ctx);
+            }
             if (ch != null && ch.pipeline().get(IDLE) != null) {
                 ch.pipeline().remove(IDLE);
-                if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+                if (!upgrade) {
                     ctx.addEndHandler(v -> {
                         if (ch.isActive() && ch.pipeline().get(IDLE) == null) {
                             ch.pipeline().addFirst(IDLE, new IdleStateHandler(0, 0, timeoutSeconds, TimeUnit.SECONDS));
@@ -77,6 +82,17 @@ final class ConnectionGuard {
             }
             ctx.next();
         };
+    }
+
+    /** Closes the request's connection (HTTP/2: resets its stream) if the request has not been read to its end in time. */
+    private void closeUnlessEndedInTime(RoutingContext ctx) {
+        long timer = ctx.vertx().setTimer(TimeUnit.SECONDS.toMillis(timeoutSeconds), t -> {
+            if (!ctx.request().isEnded()) {
+                LOG.fine(() -> "closed a connection whose request body did not arrive within " + timeoutSeconds + " s");
+                ctx.response().reset();
+            }
+        });
+        ctx.addEndHandler(v -> ctx.vertx().cancelTimer(timer));
     }
 
     private static Channel channel(HttpConnection c) {

@@ -94,6 +94,7 @@ public final class GatewayVerticle extends VerticleBase {
         ConnectionGuard connections = new ConnectionGuard(sec.maxConnectionsPerAddress(), sec.headerTimeoutSeconds());
         vertx.eventBus().<String>localConsumer(POSES, m -> hub.broadcast(m.headers().get("stream"), m.body()));
         router = Router.router(vertx);
+        JsonFailures.install(router);
         router.route().handler(connections.requestHandler());
         security.install(router);
         new ApiRoutes(gateway, hub, control).mount(router);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
+import io.posegate.gateway.security.Redaction;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
  * {@code /health} is liveness (the server answers and the gateway is not closed); {@code /ready} is UP when
  * a backend is loaded, every stream configured now (file and API) is live or reconnecting, and inference is not
  * stalled: no stream's frames have waited longer than {@code inference.stallTimeoutMs} with none of them
- * processed (a hung or dead inference loop turns it DOWN even while sources still deliver). Checks read the gateway,
+ * processed (a hung or dead inference loop turns it DOWN even while sources still deliver). Errors and reasons are
+ * redacted ({@link Redaction}) as everywhere else: {@code /ready} is open to anyone. Checks read the gateway,
  * whose lock a backend open may hold for seconds, so they run on the worker pool, never the event loop.
  */
 final class HealthRoutes {
@@ -62,7 +64,9 @@ final class HealthRoutes {
         });
         JsonObject data = new JsonObject().put("default", gateway.defaultBackend()).put("loaded", loaded);
         if (!gateway.runtimeErrors().isEmpty()) {
-            data.put("errors", new JsonObject(new java.util.LinkedHashMap<>(gateway.runtimeErrors())));
+            JsonObject errors = new JsonObject();
+            gateway.runtimeErrors().forEach((name, error) -> errors.put(name, Redaction.text(error)));
+            data.put("errors", errors);
         }
         return loaded.isEmpty() ? Status.KO(data.put("reason", "no backend loaded")) : Status.OK(data);
     }
@@ -74,7 +78,7 @@ final class HealthRoutes {
             String phase = s.state().phaseName();
             JsonObject one = new JsonObject().put("phase", phase);
             if (s.state().reason() != null) {
-                one.put("reason", s.state().reason());
+                one.put("reason", Redaction.text(s.state().reason()));
             }
             data.put(s.id(), one);
             ok &= READY_PHASES.contains(phase);

@@ -1,6 +1,7 @@
 package io.posegate.gateway.hub;
 
 import io.posegate.gateway.auth.WebSecurity;
+import io.posegate.gateway.http.JsonFailures;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -16,6 +17,7 @@ public final class HubRouter {
     /** The hub's routes behind {@code security} (the gateway's tokens, roles, Origin and Host checks), installed first. */
     public static Router create(Vertx vertx, FleetHub hub, WebSecurity security) {
         Router router = Router.router(vertx);
+        JsonFailures.install(router);
         security.install(router);
         new HubRoutes(hub).mount(router);
         router.get("/").handler(ctx -> ctx.redirect("/hub/"));

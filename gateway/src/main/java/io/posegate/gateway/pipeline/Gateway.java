@@ -160,6 +160,17 @@ public final class Gateway implements AutoCloseable {
         return lifecycle.add(s, origin);
     }
 
+    /**
+     * Checks that stream {@code s} would be accepted from {@code origin}, touching nothing: its source is
+     * created (which opens nothing) and closed again, and from the API its model must pass the API's rules.
+     *
+     * @throws IllegalArgumentException naming the source's scheme, option, path or origin rule that was broken
+     * @throws io.posegate.gateway.config.ConfigException naming the stream's model field and what was wrong
+     */
+    public void checkStream(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        lifecycle.check(s, origin);
+    }
+
     public boolean removeStream(String id) {
         return lifecycle.remove(id);
     }

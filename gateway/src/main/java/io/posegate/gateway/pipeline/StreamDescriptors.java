@@ -57,6 +57,19 @@ final class StreamDescriptors {
         return d;
     }
 
+    /**
+     * Checks stream {@code s}'s own model against the rules for {@code origin}, loading nothing: from the API
+     * a model must be a descriptor name in the models folder and a model file must lie inside the models or
+     * media folder; the config file may name any.
+     *
+     * @throws ConfigException naming the stream's field and what was wrong
+     */
+    void check(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        if (s.ownModel() && origin == SourceSpec.Origin.API) {
+            checkFromApi(s);
+        }
+    }
+
     private void checkFromApi(GatewayConfig.StreamConfig s) {
         List<String> problems = new ArrayList<>();
         if (s.model() != null && !s.model().matches("[A-Za-z0-9_.-]{1,128}")) {

@@ -39,9 +39,15 @@ final class StreamLifecycle {
         this.onState = onState;
     }
 
+    /** See {@link Gateway#checkStream}. */
+    void check(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        state.models.check(s, origin);
+        sources.create(specOf(s, origin)).close();
+    }
+
     /** See {@link Gateway#addStream}. */
     StreamPipeline add(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
-        SourceSpec spec = new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
+        SourceSpec spec = specOf(s, origin);
         List<ModelRuntime> retired = new ArrayList<>();
         StreamPipeline added;
         synchronized (state.lock) {
@@ -81,6 +87,10 @@ final class StreamLifecycle {
         }
         retired.forEach(ModelRuntime::close);
         return added;
+    }
+
+    private static SourceSpec specOf(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        return new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
     }
 
     /** See {@link Gateway#removeStream}. */

@@ -43,6 +43,11 @@ final class StreamModels {
         return descriptors.resolve(s, origin);
     }
 
+    /** Checks {@code s}'s own model against {@code origin}'s rules without loading it (see {@link StreamDescriptors#check}). */
+    void check(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        descriptors.check(s, origin);
+    }
+
     void assign(String stream, ModelDescriptor d) {
         if (d == null || d == defaultModel) {
             byStream.remove(stream);

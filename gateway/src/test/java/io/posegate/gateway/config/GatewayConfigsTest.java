@@ -68,6 +68,15 @@ class GatewayConfigsTest {
     }
 
     @Test
+    void pathsNoFileCanHaveAreFieldErrors() {
+        JsonObject json = new JsonObject().put("modelFile", "a\u0000b").put("media", new JsonObject().put("dir", "m\u0000"))
+                .put("streams", new JsonObject().put("x", new JsonObject().put("source", "demo:").put("modelFile", "a\u0000b")));
+        ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(json, dir));
+        String nul = ": is not a usable file path: Nul character not allowed";
+        assertEquals(java.util.List.of("modelFile" + nul, "media.dir" + nul, "streams.x.modelFile" + nul), e.problems());
+    }
+
+    @Test
     void unreadableConfigFileFailsNamingIt() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {

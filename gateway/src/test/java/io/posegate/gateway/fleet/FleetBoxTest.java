@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One real box process on mosquitto: desired config is refused with the config file's own validation
- * errors or the backend probe's reason and the box keeps what it runs; an older version is ignored; a group's
+ * errors, the HTTP API's source rules or the backend probe's reason and the box keeps what it runs; an older version is ignored; a group's
  * desired config applies; commands (restart a stream, swap the backend, snapshot) run through MQTT and the
  * hub's API, and a repeated command id runs once.
  */
@@ -64,10 +64,18 @@ class FleetBoxTest {
                 assertEquals(Set.copyOf(fileProblems), Set.copyOf(invalid.getJsonArray("problems").getList()),
                         "desired config is refused with the config file's own problems");
 
+                JsonObject command = new JsonObject().put("sh", new JsonObject().put("source", "pipe:cat /dev/zero"));
+                JsonObject piped = desired(14, new JsonObject().put("streams", command), "box/cpu-1");
+                assertEquals(400, piped.getInteger("status"), piped.encode());
+                assertEquals("stream sh: pipe: sources are accepted only from the local config file (desired config is "
+                        + "held to the HTTP API's rules)", piped.getString("error"));
+                assertEquals(hashBefore, piped.getString("effectiveHash"), "a refused command changes nothing");
+                assertFalse(hub.get("/api/boxes/cpu-1").getJsonObject("streams").containsKey("sh"), "nothing started");
+
                 JsonObject older = new JsonObject().put("v", 1).put("version", 5).put("rolloutId", "old")
                         .put("config", new JsonObject().put("backend", "simulated"));
                 probe.publish("posegate/v1/box/cpu-1/config/desired", older, true, null);
-                JsonObject group = desired(13, new JsonObject().put("streams", new JsonObject()
+                JsonObject group = desired(15, new JsonObject().put("streams", new JsonObject()
                         .put("main", new JsonObject().put("source", "demo:?people=1&fps=5"))), "group/cpus");
                 assertEquals(200, group.getInteger("status"), group.encode());
                 assertFalse(hashBefore.equals(group.getString("effectiveHash")));

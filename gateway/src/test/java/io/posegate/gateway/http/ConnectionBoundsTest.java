@@ -48,6 +48,28 @@ class ConnectionBoundsTest {
     }
 
     @Test
+    void aRequestWhoseBodyNeverArrivesWholeIsClosed() throws Exception {
+        try (UiGateway gateway = new UiGateway(config(500, 1)); Socket s = RawHttp.open(gateway.port())) {
+            s.getOutputStream().write(("PUT /api/streams/slow HTTP/1.1\r\nHost: 127.0.0.1:" + gateway.port() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"source\":").getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            assertTrue(closedByServer(s), "the server closes a connection whose 100-byte body stops after 10 bytes");
+        }
+    }
+
+    /** Whether the server closes {@code s} (reads wait up to RawHttp's 60 s socket timeout, which only stops a hung test). */
+    private static boolean closedByServer(Socket s) {
+        try {
+            while (s.getInputStream().read() >= 0) {
+                // an answer, if any, is read through to the close
+            }
+            return true;
+        } catch (IOException e) {
+            return e.getMessage() != null && e.getMessage().contains("reset");
+        }
+    }
+
+    @Test
     void answersInProgressOutliveTheHeaderTimeout() throws Exception {
         JsonObject cfg = UiGateway.demoConfig().put("http", new JsonObject().put("headerTimeoutSeconds", 1));
         try (UiGateway gateway = new UiGateway(cfg)) {

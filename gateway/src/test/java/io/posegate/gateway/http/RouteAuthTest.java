@@ -81,6 +81,31 @@ class RouteAuthTest {
     }
 
     @Test
+    void metricsWithATrailingSlashNeedsTheTokenLikeMetrics() throws Exception {
+        for (String path : List.of("/metrics", "/metrics/", "/metrics//", "//metrics/")) {
+            assertEquals(401, status(HttpMethod.GET, path, null), path + " without credentials");
+            assertEquals(200, status(HttpMethod.GET, path, SecuredGateway.VIEWER.token()), path + " as a viewer");
+        }
+    }
+
+    @Test
+    void everyExactRouteSpelledWithExtraSlashesNeedsTheSameCredentials() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Route r : gateway.verticle().router().getRoutes()) {
+            if (r.getPath() == null || !r.isExactPath() || r.methods() == null || !r.methods().contains(HttpMethod.GET)
+                    || OPEN.contains("GET " + r.getPath())) {
+                continue;
+            }
+            String path = r.getPath().replace(":id", "no-such-stream");
+            for (String spelling : List.of(path + "/", path + "//", "/" + path, path.replaceFirst("/", "//") + "/")) {
+                assertEquals(401, status(HttpMethod.GET, spelling, null), "GET " + spelling + " without credentials");
+                checked.add(spelling);
+            }
+        }
+        assertTrue(checked.contains("/metrics/") && checked.contains("/api/streams/") && checked.contains("/ws/"), "checked: " + checked);
+    }
+
+    @Test
     void badTokenIs401AndUnknownPathsToo() throws Exception {
         assertEquals(401, status(HttpMethod.GET, "/api/streams", "pgt_000000000000_" + "A".repeat(43)));
         assertEquals(401, status(HttpMethod.GET, "/api/nothing-here", null));

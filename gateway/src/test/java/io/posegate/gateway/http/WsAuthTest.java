@@ -8,6 +8,7 @@ import io.posegate.gateway.ui.UiGateway;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +98,41 @@ class WsAuthTest {
             assertEquals(429, RawHttp.request(own.port(), "POST", "/api/login", json,
                     "{\"token\":\"" + SecuredGateway.ADMIN.token() + "\"}").status(), "even a good token waits out the window");
         }
+    }
+
+    @Test
+    void aStaleLoginCookieIsClearedAndDoesNotLockTheAddressOut() throws Exception {
+        try (UiGateway own = new UiGateway(UiGateway.demoConfig().put("auth", SecuredGateway.auth("none")))) {
+            String revoked = "pgt_" + "0".repeat(12) + "_" + "C".repeat(43);
+            Map<String, String> stale = Map.of("Cookie", "posegate_token=" + revoked);
+            for (int i = 0; i < 20; i++) {
+                RawHttp.Head page = RawHttp.request(own.port(), "GET", "/", stale, null);
+                assertEquals(200, page.status(), "request " + i + " with a stale cookie: " + page.text());
+                assertEquals(List.of("posegate_token=; Max-Age=0"), loginCookies(page), "the stale cookie is cleared");
+            }
+            Map<String, String> json = new java.util.HashMap<>(stale);
+            json.putAll(Map.of("Content-Type", "application/json", "Origin", "http://127.0.0.1:" + own.port()));
+            RawHttp.Head logout = RawHttp.request(own.port(), "POST", "/api/logout", json, "{}");
+            assertEquals(204, logout.status(), logout.text());
+            assertEquals(List.of("posegate_token=; Max-Age=0"), loginCookies(logout));
+            RawHttp.Head login = RawHttp.request(own.port(), "POST", "/api/login", json,
+                    "{\"token\":\"" + SecuredGateway.ADMIN.token() + "\"}");
+            assertEquals(200, login.status(), login.text());
+            assertEquals(List.of("posegate_token=" + SecuredGateway.ADMIN.token()), loginCookies(login), "logged in");
+        }
+    }
+
+    /** The name=value (and Max-Age when set) of every login cookie the answer sets. */
+    private static List<String> loginCookies(RawHttp.Head head) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String line : head.text().split("\r\n")) {
+            if (line.regionMatches(true, 0, "Set-Cookie:", 0, 11) && line.contains("posegate_token=")) {
+                String[] parts = line.substring(11).trim().split(";\\s*");
+                String maxAge = java.util.Arrays.stream(parts).filter(x -> x.startsWith("Max-Age=")).findFirst().orElse(null);
+                found.add(parts[0] + (maxAge == null ? "" : "; " + maxAge));
+            }
+        }
+        return found;
     }
 
     private Socket upgraded(Map<String, String> headers) throws Exception {
