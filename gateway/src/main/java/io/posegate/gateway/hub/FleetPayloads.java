@@ -55,7 +55,8 @@ final class FleetPayloads {
         for (String box : p.getJsonObject("boxes").fieldNames()) {
             JsonObject b = p.getJsonObject("boxes").getJsonObject(box);
             problem = first(field(b, "state", String.class, true), field(b, "sentAt", Number.class, false),
-                    field(b, "okSince", Number.class, false), field(b, "previous", JsonObject.class, false));
+                    field(b, "okSince", Number.class, false), field(b, "previous", JsonObject.class, false),
+                    field(b, "rollback", String.class, false), field(b, "rollbackVersion", Number.class, false));
             if (problem != null) {
                 return "boxes." + box + ": " + problem;
             }

@@ -131,8 +131,10 @@ final class RolloutEngine {
     /**
      * Rolls back: republishes the previous content of every box reached, under a new version. For a group
      * rollout the group gets its previous content back (for boxes that join it later), and each reached box whose
-     * own last good config differed from it (a box-specific config from an earlier rollout) gets that, under a
-     * still newer version, since a box takes the newest version over its own and its groups' topics.
+     * own last good config is known and differed from it (a box-specific config from an earlier rollout) gets that,
+     * under a still newer version, since a box takes the newest version over its own and its groups' topics. A box
+     * whose last good config was not known when its wave went out (a document from an older hub, a box not yet
+     * heard from) follows the group's rollback.
      */
     Rollout rollback(Rollout r) {
         long version = publisher.nextVersion();
@@ -147,7 +149,7 @@ final class RolloutEngine {
                 continue;
             }
             JsonObject prev = b.getJsonObject("previous");
-            if (!r.groupChannel() || !orEmpty(prev).equals(orEmpty(groupPrevious))) {
+            if (!r.groupChannel() || prev != null && !prev.equals(orEmpty(groupPrevious))) {
                 long v = r.groupChannel() ? (boxVersion = boxVersion == null ? publisher.nextVersion() : boxVersion) : version;
                 publisher.desired("box", e.getKey(), v, r.id() + "-rollback", orEmpty(prev));
                 b.put("rollbackVersion", v);

@@ -67,6 +67,18 @@ class HubRollbackTest {
         assertEquals(2, published.size(), "box a follows the group's rollback: " + published);
     }
 
+    @Test
+    void aBoxWhoseLastGoodConfigWasUnknownFollowsTheGroupsRollback() {
+        box("a", "g");
+        table.accept(ROOT + "group/g/config/desired", desired(10, GROUP_CONFIG));
+
+        Rollout r = start(null, "g", "group");
+        published.clear();
+        engine.rollback(r);
+        assertEquals(List.of(new JsonObject().put("kind", "group").put("name", "g").put("version", 101L).put("config", GROUP_CONFIG)),
+                published, "box a, not heard from when its wave went out, is not sent an empty config of its own");
+    }
+
     private void box(String id, String group) {
         table.accept(ROOT + "box/" + id + "/status", new JsonObject().put("state", "online").put("bootSeq", 1));
         table.accept(ROOT + "box/" + id + "/meta", new JsonObject().put("groups", new JsonArray().add(group)));
