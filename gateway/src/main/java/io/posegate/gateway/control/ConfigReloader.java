@@ -87,6 +87,19 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     /**
+     * Sets the fleet's desired config ({@link #overlay}) and applies the file tree under it ({@link #applyChecked}),
+     * in one step under the reloader's lock, so that a file change read meanwhile is neither lost nor undone.
+     *
+     * @return problems (empty when everything applied)
+     * @throws io.posegate.gateway.config.ConfigException when the resulting tree is invalid (the overlay is set,
+     *         nothing is touched)
+     */
+    public synchronized List<String> applyOverlay(JsonObject fields) {
+        overlay(fields);
+        return applyChecked(withOverlay(fileTree));
+    }
+
+    /**
      * Where the streams of the tree being applied come from: the overlay's (the fleet: held to the API's
      * rules) when it sets {@code streams}, else the local file's (trusted).
      */

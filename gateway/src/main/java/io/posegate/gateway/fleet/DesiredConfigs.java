@@ -57,8 +57,7 @@ final class DesiredConfigs {
             return;
         }
         try {
-            reloader.overlay(config);
-            reloader.applyChecked(reloader.withOverlay(reloader.fileTree()));
+            reloader.applyOverlay(config);
             LOG.info("fleet: running last-known-good config version " + lkg.getLong("version"));
         } catch (RuntimeException e) {
             reloader.overlay(new JsonObject());
@@ -101,8 +100,7 @@ final class DesiredConfigs {
             return;
         }
         report.accept(reported(version, rollout, 202, null, List.of()));
-        reloader.overlay(change);
-        List<String> problems = reloader.applyChecked(reloader.withOverlay(reloader.fileTree()));
+        List<String> problems = reloader.applyOverlay(change);
         String problem = problems.isEmpty() ? soak(v.config()) : String.join("; ", problems);
         if (problem == null) {
             state.lastKnownGood(new JsonObject().put("version", version).put("rolloutId", rollout).put("config", change));
@@ -111,8 +109,7 @@ final class DesiredConfigs {
             return;
         }
         JsonObject lkg = state.lastKnownGood();
-        reloader.overlay(lkg == null ? new JsonObject() : lkg.getJsonObject("config", new JsonObject()));
-        reloader.applyChecked(reloader.withOverlay(reloader.fileTree()));
+        reloader.applyOverlay(lkg == null ? new JsonObject() : lkg.getJsonObject("config", new JsonObject()));
         String why = "health check failed within the soak: " + problem + "; returned to last-known-good config "
                 + (lkg == null ? "(the config file)" : "version " + lkg.getLong("version"));
         LOG.warning("fleet: desired config version " + version + " rolled back: " + why);

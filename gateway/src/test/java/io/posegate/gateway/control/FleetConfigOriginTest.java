@@ -120,16 +120,14 @@ class FleetConfigOriginTest {
         JsonObject change = streams(new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5")));
         assertTrue(ConfigChange.check(change, reloader, gateway).ok());
 
-        reloader.overlay(change);
-        assertEquals(List.of(), reloader.applyChecked(reloader.withOverlay(reloader.fileTree())));
+        assertEquals(List.of(), reloader.applyOverlay(change));
 
         StreamPipeline fleetA = gateway.stream("a");
         assertNotSame(fileA, fleetA, "the same entry under another origin is restarted");
         assertEquals(SourceSpec.Origin.API, fleetA.spec().origin());
         assertNull(gateway.stream("local"), "the overlay's streams replace the file's");
 
-        reloader.overlay(new JsonObject());
-        assertEquals(List.of(), reloader.applyChecked(reloader.withOverlay(reloader.fileTree())));
+        assertEquals(List.of(), reloader.applyOverlay(new JsonObject()));
         assertEquals(SourceSpec.Origin.CONFIG_FILE, gateway.stream("a").spec().origin());
         assertEquals(SourceSpec.Origin.CONFIG_FILE, gateway.stream("local").spec().origin());
     }
@@ -137,8 +135,7 @@ class FleetConfigOriginTest {
     @Test
     void aCommandThatGetsPastTheCheckIsStillRefusedWhenApplied() {
         JsonObject change = streams(new JsonObject().put("evil", new JsonObject().put("source", "pipe:sleep 600")));
-        reloader.overlay(change);
-        List<String> problems = reloader.applyChecked(reloader.withOverlay(reloader.fileTree()));
+        List<String> problems = reloader.applyOverlay(change);
         assertEquals(List.of("stream evil: pipe: sources are accepted only from the local config file"), problems);
         assertNull(gateway.stream("evil"));
     }
