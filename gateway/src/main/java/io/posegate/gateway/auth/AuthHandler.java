@@ -83,10 +83,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
         boolean fromCookie = ctx.request().getHeader("Authorization") == null;
         if (needed == null && fromCookie) {
             holdUntil(ctx, authenticator.session(token, address)).onComplete(r -> {
-                Principal p = r.succeeded() ? r.result() : null;
-                if (p == null) {
+                Authenticator.Session session = r.succeeded() ? r.result() : Authenticator.Session.UNCHECKED;
+                if (session.stale()) {
                     clearCookie(ctx);
                 }
+                Principal p = session.principal();
                 ctx.put(PRINCIPAL, p != null ? p : policy.anonymous() == null ? null : Principal.anonymous(policy.anonymous()));
                 ctx.next();
             });

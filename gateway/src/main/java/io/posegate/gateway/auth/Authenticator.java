@@ -46,24 +46,41 @@ public final class Authenticator implements AutoCloseable {
     }
 
     /**
-     * The principal of a login cookie sent to a route open to anyone, or null: such a request goes on as anonymous
-     * whatever the cookie holds, so it is never refused. A cookie whose token is no longer known (revoked, or from
-     * another gateway) is a stale session, not a guess: it is not counted. One naming a known token with a wrong
-     * secret is a guess and counts; while the address is blocked a cookie not verified before is not checked.
+     * What a login cookie sent to a route open to anyone came to. Such a request goes on as anonymous whatever the
+     * cookie holds, so it is never refused.
+     *
+     * @param principal the cookie's principal, or null
+     * @param stale     true when the cookie should be cleared: its token is no longer known, or its secret is wrong;
+     *                  false when it was left unchecked (the address is blocked, or the check itself failed)
      */
-    public Future<Principal> session(String token, String address) {
+    public record Session(Principal principal, boolean stale) {
+        static final Session UNCHECKED = new Session(null, false);
+        static final Session STALE = new Session(null, true);
+    }
+
+    /**
+     * Checks a login cookie sent to a route open to anyone. A cookie whose token is no longer known (revoked, or
+     * from another gateway) is a stale session, not a guess: it is not counted. One naming a known token with a
+     * wrong secret is a guess and counts; while the address is blocked a cookie not verified before is not checked
+     * (and so not called stale).
+     */
+    public Future<Session> session(String token, String address) {
         Principal cached = store.cached(token);
         if (cached != null) {
-            return Future.succeededFuture(cached);
+            return Future.succeededFuture(new Session(cached, false));
         }
-        if (!store.known(token) || failures.blockedForSeconds(address) > 0) {
-            return Future.succeededFuture(null);
+        if (!store.known(token)) {
+            return Future.succeededFuture(Session.STALE);
+        }
+        if (failures.blockedForSeconds(address) > 0) {
+            return Future.succeededFuture(Session.UNCHECKED);
         }
         return worker.executeBlocking(() -> store.verify(token), false).map(p -> {
             if (p == null) {
                 failures.failed(address);
+                return Session.STALE;
             }
-            return p;
+            return new Session(p, false);
         });
     }
 

@@ -122,6 +122,22 @@ class WsAuthTest {
         }
     }
 
+    @Test
+    void aValidLoginCookieIsKeptWhileItsAddressIsBlocked() throws Exception {
+        try (UiGateway own = new UiGateway(UiGateway.demoConfig().put("auth", SecuredGateway.auth("none")))) {
+            Map<String, String> guess = Map.of("Authorization", "Bearer pgt_" + "0".repeat(12) + "_" + "G".repeat(43));
+            int status = 0;
+            for (int i = 0; i < 30 && status != 429; i++) {
+                status = RawHttp.request(own.port(), "GET", "/api/streams", guess, null).status();
+            }
+            assertEquals(429, status, "wrong tokens block the address");
+            RawHttp.Head page = RawHttp.request(own.port(), "GET", "/",
+                    Map.of("Cookie", "posegate_token=" + SecuredGateway.ADMIN.token()), null);
+            assertEquals(200, page.status(), page.text());
+            assertEquals(List.of(), loginCookies(page), "a cookie left unchecked while the address is blocked is not cleared");
+        }
+    }
+
     /** The name=value (and Max-Age when set) of every login cookie the answer sets. */
     private static List<String> loginCookies(RawHttp.Head head) {
         List<String> found = new java.util.ArrayList<>();
