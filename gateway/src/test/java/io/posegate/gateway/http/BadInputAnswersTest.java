@@ -2,6 +2,7 @@ package io.posegate.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.ui.UiGateway;
 import io.vertx.core.Vertx;
@@ -52,5 +53,14 @@ class BadInputAnswersTest {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aClientErrorSaysWhatWasWrongRedacted() {
+        assertEquals("413 Request Entity Too Large: a request body may be at most 64 KiB", JsonFailures.clientError(413, null));
+        assertEquals("400 Bad Request", JsonFailures.clientError(400, null));
+        String said = JsonFailures.clientError(400, new IllegalArgumentException("bad field at\n rtsp://user:hunter2@cam/x"));
+        assertTrue(said.startsWith("400 Bad Request: bad field at rtsp://"), said);
+        assertFalse(said.contains("hunter2"), said);
     }
 }
