@@ -70,7 +70,8 @@ public final class MqttConnection {
     }
 
     /**
-     * Stops for good: no further reconnect, and a connected client disconnects. The future completes once the
+     * Stops for good: no further reconnect is scheduled (one the client had already scheduled may still run; if
+     * it connects, it is closed at once), and a connected client disconnects. The future completes once the
      * DISCONNECT is sent (at once when not connected; an attempt under way is then closed when it ends).
      */
     public CompletableFuture<Void> stop() {

@@ -86,14 +86,15 @@ final class StreamModels {
 
     /**
      * The runtimes by {@link ModelRuntimeKey#shown()}; when two files of the same name in different folders
-     * run on one backend, the later ones get {@code #2}, {@code #3}, ... appended.
+     * run on one backend, the ones after the first by whole path get {@code #2}, {@code #3}, ... appended (ordered
+     * by whole path, so the same runtimes are always shown under the same names).
      */
     Map<String, ModelRuntime> runtimes() {
         Map<String, ModelRuntime> shown = new LinkedHashMap<>();
-        runtimes.forEach((k, rt) -> {
-            String name = k.shown();
-            for (int n = 2; shown.putIfAbsent(name, rt) != null; n++) {
-                name = k.shown() + " #" + n;
+        runtimes.entrySet().stream().sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey().file()))).forEach(e -> {
+            String name = e.getKey().shown();
+            for (int n = 2; shown.putIfAbsent(name, e.getValue()) != null; n++) {
+                name = e.getKey().shown() + " #" + n;
             }
         });
         return Map.copyOf(shown);

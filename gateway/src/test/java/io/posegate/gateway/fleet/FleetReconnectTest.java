@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A box process behind a TCP proxy on a real mosquitto: a network blip shorter than the will delay does not
- * flap the box offline (the session is resumed, which cancels the will), and after the blip and a broker
+ * flap the box offline (a new connection within the will delay cancels the will, MQTT 5.0 3.1.2.5, even with
+ * clean start), and after the blip and a broker
  * restart a command still runs once and is answered once (no callback added per reconnect).
  */
 class FleetReconnectTest {

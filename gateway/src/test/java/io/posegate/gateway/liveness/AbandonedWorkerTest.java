@@ -30,6 +30,7 @@ class AbandonedWorkerTest {
                 boolean fail = failNextOnReturn.getAndSet(false);
                 if (fail) {
                     hungWorker.set(Thread.currentThread());
+                    ((HangingBackendTestDouble) hanging).hangNextRun(); // armed here, so the run that hangs is this one, the one that fails
                 }
                 InferenceResult r = session.run(input);
                 if (fail) {
@@ -41,7 +42,6 @@ class AbandonedWorkerTest {
         })) {
             Await.until(() -> rig.frames("cam") >= 3, Await.PATIENCE, () -> "3 frames at start");
             failNextOnReturn.set(true);
-            rig.hanging.hangNextRun();
             Await.until(() -> rig.hanging.hanging() == 1, Await.PATIENCE, () -> "a run to hang");
             Await.until(() -> rig.gateway.scheduler().runTimeouts() >= 1, Await.PATIENCE, () -> "the watchdog to give up the hung run");
             rig.hanging.releaseHung();
