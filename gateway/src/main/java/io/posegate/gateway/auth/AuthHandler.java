@@ -20,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class AuthHandler implements Handler<RoutingContext> {
     public static final String COOKIE = "posegate_token";
     private static final String PRINCIPAL = "posegate.principal";
+    private static final String TOKEN = "posegate.token";
     private final Authenticator authenticator;
     private final AccessPolicy policy;
 
@@ -39,6 +40,14 @@ public final class AuthHandler implements Handler<RoutingContext> {
     /** The request's principal, or null (open route without credentials, or a {@code /ws} that must still authenticate). */
     public static Principal principal(RoutingContext ctx) {
         return ctx.get(PRINCIPAL);
+    }
+
+    /**
+     * The token that proved the request's {@link #principal}, or null when the principal is anonymous or absent.
+     * Connections that outlive the request ({@code /ws}, MJPEG previews) keep it to be cut when it is revoked.
+     */
+    public static String token(RoutingContext ctx) {
+        return ctx.get(TOKEN);
     }
 
     /** The token a request carries: bearer header first, then the login cookie; null when none. */
@@ -88,6 +97,9 @@ public final class AuthHandler implements Handler<RoutingContext> {
                     clearCookie(ctx);
                 }
                 Principal p = session.principal();
+                if (p != null) {
+                    ctx.put(TOKEN, token);
+                }
                 ctx.put(PRINCIPAL, p != null ? p : policy.anonymous() == null ? null : Principal.anonymous(policy.anonymous()));
                 ctx.next();
             });
@@ -109,6 +121,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
                         + r.result().role().label());
             } else {
                 ctx.put(PRINCIPAL, r.result());
+                ctx.put(TOKEN, token);
                 ctx.next();
             }
         });

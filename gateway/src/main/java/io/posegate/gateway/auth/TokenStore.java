@@ -11,13 +11,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The tokens a gateway accepts, by id, holding hashes only. A token that passed the (slow) PBKDF2 check
  * is remembered by its SHA-256 so later requests cost one map lookup; {@link #replace} (a config reload)
- * forgets all of them, so a revoked token stops working at once. Thread-safe.
+ * forgets all of them, so a revoked token stops working at once, and then tells its {@link #onReplace} listeners
+ * (which cut the connections a revoked token opened). Thread-safe.
  */
 public final class TokenStore {
+    private static final Logger LOG = Logger.getLogger(TokenStore.class.getName());
     /** One accepted token. */
     public record Entry(String name, Role role, String id, String hash) {
     }
@@ -25,9 +30,10 @@ public final class TokenStore {
     private volatile Map<String, Entry> byId = Map.of();
     private final Map<String, Principal> verified = new ConcurrentHashMap<>();
     private final Map<String, Entry> extra = new ConcurrentHashMap<>();
+    private final List<Runnable> replaceListeners = new CopyOnWriteArrayList<>();
 
     public TokenStore(List<Entry> entries) {
-        replace(entries);
+        swap(entries);
     }
 
     /** The tokens of a config. */
@@ -39,8 +45,22 @@ public final class TokenStore {
         return security.tokens().stream().map(t -> new Entry(t.name(), Role.parse(t.role()), t.id(), t.hash())).toList();
     }
 
-    /** Swaps in a new set of configured tokens (tokens issued with {@link #issue} stay). */
-    public synchronized void replace(List<Entry> entries) {
+    /**
+     * Swaps in a new set of configured tokens (tokens issued with {@link #issue} stay), then runs every
+     * {@link #onReplace} listener on the calling thread.
+     */
+    public void replace(List<Entry> entries) {
+        swap(entries);
+        for (Runnable listener : replaceListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "token store listener failed", e);
+            }
+        }
+    }
+
+    private synchronized void swap(List<Entry> entries) {
         Map<String, Entry> m = new HashMap<>();
         for (Entry e : entries) {
             m.put(e.id(), e);
@@ -48,6 +68,20 @@ public final class TokenStore {
         m.putAll(extra);
         byId = Map.copyOf(m);
         verified.clear();
+    }
+
+    /**
+     * Runs {@code listener} after every later {@link #replace}, on the thread that replaced the tokens (a config
+     * reload's); {@link #known} already answers for the new tokens then. The listener must not block: it should only
+     * look tokens up and hand work to the connections' own contexts.
+     */
+    public void onReplace(Runnable listener) {
+        replaceListeners.add(requireNonNull(listener, "listener is null"));
+    }
+
+    /** Stops calling a listener given to {@link #onReplace}. */
+    public void removeOnReplace(Runnable listener) {
+        replaceListeners.remove(listener);
     }
 
     /** Creates a token that lives as long as this store (the admin token of a run without configured tokens). */

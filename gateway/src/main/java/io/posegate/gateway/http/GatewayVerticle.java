@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * The HTTP face of the gateway: the dashboard, {@code /api/*}, and the {@code /ws} pose stream. Its
  * start chain starts the gateway on the named worker pool {@code posegate-control}, mounts the routes and
  * binds the server. Pose frames arrive on the event bus address {@value #POSES} and are fanned out by
- * one {@link WsHub} on this verticle's event loop.
+ * one {@link WsHub} on this verticle's event loop. Open {@code /ws} sockets and MJPEG previews whose token a
+ * reload of {@link #tokens} drops are cut ({@link TokenBoundConnections}).
  */
 public final class GatewayVerticle extends VerticleBase {
     /** All streams' pose frames (encoded JSON text, header {@code stream}); also {@code posegate.poses.<stream>}. */
@@ -36,6 +37,7 @@ public final class GatewayVerticle extends VerticleBase {
     private WebSecurity security;
     private long tlsWatch = -1;
     private WsHub hub;
+    private TokenBoundConnections tokenBound;
     private WorkerExecutor control;
     private OpsRoutes ops;
     private HttpServer server;
@@ -80,6 +82,11 @@ public final class GatewayVerticle extends VerticleBase {
         return hub;
     }
 
+    /** The open connections tracked for revocation (tests). */
+    TokenBoundConnections tokenBound() {
+        return tokenBound;
+    }
+
     @Override
     public Future<?> start() {
         SecurityConfig sec = gateway.config().security();
@@ -98,8 +105,9 @@ public final class GatewayVerticle extends VerticleBase {
         router.route().handler(connections.requestHandler());
         security.install(router);
         new ApiRoutes(gateway, hub, control).mount(router);
-        ops = OpsRoutes.mount(vertx, router, gateway, hub);
-        new WsEndpoint(vertx, hub, webcams, security.authenticator(), this::hello, sec.wsIdleSeconds()).mount(router);
+        tokenBound = new TokenBoundConnections(tokens);
+        ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound);
+        new WsEndpoint(vertx, hub, webcams, security.authenticator(), tokenBound, this::hello, sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));
         TlsFiles tls = sec.tls() == null ? null : new TlsFiles(sec.tls());
@@ -144,6 +152,9 @@ public final class GatewayVerticle extends VerticleBase {
             ops.close();
         }
         vertx.cancelTimer(tlsWatch);
+        if (tokenBound != null) {
+            tokenBound.close();
+        }
         if (security != null) {
             security.close();
         }

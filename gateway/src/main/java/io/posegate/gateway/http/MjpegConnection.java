@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One viewer of an MJPEG stream. A timer on the event loop asks the worker pool for the next JPEG (copy +
  * encode happen there); the part is written back on the event loop. At most one encode is in flight per
- * viewer; a frame already sent or a full socket skips the tick. Ends when the client goes away or the
- * stream is removed.
+ * viewer; a frame already sent or a full socket skips the tick. Ends when the client goes away, the
+ * stream is removed, or {@link #end} is called (its token was revoked). Used on its request's event loop.
  */
 final class MjpegConnection {
     private final Vertx vertx;
@@ -40,11 +40,23 @@ final class MjpegConnection {
         this.width = width;
     }
 
-    void start() {
-        resp.closeHandler(v -> closed = true);
+    /** Starts sending; {@code onClose} runs once the connection closes under it (not after {@link #end}). */
+    void start(Runnable onClose) {
+        resp.closeHandler(v -> {
+            closed = true;
+            onClose.run();
+        });
         resp.exceptionHandler(e -> closed = true);
         resp.write(Buffer.buffer("--" + MjpegRoutes.BOUNDARY + "\r\n"));
         tick();
+    }
+
+    /** Ends the response now (its last chunk is sent; no further frames); on the event loop. */
+    void end() {
+        if (!closed) {
+            closed = true;
+            resp.end();
+        }
     }
 
     private void tick() {

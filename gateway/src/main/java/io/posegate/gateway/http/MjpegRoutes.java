@@ -2,6 +2,7 @@ package io.posegate.gateway.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.gateway.auth.AuthHandler;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.pipeline.FrameSlot;
 import io.posegate.gateway.pipeline.Gateway;
@@ -20,18 +21,21 @@ import io.vertx.ext.web.RoutingContext;
  * previews apart from the inference frames, W pixels wide (16..3840, default 640, never wider than the
  * stream), only while someone watches. Frames are copied out of the stream's slot and
  * encoded on the worker pool {@code posegate-jpeg}, never on the event loop; a frame is sent only when it
- * is new and the client's socket has room, so a slow viewer skips frames instead of queueing them.
+ * is new and the client's socket has room, so a slow viewer skips frames instead of queueing them. A preview
+ * opened with a token is tracked by {@link TokenBoundConnections} and ended when a token reload drops that token.
  */
 final class MjpegRoutes {
     static final String BOUNDARY = "posegateframe";
     private final Vertx vertx;
     private final Gateway gateway;
     private final WorkerExecutor jpeg;
+    private final TokenBoundConnections tokenBound;
 
-    MjpegRoutes(Vertx vertx, Gateway gateway, WorkerExecutor jpeg) {
+    MjpegRoutes(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, TokenBoundConnections tokenBound) {
         this.vertx = requireNonNull(vertx, "vertx is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.jpeg = requireNonNull(jpeg, "jpeg is null");
+        this.tokenBound = requireNonNull(tokenBound, "tokenBound is null");
     }
 
     void mount(Router router) {
@@ -86,6 +90,7 @@ final class MjpegRoutes {
         if (width == null) {
             return;
         }
+        String token = AuthHandler.token(ctx);
         jpeg.executeBlocking(() -> gateway.stream(id) != null, false).onComplete(r -> {
             if (r.failed() || !r.result()) {
                 ApiReplies.error(ctx, 404, "no stream '" + id + "'");
@@ -94,7 +99,12 @@ final class MjpegRoutes {
             HttpServerResponse resp = ctx.response().setChunked(true)
                     .putHeader("content-type", "multipart/x-mixed-replace; boundary=" + BOUNDARY)
                     .putHeader("cache-control", "no-store").putHeader("connection", "close");
-            new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps), width).start();
+            MjpegConnection viewer = new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps), width);
+            if (token == null) {
+                viewer.start(() -> { });
+            } else {
+                viewer.start(tokenBound.track(token, viewer::end)::untrack);
+            }
         });
     }
 

@@ -20,22 +20,28 @@ import java.util.function.Supplier;
  * the {@link WsHub} at once; otherwise its first message must be {@code {"type":"auth","token":…}} within
  * {@value #AUTH_SECONDS} s, or it is closed with 1008. A later {@code auth} message can raise the role
  * (an admin may then send webcam frames). Every socket gets {@link WsKeepAlive} pings, and a message over
- * the size cap closes it with 1009.
+ * the size cap closes it with 1009. A joined socket is tracked by {@link TokenBoundConnections} with the token it
+ * goes by (the latest accepted {@code auth} message's, else the handshake's; none when anonymous): when a token reload
+ * drops that token the socket is closed with 1008 {@value #REVOKED}. Runs on the socket's event loop.
  */
 final class WsEndpoint {
     static final int AUTH_SECONDS = 10;
+    static final String REVOKED = "token revoked";
     private final Vertx vertx;
     private final WsHub hub;
     private final WebcamHub webcams;
     private final Authenticator authenticator;
+    private final TokenBoundConnections tokenBound;
     private final Supplier<JsonObject> hello;
     private final int idleSeconds;
 
-    WsEndpoint(Vertx vertx, WsHub hub, WebcamHub webcams, Authenticator authenticator, Supplier<JsonObject> hello, int idleSeconds) {
+    WsEndpoint(Vertx vertx, WsHub hub, WebcamHub webcams, Authenticator authenticator, TokenBoundConnections tokenBound,
+               Supplier<JsonObject> hello, int idleSeconds) {
         this.vertx = vertx;
         this.hub = hub;
         this.webcams = webcams;
         this.authenticator = authenticator;
+        this.tokenBound = tokenBound;
         this.hello = hello;
         this.idleSeconds = idleSeconds;
     }
@@ -50,15 +56,16 @@ final class WsEndpoint {
             return;
         }
         Principal principal = AuthHandler.principal(ctx);
+        String token = AuthHandler.token(ctx);
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        ctx.request().toWebSocket().onSuccess(ws -> open(ws, principal, address));
+        ctx.request().toWebSocket().onSuccess(ws -> open(ws, principal, token, address));
     }
 
-    private void open(ServerWebSocket ws, Principal principal, String address) {
+    private void open(ServerWebSocket ws, Principal principal, String token, String address) {
         WsKeepAlive.start(vertx, ws, idleSeconds);
         ws.exceptionHandler(e -> closeOn(ws, e));
         if (principal != null) {
-            join(ws, principal, address);
+            join(ws, principal, token, address);
             return;
         }
         long timer = vertx.setTimer(AUTH_SECONDS * 1000L, t -> ws.close((short) 1008, "no auth message within " + AUTH_SECONDS + " s"));
@@ -75,22 +82,27 @@ final class WsEndpoint {
                 if (r.failed()) {
                     ws.close((short) 1008, reason(r.cause()));
                 } else if (!ws.isClosed()) {
-                    join(ws, r.result(), address);
+                    join(ws, r.result(), auth.token(), address);
                 }
             });
         });
     }
 
-    private void join(ServerWebSocket ws, Principal principal, String address) {
+    /** @param token the token that proved {@code principal}, or null when anonymous */
+    private void join(ServerWebSocket ws, Principal principal, String token, String address) {
         AtomicReference<Principal> who = new AtomicReference<>(principal);
-        hub.accept(ws, hello, token -> authenticator.authenticate(token, address).onComplete(r -> {
-            if (r.succeeded()) {
+        TokenBoundConnections.Tracked tracked = tokenBound.track(token, () -> ws.close((short) 1008, REVOKED));
+        hub.accept(ws, hello, next -> authenticator.authenticate(next, address).onComplete(r -> {
+            if (r.failed()) {
+                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("message", reason(r.cause())).encode());
+            } else if (tracked.retoken(next)) {
                 who.set(r.result());
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "auth").put("role", r.result().role().label()).encode());
-            } else {
-                ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("message", reason(r.cause())).encode());
             }
-        }));
+        }), tracked::untrack);
+        if (ws.isClosed()) {
+            tracked.untrack(); // closed before the hub took its close handler
+        }
         WebcamSocket.attach(ws, webcams, () -> who.get().role().covers(Role.ADMIN));
         ws.exceptionHandler(e -> closeOn(ws, e));
     }

@@ -54,15 +54,21 @@ public final class WsHub implements HubCounters {
 
     /** Registers a client; {@code hello} is sent first. */
     public void accept(ServerWebSocket ws, Supplier<JsonObject> hello) {
-        accept(ws, hello, token -> { });
+        accept(ws, hello, token -> { }, () -> { });
     }
 
-    /** Registers a client; {@code hello} is sent first; {@code onAuth} gets the token of each {@code auth} message. */
-    public void accept(ServerWebSocket ws, Supplier<JsonObject> hello, Consumer<String> onAuth) {
+    /**
+     * Registers a client; {@code hello} is sent first; {@code onAuth} gets the token of each {@code auth} message;
+     * {@code onClose} runs when the socket closes (the hub takes the socket's close handler).
+     */
+    public void accept(ServerWebSocket ws, Supplier<JsonObject> hello, Consumer<String> onAuth, Runnable onClose) {
         WsSubscriber c = new WsSubscriber(ws, queueLimit, counts, onAuth);
         ws.setWriteQueueMaxSize(SOCKET_QUEUE_BYTES);
         ws.drainHandler(v -> c.flush());
-        ws.closeHandler(v -> remove(c));
+        ws.closeHandler(v -> {
+            remove(c);
+            onClose.run();
+        });
         ws.exceptionHandler(e -> remove(c));
         ws.textMessageHandler(c::onMessage);
         ws.writeTextMessage(hello.get().encode());
