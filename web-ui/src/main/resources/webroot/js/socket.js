@@ -1,4 +1,5 @@
-// The dashboard's WebSocket to /ws: reconnects with back-off and hands every message to onMessage.
+// The dashboard's WebSocket to /ws: reconnects with back-off (not after its token was revoked) and hands every
+// message to onMessage.
 
 export class PoseSocket {
   constructor({ onMessage, onStatus }) {
@@ -20,7 +21,12 @@ export class PoseSocket {
       try { msg = JSON.parse(ev.data); } catch (e) { return; }
       this.onMessage(msg);
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
+      if (ev.code === 1008 && ev.reason === 'token revoked') {
+        // retrying with a revoked login would only count as failed logins for this address
+        this.onStatus('token revoked: log in again, then reload', 'bad');
+        return;
+      }
       this.onStatus(`disconnected, retrying in ${Math.round(this.delay / 1000)} s`, 'bad');
       setTimeout(() => this.connect(), this.delay);
       this.delay = Math.min(this.delay * 2, 10000);
