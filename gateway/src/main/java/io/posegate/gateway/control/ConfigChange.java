@@ -52,9 +52,7 @@ public final class ConfigChange {
         }
         GatewayConfig next;
         try {
-            JsonObject merged = reloader.fileTree() == null ? new JsonObject() : reloader.fileTree().copy();
-            change.forEach(e -> merged.put(e.getKey(), e.getValue()));
-            next = reloader.validate(merged);
+            next = reloader.validate(ConfigReloader.replacing(reloader.fileTree(), change));
         } catch (ConfigException e) {
             return new Verdict(400, e.getMessage(), e.problems(), null);
         } catch (RuntimeException e) {

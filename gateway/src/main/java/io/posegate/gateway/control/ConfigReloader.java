@@ -109,8 +109,13 @@ public final class ConfigReloader implements AutoCloseable {
 
     /** The file tree with the overlay's top-level fields replacing the file's. */
     public JsonObject withOverlay(JsonObject file) {
+        return replacing(file, overlay);
+    }
+
+    /** A copy of {@code file} (null: empty) with {@code fields}' top-level fields replacing its own. */
+    public static JsonObject replacing(JsonObject file, JsonObject fields) {
         JsonObject merged = file == null ? new JsonObject() : file.copy();
-        overlay.forEach(e -> merged.put(e.getKey(), e.getValue()));
+        fields.forEach(e -> merged.put(e.getKey(), e.getValue()));
         return merged;
     }
 

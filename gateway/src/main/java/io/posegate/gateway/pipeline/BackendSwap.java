@@ -51,8 +51,7 @@ final class BackendSwap {
             }
             rebind(backend, next);
             runtimes.makeDefault(backend);
-            retired.addAll(runtimes.removeUnused(next, state.streams.values()));
-            retired.addAll(state.models.retireUnused(state.streams.values()));
+            retired.addAll(state.takeUnusedRuntimes());
         }
         retired.forEach(ModelRuntime::close);
         SwapRecord done = finish(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, null, false));

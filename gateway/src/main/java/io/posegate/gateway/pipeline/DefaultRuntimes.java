@@ -91,8 +91,9 @@ final class DefaultRuntimes {
         return previous;
     }
 
-    /** Removes and returns every runtime but {@code keep} that none of {@code streams} runs on. */
-    List<ModelRuntime> removeUnused(ModelRuntime keep, Collection<StreamPipeline> streams) {
+    /** Removes and returns every runtime but the default backend's that none of {@code streams} runs on. */
+    List<ModelRuntime> removeUnused(Collection<StreamPipeline> streams) {
+        ModelRuntime keep = runtimes.get(defaultBackend);
         List<ModelRuntime> removed = new ArrayList<>();
         for (Map.Entry<String, ModelRuntime> e : List.copyOf(runtimes.entrySet())) {
             ModelRuntime rt = e.getValue();
@@ -102,11 +103,6 @@ final class DefaultRuntimes {
             }
         }
         return removed;
-    }
-
-    /** Removes and returns every runtime but the default backend's that none of {@code streams} runs on. */
-    List<ModelRuntime> removeUnusedButDefault(Collection<StreamPipeline> streams) {
-        return removeUnused(runtimes.get(defaultBackend), streams);
     }
 
     /** The backend name {@code rt} is kept under, or null if it is not one of these runtimes. */

@@ -1,6 +1,9 @@
 package io.posegate.gateway.pipeline;
 
+import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.model.ModelDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -25,5 +28,16 @@ final class GatewayState {
         this.models = models;
         this.runtimes = runtimes;
         this.events = events;
+    }
+
+    /**
+     * Under {@link #lock}: takes out every runtime no stream runs on any more (the gateway model's on backends
+     * other than the default, and streams' own models), for the caller to close outside the lock once their runs
+     * in flight finish. The default backend's runtime always stays.
+     */
+    List<ModelRuntime> takeUnusedRuntimes() {
+        List<ModelRuntime> unused = new ArrayList<>(runtimes.removeUnused(streams.values()));
+        unused.addAll(models.retireUnused(streams.values()));
+        return unused;
     }
 }

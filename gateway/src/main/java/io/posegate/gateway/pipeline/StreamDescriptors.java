@@ -38,9 +38,7 @@ final class StreamDescriptors {
         }
         String model = s.model() == null ? config.model() : s.model();
         Path file = s.modelFile() != null ? s.modelFile() : s.model() == null ? config.modelFile() : null;
-        if (origin == SourceSpec.Origin.API) {
-            checkFromApi(s);
-        }
+        check(s, origin);
         if (model.equals(config.model()) && java.util.Objects.equals(file, config.modelFile())) {
             return defaultModel;
         }

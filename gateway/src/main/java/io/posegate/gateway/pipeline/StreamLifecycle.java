@@ -73,7 +73,7 @@ final class StreamLifecycle {
             if (replaced != null) {
                 scheduler.remove(replaced);
                 replaced.close();
-                retired.addAll(unusedRuntimes());
+                retired.addAll(state.takeUnusedRuntimes());
             }
             if (s.backend() != null) {
                 state.streamBackends.put(s.id(), s.backend());
@@ -105,17 +105,10 @@ final class StreamLifecycle {
             }
             scheduler.remove(old);
             old.close();
-            retired = unusedRuntimes();
+            retired = state.takeUnusedRuntimes();
             state.events.streamRemoved(id);
         }
         retired.forEach(ModelRuntime::close);
         return true;
-    }
-
-    /** Under the lock: takes out the runtimes no stream runs on (the default backend's stays), for closing. */
-    private List<ModelRuntime> unusedRuntimes() {
-        List<ModelRuntime> unused = new ArrayList<>(state.runtimes.removeUnusedButDefault(state.streams.values()));
-        unused.addAll(state.models.retireUnused(state.streams.values()));
-        return unused;
     }
 }

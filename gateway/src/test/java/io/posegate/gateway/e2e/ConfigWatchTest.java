@@ -3,16 +3,13 @@ package io.posegate.gateway.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.http.GatewayVerticle;
-import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.testing.Await;
+import io.posegate.gateway.testing.WatchedGateway;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +26,7 @@ class ConfigWatchTest {
         Path file = Files.writeString(dir.resolve("gateway.yaml"), head + "streams:\n  a: {source: 'demo:?fps=20'}\n");
         Vertx vertx = Vertx.vertx();
         try {
-            GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-            GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            GatewayVerticle v = GatewayLauncher.deployWatching(vertx, loader, cfg, Map.of(), 200)
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            GatewayVerticle v = WatchedGateway.deploy(vertx, file);
             Gateway g = v.gateway();
             Await.until(() -> g.stream("a") != null && g.stream("a").processed() > 0, Await.PATIENCE, () -> "stream a");
             var a = g.stream("a");

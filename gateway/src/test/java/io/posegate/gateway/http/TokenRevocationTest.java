@@ -9,11 +9,9 @@ import io.posegate.gateway.auth.Role;
 import io.posegate.gateway.auth.TokenHash;
 import io.posegate.gateway.auth.TokenStore;
 import io.posegate.gateway.auth.Tokens;
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
-import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.testing.Await;
 import io.posegate.gateway.testing.GatewayClient;
+import io.posegate.gateway.testing.WatchedGateway;
 import io.posegate.gateway.ui.UiGateway;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
@@ -27,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -139,10 +136,7 @@ class TokenRevocationTest {
         Path file = Files.writeString(dir.resolve("gateway.yaml"), head + yaml(GONE_ENTRY));
         Vertx vertx = Vertx.vertx();
         try {
-            GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-            GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            GatewayVerticle v = GatewayLauncher.deployWatching(vertx, loader, cfg, Map.of(), 200)
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            GatewayVerticle v = WatchedGateway.deploy(vertx, file);
             Client revoked = new Client(new GatewayClient(vertx, v.actualPort(), GONE.token()));
             Client kept = new Client(new GatewayClient(vertx, v.actualPort(), KEPT.token()));
             revoked.awaitPoses();
