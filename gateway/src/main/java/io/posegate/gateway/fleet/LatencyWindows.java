@@ -5,6 +5,7 @@ import io.posegate.gateway.pipeline.Latency;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,16 +18,27 @@ final class LatencyWindows {
     private final Map<String, Integer> counts = new HashMap<>();
 
     synchronized void sample(Gateway g) {
-        rings.keySet().retainAll(g.streams().stream().map(StreamPipeline::id).toList());
+        Map<String, Latency> latest = new LinkedHashMap<>();
         for (StreamPipeline s : g.streams()) {
-            Latency l = s.lastLatency();
-            if (l == null) {
-                continue;
-            }
-            double[] ring = rings.computeIfAbsent(s.id(), k -> new double[SIZE]);
-            int n = counts.merge(s.id(), 1, Integer::sum);
-            ring[(n - 1) % SIZE] = l.total();
+            latest.put(s.id(), s.lastLatency());
         }
+        sample(latest);
+    }
+
+    /**
+     * One sample per stream: its latest frame's latency, or null before its first frame. A stream not in
+     * {@code latest} was removed, and its window with it, so a stream added again under its id starts afresh.
+     */
+    synchronized void sample(Map<String, Latency> latest) {
+        rings.keySet().retainAll(latest.keySet());
+        counts.keySet().retainAll(latest.keySet());
+        latest.forEach((id, l) -> {
+            if (l != null) {
+                double[] ring = rings.computeIfAbsent(id, k -> new double[SIZE]);
+                int n = counts.merge(id, 1, Integer::sum);
+                ring[(n - 1) % SIZE] = l.total();
+            }
+        });
     }
 
     /** {p50, p95} in ms, or null before the first sample. */

@@ -57,6 +57,7 @@ public final class GatewayMeters implements GatewayListener, AutoCloseable {
     public synchronized void streamAdded(String id) {
         if (!closed) {
             streamMeters.computeIfAbsent(id, this::register);
+            stages.open(id);
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Latency histograms {@code posegate_frame_stage_seconds{stream,stage}} with fixed buckets from 1 ms to
  * 2 s, one per stage of the wire format's {@code latencyMs}: decode, preprocess, infer, group, total.
- * Thread-safe; {@link #record} allocates nothing once a stream's timers exist.
+ * A stream's histograms exist from {@link #open} to {@link #forget}; a frame of a stream that is not open
+ * (one still in flight when its stream was removed) is not recorded, so a removed stream leaves no series
+ * behind. Thread-safe; {@link #record} allocates nothing.
  */
 public final class StageTimers {
     /** Stage names, in the order of {@link Latency}'s components. */
@@ -34,12 +36,20 @@ public final class StageTimers {
         if (l == null) {
             return;
         }
-        Timer[] t = byStream.computeIfAbsent(frame.stream(), this::create);
+        Timer[] t = byStream.get(frame.stream());
+        if (t == null) {
+            return;
+        }
         record(t[0], l.decode());
         record(t[1], l.preprocess());
         record(t[2], l.infer());
         record(t[3], l.group());
         record(t[4], l.total());
+    }
+
+    /** Registers a stream's histograms (the stream was added); does nothing when they exist. */
+    public void open(String stream) {
+        byStream.computeIfAbsent(requireNonNull(stream, "stream is null"), this::create);
     }
 
     /** Removes a stream's histograms (the stream was deleted). */

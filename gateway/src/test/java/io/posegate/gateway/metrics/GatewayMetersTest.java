@@ -80,6 +80,14 @@ class GatewayMetersTest {
     }
 
     @Test
+    void aStreamsStageHistogramsComeAndGoWithTheStream() {
+        assertEquals(StageTimers.STAGES.length, registry.find("posegate.frame.stage").tag("stream", "a").timers().size(),
+                "added with the stream, before its first frame");
+        gateway.removeStream("a");
+        assertEquals(0, registry.find("posegate.frame.stage").tag("stream", "a").timers().size());
+    }
+
+    @Test
     void aLateListenerHearsTheCurrentStateOnce() {
         MeterRegistry late = new SimpleMeterRegistry();
         try (GatewayMeters m = new GatewayMeters(late, gateway, new WsHub(8), new StageTimers(late))) {
