@@ -1,5 +1,6 @@
 package io.posegate.gateway.config;
 
+import io.posegate.gateway.ingest.PictureLimit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.Map;
  *                       backends: one per concurrent run they allow, plus one so stages overlap
  * @param mediaDir       the only folder {@code file:} sources from the API may read
  * @param bounds         the inference loop's limits and liveness bounds ({@code inference:} section)
- * @param sources        rules for sources from the API ({@code sources:} in the YAML)
+ * @param sources        rules for sources: what the API's may reach, how large a picture any may decode
+ *                       ({@code sources:} in the YAML)
  * @param fleet          the fleet agent's settings ({@link FleetConfig#OFF} unless configured)
  * @param security       tokens, cross-site checks, connection bounds, TLS
  */
@@ -74,14 +76,18 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
     }
 
     /**
-     * Rules for sources from the API.
+     * Rules for sources (keys under {@code sources:}).
      *
-     * @param allow internal addresses that network sources from the API may reach anyway: CIDR ranges
-     *              ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     * @param allow    {@code sources.allow}: internal addresses that network sources from the API may reach anyway:
+     *                 CIDR ranges ({@code 192.168.1.0/24}), single addresses or host names ({@code camera.lan})
+     * @param pictures {@code sources.maxPictureSide}, {@code sources.maxPicturePixels}: the largest picture an
+     *                 {@code images:} file or a {@code pipe:} MJPEG frame may declare, from the file or the API
+     *                 (default {@link PictureLimit#DEFAULT})
      */
-    public record SourceRules(List<String> allow) {
+    public record SourceRules(List<String> allow, PictureLimit pictures) {
         public SourceRules {
             allow = List.copyOf(allow);
+            java.util.Objects.requireNonNull(pictures, "pictures is null");
         }
     }
 

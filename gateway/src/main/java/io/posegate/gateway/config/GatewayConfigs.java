@@ -1,5 +1,6 @@
 package io.posegate.gateway.config;
 
+import io.posegate.gateway.ingest.PictureLimit;
 import io.posegate.gateway.ingest.net.NetworkPolicy;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -99,9 +100,12 @@ public final class GatewayConfigs {
                 Duration.ofMillis(batch.integer("maxWaitMs", (int) d.maxWait().toMillis(), 0, 1000)));
     }
 
-    /** {@code sources: {allow: [CIDR | address | host, ...]}}; each entry is checked here. */
+    /**
+     * {@code sources: {allow: [CIDR | address | host, ...], maxPictureSide: 1..65535, maxPicturePixels: 1..700000000}};
+     * each entry is checked here.
+     */
     private static GatewayConfig.SourceRules sourceRules(FieldReader r) {
-        r.onlyKnown("allow");
+        r.onlyKnown("allow", "maxPictureSide", "maxPicturePixels");
         List<String> allow = new ArrayList<>();
         Object raw = r.raw().getValue("allow");
         if (raw instanceof io.vertx.core.json.JsonArray a) {
@@ -114,7 +118,14 @@ public final class GatewayConfigs {
         } catch (IllegalArgumentException e) {
             r.error("allow", e.getMessage());
         }
-        return new GatewayConfig.SourceRules(allow);
+        return new GatewayConfig.SourceRules(allow, pictureLimit(r));
+    }
+
+    /** {@code sources.maxPictureSide} and {@code sources.maxPicturePixels}; each absent or bad one keeps its default. */
+    private static PictureLimit pictureLimit(FieldReader r) {
+        PictureLimit d = PictureLimit.DEFAULT;
+        return new PictureLimit(r.integer("maxPictureSide", d.maxSide(), 1, PictureLimit.MAX_SIDE),
+                r.integer("maxPicturePixels", (int) d.maxPixels(), 1, (int) PictureLimit.MAX_PIXELS));
     }
 
     /** Parses one stream entry (also used by {@code PUT /api/streams/{id}}). */

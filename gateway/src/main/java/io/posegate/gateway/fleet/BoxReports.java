@@ -28,6 +28,20 @@ final class BoxReports {
                 .put("since", since == null ? null : since.toString());
     }
 
+    /**
+     * The {@code fleet} check of the box's {@code /ready}: {@code connected}, {@code since} (when the connection
+     * last came up or was lost), {@code lastError} while down, the box id and the broker (redacted: never a
+     * password; the credentials are not shown at all).
+     */
+    static JsonObject link(String boxId, String broker, MqttConnection.Link link) {
+        JsonObject o = new JsonObject().put("connected", link.connected()).put("since", link.since().toString())
+                .put("boxId", boxId).put("broker", Redaction.uri(broker));
+        if (!link.connected() && link.lastError() != null) {
+            o.put("lastError", Redaction.text(link.lastError()));
+        }
+        return o;
+    }
+
     static JsonObject meta(Gateway g, String boxId, List<String> groups, String dashboard) {
         JsonArray accelerators = new JsonArray();
         for (BackendProvider p : g.registry().providers()) {

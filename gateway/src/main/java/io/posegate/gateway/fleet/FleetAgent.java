@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.posegate.gateway.config.FleetConfig;
 import io.posegate.gateway.control.ConfigReloader;
+import io.posegate.gateway.http.FleetReadiness;
 import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
@@ -13,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +24,7 @@ import java.util.logging.Logger;
  * away the gateway keeps serving; the agent reconnects with capped, jittered backoff and keeps nothing
  * unbounded: telemetry is dropped (and counted), retained state is republished on reconnect. Pose frames
  * reach the fleet side through {@link PoseForwarder}; what the box receives is {@link BoxSubscriptions}'.
+ * While it runs, the box's {@code /ready} shows whether it is connected ({@link FleetReadiness}, {@link BoxReports#link}).
  */
 public final class FleetAgent implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FleetAgent.class.getName());
@@ -46,6 +49,8 @@ public final class FleetAgent implements AutoCloseable {
     private final BoxPublisher out;
     private final PoseForwarder poses;
     private final BoxSubscriptions subscriptions;
+    private final FleetReadiness readiness;
+    private final Supplier<JsonObject> linkReport;
     private long metricsTimer;
     private long sampleTimer;
 
@@ -72,6 +77,8 @@ public final class FleetAgent implements AutoCloseable {
         this.poses = new PoseForwarder(fleet.boxId(), presence, new PosePublisher(fleet.posesMaxFps()), client, out);
         this.subscriptions = new BoxSubscriptions(client, fleet.boxId(), fleet.groups(), configWorker, commandWorker,
                 desired, new Commands(gateway, reloader, poses::lastPoses), this::event);
+        this.readiness = verticle.fleetReadiness();
+        this.linkReport = () -> BoxReports.link(fleet.boxId(), fleet.broker(), connection.link());
     }
 
     /**
@@ -93,6 +100,7 @@ public final class FleetAgent implements AutoCloseable {
     }
 
     private void connect() {
+        readiness.attach(linkReport);
         LOG.info("fleet: box " + fleet.boxId() + " (boot " + bootSeq + ") connecting to " + fleet.broker());
         poses.listen(vertx);
         sampleTimer = vertx.setPeriodic(1000, t -> {
@@ -140,6 +148,7 @@ public final class FleetAgent implements AutoCloseable {
      * already under way is closed without announcing anything). Completes once the DISCONNECT is sent.
      */
     public Future<Void> stop() {
+        readiness.detach(linkReport);
         vertx.cancelTimer(metricsTimer);
         vertx.cancelTimer(sampleTimer);
         configWorker.close();

@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import io.posegate.gateway.security.Redaction;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * One MQTT client that reconnects by itself until {@link #stop()}: every lost connection or failed attempt is
  * logged with its (redacted) cause, a broker refusing the credentials is logged as such, and after
  * {@code stop()} no reconnect is scheduled and a connection that still comes up (an attempt already under
- * way) is closed at once without running the connected callback. Built by {@link MqttConnections}.
+ * way) is closed at once without running the connected callback. {@link #link()} says whether it is up, since
+ * when, and why not. Built by {@link MqttConnections}.
  */
 public final class MqttConnection {
     private static final Logger LOG = Logger.getLogger(MqttConnection.class.getName());
@@ -41,6 +43,17 @@ public final class MqttConnection {
     private final List<Consumer<Throwable>> failureListeners = new CopyOnWriteArrayList<>();
     private volatile Mqtt5AsyncClient client;
     private volatile String lastCause;
+    private volatile Link link = new Link(false, Instant.now(), null);
+
+    /**
+     * What the connection last saw.
+     *
+     * @param connected true between a connection coming up and its loss
+     * @param since     when it last came up or was lost (before any connection: when this connection was built)
+     * @param lastError while not connected, the redacted cause of the last loss or failed attempt, or null
+     */
+    public record Link(boolean connected, Instant since, String lastError) {
+    }
 
     /** @param who names the connection in logs, e.g. "fleet: box nano-07 on mqtt://host:1883" (redacted here) */
     MqttConnection(String who, Runnable onConnected) {
@@ -58,6 +71,11 @@ public final class MqttConnection {
 
     public MqttClientState state() {
         return client.getState();
+    }
+
+    /** Whether the connection is up, as the connected and disconnected callbacks last saw it. */
+    public Link link() {
+        return link;
     }
 
     public boolean stopped() {
@@ -115,6 +133,7 @@ public final class MqttConnection {
             return;
         }
         lastCause = null;
+        link = new Link(true, Instant.now(), null);
         try {
             onConnected.run();
         } catch (RuntimeException e) {
@@ -123,11 +142,15 @@ public final class MqttConnection {
     }
 
     void disconnected(MqttClientDisconnectedContext ctx) {
+        Link was = link;
+        Instant since = was.connected() ? Instant.now() : was.since();
         if (stopped.get() || ctx.getSource() == MqttDisconnectSource.USER) {
+            link = new Link(false, since, null);
             ctx.getReconnector().reconnect(false);
             return;
         }
         Throwable cause = ctx.getCause();
+        link = new Link(false, since, describe(cause));
         int attempt = ctx.getReconnector().getAttempts();
         report(cause, attempt);
         for (Consumer<Throwable> l : failureListeners) {

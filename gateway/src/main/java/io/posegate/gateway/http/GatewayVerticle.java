@@ -34,6 +34,7 @@ public final class GatewayVerticle extends VerticleBase {
     private final WebcamHub webcams;
     private final TokenStore tokens;
     private final String generatedAdminToken;
+    private final FleetReadiness fleetReadiness;
     private WebSecurity security;
     private long tlsWatch = -1;
     private WsHub hub;
@@ -52,6 +53,12 @@ public final class GatewayVerticle extends VerticleBase {
         this.webcams = webcams;
         this.tokens = tokens;
         this.generatedAdminToken = generatedAdminToken;
+        this.fleetReadiness = new FleetReadiness(gateway.config().fleet().enabled());
+    }
+
+    /** Where the fleet agent reports its broker connection for {@code /ready}'s {@code fleet} check. */
+    public FleetReadiness fleetReadiness() {
+        return fleetReadiness;
     }
 
     /** The admin token generated at start because the config has no token, or null. */
@@ -106,7 +113,7 @@ public final class GatewayVerticle extends VerticleBase {
         security.install(router);
         new ApiRoutes(gateway, hub, control).mount(router);
         tokenBound = new TokenBoundConnections(tokens);
-        ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound);
+        ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound, fleetReadiness);
         new WsEndpoint(vertx, hub, webcams, security.authenticator(), tokenBound, this::hello, sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));

@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
  * {@code /health} is liveness (the server answers and the gateway is not closed); {@code /ready} is UP when
  * a backend is loaded, every stream configured now (file and API) is live or reconnecting, and inference is not
  * stalled: no stream's frames have waited longer than {@code inference.stallTimeoutMs} with none of them
- * processed (a hung or dead inference loop turns it DOWN even while sources still deliver). Errors and reasons are
+ * processed (a hung or dead inference loop turns it DOWN even while sources still deliver). With a {@code fleet:}
+ * section it also shows whether the box is connected to its broker ({@link FleetReadiness}: reported, never DOWN,
+ * since the box serves its own streams without the broker). Errors and reasons are
  * redacted ({@link Redaction}) as everywhere else: {@code /ready} is open to anyone. Checks read the gateway,
  * whose lock a backend open may hold for seconds, so they run on the worker pool, never the event loop.
  */
@@ -30,12 +32,14 @@ final class HealthRoutes {
     private final Vertx vertx;
     private final Gateway gateway;
     private final WorkerExecutor worker;
+    private final FleetReadiness fleet;
     private final long startedAt = System.currentTimeMillis();
 
-    HealthRoutes(Vertx vertx, Gateway gateway, WorkerExecutor worker) {
+    HealthRoutes(Vertx vertx, Gateway gateway, WorkerExecutor worker, FleetReadiness fleet) {
         this.vertx = requireNonNull(vertx, "vertx is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.worker = requireNonNull(worker, "worker is null");
+        this.fleet = requireNonNull(fleet, "fleet is null");
     }
 
     void mount(Router router) {
@@ -46,6 +50,9 @@ final class HealthRoutes {
         ready.register("backend", 10_000, p -> onWorker(this::backend).onComplete(p));
         ready.register("streams", 10_000, p -> onWorker(this::streams).onComplete(p));
         ready.register("inference", 10_000, p -> onWorker(this::inference).onComplete(p));
+        if (fleet.configured()) {
+            ready.register("fleet", p -> p.complete(fleet.status()));
+        }
         router.get("/health").handler(HealthCheckHandler.createWithHealthChecks(live));
         router.get("/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     }

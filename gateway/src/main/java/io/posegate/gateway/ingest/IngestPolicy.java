@@ -18,11 +18,15 @@ import java.util.Optional;
  * @param webcam          limits on frames pushed by browsers
  * @param network         which addresses network sources from the API may reach (internal ones are refused
  *                        unless allowed)
+ * @param pictures        the largest picture {@code images:} files and {@code pipe:} MJPEG frames may declare
+ *                        ({@code sources.maxPictureSide}, {@code sources.maxPicturePixels} in the config)
  */
-public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam, NetworkPolicy network) {
+public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam, NetworkPolicy network,
+                           PictureLimit pictures) {
     public IngestPolicy {
         requireNonNull(mediaDirectory, "mediaDirectory is null");
         requireNonNull(network, "network is null");
+        requireNonNull(pictures, "pictures is null");
         requireNonNull(networkTimeout, "networkTimeout is null");
         requireNonNull(webcam, "webcam is null");
         if (networkTimeout.isNegative() || networkTimeout.isZero()) {
@@ -30,32 +34,36 @@ public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeou
         }
     }
 
-    /** A policy that refuses internal addresses to API sources. */
+    /** A policy that refuses internal addresses to API sources and has the default picture limit. */
     public IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam) {
-        this(mediaDirectory, networkTimeout, webcam, NetworkPolicy.denyInternal());
+        this(mediaDirectory, networkTimeout, webcam, NetworkPolicy.denyInternal(), PictureLimit.DEFAULT);
     }
 
     /**
-     * No media directory for the API, a 10 s network timeout, the default webcam limits, and no internal
-     * address allowed to network sources from the API.
+     * No media directory for the API, a 10 s network timeout, the default webcam limits, no internal
+     * address allowed to network sources from the API, and {@link PictureLimit#DEFAULT}.
      */
     public static IngestPolicy defaults() {
         return new IngestPolicy(Optional.empty(), Duration.ofSeconds(10), WebcamLimits.defaults());
     }
 
     public IngestPolicy withMediaDirectory(Path dir) {
-        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam, network);
+        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam, network, pictures);
     }
 
     public IngestPolicy withNetworkTimeout(Duration timeout) {
-        return new IngestPolicy(mediaDirectory, timeout, webcam, network);
+        return new IngestPolicy(mediaDirectory, timeout, webcam, network, pictures);
     }
 
     public IngestPolicy withWebcam(WebcamLimits limits) {
-        return new IngestPolicy(mediaDirectory, networkTimeout, limits, network);
+        return new IngestPolicy(mediaDirectory, networkTimeout, limits, network, pictures);
     }
 
     public IngestPolicy withNetwork(NetworkPolicy policy) {
-        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, policy);
+        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, policy, pictures);
+    }
+
+    public IngestPolicy withPictures(PictureLimit limit) {
+        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, network, limit);
     }
 }

@@ -33,9 +33,11 @@ public final class GatewayLauncher {
         return config.modelFile() == null ? d : d.withModelFile(config.modelFile());
     }
 
+    /** The source factory under the config's ingest rules: media folder, {@code sources.allow}, picture limit. */
     public static SourceFactory sources(GatewayConfig config, WebcamHub webcams) {
         return Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(config.mediaDir())
-                .withNetwork(NetworkPolicy.allowing(config.sources().allow())), webcams);
+                .withNetwork(NetworkPolicy.allowing(config.sources().allow()))
+                .withPictures(config.sources().pictures()), webcams);
     }
 
     /**

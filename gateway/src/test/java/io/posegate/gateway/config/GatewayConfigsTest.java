@@ -31,6 +31,8 @@ class GatewayConfigsTest {
             assertEquals("demo", c.streams().get(0).id());
             assertTrue(c.streams().get(0).source().startsWith("demo:"));
             assertTrue(c.modelsDir().endsWith(Path.of("config", "models")));
+            assertEquals(io.posegate.gateway.ingest.PictureLimit.DEFAULT, c.sources().pictures(),
+                    "the shipped file lists the default picture limit");
         } finally {
             vertx.close();
         }

@@ -22,12 +22,21 @@ final class EmbeddedTestBroker implements FleetBroker {
 
     @Override
     public void restart() throws Exception {
-        broker.close();
+        stop();
         broker = EmbeddedBroker.start("127.0.0.1", port, dir);
     }
 
     @Override
+    public void stop() throws Exception {
+        if (broker != null) {
+            EmbeddedBroker running = broker;
+            broker = null;
+            running.close();
+        }
+    }
+
+    @Override
     public void close() throws Exception {
-        broker.close();
+        stop();
     }
 }

@@ -6,4 +6,7 @@ interface FleetBroker extends AutoCloseable {
 
     /** Stops and starts the broker again on the same port with the same persistence. */
     void restart() throws Exception;
+
+    /** Stops the broker until {@link #restart()}; {@link #close()} after it does nothing more. */
+    void stop() throws Exception;
 }

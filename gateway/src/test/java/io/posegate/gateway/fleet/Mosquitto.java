@@ -93,7 +93,8 @@ final class Mosquitto implements AutoCloseable, FleetBroker {
         launch();
     }
 
-    private void stop() throws InterruptedException {
+    @Override
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

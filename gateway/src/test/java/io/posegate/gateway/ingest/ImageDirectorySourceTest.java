@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.ingest.feeds.WebcamLimits;
+import io.posegate.gateway.launch.GatewayLauncher;
+import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +85,22 @@ class ImageDirectorySourceTest {
         only.open();
         java.io.IOException e = assertThrows(java.io.IOException.class, () -> only.read(new VideoFrame()));
         assertTrue(e.getMessage().contains("huge.png") && e.getMessage().contains("20000x20000"), e.getMessage());
+    }
+
+    @Test
+    void aSmallerLimitFromTheConfigRefusesPicturesTheDefaultAdmits() throws Exception {
+        try (FrameSource s = open("")) {
+            assertTrue(s.read(new VideoFrame()), "the default limit admits 40x30");
+        }
+        GatewayConfig config = GatewayConfigs.parse(new JsonObject().put("sources", new JsonObject().put("maxPictureSide", 32)), dir);
+        SourceFactory limited = GatewayLauncher.sources(config, new WebcamHub(WebcamLimits.defaults()));
+        try (FrameSource s = limited.create(new SourceSpec("images:" + dir, SourceSpec.Origin.CONFIG_FILE, 0, 0, 0,
+                Map.of("fps", "200")))) {
+            s.open();
+            java.io.IOException e = assertThrows(java.io.IOException.class, () -> s.read(new VideoFrame()));
+            assertTrue(e.getMessage().contains("40x30") && e.getMessage().contains("limit of 32 pixels a side"), e.getMessage());
+            assertEquals(3, s.corruptFrames(), "each of the three pictures skipped undecoded");
+        }
     }
 
     @Test

@@ -55,6 +55,21 @@ class PipeSourceTest {
     }
 
     @Test
+    void aSmallerPixelLimitInThePolicyRefusesAFrameTheDefaultAdmits() throws Exception {
+        Path frame = Files.write(dir.resolve("1.jpg"), TestMedia.jpeg(48, 32, Color.RED));
+        try (FrameSource s = open("cat '" + frame + "'", Map.of())) {
+            assertTrue(s.read(new VideoFrame()), "the default limit admits 48x32");
+        }
+        SourceFactory limited = Sources.defaultFactory(IngestPolicy.defaults().withPictures(new PictureLimit(8192, 1000)),
+                new WebcamHub(WebcamLimits.defaults()));
+        try (FrameSource s = limited.create(new SourceSpec("pipe:cat '" + frame + "'", SourceSpec.Origin.CONFIG_FILE, 0, 0, 0, Map.of()))) {
+            s.open();
+            IOException e = assertThrows(IOException.class, () -> s.read(new VideoFrame()));
+            assertTrue(e.getMessage().contains("48x32") && e.getMessage().contains("1000 pixels in all"), e.getMessage());
+        }
+    }
+
+    @Test
     void readsRawBgr24FramesOfTheGivenSize() throws Exception {
         byte[] raw = new byte[4 * 2 * 3 * 2];
         for (int i = 0; i < raw.length; i += 3) {

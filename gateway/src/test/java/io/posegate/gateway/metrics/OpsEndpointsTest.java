@@ -115,6 +115,8 @@ class OpsEndpointsTest {
         JsonObject streams = checkData(ready, "streams");
         assertEquals("live", streams.getJsonObject("demo").getString("phase"));
         assertTrue(checkData(ready, "backend").getJsonArray("loaded").encode().contains("simulated"));
+        assertTrue(ready.getJsonArray("checks").stream().noneMatch(c -> "fleet".equals(((JsonObject) c).getString("id"))),
+                "no fleet check without a fleet: section: " + ready.encode());
     }
 
     static JsonObject checkData(JsonObject health, String id) {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * {@code images:DIR}: the JPEG, PNG and BMP files of a directory in name order, at {@code fps} frames per
  * second (default 10, lowered by the stream's cap), once or looping ({@code loop=true}). A file that does
- * not decode, or whose header declares a picture outside {@link PictureLimit#DEFAULT}, is skipped, counted in
+ * not decode, or whose header declares a picture outside the source's {@link PictureLimit}, is skipped, counted in
  * {@link #corruptFrames()} and logged once per opening (naming the file, and its size when too large); when no
  * file decodes, reading fails with the last file's problem.
  */
@@ -35,6 +35,7 @@ public final class ImageDirectorySource implements FrameSource {
     private final boolean loop;
     private final FrameRateCap pace;
     private final BgrConverter converter;
+    private final PictureLimit limit;
     private final Set<Path> reported = new HashSet<>();
     private List<Path> files = List.of();
     private String lastProblem;
@@ -42,8 +43,10 @@ public final class ImageDirectorySource implements FrameSource {
     private volatile long corrupt;
     private volatile boolean closed;
 
-    public ImageDirectorySource(Path directory, boolean loop, double fps, TargetSize target) {
+    /** @param limit the largest picture a file's header may declare; a larger one is skipped undecoded */
+    public ImageDirectorySource(Path directory, boolean loop, double fps, TargetSize target, PictureLimit limit) {
         this.directory = requireNonNull(directory, "directory is null");
+        this.limit = requireNonNull(limit, "limit is null");
         this.loop = loop;
         this.pace = new FrameRateCap(fps);
         this.converter = new BgrConverter(requireNonNull(target, "target is null"));
@@ -103,7 +106,7 @@ public final class ImageDirectorySource implements FrameSource {
     /** The picture, or null (the problem kept and logged once) when it cannot be decoded. */
     private BufferedImage decode(Path file) {
         try {
-            return PictureFile.read(file, PictureLimit.DEFAULT);
+            return PictureFile.read(file, limit);
         } catch (IOException | RuntimeException e) {
             lastProblem = e.getMessage() == null ? e.toString() : e.getMessage();
             if (reported.add(file)) {

@@ -12,7 +12,10 @@ import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.TargetSize;
 import java.util.Set;
 
-/** Registers {@code images:DIR#loop=true&fps=10}: the pictures of a directory in name order. */
+/**
+ * Registers {@code images:DIR#loop=true&fps=10}: the pictures of a directory in name order, each within the
+ * policy's {@link IngestPolicy#pictures() picture limit}.
+ */
 public final class ImageSources implements SourceProvider {
     @Override
     public void register(SourceFactory factory, SourceContext context) {
@@ -28,6 +31,6 @@ public final class ImageSources implements SourceProvider {
         }
         double capped = spec.maxFps() > 0 ? Math.min(fps, spec.maxFps()) : fps;
         return new ImageDirectorySource(MediaPaths.resolve("images", uri.body(), spec.origin(), policy),
-                uri.flag("loop", false), capped, TargetSize.of(spec));
+                uri.flag("loop", false), capped, TargetSize.of(spec), policy.pictures());
     }
 }

@@ -23,7 +23,7 @@ import java.io.InputStream;
  * camera comes in ({@code gst-launch-1.0 ... nvjpegenc ! fdsink fd=1}). Accepted only from the local
  * config file (see {@link io.posegate.gateway.ingest.Sources}). The command's exit is a failure, so the
  * supervisor starts it again with backoff; stderr is kept for the error message. A JPEG whose header
- * declares a picture outside {@link PictureLimit#DEFAULT} fails the read before it is decoded (the
+ * declares a picture outside the source's {@link PictureLimit} fails the read before it is decoded (the
  * message gives its size); one without a readable header is skipped as corrupt.
  */
 public final class PipeSource implements FrameSource {
@@ -31,6 +31,7 @@ public final class PipeSource implements FrameSource {
     private final PipeFormat format;
     private final BgrConverter converter;
     private final FrameRateCap cap;
+    private final PictureLimit limit;
     private volatile Process process;
     private volatile StderrTail stderr;
     private JpegStreamReader jpegs;
@@ -38,7 +39,8 @@ public final class PipeSource implements FrameSource {
     private BufferedImage rawImage;
     private volatile long corrupt;
 
-    public PipeSource(String command, PipeFormat format, TargetSize target, double maxFps) {
+    /** @param limit the largest picture an MJPEG frame's header may declare (raw {@code bgr24} frames have a fixed size) */
+    public PipeSource(String command, PipeFormat format, TargetSize target, double maxFps, PictureLimit limit) {
         this.command = requireNonNull(command, "command is null");
         if (command.isBlank()) {
             throw new IllegalArgumentException("pipe: source has an empty command");
@@ -46,6 +48,7 @@ public final class PipeSource implements FrameSource {
         this.format = requireNonNull(format, "format is null");
         this.converter = new BgrConverter(requireNonNull(target, "target is null"));
         this.cap = new FrameRateCap(maxFps);
+        this.limit = requireNonNull(limit, "limit is null");
     }
 
     @Override
@@ -100,14 +103,14 @@ public final class PipeSource implements FrameSource {
      *
      * @throws IOException when the header declares a picture outside the limit
      */
-    private static boolean sizeAdmitted(byte[] jpeg, int length) throws IOException {
+    private boolean sizeAdmitted(byte[] jpeg, int length) throws IOException {
         JpegHeader header;
         try {
             header = JpegHeader.read(jpeg, length);
         } catch (IllegalArgumentException e) {
             return false;
         }
-        PictureLimit.DEFAULT.check("pipe: a JPEG frame", header.width(), header.height());
+        limit.check("pipe: a JPEG frame", header.width(), header.height());
         return true;
     }
 
