@@ -1,5 +1,6 @@
 package io.posegate.backend.openvino;
 
+import io.posegate.backend.openvino.internal.OvModel;
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.ErrorCode;
@@ -64,8 +65,14 @@ public record OpenVinoOptions(String device, int inferRequests, int numThreads, 
             throw invalid("option 'inferencePrecision' must be one of " + new java.util.TreeSet<>(PRECISIONS) + ", got '"
                     + options.get("inferencePrecision", "") + "'");
         }
-        return new OpenVinoOptions(device, requests, threads, hint, precision, options.get("cacheDir", null),
+        OpenVinoOptions parsed = new OpenVinoOptions(device, requests, threads, hint, precision, options.get("cacheDir", null),
                 options.get("libraryPath", null), cpu);
+        Map<String, String> properties = parsed.compileProperties();
+        if (properties.size() > OvModel.MAX_PROPERTIES) {
+            throw invalid("these options make " + properties.size() + " OpenVINO compile properties " + properties.keySet()
+                    + ", but at most " + OvModel.MAX_PROPERTIES + " can be passed; leave some unset");
+        }
+        return parsed;
     }
 
     private static Set<String> keys() {

@@ -16,6 +16,8 @@ import java.util.Map;
  * native model until {@link #close()}; compiled models stay valid after it is closed.
  */
 public final class OvModel implements AutoCloseable {
+    /** The most compile properties the shim passes ({@code PGOV_MAX_PROPERTIES} in {@code posegate_ov.h}). */
+    public static final int MAX_PROPERTIES = 16;
     private static final int MAX_RANK = 8;
 
     private final OvRuntime runtime;
@@ -82,7 +84,7 @@ public final class OvModel implements AutoCloseable {
     }
 
     /**
-     * Compiles for {@code device} with string properties (at most eight).
+     * Compiles for {@code device} with string properties (at most {@link #MAX_PROPERTIES}).
      *
      * @throws BackendException {@link ErrorCode#MODEL_INVALID} with OpenVINO's message
      */
