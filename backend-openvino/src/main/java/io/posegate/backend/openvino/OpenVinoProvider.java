@@ -65,20 +65,30 @@ public final class OpenVinoProvider implements BackendProvider {
         return FORMATS;
     }
 
+    /** The runtime as found without options: see {@link #probe(BackendOptions)}. */
     @Override
     public Probe probe() {
+        return probe(BackendOptions.empty());
+    }
+
+    /**
+     * Whether a session opened with {@code options} can load the runtime: option {@code libraryPath}, when set,
+     * is where the library is looked for, as {@link #open} does (the other options are not read).
+     */
+    @Override
+    public Probe probe(BackendOptions options) {
         try {
-            return check();
+            return check(options == null ? null : options.get("libraryPath", null));
         } catch (IOException | RuntimeException | Error e) {
             return Probe.unavailable("OpenVINO probe failed: " + e, FORMATS);
         }
     }
 
-    private Probe check() throws IOException {
+    private Probe check(String libraryPath) throws IOException {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("platform", glue.platform());
         String missingGlue = missingGlue(details);
-        RuntimeLocator.Result result = locator.locate(null);
+        RuntimeLocator.Result result = locator.locate(libraryPath);
         if (!result.found()) {
             return Probe.unavailable(join(result.reason(), missingGlue), FORMATS, details);
         }

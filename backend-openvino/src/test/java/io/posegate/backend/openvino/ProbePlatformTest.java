@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The probe says "unavailable" when this build has no JNI glue for the platform, or the library is built for
- * another processor, so {@code backend: auto} moves on to a backend that can open; it loads nothing to tell.
+ * another processor, so {@code backend: auto} moves on to a backend that can open; it loads nothing to tell. It
+ * looks where {@code open} will: option {@code libraryPath} when given.
  */
 class ProbePlatformTest {
     @TempDir
@@ -69,6 +70,22 @@ class ProbePlatformTest {
         Probe right = provider(fakeRuntime(ElfHeader.X86_64), here.platform()).probe();
         assertTrue(right.available(), right.reason());
         assertTrue(right.details().get("glue").endsWith(here.resource()), right.details().toString());
+    }
+
+    @Test
+    void libraryPathOptionIsWhereTheProbeLooks() throws Exception {
+        JniGlue here = JniGlue.forThisJvm();
+        assumeTrue(here.find() != null && here.elfMachine() == ElfHeader.X86_64, "this build's glue is not for x86-64");
+        Path libs = fakeRuntime(ElfHeader.X86_64);
+        OpenVinoProvider nowhere = new OpenVinoProvider(new RuntimeLocator(Map.of(), Map.<String, String>of()::get,
+                List.of(temp.resolve("no-standard-dir").toString())), here);
+        assertFalse(nowhere.probe().available(), "no runtime without the option");
+        Probe configured = nowhere.probe(BackendOptions.of(Map.of("libraryPath", libs.toString(), "device", "CPU")));
+        assertTrue(configured.available(), configured.reason());
+        assertEquals("option libraryPath", configured.details().get("foundBy"));
+        Probe wrong = nowhere.probe(BackendOptions.of(Map.of("libraryPath", temp.resolve("empty").toString())));
+        assertFalse(wrong.available());
+        assertTrue(wrong.reason().contains("given by option libraryPath"), wrong.reason());
     }
 
     @Test
