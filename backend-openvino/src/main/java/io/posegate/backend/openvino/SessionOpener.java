@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * Opens a {@link ModelSpec} on a loaded runtime: checks files and device, reads the model, fixes the
  * input shape (all but a dynamic batch dimension, kept dynamic when the spec asks for batches), checks
- * names, compiles and creates the infer requests. Frees what it made if any step fails.
+ * names, compiles and creates the infer requests. Frees what it made if any step fails, with any throwable.
  */
 final class SessionOpener {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SessionOpener.class.getName());
@@ -29,7 +29,22 @@ final class SessionOpener {
     private SessionOpener() {
     }
 
+    /** Makes one infer request and its output buffers: {@link RequestSlot#create}, or a test's stand-in that fails. */
+    @FunctionalInterface
+    interface SlotFactory {
+        RequestSlot create(OvCompiledModel compiled, List<OvPort> wanted, int maxBatch);
+    }
+
     static OpenVinoSession open(OvRuntime runtime, ModelSpec spec, OpenVinoOptions options) {
+        return open(runtime, spec, options, RequestSlot::create);
+    }
+
+    /**
+     * As {@link #open(OvRuntime, ModelSpec, OpenVinoOptions)}, making the requests with {@code slots}. Whatever
+     * fails after compiling, an {@link Error} included (a direct-memory OutOfMemoryError while allocating output
+     * buffers), the requests made so far and the compiled model are freed before it propagates.
+     */
+    static OpenVinoSession open(OvRuntime runtime, ModelSpec spec, OpenVinoOptions options, SlotFactory slotFactory) {
         Path file = spec.file();
         if (!Files.isRegularFile(file)) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "model file " + file + " not found");
@@ -55,20 +70,20 @@ final class SessionOpener {
             List<OvPort> wanted = wantedOutputs(outputs, spec, file, batch);
             int maxBatch = batch ? spec.maxBatch() : 1;
             OvCompiledModel compiled = model.compile(options.device(), options.compileProperties());
-            Map<String, String> settled = SettledProperties.read(compiled, options);
             List<RequestSlot> slots = new ArrayList<>();
             try {
+                Map<String, String> settled = SettledProperties.read(compiled, options);
                 for (int i = 0; i < options.inferRequests(); i++) {
-                    slots.add(RequestSlot.create(compiled, wanted, maxBatch));
+                    slots.add(slotFactory.create(compiled, wanted, maxBatch));
                 }
-            } catch (RuntimeException e) {
+                OvPort fixedInput = find(model.inputs(), spec.inputName(), "input", file);
+                return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch,
+                        settled);
+            } catch (RuntimeException | Error e) {
                 slots.forEach(RequestSlot::close);
                 compiled.close();
                 throw e;
             }
-            OvPort fixedInput = find(model.inputs(), spec.inputName(), "input", file);
-            return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch,
-                    settled);
         }
     }
 
