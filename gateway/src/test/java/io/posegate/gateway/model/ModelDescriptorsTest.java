@@ -163,6 +163,20 @@ class ModelDescriptorsTest {
     }
 
     @Test
+    void blankRequiredNamesAreErrorsNamingTheField() throws Exception {
+        String shipped = Files.readString(MODELS.resolve("human-pose-estimation-0001.yaml"));
+        Path f = Files.writeString(dir.resolve("blank.yaml"), shipped.replace("name: human-pose-estimation-0001", "name: \"\"")
+                .replace("  name: data", "  name: \"\"").replace("file: human-pose-estimation-0001.onnx", "file: \"  \"")
+                .replace("{name: Mconv7_stage2_L1,", "{name: \"\","));
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));
+        for (String expected : new String[] {"name: must not be blank", "input.name: must not be blank",
+            "model.file: must not be blank", "output.tensors.pafs.name: must not be blank"}) {
+            assertTrue(e.problems().contains(expected), "missing '" + expected + "' in " + e.problems());
+        }
+        assertTrue(e.problems().stream().noneMatch(p -> p.contains("is required")), "given, though blank: " + e.problems());
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws Exception {
         Path f = Files.writeString(dir.resolve("broken.yaml"), "name: [unclosed\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));
