@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -97,17 +96,26 @@ final class SessionOpener {
         return bin;
     }
 
+    /**
+     * Checks that OpenVINO lists {@code device} (in its spelling, see {@link DeviceName}), or each device in a
+     * virtual device's list ({@code HETERO:GPU,CPU}); a bare family ({@code GPU}) matches any indexed one.
+     */
     private static void checkDevice(OvRuntime runtime, String device) {
-        String upper = device.toUpperCase(Locale.ROOT);
-        String family = upper.split("[:.]", 2)[0];
-        if (VIRTUAL_DEVICES.contains(family)) {
-            return;
-        }
-        boolean present = runtime.devices().stream()
-                .anyMatch(d -> d.equalsIgnoreCase(device) || (!upper.contains(".") && d.toUpperCase(Locale.ROOT).split("\\.", 2)[0].equals(family)));
-        if (!present) {
-            throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "OpenVINO device '" + device + "' is not available; OpenVINO "
-                    + runtime.version() + " at " + runtime.library() + " found " + runtime.devices());
+        int colon = device.indexOf(':');
+        List<String> wanted = colon < 0 ? List.of(device) : Arrays.asList(device.substring(colon + 1).split(","));
+        for (String w : wanted) {
+            String name = w.replaceFirst("\\(.*$", "");
+            String family = name.split("\\.", 2)[0];
+            if (VIRTUAL_DEVICES.contains(family)) {
+                continue;
+            }
+            boolean present = runtime.devices().stream()
+                    .anyMatch(d -> d.equals(name) || (!name.contains(".") && d.split("\\.", 2)[0].equals(family)));
+            if (!present) {
+                throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "OpenVINO device '" + name + "'"
+                        + (name.equals(device) ? "" : " (in '" + device + "')") + " is not available; OpenVINO "
+                        + runtime.version() + " at " + runtime.library() + " found " + runtime.devices());
+            }
         }
     }
 

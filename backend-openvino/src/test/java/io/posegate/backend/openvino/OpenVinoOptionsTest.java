@@ -72,6 +72,18 @@ class OpenVinoOptionsTest {
     }
 
     @Test
+    void deviceNamesTakeOpenVinosUpperCaseSpelling() {
+        assertEquals("CPU", parse(Map.of("device", "cpu")).device());
+        assertEquals(Map.of("INFERENCE_PRECISION_HINT", "f32"), parse(Map.of("device", "cpu")).compileProperties());
+        assertEquals("GPU.1", parse(Map.of("device", " gpu.1 ")).device());
+        assertEquals("HETERO:GPU,CPU", parse(Map.of("device", "hetero:gpu, cpu")).device());
+        assertEquals("BATCH:GPU(4)", parse(Map.of("device", "batch:gpu(4)")).device());
+        assertEquals("MYRIAD.1.1-ma2480", parse(Map.of("device", "myriad.1.1-ma2480")).device(), "a device id is kept as written");
+        assertInvalid(Map.of("device", "HETERO:GPU,,CPU"), "empty device in 'HETERO:GPU,,CPU'");
+        assertInvalid(Map.of("device", "MULTI:"), "empty device");
+    }
+
+    @Test
     void badValuesNameTheOption() {
         assertInvalid(Map.of("numStreams", "0"), "numStreams");
         assertInvalid(Map.of("numStreams", "many"), "numStreams");
