@@ -12,9 +12,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <array>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
+
+// The most "KEY=VALUE" compile properties pgov_compile passes; OvModel.MAX_PROPERTIES in Java must equal it.
+#define PGOV_MAX_PROPERTIES 16
 
 typedef struct ov_core ov_core_t;
 typedef struct ov_model ov_model_t;
@@ -303,12 +308,40 @@ static inline bool pgov_reshape_input(ov_model_t* model, const char* name, const
     return pgov::check(pgov::api.ov_model_reshape_input_by_name(model, name, shape), "ov_model_reshape_input_by_name");
 }
 
+namespace pgov {
+
+typedef status_t (*compile_fn)(const ov_core_t*, const ov_model_t*, const char*, const char* const*, ov_compiled_model_t**);
+
+// ov_core_compile_model with the strings kv[0], kv[1], ... kv[sizeof...(I) - 1] as its variadic key, value arguments.
+template <size_t... I>
+static status_t compile_kv(const ov_core_t* core, const ov_model_t* model, const char* device, const char* const* kv,
+                           ov_compiled_model_t** compiled, std::index_sequence<I...>) {
+    (void) kv;
+    return api.ov_core_compile_model(core, model, device, sizeof...(I), compiled, kv[I]...);
+}
+
+// Compiles with N key, value pairs from kv (2N strings).
+template <size_t N>
+static status_t compile_pairs(const ov_core_t* core, const ov_model_t* model, const char* device, const char* const* kv,
+                              ov_compiled_model_t** compiled) {
+    return compile_kv(core, model, device, kv, compiled, std::make_index_sequence<2 * N>());
+}
+
+// compile_pairs<0> ... compile_pairs<sizeof...(N) - 1>, indexed by the number of pairs: a C variadic call
+// needs its argument count at compile time, so there is one call per count.
+template <size_t... N>
+static std::array<compile_fn, sizeof...(N)> compile_table(std::index_sequence<N...>) {
+    return {{&compile_pairs<N>...}};
+}
+
+}  // namespace pgov
+
 /**
- * Compiles for {@code device}. {@code properties} holds up to eight "KEY=VALUE" lines passed as
- * string properties (the C API takes them as variadic key, value pairs).
+ * Compiles for {@code device}. {@code properties} holds up to PGOV_MAX_PROPERTIES "KEY=VALUE" lines passed
+ * as string properties (the C API takes them as variadic key, value pairs).
  */
 static inline ov_compiled_model_t* pgov_compile(ov_core_t* core, ov_model_t* model, const char* device, const char* properties) {
-    std::vector<std::string> keys, values;
+    std::vector<std::string> lines;
     std::string all = properties ? properties : "";
     size_t start = 0;
     while (start < all.size()) {
@@ -317,35 +350,22 @@ static inline ov_compiled_model_t* pgov_compile(ov_core_t* core, ov_model_t* mod
         std::string line = all.substr(start, end - start);
         size_t eq = line.find('=');
         if (eq != std::string::npos) {
-            keys.push_back(line.substr(0, eq));
-            values.push_back(line.substr(eq + 1));
+            lines.push_back(line.substr(0, eq));
+            lines.push_back(line.substr(eq + 1));
         }
         start = end + 1;
     }
-    ov_compiled_model_t* compiled = nullptr;
-    pgov::status_t status;
-    std::vector<const char*> k, v;
-    for (size_t i = 0; i < keys.size(); i++) { k.push_back(keys[i].c_str()); v.push_back(values[i].c_str()); }
-#define PGOV_KV(i) k[i], v[i]
-    switch (keys.size()) {
-        case 0: status = pgov::api.ov_core_compile_model(core, model, device, 0, &compiled); break;
-        case 1: status = pgov::api.ov_core_compile_model(core, model, device, 2, &compiled, PGOV_KV(0)); break;
-        case 2: status = pgov::api.ov_core_compile_model(core, model, device, 4, &compiled, PGOV_KV(0), PGOV_KV(1)); break;
-        case 3: status = pgov::api.ov_core_compile_model(core, model, device, 6, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2));
-            break;
-        case 4: status = pgov::api.ov_core_compile_model(core, model, device, 8, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
-                                                         PGOV_KV(3)); break;
-        case 5: status = pgov::api.ov_core_compile_model(core, model, device, 10, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
-                                                         PGOV_KV(3), PGOV_KV(4)); break;
-        case 6: status = pgov::api.ov_core_compile_model(core, model, device, 12, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
-                                                         PGOV_KV(3), PGOV_KV(4), PGOV_KV(5)); break;
-        case 7: status = pgov::api.ov_core_compile_model(core, model, device, 14, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
-                                                         PGOV_KV(3), PGOV_KV(4), PGOV_KV(5), PGOV_KV(6)); break;
-        case 8: status = pgov::api.ov_core_compile_model(core, model, device, 16, &compiled, PGOV_KV(0), PGOV_KV(1), PGOV_KV(2),
-                                                         PGOV_KV(3), PGOV_KV(4), PGOV_KV(5), PGOV_KV(6), PGOV_KV(7)); break;
-        default: pgov::fail("at most 8 compile properties are supported"); return nullptr;
+    size_t pairs = lines.size() / 2;
+    if (pairs > PGOV_MAX_PROPERTIES) {
+        pgov::fail("at most " + std::to_string(PGOV_MAX_PROPERTIES) + " compile properties are supported, got "
+                   + std::to_string(pairs));
+        return nullptr;
     }
-#undef PGOV_KV
+    std::vector<const char*> kv;
+    for (const std::string& s : lines) kv.push_back(s.c_str());
+    static const auto table = pgov::compile_table(std::make_index_sequence<PGOV_MAX_PROPERTIES + 1>());
+    ov_compiled_model_t* compiled = nullptr;
+    pgov::status_t status = table[pairs](core, model, device, kv.data(), &compiled);
     return pgov::check(status, "ov_core_compile_model") ? compiled : nullptr;
 }
 

@@ -28,6 +28,16 @@ public interface BackendProvider {
     Probe probe();
 
     /**
+     * Like {@link #probe()}, for sessions opened with {@code options} (the gateway passes the options it would
+     * open with, so a runtime found only through an option, such as OpenVINO's {@code libraryPath}, is reported
+     * available). Never throws, not even for options {@link #open} would refuse; a provider reads only the
+     * options that change where or whether its runtime is found. The default ignores them and calls {@link #probe()}.
+     */
+    default Probe probe(BackendOptions options) {
+        return probe();
+    }
+
+    /**
      * The model formats this provider reads, whether or not it is available here; the gateway asks every
      * provider to learn the format names and file suffixes that descriptors may use. Cheap, never throws.
      * The default returns {@link #probe()}'s formats.

@@ -44,9 +44,18 @@ public final class OnnxBackendSession implements BackendSession {
     private final List<RunSlot> slots = new ArrayList<>();
     private final BlockingQueue<RunSlot> free;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Test seam: runs once a run holds its slot, before ONNX Runtime is called (see {@link #afterSlotTaken}). */
+    private volatile Runnable afterSlotTaken = () -> { };
+
+    /** Makes one run slot's output memory: {@code RunSlot::new}, or a test's stand-in that fails. */
+    @FunctionalInterface
+    interface SlotAllocator {
+        RunSlot allocate(OrtSessions.Opened ort, List<TensorInfo> outputs, int maxBatch) throws OrtException;
+    }
 
     private OnnxBackendSession(ModelSpec spec, OrtSessions.Opened ort, TensorInfo input, List<TensorInfo> inputs,
-                               List<TensorInfo> outputs, int concurrentRuns, int maxBatch) throws OrtException {
+                               List<TensorInfo> outputs, int concurrentRuns, int maxBatch, SlotAllocator allocator)
+            throws OrtException {
         this.spec = spec;
         this.maxBatch = maxBatch;
         this.ort = ort;
@@ -56,11 +65,11 @@ public final class OnnxBackendSession implements BackendSession {
         this.free = new ArrayBlockingQueue<>(concurrentRuns);
         try {
             for (int i = 0; i < concurrentRuns; i++) {
-                RunSlot slot = new RunSlot(ort.env(), OutputShapes.requested(outputs, spec.outputNames()), maxBatch);
+                RunSlot slot = allocator.allocate(ort, OutputShapes.requested(outputs, spec.outputNames()), maxBatch);
                 slots.add(slot);
                 free.add(slot);
             }
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException | RuntimeException | Error e) {
             slots.forEach(RunSlot::close);
             throw e;
         }
@@ -68,6 +77,15 @@ public final class OnnxBackendSession implements BackendSession {
 
     /** Opens {@code spec} (see {@link OnnxBackendProvider#open} for the failures) and runs a warm-up frame. */
     static OnnxBackendSession open(ModelSpec spec, OnnxOptions options) {
+        return open(spec, options, (ort, outputs, maxBatch) -> new RunSlot(ort.env(), outputs, maxBatch));
+    }
+
+    /**
+     * As {@link #open(ModelSpec, OnnxOptions)}, making the run slots with {@code allocator}. Whatever fails, an
+     * {@link Error} included (a direct-memory OutOfMemoryError while allocating output buffers), the ORT session
+     * and the slots made so far are closed before it propagates.
+     */
+    static OnnxBackendSession open(ModelSpec spec, OnnxOptions options, SlotAllocator allocator) {
         OrtSessions.Opened ort = OrtSessions.open(spec.file(), options);
         try {
             OrtSession s = ort.session();
@@ -75,11 +93,12 @@ public final class OnnxBackendSession implements BackendSession {
             List<TensorInfo> requested = ModelCheck.outputs(spec, s.getOutputInfo());
             List<TensorInfo> resolved = OutputShapes.resolve(ort, spec, in.type(), requested, OrtTypes.tensors(s.getOutputInfo()));
             int batch = BatchSupport.of(spec, in, requested);
-            return new OnnxBackendSession(spec, ort, in, OrtTypes.tensors(s.getInputInfo()), resolved, options.concurrentRuns(), batch);
+            return new OnnxBackendSession(spec, ort, in, OrtTypes.tensors(s.getInputInfo()), resolved, options.concurrentRuns(), batch,
+                    allocator);
         } catch (OrtException e) {
             closeQuietly(ort);
             throw new BackendException(ErrorCode.MODEL_INVALID, "ONNX Runtime failed on model " + spec.file() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             closeQuietly(ort);
             throw e;
         }
@@ -128,13 +147,27 @@ public final class OnnxBackendSession implements BackendSession {
             throw new BackendException(ErrorCode.INFERENCE_FAILED, "all " + slots.size()
                     + " run slots are lent to open results; close each InferenceResult (or raise option concurrentRuns)");
         }
-        try (OnnxTensor in = OnnxTensor.createTensor(ort.env(), tensor.buffer(), tensor.shape(), OrtTypes.javaType(tensor.type()));
-             OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned(tensor.dim(0)))) {
-            return new OnnxInferenceResult(slot, tensor.dim(0), free::add);
+        InferenceResult lent = null;
+        try {
+            afterSlotTaken.run();
+            try (OnnxTensor in = OnnxTensor.createTensor(ort.env(), tensor.buffer(), tensor.shape(), OrtTypes.javaType(tensor.type()));
+                 OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned(tensor.dim(0)))) {
+                // the outputs are in the slot's pinned tensors; the Result only holds ORT's views of them
+            }
+            lent = new OnnxInferenceResult(slot, tensor.dim(0), free::add);
+            return lent;
         } catch (OrtException | RuntimeException e) {
-            free.add(slot);
             throw new BackendException(ErrorCode.INFERENCE_FAILED, "ONNX Runtime run failed on " + spec.file() + ": " + e.getMessage(), e);
+        } finally {
+            if (lent == null) {
+                free.add(slot);  // on every failure, an Error included, the slot goes back: only a result may keep it
+            }
         }
+    }
+
+    /** Test seam: {@code hook} runs in each later {@link #run} once it holds a slot, before ONNX Runtime is called. */
+    void afterSlotTaken(Runnable hook) {
+        this.afterSlotTaken = requireNonNull(hook, "hook is null");
     }
 
     private void checkInput(Tensor tensor) {

@@ -43,7 +43,7 @@ final class RunSlot implements AutoCloseable {
                 }
                 tensors.add(views);
             }
-        } catch (OrtException | RuntimeException e) {
+        } catch (OrtException | RuntimeException | Error e) {
             close();
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.posegate.backend.openvino;
 
+import io.posegate.backend.openvino.internal.OvModel;
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.ErrorCode;
@@ -12,7 +13,8 @@ import java.util.Set;
  * The options of the {@code openvino} backend ({@code backends.openvino.*} in the gateway config).
  *
  * @param device          {@code device}: CPU (default), GPU, MYRIAD, NPU, AUTO, HETERO:..., MULTI:..., or an
- *                        indexed device such as GPU.1
+ *                        indexed device such as GPU.1; in OpenVINO's upper-case spelling ({@link DeviceName}: {@code cpu}
+ *                        becomes {@code CPU})
  * @param inferRequests   {@code inferRequests}: asynchronous infer requests kept, 1..64 (default: {@code numStreams}
  *                        when that is a number, else 1; 4 suits an NCS2); it is the session's maxConcurrentRuns
  * @param numThreads      {@code numThreads}: CPU inference threads, 0 for OpenVINO's default
@@ -43,6 +45,7 @@ public record OpenVinoOptions(String device, int inferRequests, int numThreads, 
         if (device.isEmpty()) {
             throw invalid("option 'device' is empty; use CPU, GPU, MYRIAD, NPU, AUTO or HETERO:...");
         }
+        device = DeviceName.normalise(device);
         int requests = options.getInt("inferRequests", Math.max(1, cpu.fixedStreams()));
         if (requests < 1 || requests > 64) {
             throw invalid("option 'inferRequests' must be between 1 and 64, got " + requests);
@@ -58,14 +61,20 @@ public record OpenVinoOptions(String device, int inferRequests, int numThreads, 
                 throw invalid("option 'performanceHint' must be one of " + HINTS + ", got '" + options.get("performanceHint", "") + "'");
             }
         }
-        String precision = options.get("inferencePrecision", device.equalsIgnoreCase("CPU") ? "f32" : "default")
+        String precision = options.get("inferencePrecision", device.equals("CPU") ? "f32" : "default")
                 .trim().toLowerCase(Locale.ROOT);
         if (!PRECISIONS.contains(precision)) {
             throw invalid("option 'inferencePrecision' must be one of " + new java.util.TreeSet<>(PRECISIONS) + ", got '"
                     + options.get("inferencePrecision", "") + "'");
         }
-        return new OpenVinoOptions(device, requests, threads, hint, precision, options.get("cacheDir", null),
+        OpenVinoOptions parsed = new OpenVinoOptions(device, requests, threads, hint, precision, options.get("cacheDir", null),
                 options.get("libraryPath", null), cpu);
+        Map<String, String> properties = parsed.compileProperties();
+        if (properties.size() > OvModel.MAX_PROPERTIES) {
+            throw invalid("these options make " + properties.size() + " OpenVINO compile properties " + properties.keySet()
+                    + ", but at most " + OvModel.MAX_PROPERTIES + " can be passed; leave some unset");
+        }
+        return parsed;
     }
 
     private static Set<String> keys() {

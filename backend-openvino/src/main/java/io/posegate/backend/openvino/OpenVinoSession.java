@@ -45,6 +45,8 @@ final class OpenVinoSession implements BackendSession {
     private final int maxBatch;
     private final Map<String, String> settled;
     private volatile boolean closed;
+    /** Test seam: runs once a run holds its request, before OpenVINO is called (see {@link #afterSlotTaken}). */
+    private volatile Runnable afterSlotTaken = () -> { };
 
     OpenVinoSession(String device, OvRuntime runtime, OvPort input, List<OvPort> inputs, List<OvPort> outputs,
                     OvCompiledModel compiled, List<RequestSlot> slots, int maxBatch, Map<String, String> settled) {
@@ -122,14 +124,23 @@ final class OpenVinoSession implements BackendSession {
             throw new BackendException(ErrorCode.INFERENCE_FAILED, "all " + slots.size()
                     + " OpenVINO infer requests are in use: close earlier results or run at most maxConcurrentRuns at once");
         }
+        InferenceResult lent = null;
         try {
+            afterSlotTaken.run();
             slot.prepare(maxBatch > 1 ? n : 1);
             slot.request().run(input.index(), tensor);
-        } catch (RuntimeException e) {
-            free.add(slot);
-            throw e;
+            lent = new OpenVinoResult(slot, maxBatch > 1 ? n : 1, free::add);
+            return lent;
+        } finally {
+            if (lent == null) {
+                free.add(slot);  // on every failure, an Error included, the request goes back: only a result may keep it
+            }
         }
-        return new OpenVinoResult(slot, maxBatch > 1 ? n : 1, free::add);
+    }
+
+    /** Test seam: {@code hook} runs in each later {@link #run} once it holds a request, before OpenVINO is called. */
+    void afterSlotTaken(Runnable hook) {
+        this.afterSlotTaken = requireNonNull(hook, "hook is null");
     }
 
     @Override

@@ -67,7 +67,7 @@ final class RequestSlot implements AutoCloseable {
                 outputs.add(views);
                 wrapped.add(ov);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             request.close();
             throw e;
         }
@@ -103,5 +103,10 @@ final class RequestSlot implements AutoCloseable {
     @Override
     public void close() {
         request.close();
+    }
+
+    /** True once {@link #close()} freed the request. */
+    boolean isClosed() {
+        return request.isClosed();
     }
 }

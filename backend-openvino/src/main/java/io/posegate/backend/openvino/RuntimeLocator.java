@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * Finds libopenvino_c without loading it, in this order:
  * <ol>
  *   <li>the directory (or file) in environment variable {@value #ENV};</li>
- *   <li>the config: the session option {@code libraryPath}, else system property {@value #PROPERTY};</li>
+ *   <li>the session option {@code libraryPath} (the gateway config's {@code backends.openvino.libraryPath}, which the
+ *       probe is given too), else the JVM system property {@value #PROPERTY} ({@code -D} on the command line);</li>
  *   <li>standard install locations ({@code /opt/intel/openvino*}{@code /runtime/lib/<arch>}, system lib dirs);</li>
  *   <li>a pip-installed {@code openvino} package ({@code site-packages/openvino/libs}) in PoseGate's venv
  *       ({@code ~/.cache/posegate/openvino-venv}), {@code /opt/posegate/openvino}, {@code $VIRTUAL_ENV},

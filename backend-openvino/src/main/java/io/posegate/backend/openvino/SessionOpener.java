@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Opens a {@link ModelSpec} on a loaded runtime: checks files and device, reads the model, fixes the
  * input shape (all but a dynamic batch dimension, kept dynamic when the spec asks for batches), checks
- * names, compiles and creates the infer requests. Frees what it made if any step fails.
+ * names, compiles and creates the infer requests. Frees what it made if any step fails, with any throwable.
  */
 final class SessionOpener {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SessionOpener.class.getName());
@@ -29,7 +28,22 @@ final class SessionOpener {
     private SessionOpener() {
     }
 
+    /** Makes one infer request and its output buffers: {@link RequestSlot#create}, or a test's stand-in that fails. */
+    @FunctionalInterface
+    interface SlotFactory {
+        RequestSlot create(OvCompiledModel compiled, List<OvPort> wanted, int maxBatch);
+    }
+
     static OpenVinoSession open(OvRuntime runtime, ModelSpec spec, OpenVinoOptions options) {
+        return open(runtime, spec, options, RequestSlot::create);
+    }
+
+    /**
+     * As {@link #open(OvRuntime, ModelSpec, OpenVinoOptions)}, making the requests with {@code slots}. Whatever
+     * fails after compiling, an {@link Error} included (a direct-memory OutOfMemoryError while allocating output
+     * buffers), the requests made so far and the compiled model are freed before it propagates.
+     */
+    static OpenVinoSession open(OvRuntime runtime, ModelSpec spec, OpenVinoOptions options, SlotFactory slotFactory) {
         Path file = spec.file();
         if (!Files.isRegularFile(file)) {
             throw new BackendException(ErrorCode.MODEL_NOT_FOUND, "model file " + file + " not found");
@@ -55,20 +69,20 @@ final class SessionOpener {
             List<OvPort> wanted = wantedOutputs(outputs, spec, file, batch);
             int maxBatch = batch ? spec.maxBatch() : 1;
             OvCompiledModel compiled = model.compile(options.device(), options.compileProperties());
-            Map<String, String> settled = SettledProperties.read(compiled, options);
             List<RequestSlot> slots = new ArrayList<>();
             try {
+                Map<String, String> settled = SettledProperties.read(compiled, options);
                 for (int i = 0; i < options.inferRequests(); i++) {
-                    slots.add(RequestSlot.create(compiled, wanted, maxBatch));
+                    slots.add(slotFactory.create(compiled, wanted, maxBatch));
                 }
-            } catch (RuntimeException e) {
+                OvPort fixedInput = find(model.inputs(), spec.inputName(), "input", file);
+                return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch,
+                        settled);
+            } catch (RuntimeException | Error e) {
                 slots.forEach(RequestSlot::close);
                 compiled.close();
                 throw e;
             }
-            OvPort fixedInput = find(model.inputs(), spec.inputName(), "input", file);
-            return new OpenVinoSession(options.device(), runtime, fixedInput, model.inputs(), outputs, compiled, slots, maxBatch,
-                    settled);
         }
     }
 
@@ -82,17 +96,26 @@ final class SessionOpener {
         return bin;
     }
 
+    /**
+     * Checks that OpenVINO lists {@code device} (in its spelling, see {@link DeviceName}), or each device in a
+     * virtual device's list ({@code HETERO:GPU,CPU}); a bare family ({@code GPU}) matches any indexed one.
+     */
     private static void checkDevice(OvRuntime runtime, String device) {
-        String upper = device.toUpperCase(Locale.ROOT);
-        String family = upper.split("[:.]", 2)[0];
-        if (VIRTUAL_DEVICES.contains(family)) {
-            return;
-        }
-        boolean present = runtime.devices().stream()
-                .anyMatch(d -> d.equalsIgnoreCase(device) || (!upper.contains(".") && d.toUpperCase(Locale.ROOT).split("\\.", 2)[0].equals(family)));
-        if (!present) {
-            throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "OpenVINO device '" + device + "' is not available; OpenVINO "
-                    + runtime.version() + " at " + runtime.library() + " found " + runtime.devices());
+        int colon = device.indexOf(':');
+        List<String> wanted = colon < 0 ? List.of(device) : Arrays.asList(device.substring(colon + 1).split(","));
+        for (String w : wanted) {
+            String name = w.replaceFirst("\\(.*$", "");
+            String family = name.split("\\.", 2)[0];
+            if (VIRTUAL_DEVICES.contains(family)) {
+                continue;
+            }
+            boolean present = runtime.devices().stream()
+                    .anyMatch(d -> d.equals(name) || (!name.contains(".") && d.split("\\.", 2)[0].equals(family)));
+            if (!present) {
+                throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "OpenVINO device '" + name + "'"
+                        + (name.equals(device) ? "" : " (in '" + device + "')") + " is not available; OpenVINO "
+                        + runtime.version() + " at " + runtime.library() + " found " + runtime.devices());
+            }
         }
     }
 

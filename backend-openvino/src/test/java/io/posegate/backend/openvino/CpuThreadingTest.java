@@ -31,6 +31,17 @@ class CpuThreadingTest extends RealRuntimeTestBase {
     }
 
     @Test
+    void everyOptionAtOnceCompilesAndRuns() {
+        Map<String, String> all = new java.util.HashMap<>(OpenVinoOptionsTest.ALL_OPTIONS);
+        all.put("cacheDir", temp.resolve("ov-cache").toString());
+        try (BackendSession s = provider.open(spec, BackendOptions.of(all));
+             InferenceResult r = s.run(Tensor.allocate("input", ElementType.FLOAT32, 1, 3, H, W))) {
+            assertEquals("NO", ((OpenVinoSession) s).settled().get("ENABLE_CPU_PINNING"));
+            assertTrue(r.names().contains("heatmaps"), r.names().toString());
+        }
+    }
+
+    @Test
     void twoStreamsKeepTwoRequestsAndGiveTheSameResults() {
         Tensor in = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, H, W);
         FloatBuffer fb = in.floats();

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.ErrorCode;
+import io.posegate.backend.openvino.internal.OvModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,33 @@ class OpenVinoOptionsTest {
         assertEquals(1, auto.inferRequests());
         assertEquals("AUTO", auto.compileProperties().get("NUM_STREAMS"));
         assertEquals("YES", auto.compileProperties().get("ENABLE_CPU_PINNING"));
+    }
+
+    /** Every option set at once: one compile property each, all of which the shim can pass. */
+    static final Map<String, String> ALL_OPTIONS = Map.of("numThreads", "1", "performanceHint", "LATENCY",
+            "inferencePrecision", "f32", "cacheDir", "/tmp/posegate-ov-cache", "numStreams", "1", "cpuPinning", "false",
+            "hyperThreading", "false", "schedulingCoreType", "ANY_CORE", "tbbPartitioner", "STATIC");
+
+    @Test
+    void everyOptionTogetherFitsWhatTheShimPasses() throws Exception {
+        Map<String, String> properties = parse(ALL_OPTIONS).compileProperties();
+        assertEquals(9, properties.size(), properties.toString());
+        assertTrue(properties.size() <= OvModel.MAX_PROPERTIES, properties + " vs " + OvModel.MAX_PROPERTIES);
+        String header = Files.readString(Path.of("src/main/cpp/posegate_ov.h"));
+        assertTrue(header.contains("#define PGOV_MAX_PROPERTIES " + OvModel.MAX_PROPERTIES + "\n"),
+                "OvModel.MAX_PROPERTIES must equal PGOV_MAX_PROPERTIES in posegate_ov.h");
+    }
+
+    @Test
+    void deviceNamesTakeOpenVinosUpperCaseSpelling() {
+        assertEquals("CPU", parse(Map.of("device", "cpu")).device());
+        assertEquals(Map.of("INFERENCE_PRECISION_HINT", "f32"), parse(Map.of("device", "cpu")).compileProperties());
+        assertEquals("GPU.1", parse(Map.of("device", " gpu.1 ")).device());
+        assertEquals("HETERO:GPU,CPU", parse(Map.of("device", "hetero:gpu, cpu")).device());
+        assertEquals("BATCH:GPU(4)", parse(Map.of("device", "batch:gpu(4)")).device());
+        assertEquals("MYRIAD.1.1-ma2480", parse(Map.of("device", "myriad.1.1-ma2480")).device(), "a device id is kept as written");
+        assertInvalid(Map.of("device", "HETERO:GPU,,CPU"), "empty device in 'HETERO:GPU,,CPU'");
+        assertInvalid(Map.of("device", "MULTI:"), "empty device");
     }
 
     @Test

@@ -144,6 +144,21 @@ class OpenVinoSessionTest extends RealRuntimeTestBase {
     }
 
     @Test
+    void lowerCaseDeviceOpensOnOpenVinosDevice() {
+        try (BackendSession s = provider.open(spec, BackendOptions.of(Map.of("device", "cpu")))) {
+            assertEquals("CPU", s.device());
+        }
+    }
+
+    @Test
+    void aMissingDeviceInsideAVirtualOneIsDeviceUnavailable() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> provider.open(spec, BackendOptions.of(Map.of("device", "hetero:nosuch,cpu"))));
+        assertEquals(ErrorCode.DEVICE_UNAVAILABLE, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("HETERO:NOSUCH,CPU"), e.getMessage());
+    }
+
+    @Test
     void unknownInputNameIsModelMismatchListingTheInputs() {
         ModelSpec bad = new ModelSpec(ModelFormat.ONNX, spec.file(), "image", spec.inputShape(), spec.outputNames());
         BackendException e = assertThrows(BackendException.class, () -> provider.open(bad, BackendOptions.empty()));

@@ -1,37 +1,66 @@
 package io.posegate.gateway.backend;
 
+import static java.util.Objects.requireNonNull;
+
 import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.ErrorCode;
 import io.posegate.spi.ModelFormat;
 import io.posegate.spi.Probe;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The backends found on the class path with {@link ServiceLoader}, highest priority first, with their
- * probes cached (probing is cheap but not free). Thread-safe.
+ * probes cached (probing is cheap but not free). A registry {@link #configured} with the options sessions are
+ * opened with probes each backend with its options (OpenVINO's {@code libraryPath} says where its runtime is);
+ * the gateway uses one configured from its config and model. Thread-safe.
  */
 public final class BackendRegistry {
     public static final String AUTO = "auto";
 
-    private final Map<String, BackendProvider> providers = new LinkedHashMap<>();
+    private final Map<String, BackendProvider> providers;
+    private final Function<String, Map<String, String>> optionsOf;
     private final Map<String, Probe> probes = new ConcurrentHashMap<>();
 
+    /** The providers, probed without options. */
     public BackendRegistry(List<BackendProvider> found) {
+        this(sorted(found), name -> Map.of());
+    }
+
+    private BackendRegistry(Map<String, BackendProvider> providers, Function<String, Map<String, String>> optionsOf) {
+        this.providers = providers;
+        this.optionsOf = optionsOf;
+    }
+
+    private static Map<String, BackendProvider> sorted(List<BackendProvider> found) {
+        Map<String, BackendProvider> byName = new LinkedHashMap<>();
         found.stream().sorted(Comparator.comparingInt(BackendProvider::priority).reversed())
-                .forEach(p -> providers.putIfAbsent(p.name(), p));
+                .forEach(p -> byName.putIfAbsent(p.name(), p));
+        return Collections.unmodifiableMap(byName);
     }
 
     public static BackendRegistry discover() {
         List<BackendProvider> found = new ArrayList<>();
         ServiceLoader.load(BackendProvider.class).forEach(found::add);
         return new BackendRegistry(found);
+    }
+
+    /**
+     * The same providers, each probed with {@code optionsOf.apply(name)} (the options a session on that backend
+     * is opened with; null reads as none), with probes of their own.
+     */
+    public BackendRegistry configured(Function<String, Map<String, String>> optionsOf) {
+        requireNonNull(optionsOf, "optionsOf is null");
+        return new BackendRegistry(providers, optionsOf);
     }
 
     /** Providers, highest priority first. */
@@ -44,14 +73,15 @@ public final class BackendRegistry {
     }
 
     /**
-     * The provider's probe, cached. A probe that breaks its contract and throws (or fails to link) is
-     * reported as unavailable with the error, so one broken backend never hides the others.
+     * The provider's probe with its configured options, cached. A probe that breaks its contract and throws (or
+     * fails to link) is reported as unavailable with the error, so one broken backend never hides the others.
      */
     public Probe probe(String name) {
         return probes.computeIfAbsent(name, n -> {
             BackendProvider p = get(n);
             try {
-                return p.probe();
+                Map<String, String> options = optionsOf.apply(n);
+                return p.probe(BackendOptions.of(options == null ? Map.of() : options));
             } catch (RuntimeException | LinkageError e) {
                 return Probe.unavailable("probe of backend '" + n + "' failed: " + e, java.util.Set.of());
             }

@@ -56,7 +56,7 @@ final class InferCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelDescriptor d = models.descriptor(model);
         VideoFrame frame = readImage(image);
-        BackendRegistry registry = BackendRegistry.discover();
+        BackendRegistry registry = BackendRegistry.discover().configured(name -> d.optionsFor(name, options));
         long t0 = System.nanoTime();
         BackendProvider provider = registry.select(backend, d.format());
         try (ModelRuntime rt = ModelRuntime.open(d, provider, BackendOptions.of(d.optionsFor(provider.name(), options)))) {

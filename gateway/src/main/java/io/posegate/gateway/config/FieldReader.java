@@ -60,11 +60,17 @@ public final class FieldReader {
         return read(field, defaultValue, JsonValues::asText, "a string");
     }
 
+    /**
+     * The field as text; null, with an error naming the field, when it is absent ("is required") or blank ("must not
+     * be blank"). A value of the wrong type reads as null with the type error {@link #string} records.
+     */
     public String requiredString(String field) {
         String s = string(field, null);
         if (s == null || s.isBlank()) {
             if (!has(field)) {
                 error(field, "is required");
+            } else if (s != null) {
+                error(field, "must not be blank");
             }
             return null;
         }

@@ -37,13 +37,7 @@ public final class GatewayConfigs {
         Path modelFile = root.filePath("modelFile", null, null);
         Path modelsDir = root.filePath("modelsDir", baseDir, "models");
         String backend = root.string("backend", "auto");
-        Map<String, Map<String, String>> backendOptions = new LinkedHashMap<>();
-        FieldReader backends = root.object("backends");
-        for (String name : backends.raw().fieldNames()) {
-            Map<String, String> opts = new LinkedHashMap<>();
-            backends.object(name).raw().forEach(e -> opts.put(e.getKey(), String.valueOf(e.getValue())));
-            backendOptions.put(name, opts);
-        }
+        Map<String, Map<String, String>> backendOptions = BackendNames.options(root.object("backends"));
         FieldReader inference = root.object("inference");
         inference.onlyKnown("workers", "maxStreams", "runTimeoutMs", "stallTimeoutMs", "batch");
         int workers = inference.integer("workers", 0, 0, 64);

@@ -1,5 +1,6 @@
 package io.posegate.gateway.model;
 
+import io.posegate.gateway.config.BackendNames;
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.FieldReader;
 import io.posegate.gateway.config.Yaml;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -112,24 +112,38 @@ public final class ModelDescriptors {
                         + ModelFormat.names(ModelFormats.known()));
             }
         }
-        FieldReader variants = root.object("variants");
-        FieldReader variant = format != null && variants.has(format.id()) ? variants.object(format.id()) : null;
+        FieldReader variant = variant(root.object("variants"), format);
         if (variant != null) {
-            variant.onlyKnown("model", "input", "output", "backends");
             mergeInto(json, variant.raw());
         }
         InputSpec input = InputSpecs.parse(root.object("input"));
         DecoderSpecs.Parsed parsed = DecoderSpecs.parse(root.object("topology"), root.object("decoder"), name);
         OutputSpec output = OutputSpecs.parse(root.object("output"), input, parsed.topology(), parsed.decoder());
-        Map<String, Map<String, String>> backendOptions = new LinkedHashMap<>();
-        FieldReader backends = root.object("backends");
-        for (String b : backends.raw().fieldNames()) {
-            Map<String, String> opts = new LinkedHashMap<>();
-            backends.object(b).raw().forEach(e -> opts.put(e.getKey(), String.valueOf(e.getValue())));
-            backendOptions.put(b, opts);
-        }
+        Map<String, Map<String, String>> backendOptions = BackendNames.options(root.object("backends"));
         return new ModelDescriptor(name, family, file, format, modelFile, input, output, parsed.topology(), parsed.decoder(),
                 backendOptions, parsePublish(root.object("publish"), family), root.enumValue("batch", BatchMode.class, BatchMode.AUTO));
+    }
+
+    /**
+     * Checks every {@code variants.<format>} section (a known format; known fields; known backends, the applied
+     * variant's after merging) and returns the one of {@code format}, or null.
+     */
+    private static FieldReader variant(FieldReader variants, ModelFormat format) {
+        FieldReader applied = null;
+        for (String id : variants.raw().fieldNames()) {
+            if (ModelFormats.known().stream().noneMatch(f -> f.id().equals(id))) {
+                variants.error(id, "unknown model format; known: " + ModelFormat.names(ModelFormats.known()));
+                continue;
+            }
+            FieldReader v = variants.object(id);
+            v.onlyKnown("model", "input", "output", "backends");
+            if (format != null && format.id().equals(id)) {
+                applied = v;
+            } else {
+                BackendNames.options(v.object("backends"));
+            }
+        }
+        return applied;
     }
 
     /**

@@ -41,17 +41,19 @@ public final class Gateway implements AutoCloseable {
                    TrackerFactory trackers, Consumer<PoseFrame> publisher, BiConsumer<String, SourceState> onState) {
         this.config = requireNonNull(config, "config is null");
         requireNonNull(descriptor, "descriptor is null");
-        this.registry = requireNonNull(registry, "registry is null");
+        requireNonNull(registry, "registry is null");
+        // probes see the options sessions open with (config over descriptor, as RuntimeOpener merges them)
+        this.registry = registry.configured(name -> descriptor.optionsFor(name, config.backendOptions().getOrDefault(name, Map.of())));
         requireNonNull(sources, "sources is null");
         requireNonNull(trackers, "trackers is null");
         requireNonNull(onState, "onState is null");
         this.scheduler = new InferenceScheduler(0, config.bounds().runTimeout(), publisher, this::reopenLater);
         scheduler.batching(config.bounds().batch().maxSize(), config.bounds().batch().maxWait());
-        RuntimeOpener opener = new RuntimeOpener(config, registry, scheduler);
+        RuntimeOpener opener = new RuntimeOpener(config, this.registry, scheduler);
         GatewayEvents events = new GatewayEvents();
         this.state = new GatewayState(descriptor, new StreamModels(config, descriptor),
                 new DefaultRuntimes(descriptor, config.backend(), opener, events), events);
-        this.speedCheck = new SpeedCheck(descriptor, registry, config.backendOptions());
+        this.speedCheck = new SpeedCheck(descriptor, this.registry, config.backendOptions());
         this.lifecycle = new StreamLifecycle(state, config, sources, trackers, scheduler, opener, onState);
         this.swap = new BackendSwap(state, opener);
         this.reopener = new RuntimeReopener(state, opener);
@@ -82,6 +84,7 @@ public final class Gateway implements AutoCloseable {
         return speedCheck;
     }
 
+    /** The backends, probed with the options this gateway opens them with ({@link BackendRegistry#configured}). */
     public BackendRegistry registry() {
         return registry;
     }

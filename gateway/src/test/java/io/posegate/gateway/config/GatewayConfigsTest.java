@@ -58,13 +58,15 @@ class GatewayConfigsTest {
                 .put("http", new JsonObject().put("port", 70000).put("hots", "x"))
                 .put("inference", new JsonObject().put("workers", "many"))
                 .put("tracking", new JsonObject().put("enabled", "maybe"))
+                .put("backends", new JsonObject().put("onxx", new JsonObject().put("intraOpThreads", 2)))
                 .put("streams", new JsonObject().put("bad id!", new JsonObject().put("source", "demo:"))
                         .put("cam", new JsonObject().put("maxFps", -1)));
         ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(json, dir));
         String m = e.getMessage();
         for (String expected : new String[] {"http.port: must be between 0 and 65535", "http.hots: unknown field",
             "inference.workers: must be a number", "tracking.enabled: must be true or false", "bad id!",
-            "streams.cam.source: is required", "streams.cam.maxFps: must be 0 (no cap) or between"}) {
+            "streams.cam.source: is required", "streams.cam.maxFps: must be 0 (no cap) or between",
+            "backends.onxx: unknown backend; known: onnx, openvino, simulated, tensorrt"}) {
             assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
         }
     }

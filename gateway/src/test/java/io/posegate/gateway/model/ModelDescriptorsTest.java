@@ -163,6 +163,37 @@ class ModelDescriptorsTest {
     }
 
     @Test
+    void blankRequiredNamesAreErrorsNamingTheField() throws Exception {
+        String shipped = Files.readString(MODELS.resolve("human-pose-estimation-0001.yaml"));
+        Path f = Files.writeString(dir.resolve("blank.yaml"), shipped.replace("name: human-pose-estimation-0001", "name: \"\"")
+                .replace("  name: data", "  name: \"\"").replace("file: human-pose-estimation-0001.onnx", "file: \"  \"")
+                .replace("{name: Mconv7_stage2_L1,", "{name: \"\","));
+        ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));
+        for (String expected : new String[] {"name: must not be blank", "input.name: must not be blank",
+            "model.file: must not be blank", "output.tensors.pafs.name: must not be blank"}) {
+            assertTrue(e.problems().contains(expected), "missing '" + expected + "' in " + e.problems());
+        }
+        assertTrue(e.problems().stream().noneMatch(p -> p.contains("is required")), "given, though blank: " + e.problems());
+    }
+
+    @Test
+    void unknownBackendAndVariantNamesListTheKnownOnes() throws Exception {
+        String posenet = Files.readString(MODELS.resolve("posenet-mobilenet-v1-075.yaml"));
+        ConfigException backend = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(
+                dir.resolve("b.yaml"), posenet.replace("backends:\n  onnx:", "backends:\n  onxx:"))));
+        assertEquals(java.util.List.of("backends.onxx: unknown backend; known: onnx, openvino, simulated, tensorrt"), backend.problems());
+        ConfigException variant = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(
+                dir.resolve("v.yaml"), posenet.replace("variants:\n  tflite:", "variants:\n  tflit:"))));
+        assertEquals(1, variant.problems().size(), variant.problems().toString());
+        assertTrue(variant.problems().get(0).startsWith("variants.tflit: unknown model format; known: ")
+                && variant.problems().get(0).contains("onnx") && variant.problems().get(0).contains("tflite"), variant.problems().toString());
+        ConfigException inVariant = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(
+                dir.resolve("w.yaml"), posenet.replace("variants:\n  tflite:", "variants:\n  tflite:\n    backends: {openvnio: {}}"))));
+        assertEquals(java.util.List.of("variants.tflite.backends.openvnio: unknown backend; known: onnx, openvino, simulated, tensorrt"),
+                inVariant.problems());
+    }
+
+    @Test
     void unreadableYamlNamesTheFile() throws Exception {
         Path f = Files.writeString(dir.resolve("broken.yaml"), "name: [unclosed\n");
         ConfigException e = assertThrows(ConfigException.class, () -> ModelDescriptors.load(f));

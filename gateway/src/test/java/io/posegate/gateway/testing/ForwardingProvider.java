@@ -48,6 +48,11 @@ public abstract class ForwardingProvider implements BackendProvider {
     }
 
     @Override
+    public Probe probe(BackendOptions options) {
+        return real.probe(options);
+    }
+
+    @Override
     public BackendSession open(ModelSpec model, BackendOptions options) {
         BackendSession s = real.open(model, options);
         AtomicInteger runs = new AtomicInteger();

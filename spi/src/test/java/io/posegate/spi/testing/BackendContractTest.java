@@ -94,6 +94,16 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void probeWithOptionsNeverThrowsEvenForOptionsOpenRefuses() {
+        BackendOptions odd = BackendOptions.of(java.util.Map.of("libraryPath", "/no/such/dir\u0000", "noSuchOption", "x"));
+        Probe probe = assertDoesNotThrow(() -> provider().probe(odd));
+        assertNotNull(probe);
+        assertFalse(probe.reason().isBlank(), "probe reason is blank");
+        assertEquals(provider().probe(BackendOptions.empty()).available(), provider().probe().available(),
+                "probe(empty options) and probe() disagree");
+    }
+
+    @Test
     void openWhenUnavailableFailsWithRuntimeUnavailable() throws Exception {
         Probe probe = provider().probe();
         assumeTrue(!probe.available(), "backend is available here");

@@ -36,6 +36,11 @@ public final class OvCompiledModel implements AutoCloseable {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** True once {@link #close()} freed the compiled model. */
+    public boolean isClosed() {
+        return compiled == null;
+    }
+
     @Override
     public void close() {
         if (compiled != null) {

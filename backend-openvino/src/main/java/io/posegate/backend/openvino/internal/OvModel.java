@@ -16,7 +16,11 @@ import java.util.Map;
  * native model until {@link #close()}; compiled models stay valid after it is closed.
  */
 public final class OvModel implements AutoCloseable {
+    /** The most compile properties the shim passes ({@code PGOV_MAX_PROPERTIES} in {@code posegate_ov.h}). */
+    public static final int MAX_PROPERTIES = 16;
     private static final int MAX_RANK = 8;
+    /** How OpenVINO says a device name is unknown: {@code Device with "X" name is not registered in the OpenVINO Runtime}. */
+    private static final String UNREGISTERED_DEVICE = "name is not registered in the OpenVINO Runtime";
 
     private final OvRuntime runtime;
     private OvApi.Model model;
@@ -82,17 +86,20 @@ public final class OvModel implements AutoCloseable {
     }
 
     /**
-     * Compiles for {@code device} with string properties (at most eight).
+     * Compiles for {@code device} with string properties (at most {@link #MAX_PROPERTIES}).
      *
-     * @throws BackendException {@link ErrorCode#MODEL_INVALID} with OpenVINO's message
+     * @throws BackendException {@link ErrorCode#MODEL_INVALID} with OpenVINO's message, or
+     *                          {@link ErrorCode#DEVICE_UNAVAILABLE} when that message says a device is not registered
      */
     public OvCompiledModel compile(String device, Map<String, String> properties) {
         StringBuilder lines = new StringBuilder();
         properties.forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
         OvApi.CompiledModel compiled = OvApi.pgov_compile(runtime.core(), model, device, lines.toString());
         if (OvRuntime.isNull(compiled)) {
-            throw new BackendException(ErrorCode.MODEL_INVALID, "OpenVINO cannot compile the model for device '" + device
-                    + "' with " + properties + ": " + OvApi.pgov_last_error());
+            String why = OvApi.pgov_last_error();
+            ErrorCode code = why != null && why.contains(UNREGISTERED_DEVICE) ? ErrorCode.DEVICE_UNAVAILABLE : ErrorCode.MODEL_INVALID;
+            throw new BackendException(code, "OpenVINO cannot compile the model for device '" + device + "' with " + properties
+                    + ": " + why);
         }
         return new OvCompiledModel(compiled, runtime.types());
     }

@@ -81,6 +81,11 @@ public final class OvRequest implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close()} freed the request. */
+    public boolean isClosed() {
+        return request == null;
+    }
+
     @Override
     public void close() {
         if (request != null) {
