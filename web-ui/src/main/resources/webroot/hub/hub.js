@@ -1,4 +1,8 @@
-// The hub page: polls the hub's API (GET /api/boxes, GET /api/rollouts) and renders the fleet.
+// The hub page: polls the hub's API (GET /api/boxes, GET /api/rollouts) and renders the fleet. An answer that
+// is not 2xx shows the API's own error; 401/403 asks for a login (session.js).
+import { getJson } from '../js/api.js';
+import { askForLogin, startSession } from './session.js';
+
 const $ = (id) => document.getElementById(id);
 const text = (v) => (v === null || v === undefined ? '–' : String(v));
 
@@ -17,7 +21,7 @@ function stateBadge(state) {
 }
 
 function boxLink(b) {
-  if (!b.dashboard) return document.createTextNode(b.id);
+  if (!b.dashboard || !/^https?:\/\//i.test(b.dashboard)) return document.createTextNode(b.id);
   const a = document.createElement('a');
   a.href = b.dashboard;
   a.textContent = b.id;
@@ -90,15 +94,24 @@ function renderRollouts(rollouts) {
   $('rollouts-empty').hidden = rollouts.length > 0;
 }
 
+let polls = 0;
+
+function clearFleet() {
+  $('boxes').querySelector('tbody').replaceChildren();
+  $('rollouts').replaceChildren();
+  $('boxes-empty').hidden = true;
+  $('rollouts-empty').hidden = true;
+}
+
 async function refresh() {
   try {
     const q = new URLSearchParams();
     if ($('group-filter').value) q.set('group', $('group-filter').value);
     if ($('state-filter').value) q.set('state', $('state-filter').value);
     const [all, shown, rollouts] = await Promise.all([
-      fetch('/api/boxes').then((r) => r.json()),
-      fetch('/api/boxes?' + q).then((r) => r.json()),
-      fetch('/api/rollouts').then((r) => r.json()),
+      getJson('/api/boxes'),
+      getJson('/api/boxes?' + q),
+      getJson('/api/rollouts'),
     ]);
     renderGroups(all.boxes);
     renderBoxes(shown.boxes);
@@ -106,25 +119,21 @@ async function refresh() {
     const online = all.boxes.filter((b) => b.state === 'online').length;
     $('summary').textContent = `${all.boxes.length} boxes, ${online} online`;
   } catch (e) {
-    $('summary').textContent = 'hub unreachable: ' + e.message;
+    if (e.status === 401 || e.status === 403) {
+      clearFleet();
+      askForLogin();
+      $('summary').textContent = `Log in to see the fleet: ${e.message}`;
+    } else {
+      $('summary').textContent = e.status ? `hub error ${e.status}: ${e.message}` : `hub unreachable: ${e.message}`;
+    }
+  } finally {
+    document.body.dataset.polls = String(++polls);
   }
-}
-
-// The login URL 'posegate hub' prints (/hub/?token=…): the token goes once to POST /api/login, which answers
-// with an HttpOnly, SameSite=Strict cookie; the page never keeps it.
-async function loginFromAddress() {
-  const url = new URL(location.href);
-  const token = url.searchParams.get('token');
-  if (!token) return;
-  url.searchParams.delete('token');
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-  const r = await fetch('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
-  if (!r.ok) $('summary').textContent = `login failed (${r.status})`;
 }
 
 $('group-filter').addEventListener('change', refresh);
 $('state-filter').addEventListener('change', refresh);
-loginFromAddress().finally(() => {
+startSession(refresh).finally(() => {
   refresh();
   setInterval(refresh, 1000);
 });

@@ -21,10 +21,26 @@ public final class Main {
     /** The configured command line, for callers that redirect its output. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        addHelpOption(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * Gives every subcommand, at any depth, {@code -h}/{@code --help} (print its usage, exit 0) unless it has its own.
+     * Not {@code mixinStandardHelpOptions}: that would add {@code --version}, which {@code install-openvino} uses.
+     */
+    private static void addHelpOption(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 }

@@ -16,12 +16,15 @@ import java.util.List;
  * @param stateDir        where the boot counter and the last-known-good config live
  * @param soakSeconds     how long a newly applied config must stay healthy before it is reported 200
  * @param posesMaxFps     pose frames per stream per second on {@code cam/{stream}/poses}; 0 = off (default)
+ * @param dashboardUrl    the address of this box's dashboard the hub links to, or null to build it from the HTTP
+ *                        settings (see {@code fleet.DashboardUrl})
  */
 public record FleetConfig(String broker, String boxId, List<String> groups, String username, String password,
                           Path trustStore, String trustStorePassword, Path stateDir, int keepAliveSeconds,
-                          int willDelaySeconds, int metricsSeconds, int soakSeconds, double posesMaxFps) {
+                          int willDelaySeconds, int metricsSeconds, int soakSeconds, double posesMaxFps,
+                          String dashboardUrl) {
     /** The fleet switched off. */
-    public static final FleetConfig OFF = new FleetConfig(null, null, List.of(), null, null, null, null, null, 10, 5, 5, 10, 0);
+    public static final FleetConfig OFF = new FleetConfig(null, null, List.of(), null, null, null, null, null, 10, 5, 5, 10, 0, null);
 
     public FleetConfig {
         groups = List.copyOf(groups);
@@ -38,6 +41,6 @@ public record FleetConfig(String broker, String boxId, List<String> groups, Stri
     @Override
     public String toString() {
         return "FleetConfig[broker=" + broker + ", boxId=" + boxId + ", groups=" + groups + ", username=" + username
-                + ", password=" + (password == null ? null : "***") + ", stateDir=" + stateDir + "]";
+                + ", password=" + (password == null ? null : "***") + ", stateDir=" + stateDir + ", dashboardUrl=" + dashboardUrl + "]";
     }
 }

@@ -21,7 +21,7 @@ public final class FleetConfigs {
 
     static FleetConfig parse(FieldReader r, Path baseDir) {
         r.onlyKnown("broker", "boxId", "groups", "username", "password", "tls", "stateDir", "keepAliveSeconds",
-                "willDelaySeconds", "metricsSeconds", "soakSeconds", "poses");
+                "willDelaySeconds", "metricsSeconds", "soakSeconds", "poses", "dashboardUrl");
         String broker = r.string("broker", null);
         if (broker == null) {
             return FleetConfig.OFF;
@@ -68,11 +68,16 @@ public final class FleetConfigs {
         if (posesFps < 0 || posesFps > 30) {
             poses.error("maxFps", "must be 0 (off) to 30");
         }
+        String dashboardUrl = r.string("dashboardUrl", null);
+        String dashboardProblem = dashboardUrl == null ? null : dashboardUrlProblem(dashboardUrl);
+        if (dashboardProblem != null) {
+            r.error("dashboardUrl", dashboardProblem);
+        }
         Path stateDir = r.filePath("stateDir", baseDir, Path.of(System.getProperty("user.home"), ".posegate", "fleet").toString());
         return new FleetConfig(broker, boxId, groups, username, password, trustStore, trustPassword,
                 stateDir, r.integer("keepAliveSeconds", 10, 1, 3600),
                 r.integer("willDelaySeconds", 5, 0, 3600), r.integer("metricsSeconds", 5, 1, 3600),
-                r.integer("soakSeconds", 10, 0, 3600), posesFps);
+                r.integer("soakSeconds", 10, 0, 3600), posesFps, dashboardUrl);
     }
 
     /** Checks an {@code mqtt://HOST:PORT} / {@code mqtts://HOST:PORT} URL; also used by {@code posegate hub}. */
@@ -89,6 +94,30 @@ public final class FleetConfigs {
         } catch (java.net.URISyntaxException e) {
             return "'" + broker + "' is not a URL: " + e.getMessage();
         }
+    }
+
+    /**
+     * Checks {@code fleet.dashboardUrl}: an absolute {@code http://} or {@code https://} URL with a host, and neither
+     * credentials nor a query, since every fleet subscriber reads it (a token belongs in no published URL).
+     */
+    static String dashboardUrlProblem(String url) {
+        String shown = "'" + io.posegate.gateway.security.Redaction.uri(url) + "'";
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return shown + " is not a URL";
+        }
+        if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
+            return shown + " must be http://HOST[:PORT]/ or https://HOST[:PORT]/ (where a browser opens this box's dashboard)";
+        }
+        if (u.getHost() == null) {
+            return shown + " must name a host: http://HOST[:PORT]/";
+        }
+        if (u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null) {
+            return shown + " must carry no user name, password, query or fragment: every fleet subscriber reads it";
+        }
+        return null;
     }
 
     /** Loads a PKCS#12 / JKS trust store ({@code .jks}: JKS, else PKCS#12); the message names the file, never the password. */

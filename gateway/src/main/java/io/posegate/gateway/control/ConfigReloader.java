@@ -25,6 +25,12 @@ import java.util.logging.Logger;
  * {@code streams}, its streams start with {@link SourceSpec.Origin#API}, held to the HTTP API's rules (no
  * {@code pipe:} commands, files only inside the media folder, no internal addresses). A stream whose origin
  * changes is restarted even if its entry did not.
+ *
+ * <p>The backend: a swap made at run time ({@code PUT /api/config}, the dashboard) holds until someone changes
+ * that setting again. A later tree swaps the backend only when the backend it names (the file's under the fleet
+ * overlay and the command-line flags) differs from the one the tree applied before named, so an unrelated edit
+ * (a stream, {@code posegate token add}) leaves a run-time choice alone while an edit of {@code backend} itself
+ * wins. A fleet desired config that names {@code backend} is such a deliberate change too ({@link #applyOverlay}).
  */
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
@@ -38,12 +44,15 @@ public final class ConfigReloader implements AutoCloseable {
     private volatile String lastError;
     private volatile JsonObject fileTree;
     private volatile JsonObject overlay = new JsonObject();
+    /** The backend the config last applied names (not a run-time choice); a tree naming another one swaps. */
+    private String configBackend;
 
     public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
         this.gateway = gateway;
         this.loader = loader;
         this.overrides = Map.copyOf(overrides);
         this.control = vertx.createSharedWorkerExecutor("posegate-control", 2);
+        this.configBackend = gateway.config().backend();
         for (GatewayConfig.StreamConfig s : gateway.config().streams()) {
             applied.put(s.id(), new AppliedStream(s, SourceSpec.Origin.CONFIG_FILE));
         }
@@ -96,7 +105,7 @@ public final class ConfigReloader implements AutoCloseable {
      */
     public synchronized List<String> applyOverlay(JsonObject fields) {
         overlay(fields);
-        return applyChecked(withOverlay(fileTree));
+        return applyChecked(withOverlay(fileTree), fields.containsKey("backend"));
     }
 
     /**
@@ -128,9 +137,13 @@ public final class ConfigReloader implements AutoCloseable {
      * @throws io.posegate.gateway.config.ConfigException when the tree is invalid (nothing is touched)
      */
     public synchronized List<String> applyChecked(JsonObject raw) {
+        return applyChecked(raw, false);
+    }
+
+    private List<String> applyChecked(JsonObject raw, boolean setsBackend) {
         GatewayConfig next = loader.toConfig(raw, overrides);
         lastError = null;
-        apply(next);
+        apply(next, setsBackend);
         return lastError == null ? List.of() : List.of(lastError);
     }
 
@@ -150,10 +163,11 @@ public final class ConfigReloader implements AutoCloseable {
             return;
         }
         lastError = null;
-        apply(next);
+        apply(next, false);
     }
 
-    private void apply(GatewayConfig next) {
+    /** Changes what differs; the backend only if the config's own changed or {@code setsBackend} (see the class comment). */
+    private void apply(GatewayConfig next, boolean setsBackend) {
         SourceSpec.Origin origin = streamsOrigin();
         Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();
         next.streams().forEach(s -> wanted.put(s.id(), s));
@@ -178,10 +192,22 @@ public final class ConfigReloader implements AutoCloseable {
                 }
             }
         }
-        if (!next.backend().equals(gateway.defaultBackend())) {
-            SwapRecord r = gateway.swapBackend(next.backend());
+        applyBackend(next.backend(), setsBackend);
+    }
+
+    private void applyBackend(String named, boolean setsBackend) {
+        String running = gateway.defaultBackend();
+        if (!setsBackend && named.equals(configBackend)) {
+            if (!named.equals(running)) {
+                LOG.fine("config: backend stays " + running + " (chosen at run time); the config's backend " + named + " did not change");
+            }
+            return;
+        }
+        configBackend = named;
+        if (!named.equals(running)) {
+            SwapRecord r = gateway.swapBackend(named);
             if (r.error() != null) {
-                lastError = "backend swap to " + next.backend() + " failed: " + r.error();
+                lastError = "backend swap to " + named + " failed: " + r.error();
             }
         }
     }

@@ -34,7 +34,9 @@ public final class FleetAgent implements AutoCloseable {
     private final Vertx vertx;
     private final FleetConfig fleet;
     private final Gateway gateway;
-    private final String dashboard;
+    private final int port;
+    /** The address of this box's dashboard ({@link DashboardUrl}), set before the first connection. */
+    private volatile String dashboard;
     private final FleetState state;
     private final long bootSeq;
     private final Instant started = Instant.now();
@@ -58,7 +60,7 @@ public final class FleetAgent implements AutoCloseable {
         this.vertx = vertx;
         this.fleet = fleet;
         this.gateway = verticle.gateway();
-        this.dashboard = "http://" + gateway.config().http().host() + ":" + verticle.actualPort() + "/";
+        this.port = verticle.actualPort();
         this.state = new FleetState(fleet.stateDir(), fleet.boxId());
         this.bootSeq = state.nextBootSeq();
         this.configWorker = vertx.createSharedWorkerExecutor("posegate-fleet", 1);
@@ -90,6 +92,7 @@ public final class FleetAgent implements AutoCloseable {
         reloader.fileTree(fileTree);
         FleetAgent agent = new FleetAgent(vertx, fleet, verticle, reloader);
         return agent.configWorker.executeBlocking(() -> {
+            agent.dashboard = DashboardUrl.of(agent.fleet, agent.gateway.config(), agent.port);
             agent.desired.restoreLastKnownGood();
             return agent;
         }, true).onSuccess(FleetAgent::connect);

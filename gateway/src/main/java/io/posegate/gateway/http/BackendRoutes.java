@@ -43,13 +43,14 @@ final class BackendRoutes {
         }
         for (String key : body.fieldNames()) {
             if (!key.equals("backend")) {
-                error(ctx, 400, "field '" + key + "' cannot be changed at run time; changeable: [backend]");
+                error(ctx, 400, "field '" + key + "' cannot be changed here: PUT /api/config takes only 'backend'"
+                        + (key.equals("streams") ? "; add, change or remove streams with PUT or DELETE /api/streams/{id}"
+                        : " (streams: PUT or DELETE /api/streams/{id})"));
                 return;
             }
         }
-        String backend = body.getString("backend");
-        if (backend == null) {
-            error(ctx, 400, "body must name a backend: {\"backend\": \"auto|onnx|openvino|tensorrt\"}");
+        if (!(body.getValue("backend") instanceof String backend)) {
+            error(ctx, 400, "body must name a backend: {\"backend\": \"" + String.join("|", known(gateway)) + "\"}");
             return;
         }
         if (unknownBackend(gateway, ctx, backend)) {
@@ -66,12 +67,18 @@ final class BackendRoutes {
 
     /** Answers 400 listing the known backends if {@code name} is neither {@code auto} nor a backend's name. */
     static boolean unknownBackend(Gateway gateway, RoutingContext ctx, String name) {
-        List<String> known = new ArrayList<>(List.of(BackendRegistry.AUTO));
-        known.addAll(gateway.registry().names());
+        List<String> known = known(gateway);
         if (known.contains(name)) {
             return false;
         }
         error(ctx, 400, "unknown backend '" + name + "'; known: " + String.join(", ", known));
         return true;
+    }
+
+    /** {@code auto} and every backend's name. */
+    private static List<String> known(Gateway gateway) {
+        List<String> known = new ArrayList<>(List.of(BackendRegistry.AUTO));
+        known.addAll(gateway.registry().names());
+        return known;
     }
 }

@@ -67,4 +67,27 @@ class FleetConfigsTest {
         assertTrue(unreadable.problems().get(0).contains("fleet.tls.trustStore: file " + dir.resolve("broken.p12")
                 + " cannot be read as a PKCS#12 trust store"), unreadable.problems().toString());
     }
+
+    @Test
+    void dashboardUrlIsAnHttpAddressWithoutSecrets() {
+        JsonObject box = new JsonObject().put("broker", "mqtt://hub:1883").put("boxId", "b1");
+        GatewayConfig ok = GatewayConfigs.parse(new JsonObject().put("fleet", box.copy().put("dashboardUrl", "https://box7.lan:8443/")), BASE);
+        assertEquals("https://box7.lan:8443/", ok.fleet().dashboardUrl());
+        assertEquals(null, GatewayConfigs.parse(new JsonObject().put("fleet", box), BASE).fleet().dashboardUrl(), "built when not set");
+        for (String[] bad : new String[][] {
+                {"ftp://box7.lan/", "must be http://HOST[:PORT]/ or https://"},
+                {"box7.lan:8080", "must be http://HOST[:PORT]/ or https://"},
+                {"http:///path", "must name a host"},
+                {"http://box 7/", "is not a URL"},
+                {"http://admin:s3cret@box7.lan/", "must carry no user name, password, query or fragment"},
+                {"http://box7.lan/?token=pgt_s3cret", "must carry no user name, password, query or fragment"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(new JsonObject().put("fleet",
+                    box.copy().put("dashboardUrl", bad[0]).put("soakSeconds", -1)), BASE), bad[0]);
+            String all = String.join("\n", e.problems());
+            assertTrue(all.contains("fleet.dashboardUrl: ") && all.contains(bad[1]), bad[0] + ": " + all);
+            assertTrue(all.contains("fleet.soakSeconds"), "the other problem is listed too: " + all);
+            assertEquals(2, e.problems().size(), all);
+            assertFalse(all.contains("s3cret"), "no secret in the message: " + all);
+        }
+    }
 }

@@ -33,8 +33,17 @@ final class HubHarness implements AutoCloseable {
         this(new Settings(broker, "posegate-hub-test", null, null, null, null));
     }
 
+    /** A hub with {@code security} (e.g. {@code auth.anonymous: none}) and this harness's tokens. */
+    HubHarness(String broker, SecurityConfig security) throws Exception {
+        this(new Settings(broker, "posegate-hub-test", null, null, null, null), security);
+    }
+
     HubHarness(Settings broker) throws Exception {
-        hub = new HubVerticle(broker, "127.0.0.1", 0, SecurityConfig.defaults(), tokens);
+        this(broker, SecurityConfig.defaults());
+    }
+
+    HubHarness(Settings broker, SecurityConfig security) throws Exception {
+        hub = new HubVerticle(broker, "127.0.0.1", 0, security, tokens);
         try {
             deploymentId = vertx.deployVerticle(hub).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {

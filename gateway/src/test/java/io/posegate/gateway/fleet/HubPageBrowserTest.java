@@ -1,8 +1,10 @@
 package io.posegate.gateway.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.gateway.config.SecurityConfig;
 import io.posegate.gateway.ui.Browser;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +17,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The hub page in headless Chromium: every box with its state (a real box process online, a box whose
- * retained status says offline), a link to the live box's own dashboard, and the state filter.
+ * retained status says offline), a link to the live box's own dashboard, and the state filter. A hub that
+ * needs a token shows its 401 as a login prompt with a form, keeps a failed login's message across its polls,
+ * and shows the fleet once logged in through the form.
  */
 class HubPageBrowserTest {
     @TempDir
@@ -61,6 +65,55 @@ class HubPageBrowserTest {
                 box.close();
             }
         }
+    }
+
+    @Test
+    void aHubThatNeedsATokenAsksForALoginAndKeepsAFailedLoginsMessage() throws Exception {
+        SecurityConfig closed = new SecurityConfig(false, true, "none", "viewer", List.of(), List.of(), List.of(), 64, 10, 30, null);
+        try (Browser browser = Browser.start();
+             Mosquitto broker = Mosquitto.start(tmp.resolve("broker"), "");
+             HubHarness hub = new HubHarness(broker.url(), closed);
+             MqttProbe box = new MqttProbe(broker.url(), "fake-box")) {
+            assertEquals(401, hub.send("GET", "/api/boxes", null, null).getInteger("status"), "reads need a token");
+            box.publish("posegate/v1/box/edge-1/meta", new JsonObject().put("v", 1).put("boxId", "edge-1").put("version", "0.1.0")
+                    .put("groups", new JsonArray()).put("backend", "auto").put("streams", new JsonArray()), true, null);
+            box.publish("posegate/v1/box/edge-1/status", new JsonObject().put("v", 1).put("state", "online").put("bootSeq", 1), true, null);
+            hub.awaitBox("edge-1", b -> "online".equals(b.getString("state")), "online");
+            String page = "http://127.0.0.1:" + hub.port() + "/hub/";
+
+            browser.driver.get(page);
+            browser.until("the 401 shown as a login prompt", 30,
+                    d -> text(d, "summary").startsWith("Log in to see the fleet: this needs a viewer token"));
+            assertTrue(browser.driver.findElement(By.id("login-form")).isDisplayed(), "a login form");
+            assertEquals("not logged in", text(browser.driver, "who"));
+            assertTrue(browser.driver.findElements(By.cssSelector("#boxes tbody tr")).isEmpty());
+
+            browser.driver.get(page + "?token=pgt_000000000000_wrong");
+            browser.until("the failed login's message", 30, d -> text(d, "login-status").startsWith("Login failed"));
+            int polls = polls(browser);
+            browser.until("two polls after the failed login", 30, d -> polls(browser) >= polls + 2);
+            assertTrue(text(browser.driver, "login-status").startsWith("Login failed"),
+                    "the polls left the failed login's message: " + text(browser.driver, "login-status"));
+            assertFalse(browser.driver.getCurrentUrl().contains("token"), "the token is gone from the address");
+
+            browser.driver.findElement(By.id("login-token")).sendKeys(hub.adminToken());
+            browser.driver.findElement(By.id("login-button")).click();
+            browser.until("the fleet after logging in", 30, d -> text(d, "summary").equals("1 boxes, 1 online"));
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#boxes tbody tr[data-box='edge-1']")).size());
+            assertEquals("admin (hub-test)", text(browser.driver, "who"));
+            assertEquals("", text(browser.driver, "login-status"), "a successful login clears the failure");
+            assertFalse(browser.driver.findElement(By.id("login-form")).isDisplayed(), "no form once admin");
+            assertTrue(browser.driver.findElement(By.id("logout")).isDisplayed());
+        }
+    }
+
+    private static String text(org.openqa.selenium.WebDriver d, String id) {
+        return d.findElement(By.id(id)).getText();
+    }
+
+    private static int polls(Browser browser) {
+        Object n = browser.js("return document.body.dataset.polls || '0';");
+        return Integer.parseInt(String.valueOf(n));
     }
 
     private static WebElement rowOf(WebElement page, String box) {
