@@ -207,6 +207,18 @@ class GroupCommandTest {
         assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", dir.resolve("bad.json").toString()), "skeleton");
     }
 
+    /** A NaN in the heatmaps (a broken network output) is an error naming the cell, not a person scored NaN. */
+    @Test
+    void refusesNonFiniteMaps() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        writeMaps(t, new float[][][] {figure(t, 12.3f, 6.2f)}, 32, 57, 18, 42);
+        float[] hm = new float[18 * 32 * 57];
+        hm[5 * 57 + 29] = Float.NaN;
+        NpyWriter.write(dir.resolve("nan.npy"), new int[] {18, 32, 57}, hm);
+        assertError(run("--heatmaps", dir.resolve("nan.npy").toString(), "--pafs", dir.resolve("paf.npy").toString(),
+                "--strategy", "trt_pose", "--format", "people"), "heatmaps channel 0 (nose) holds NaN at y=5, x=29");
+    }
+
     private static void assertError(Run r, String fragment) {
         assertEquals(2, r.code(), r.out());
         assertTrue(r.err().startsWith("error: ") && r.err().contains(fragment), r.err());

@@ -23,6 +23,11 @@ import io.posegate.grouping.Topology;
  * Keypoint coordinates are cell centres (+0.5) in heatmap pixels, clipped to [0, W-1] x [0, H-1] as the
  * decoder clips them.
  *
+ * <p>A non-finite value (NaN, an infinity: a broken network output) in a keypoint heatmap, or in a PAF cell
+ * a limb is sampled at, refuses the frame with an {@link IllegalArgumentException} naming the map, channel
+ * and cell (Open Model Zoo's decoder would skip NaN cells silently); found on the scans the decoder already
+ * makes, so finite maps cost nothing more and give the same results.
+ *
  * <p>One thread at a time; allocates nothing after the first frame of a given size.
  */
 public final class OpenPoseGrouper implements Grouper {
@@ -39,7 +44,7 @@ public final class OpenPoseGrouper implements Grouper {
         this.params = requireNonNull(params, "params is null");
         int m = params.maxPeaks();
         keypoints = new KeypointTable(topology.keypointCount(), m);
-        extractor = new PeakExtractor(params.peakThreshold(), params.window(), m);
+        extractor = new PeakExtractor(params.peakThreshold(), params.window(), m, topology.keypoints());
         candidates = new LimbCandidates(m, new LimbScorer(params.samples(), params.linkThreshold()));
         assembler = new PoseAssembler(topology.keypointCount(), Math.max(1, topology.limbs().size()) * m);
     }
@@ -57,7 +62,7 @@ public final class OpenPoseGrouper implements Grouper {
         int plane = pafs.height() * pafs.width();
         for (int k = 0; k < topology.limbs().size(); k++) {
             Limb limb = topology.limbs().get(k);
-            int n = candidates.select(pafs.data(), limb.pafX() * plane, limb.pafY() * plane, pafs.width(), keypoints,
+            int n = candidates.select(pafs.data(), limb.pafX() * plane, limb.pafY() * plane, pafs.width(), plane, keypoints,
                     limb.from(), limb.to());
             for (int i = 0; i < n; i++) {
                 assembler.connect(limb.from(), limb.to(), candidates.idA(i), candidates.idB(i), candidates.score(i),
