@@ -5,7 +5,9 @@ package io.posegate.grouping;
  *
  * @param peakThreshold keypoint (cmap) threshold: trt_pose keeps values &ge; it, openpose values &gt; it
  * @param linkThreshold limb score threshold: trt_pose's link_threshold; openpose's per-sample PAF threshold
- * @param window        peak window: trt_pose's cmap_window (refinement too); openpose's max-pool kernel
+ * @param window        peak window: trt_pose's cmap_window (refinement too; an even one reads as the next odd
+ *                      size, as trt_pose's {@code window / 2} radius does); openpose's max-pool kernel (odd only:
+ *                      the openpose grouper refuses an even one)
  * @param samples       line-integral samples per limb
  * @param maxPeaks      peaks kept per keypoint channel (trt_pose's M)
  * @param maxPeople     people kept per frame (trt_pose's P)

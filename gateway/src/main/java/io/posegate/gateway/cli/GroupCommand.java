@@ -55,7 +55,8 @@ public final class GroupCommand implements Callable<Integer> {
             + "for trt_pose, 0.05 for openpose).")
     Float linkThreshold;
 
-    @Option(names = "--window", description = "Overrides the peak window (trt_pose's cmap_window; openpose's max-pool kernel).")
+    @Option(names = "--window", description = "Overrides the peak window (trt_pose's cmap_window, an even one read as the next "
+            + "odd size as trt_pose does; openpose's max-pool kernel, odd only).")
     Integer window;
 
     @Option(names = "--samples", description = "Overrides the line-integral samples per limb.")

@@ -171,6 +171,9 @@ class GroupCommandTest {
         assertTrue(scaled.err().contains("--scale"), scaled.err());
         Run unknown = main(concat(base, "--format", "csv"));
         assertTrue(unknown.err().contains("known: trt_pose, people, posegate"), unknown.err());
+        Run even = main(concat(base, "--format", "people", "--window", "2"));
+        assertEquals(2, even.code(), even.out());
+        assertTrue(even.err().contains("openpose window (the max-pool kernel) must be odd, got 2"), even.err());
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -16,7 +16,8 @@ import io.posegate.grouping.Topology;
  * is the model wrapper's choice, not the decoder's).
  *
  * <p>Parameters: {@code peakThreshold} = score_threshold (peaks &gt; it), {@code linkThreshold} =
- * min_paf_alignment_score (per sample, &gt; it), {@code window} = the NMS max-pool kernel,
+ * min_paf_alignment_score (per sample, &gt; it), {@code window} = the NMS max-pool kernel (odd: the
+ * decoder's kernel is {@code 2p + 1}; an even window has no meaning here and is refused),
  * {@code samples} = points per limb, {@code maxPeaks} = max_points (per channel),
  * {@code maxPeople} = people kept (in the decoder's order). People with fewer than 3 keypoints are
  * dropped; a person's score is the decoder's: (keypoint scores + limb scores) x (keypoints - 1).
@@ -39,9 +40,14 @@ public final class OpenPoseGrouper implements Grouper {
     private final LimbCandidates candidates;
     private final PoseAssembler assembler;
 
+    /** @throws IllegalArgumentException if {@code params.window()} is even (naming it) */
     public OpenPoseGrouper(Topology topology, GroupingParams params) {
         this.topology = requireNonNull(topology, "topology is null");
         this.params = requireNonNull(params, "params is null");
+        if (params.window() % 2 == 0) {
+            throw new IllegalArgumentException("openpose window (the max-pool kernel) must be odd, got " + params.window()
+                    + " (trt_pose reads an even window as window + 1; Open Model Zoo's kernel is always odd)");
+        }
         int m = params.maxPeaks();
         keypoints = new KeypointTable(topology.keypointCount(), m);
         extractor = new PeakExtractor(params.peakThreshold(), params.window(), m, topology.keypoints());
