@@ -13,10 +13,40 @@ package io.posegate.grouping;
  * @param maxPeople     people kept per frame (trt_pose's P)
  */
 public record GroupingParams(float peakThreshold, float linkThreshold, int window, int samples, int maxPeaks, int maxPeople) {
+    /**
+     * The most {@code maxPeaks}: workspaces of maxPeaks x maxPeaks pairs per limb are made up front (a few MB
+     * here); far more than a frame's peaks per keypoint.
+     */
+    public static final int PEAKS_LIMIT = 1000;
+    /** The most {@code maxPeople}. */
+    public static final int PEOPLE_LIMIT = 1000;
+    /** The most {@code samples} per limb. */
+    public static final int SAMPLES_LIMIT = 1000;
+
+    /**
+     * @throws IllegalArgumentException naming the first field out of its range: thresholds must be finite,
+     *                                  window &ge; 1, samples 2..{@value #SAMPLES_LIMIT}, maxPeaks
+     *                                  1..{@value #PEAKS_LIMIT}, maxPeople 1..{@value #PEOPLE_LIMIT}
+     */
     public GroupingParams {
-        if (window < 1 || samples < 2 || maxPeaks < 1 || maxPeople < 1) {
-            throw new IllegalArgumentException("bad grouping parameters: window=" + window + " samples=" + samples
-                    + " maxPeaks=" + maxPeaks + " maxPeople=" + maxPeople);
+        requireFinite("peakThreshold", peakThreshold);
+        requireFinite("linkThreshold", linkThreshold);
+        requireIn("window", window, 1, Integer.MAX_VALUE);
+        requireIn("samples", samples, 2, SAMPLES_LIMIT);
+        requireIn("maxPeaks", maxPeaks, 1, PEAKS_LIMIT);
+        requireIn("maxPeople", maxPeople, 1, PEOPLE_LIMIT);
+    }
+
+    private static void requireFinite(String field, float v) {
+        if (!Float.isFinite(v)) {
+            throw new IllegalArgumentException(field + " must be a finite number, got " + v);
+        }
+    }
+
+    private static void requireIn(String field, int v, int min, int max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(field + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                    : min + ".." + max) + ", got " + v);
         }
     }
 

@@ -210,6 +210,25 @@ class GroupCommandTest {
         assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", dir.resolve("bad.json").toString()), "skeleton");
     }
 
+    /** Sizes that would overflow or exhaust memory, and NaN thresholds, are errors naming the flag or descriptor key. */
+    @Test
+    void boundsSizesAndRefusesNaNThresholds() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        writeMaps(t, new float[][][] {figure(t, 12.3f, 6.2f)}, 32, 57, 18, 42);
+        String hm = dir.resolve("hm.npy").toString();
+        String paf = dir.resolve("paf.npy").toString();
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--max-parts", "50000"),
+                "--max-parts must be 1..1000, got 50000");
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--max-objects", "2000000000"),
+                "--max-objects must be 1..1000, got 2000000000");
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--cmap-threshold", "NaN"),
+                "--cmap-threshold must be a finite number, got NaN");
+        Path big = dir.resolve("trt-bigM.yaml");
+        Files.writeString(big, Files.readString(Path.of("../config/models/trt_pose_resnet18.yaml"))
+                .replace("maxPeaks: 100", "maxPeaks: 50000"));
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", big.toString()), "maxPeaks must be 1..1000, got 50000");
+    }
+
     /** A NaN in the heatmaps (a broken network output) is an error naming the cell, not a person scored NaN. */
     @Test
     void refusesNonFiniteMaps() throws IOException {

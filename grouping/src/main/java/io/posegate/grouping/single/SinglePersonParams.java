@@ -24,10 +24,17 @@ record SinglePersonParams(float[] thresholds, int blurKernel, float blurSigma, R
     /** How the argmax is refined below one cell. */
     enum Refinement { NONE, QUARTER, DARK }
 
+    /** @throws IllegalArgumentException naming a value out of range (a threshold that is not a finite number too) */
     SinglePersonParams {
         if (blurKernel < 0 || (blurKernel > 0 && blurKernel % 2 == 0) || blurKernel > 31 || !(blurSigma >= 0)) {
             throw new IllegalArgumentException("single-person blurKernel must be 0 (off) or odd up to 31 and blurSigma"
                     + " >= 0; got " + blurKernel + ", " + blurSigma);
+        }
+        for (int k = 0; k < thresholds.length; k++) {
+            if (!Float.isFinite(thresholds[k])) {
+                throw new IllegalArgumentException("single-person threshold " + k + " must be a finite number, got "
+                        + thresholds[k]);
+            }
         }
     }
 
