@@ -210,6 +210,30 @@ class GroupCommandTest {
         assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", dir.resolve("bad.json").toString()), "skeleton");
     }
 
+    /** A malformed human_pose.json is an error naming the file and the field, never an NPE or a cast failure. */
+    @Test
+    void namesMalformedTopologyJson() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        writeMaps(t, new float[][][] {figure(t, 12.3f, 6.2f)}, 32, 57, 18, 42);
+        String[][] cases = {
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[1,null]]}", "skeleton entry 0 must be two 1-based keypoint numbers, got [1,null]"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[\"1\",\"2\"]]}", "skeleton entry 0 must be two"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[1,2],[1.7,2.2]]}", "skeleton entry 1 must be two 1-based keypoint numbers, got [1.7,2.2]"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[1,2]}", "skeleton entry 0 must be two"},
+            {"{\"keypoints\":\"ab\",\"skeleton\":[[1,2]]}", "\"keypoints\" must be an array of keypoint names, got ab"},
+            {"{\"keypoints\":[\"a\",7],\"skeleton\":[[1,2]]}", "keypoints entry 1 must be a name"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":{\"a\":1}}", "\"skeleton\" must be an array"},
+            {"{\"name\":3,\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[1,2]]}", "\"name\" must be a string"},
+            {"[1, 2]", "not a JSON object"},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Path json = Files.writeString(dir.resolve("t" + i + ".json"), cases[i][0]);
+            Run r = run("--heatmaps", dir.resolve("hm.npy").toString(), "--pafs", dir.resolve("paf.npy").toString(),
+                    "--topology", json.toString());
+            assertError(r, json + ": " + cases[i][1]);
+        }
+    }
+
     /** Sizes that would overflow or exhaust memory, and NaN thresholds, are errors naming the flag or descriptor key. */
     @Test
     void boundsSizesAndRefusesNaNThresholds() throws IOException {
