@@ -29,6 +29,11 @@ public interface PoseDecoder {
     /** The output roles {@link #decode} reads (see {@link OutputRoles}), in a fixed order. */
     List<String> roles();
 
+    /** The output roles {@link #decode} also reads when the frame has them (as its factory's); none by default. */
+    default List<String> optionalRoles() {
+        return List.of();
+    }
+
     /**
      * Decodes one frame. {@code out} is cleared first and filled with at most {@code out.capacity()}
      * people of {@code topology().keypointCount()} keypoints.

@@ -64,6 +64,11 @@ final class AeDecoder implements PoseDecoder {
     }
 
     @Override
+    public List<String> optionalRoles() {
+        return AeDecoderFactory.OPTIONAL_ROLES;
+    }
+
+    @Override
     public void decode(DecoderInputs maps, Poses out) {
         FeatureMap heat = maps.require(OutputRoles.HEATMAPS);
         FeatureMap tags = maps.require(OutputRoles.TAGS);
