@@ -16,7 +16,9 @@ public interface Grouper {
      *
      * @param heatmaps [C,H,W] keypoint maps, possibly with a background channel
      * @param pafs     [2L,H,W] part affinity fields, same H and W
-     * @throws IllegalArgumentException if the maps do not fit the topology (names the mismatch)
+     * @throws IllegalArgumentException if the maps do not fit the topology (names the mismatch), or hold NaN or
+     *                                  an infinity in a keypoint heatmap or a sampled PAF cell (names the map,
+     *                                  channel and cell; see {@link NonFinite})
      */
     void group(FeatureMap heatmaps, FeatureMap pafs, Poses out);
 }

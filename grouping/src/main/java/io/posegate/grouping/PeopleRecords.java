@@ -24,8 +24,20 @@ public final class PeopleRecords {
     /**
      * Makes {@code to} hold {@code from}'s people, as writing and reading them back would (keypoints, scores and
      * the colours of the appearance parts both hold; ids are not copied).
+     *
+     * @throws IllegalArgumentException if {@code to} cannot hold them all (naming both counts; size {@code to}
+     *                                  to the largest frame, as {@link #read} sizes what it reads), or their
+     *                                  keypoint counts differ
      */
     public static void copy(Poses from, Poses to) {
+        if (from.count() > to.capacity()) {
+            throw new IllegalArgumentException("the recorded frame has " + from.count() + " people, the target holds "
+                    + to.capacity() + " (size it to the largest frame)");
+        }
+        if (from.keypointCount() != to.keypointCount()) {
+            throw new IllegalArgumentException("the recorded people have " + from.keypointCount()
+                    + " keypoints, the target's " + to.keypointCount());
+        }
         to.clear();
         for (int p = 0; p < from.count(); p++) {
             int q = to.add(from.personScore(p));

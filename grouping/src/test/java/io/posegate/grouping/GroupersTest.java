@@ -18,6 +18,22 @@ class GroupersTest {
         assertThrows(NullPointerException.class, () -> Groupers.create(null, Topologies.trtPoseHuman(), GroupingParams.trtPoseDefaults()));
     }
 
+    /** An even max-pool kernel has no meaning for openpose (OMZ's is 2p + 1): refused, not quietly shrunk. */
+    @Test
+    void openPoseRefusesAnEvenWindowWhichTrtPoseReadsAsTheNextOddOne() {
+        for (int even : new int[] {2, 4}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Groupers.create("openpose",
+                    Topologies.coco18OpenPose(), new GroupingParams(0.1f, 0.05f, even, 10, 100, 100)));
+            assertTrue(e.getMessage().contains("openpose window") && e.getMessage().contains("must be odd, got " + even),
+                    e.getMessage());
+            IllegalArgumentException d = assertThrows(IllegalArgumentException.class, () -> io.posegate.grouping.decode.Decoders
+                    .create("paf", Topologies.coco18OpenPose(), io.posegate.grouping.decode.DecoderParams.of(java.util.Map.of("window", even))));
+            assertTrue(d.getMessage().contains("must be odd"), d.getMessage());
+        }
+        assertEquals("trt_pose", Groupers.create("trt_pose", Topologies.trtPoseHuman(),
+                new GroupingParams(0.1f, 0.1f, 4, 7, 100, 100)).strategy());
+    }
+
     @Test
     void trtPoseHumanFollowsHumanPoseJson() {
         Topology t = Topologies.trtPoseHuman();

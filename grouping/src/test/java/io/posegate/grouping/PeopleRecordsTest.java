@@ -13,7 +13,10 @@ import java.io.EOFException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** {@link PeopleRecords}: people written and read back are the same people, and a cut record is an EOF. */
+/**
+ * {@link PeopleRecords}: people written and read back are the same people, a cut record is an EOF, and a copy
+ * into poses too small for them is refused, naming both counts.
+ */
 class PeopleRecordsTest {
     @Test
     void peopleComeBackAsTheyWereWrittenWithRoomForAllOfThem() throws Exception {
@@ -51,5 +54,21 @@ class PeopleRecordsTest {
         assertFalse(read.present(0, 1));
         byte[] cut = Arrays.copyOf(record, record.length - 3);
         assertThrows(EOFException.class, () -> PeopleRecords.read(new DataInputStream(new ByteArrayInputStream(cut)), 4, 2, 1));
+    }
+
+    @Test
+    void aCopyIntoPosesTooSmallForThePeopleIsRefused() {
+        Poses three = new Poses(18, 4);
+        for (int p = 0; p < 3; p++) {
+            three.setKeypoint(three.add(0.5f), p, p, p, 0.5f);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PeopleRecords.copy(three, new Poses(18, 2)));
+        assertTrue(e.getMessage().contains("has 3 people, the target holds 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> PeopleRecords.copy(three, new Poses(17, 4)));
+        assertTrue(e.getMessage().contains("18 keypoints, the target's 17"), e.getMessage());
+        Poses exact = new Poses(18, 3);
+        PeopleRecords.copy(three, exact);
+        assertEquals(3, exact.count());
+        assertEquals(2f, exact.x(2, 2));
     }
 }

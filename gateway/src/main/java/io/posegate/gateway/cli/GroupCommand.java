@@ -55,16 +55,17 @@ public final class GroupCommand implements Callable<Integer> {
             + "for trt_pose, 0.05 for openpose).")
     Float linkThreshold;
 
-    @Option(names = "--window", description = "Overrides the peak window (trt_pose's cmap_window; openpose's max-pool kernel).")
+    @Option(names = "--window", description = "Overrides the peak window (trt_pose's cmap_window, an even one read as the next "
+            + "odd size as trt_pose does; openpose's max-pool kernel, odd only).")
     Integer window;
 
-    @Option(names = "--samples", description = "Overrides the line-integral samples per limb.")
+    @Option(names = "--samples", description = "Overrides the line-integral samples per limb (2..1000).")
     Integer samples;
 
-    @Option(names = "--max-parts", description = "Overrides the most peaks kept per keypoint channel (trt_pose's M).")
+    @Option(names = "--max-parts", description = "Overrides the most peaks kept per keypoint channel (trt_pose's M; 1..1000).")
     Integer maxParts;
 
-    @Option(names = {"--max-objects", "--max-people"}, description = "Overrides the most people kept (trt_pose's P).")
+    @Option(names = {"--max-objects", "--max-people"}, description = "Overrides the most people kept (trt_pose's P; 1..1000).")
     Integer maxPeople;
 
     @Option(names = "--format", defaultValue = "posegate", description = "trt_pose (peak_counts, normalized_peaks, object_counts, "
@@ -142,11 +143,33 @@ public final class GroupCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * The flags given, over {@code p}.
+     *
+     * @throws IllegalArgumentException naming the first flag out of its range (as GroupingParams bounds its fields)
+     */
     private GroupingParams overrides(GroupingParams p) {
-        return new GroupingParams(peakThreshold != null ? peakThreshold : p.peakThreshold(),
-                linkThreshold != null ? linkThreshold : p.linkThreshold(), window != null ? window : p.window(),
-                samples != null ? samples : p.samples(), maxParts != null ? maxParts : p.maxPeaks(),
-                maxPeople != null ? maxPeople : p.maxPeople());
+        return new GroupingParams(peakThreshold != null ? finite("--cmap-threshold", peakThreshold) : p.peakThreshold(),
+                linkThreshold != null ? finite("--link-threshold", linkThreshold) : p.linkThreshold(),
+                window != null ? within("--window", window, 1, Integer.MAX_VALUE) : p.window(),
+                samples != null ? within("--samples", samples, 2, GroupingParams.SAMPLES_LIMIT) : p.samples(),
+                maxParts != null ? within("--max-parts", maxParts, 1, GroupingParams.PEAKS_LIMIT) : p.maxPeaks(),
+                maxPeople != null ? within("--max-objects", maxPeople, 1, GroupingParams.PEOPLE_LIMIT) : p.maxPeople());
+    }
+
+    private static float finite(String flag, float v) {
+        if (!Float.isFinite(v)) {
+            throw new IllegalArgumentException(flag + " must be a finite number, got " + v);
+        }
+        return v;
+    }
+
+    private static int within(String flag, int v, int min, int max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(flag + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                    : min + ".." + max) + ", got " + v);
+        }
+        return v;
     }
 
     private int fail(String message) {

@@ -81,6 +81,7 @@ public final class DemoTrackingRun {
      * Runs {@code tracker} on a recorded run's input ({@link GroupedRecording}) and matches its output to the
      * recorded truth as {@link #run} does: the same figures as the run that recorded it, without rendering,
      * inference or grouping. The input is not changed (replay it through several trackers). At most {@code frames} frames.
+     * Every recorded person is replayed, even where {@code d}'s decoder keeps fewer per frame.
      */
     public static Result replay(List<GroupedRecording.Frame> input, int frames, ModelDescriptor d, MultiPersonTracker tracker) {
         float[] sigmas = KeypointSigmas.forNames(d.topology().keypoints());
@@ -88,7 +89,13 @@ public final class DemoTrackingRun {
         List<MotFrame> out = new ArrayList<>();
         PeopleStats stats = new PeopleStats();
         int parts = input.isEmpty() ? 0 : input.get(0).poses().appearanceParts();
-        Poses poses = new Poses(d.topology().keypointCount(), d.decoder().maxPeople(), parts);
+        int capacity = d.decoder().maxPeople();
+        for (GroupedRecording.Frame f : input) {
+            capacity = Math.max(capacity, f.poses().count());
+        }
+        // room for the largest recorded frame: a replay feeds the tracker what was recorded, even through a
+        // descriptor whose decoder would keep fewer people
+        Poses poses = new Poses(d.topology().keypointCount(), capacity, parts);
         for (GroupedRecording.Frame f : input.subList(0, Math.min(frames, input.size()))) {
             PeopleRecords.copy(f.poses(), poses);
             tracker.update(poses, f.nanos(), sigmas);

@@ -7,14 +7,16 @@ import io.posegate.grouping.decode.Decoders;
 import io.posegate.grouping.decode.OutputRoles;
 import io.posegate.grouping.decode.PoseDecoder;
 import io.posegate.spi.InferenceResult;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A descriptor's decoder (made by name from the one registry, {@link Decoders}) fed with the model's
- * outputs: each role the decoder reads is viewed over its tensor (see {@link RoleView}). People come
- * out in network-input pixels. Not thread-safe: one per inference worker and model.
+ * outputs: each role the decoder reads is viewed over its tensor (see {@link RoleView}), and each of its
+ * optional roles the descriptor maps too (the decoder sees the others as missing). People come out in
+ * network-input pixels. Not thread-safe: one per inference worker and model.
  */
 public final class ModelDecoder {
     private final ModelDescriptor descriptor;
@@ -28,7 +30,13 @@ public final class ModelDecoder {
     public ModelDecoder(ModelDescriptor d) {
         this.descriptor = d;
         this.decoder = Decoders.create(d.decoder().name(), d.topology(), d.decoder().params());
-        this.roles = decoder.roles();
+        List<String> mapped = new ArrayList<>(decoder.roles());
+        for (String role : decoder.optionalRoles()) {
+            if (d.output().tensors().containsKey(role)) {
+                mapped.add(role);
+            }
+        }
+        this.roles = List.copyOf(mapped);
         this.views = new RoleView[roles.size()];
         this.maps = new FeatureMap[roles.size()];
         for (int i = 0; i < roles.size(); i++) {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Parses the {@code output} section of a model descriptor and asks the chosen decoder which output
- * roles it needs, naming each missing one.
+ * roles it needs, naming each missing one, and which it also reads when given (its optional roles); any
+ * other role is an error.
  */
 final class OutputSpecs {
     private OutputSpecs() {
@@ -44,14 +45,16 @@ final class OutputSpecs {
         }
         if (!decoder.name().isEmpty()) {
             List<String> roles = Decoders.roles(decoder.name());
+            List<String> optional = Decoders.optionalRoles(decoder.name());
             for (String role : roles) {
                 if (!refs.containsKey(role) && !tensors.has(role)) {  // given but broken: its own error says why
                     r.error("tensors." + role, "is required: decoder '" + decoder.name() + "' reads output roles " + roles);
                 }
             }
             for (String role : refs.keySet()) {
-                if (!roles.contains(role)) {
-                    r.error("tensors." + role, "is not an output role of decoder '" + decoder.name() + "'; it reads " + roles);
+                if (!roles.contains(role) && !optional.contains(role)) {
+                    r.error("tensors." + role, "is not an output role of decoder '" + decoder.name() + "'; it reads " + roles
+                            + (optional.isEmpty() ? "" : " and, when given, " + optional));
                 }
             }
         }

@@ -35,6 +35,22 @@ class EvalTrackingReplayTest {
         assertNotEquals(live.out(), shorter.out());
     }
 
+    /** A recording of 8 people replays whole through a descriptor whose decoder keeps 3: the recorded run's figures. */
+    @Test
+    void replayingThroughADescriptorKeepingFewerPeopleReplaysEveryRecordedPerson() throws Exception {
+        Path input = dir.resolve("rec8.bin");
+        CliRunner.Result live = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--people", "8", "--frames", "20",
+                "--tracker", "tracker", "--record-input", input.toString());
+        assertEquals(0, live.code(), live.err());
+        Path three = Files.writeString(dir.resolve("demo3.yaml"), Files.readString(Path.of(MODELS, "demo-simulated.yaml"))
+                .replace("maxPeople: 100", "maxPeople: 3")
+                .replace("file: demo.sim.properties", "file: " + Path.of(MODELS, "demo.sim.properties").toAbsolutePath()));
+        CliRunner.Result replayed = CliRunner.run("eval-tracking", "--models-dir", MODELS, "--frames", "20", "--tracker", "tracker",
+                "--replay", input.toString(), "--model", three.toString());
+        assertEquals(0, replayed.code(), replayed.err());
+        assertEquals(live.out(), replayed.out());
+    }
+
     @Test
     void replayRefusesOtherInputAndConflictingFlags() throws Exception {
         Path notARecording = Files.writeString(dir.resolve("frames.jsonl"), "{\"frame\": 0}\n");

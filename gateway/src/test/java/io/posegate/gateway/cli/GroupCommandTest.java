@@ -171,6 +171,9 @@ class GroupCommandTest {
         assertTrue(scaled.err().contains("--scale"), scaled.err());
         Run unknown = main(concat(base, "--format", "csv"));
         assertTrue(unknown.err().contains("known: trt_pose, people, posegate"), unknown.err());
+        Run even = main(concat(base, "--format", "people", "--window", "2"));
+        assertEquals(2, even.code(), even.out());
+        assertTrue(even.err().contains("openpose window (the max-pool kernel) must be odd, got 2"), even.err());
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -205,6 +208,61 @@ class GroupCommandTest {
         assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", dir.resolve("t.txt").toString()), "t.txt");
         Files.writeString(dir.resolve("bad.json"), "{\"keypoints\": [\"a\"]}");
         assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", dir.resolve("bad.json").toString()), "skeleton");
+    }
+
+    /** A malformed human_pose.json is an error naming the file and the field, never an NPE or a cast failure. */
+    @Test
+    void namesMalformedTopologyJson() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        writeMaps(t, new float[][][] {figure(t, 12.3f, 6.2f)}, 32, 57, 18, 42);
+        String[][] cases = {
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[1,null]]}", "skeleton entry 0 must be two 1-based keypoint numbers, got [1,null]"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[\"1\",\"2\"]]}", "skeleton entry 0 must be two"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[1,2],[1.7,2.2]]}", "skeleton entry 1 must be two 1-based keypoint numbers, got [1.7,2.2]"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":[1,2]}", "skeleton entry 0 must be two"},
+            {"{\"keypoints\":\"ab\",\"skeleton\":[[1,2]]}", "\"keypoints\" must be an array of keypoint names, got ab"},
+            {"{\"keypoints\":[\"a\",7],\"skeleton\":[[1,2]]}", "keypoints entry 1 must be a name"},
+            {"{\"keypoints\":[\"a\",\"b\"],\"skeleton\":{\"a\":1}}", "\"skeleton\" must be an array"},
+            {"{\"name\":3,\"keypoints\":[\"a\",\"b\"],\"skeleton\":[[1,2]]}", "\"name\" must be a string"},
+            {"[1, 2]", "not a JSON object"},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Path json = Files.writeString(dir.resolve("t" + i + ".json"), cases[i][0]);
+            Run r = run("--heatmaps", dir.resolve("hm.npy").toString(), "--pafs", dir.resolve("paf.npy").toString(),
+                    "--topology", json.toString());
+            assertError(r, json + ": " + cases[i][1]);
+        }
+    }
+
+    /** Sizes that would overflow or exhaust memory, and NaN thresholds, are errors naming the flag or descriptor key. */
+    @Test
+    void boundsSizesAndRefusesNaNThresholds() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        writeMaps(t, new float[][][] {figure(t, 12.3f, 6.2f)}, 32, 57, 18, 42);
+        String hm = dir.resolve("hm.npy").toString();
+        String paf = dir.resolve("paf.npy").toString();
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--max-parts", "50000"),
+                "--max-parts must be 1..1000, got 50000");
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--max-objects", "2000000000"),
+                "--max-objects must be 1..1000, got 2000000000");
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--cmap-threshold", "NaN"),
+                "--cmap-threshold must be a finite number, got NaN");
+        Path big = dir.resolve("trt-bigM.yaml");
+        Files.writeString(big, Files.readString(Path.of("../config/models/trt_pose_resnet18.yaml"))
+                .replace("maxPeaks: 100", "maxPeaks: 50000"));
+        assertError(run("--heatmaps", hm, "--pafs", paf, "--topology", big.toString()), "maxPeaks must be 1..1000, got 50000");
+    }
+
+    /** A NaN in the heatmaps (a broken network output) is an error naming the cell, not a person scored NaN. */
+    @Test
+    void refusesNonFiniteMaps() throws IOException {
+        Topology t = Topologies.trtPoseHuman();
+        writeMaps(t, new float[][][] {figure(t, 12.3f, 6.2f)}, 32, 57, 18, 42);
+        float[] hm = new float[18 * 32 * 57];
+        hm[5 * 57 + 29] = Float.NaN;
+        NpyWriter.write(dir.resolve("nan.npy"), new int[] {18, 32, 57}, hm);
+        assertError(run("--heatmaps", dir.resolve("nan.npy").toString(), "--pafs", dir.resolve("paf.npy").toString(),
+                "--strategy", "trt_pose", "--format", "people"), "heatmaps channel 0 (nose) holds NaN at y=5, x=29");
     }
 
     private static void assertError(Run r, String fragment) {

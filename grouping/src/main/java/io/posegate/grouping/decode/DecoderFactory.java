@@ -13,8 +13,17 @@ public interface DecoderFactory {
     /** The name descriptors use, e.g. {@code "posenet"}. */
     String name();
 
-    /** The output roles its decoders read (see {@link OutputRoles}). */
+    /** The output roles its decoders read (see {@link OutputRoles}); a descriptor must map each. */
     List<String> roles();
+
+    /**
+     * The output roles its decoders also read when the frame has them (none by default): a descriptor may map
+     * each, and the decoder falls back to its own work where it does not (e.g. associative embedding's
+     * {@code nms_heatmaps}).
+     */
+    default List<String> optionalRoles() {
+        return List.of();
+    }
 
     /** Every parameter it accepts, with its default value (for documentation and descriptor checks). */
     Map<String, Object> parameterDefaults();

@@ -8,18 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The common part of a {@link DecoderFactory}: a family's name, the output roles it reads and its
+ * The common part of a {@link DecoderFactory}: a family's name, the output roles it reads (needed and optional) and its
  * parameters with their defaults, fixed at construction. A family only says how to {@link #create} a decoder.
  * Subclasses keep a public no-argument constructor, as {@link java.util.ServiceLoader} needs.
  */
 public abstract class DecoderFamily implements DecoderFactory {
     private final String name;
     private final List<String> roles;
+    private final List<String> optionalRoles;
     private final Map<String, Object> parameterDefaults;
 
+    /** A family reading only the roles it needs. */
     protected DecoderFamily(String name, List<String> roles, Map<String, Object> parameterDefaults) {
+        this(name, roles, List.of(), parameterDefaults);
+    }
+
+    /** A family reading {@code roles} and, when the frame has them, {@code optionalRoles}. */
+    protected DecoderFamily(String name, List<String> roles, List<String> optionalRoles, Map<String, Object> parameterDefaults) {
         this.name = requireNonNull(name, "name is null");
         this.roles = List.copyOf(requireNonNull(roles, "roles is null"));
+        this.optionalRoles = List.copyOf(requireNonNull(optionalRoles, "optionalRoles is null"));
         this.parameterDefaults = Collections.unmodifiableMap(
                 new LinkedHashMap<>(requireNonNull(parameterDefaults, "parameterDefaults is null")));
     }
@@ -32,6 +40,11 @@ public abstract class DecoderFamily implements DecoderFactory {
     @Override
     public final List<String> roles() {
         return roles;
+    }
+
+    @Override
+    public final List<String> optionalRoles() {
+        return optionalRoles;
     }
 
     @Override

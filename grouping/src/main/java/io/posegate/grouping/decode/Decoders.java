@@ -51,6 +51,15 @@ public final class Decoders {
     }
 
     /**
+     * The output roles decoder {@code name} also reads when given (see {@link DecoderFactory#optionalRoles}).
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static List<String> optionalRoles(String name) {
+        return factory(name).optionalRoles();
+    }
+
+    /**
      * A new decoder with its own workspace (for one thread).
      *
      * @throws IllegalArgumentException for an unknown name (listing the known ones) or bad parameters

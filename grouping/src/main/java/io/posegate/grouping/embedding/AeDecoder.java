@@ -1,6 +1,7 @@
 package io.posegate.grouping.embedding;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NonFinite;
 import io.posegate.grouping.NumPySum;
 import io.posegate.grouping.Poses;
 import io.posegate.grouping.Topology;
@@ -19,7 +20,10 @@ import java.util.List;
  * <p>Kept as upstream: refinement takes the person's tag by its index after the pose-threshold filter from
  * the list before it, so once a person is filtered out later people are refined with a neighbour's tag.
  * Tag maps with one value per keypoint (tag size 1) only. Coordinates: OMZ's cell coordinates + 0.5 (cell
- * i spans [i, i+1)). One thread at a time; no allocation once warmed up on maps of one size.
+ * i spans [i, i+1)). A non-finite value (NaN, an infinity: a broken network output) in a map cell the
+ * decoder reads refuses the frame, naming the role, channel and cell: every cell of the map candidates are
+ * taken from, the candidates' tags, the cells the adjustment and the refinement read. One thread at a time; no
+ * allocation once warmed up on maps of one size.
  */
 final class AeDecoder implements PoseDecoder {
     private final Topology topology;
@@ -36,7 +40,7 @@ final class AeDecoder implements PoseDecoder {
         this.topology = topology;
         this.params = params;
         this.keypoints = topology.keypointCount();
-        this.candidates = new Candidates(keypoints, params.maxPeople());
+        this.candidates = new Candidates(topology.keypoints(), params.maxPeople());
         this.matcher = new TagMatcher(params, keypoints);
         this.poses = new PoseTable(keypoints, params.maxPeople() * keypoints);
         this.scores = new float[params.maxPeople() * keypoints];
@@ -57,6 +61,11 @@ final class AeDecoder implements PoseDecoder {
     @Override
     public List<String> roles() {
         return AeDecoderFactory.ROLES;
+    }
+
+    @Override
+    public List<String> optionalRoles() {
+        return AeDecoderFactory.OPTIONAL_ROLES;
     }
 
     @Override
@@ -90,7 +99,7 @@ final class AeDecoder implements PoseDecoder {
         for (int j = 0; j < keep; j++) {
             int p = kept[j];
             if (params.refine()) {
-                Refiner.refine(heat, tags, poses, p, poses.poseTag[j], keypoints);
+                Refiner.refine(heat, tags, poses, p, poses.poseTag[j], topology);
             }
             int slot = out.add(scores[p]);
             if (slot < 0) {
@@ -109,8 +118,17 @@ final class AeDecoder implements PoseDecoder {
         int px = (int) poses.x[i];
         int py = (int) poses.y[i];
         if (1 < px && px < w - 1 && 1 < py && py < h - 1) {
-            poses.x[i] += 0.25f * Math.signum(Math.abs(heat.get(k, py, px + 1)) - Math.abs(heat.get(k, py, px - 1)));
-            poses.y[i] += 0.25f * Math.signum(Math.abs(heat.get(k, py + 1, px)) - Math.abs(heat.get(k, py - 1, px)));
+            poses.x[i] += 0.25f * Math.signum(Math.abs(finite(heat, k, py, px + 1)) - Math.abs(finite(heat, k, py, px - 1)));
+            poses.y[i] += 0.25f * Math.signum(Math.abs(finite(heat, k, py + 1, px)) - Math.abs(finite(heat, k, py - 1, px)));
         }
+    }
+
+    /** The heatmap value at (y, x) of channel k. @throws IllegalArgumentException naming it if it is not finite */
+    private float finite(FeatureMap heat, int k, int y, int x) {
+        float v = heat.get(k, y, x);
+        if (!Float.isFinite(v)) {
+            throw NonFinite.at(OutputRoles.HEATMAPS, k, topology.keypoints().get(k), y, x, v);
+        }
+        return v;
     }
 }

@@ -1,5 +1,6 @@
 package io.posegate.grouping.embedding;
 
+import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.decode.DecoderParams;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,10 +25,24 @@ import java.util.Map;
 record AeParams(int maxPeople, double detectionThreshold, float tagThreshold, float poseThreshold,
         boolean useDetectionVal, boolean ignoreTooMuch, boolean adjust, boolean refine, boolean distReweight,
         float delta, int nmsKernel) {
+    /**
+     * @throws IllegalArgumentException naming a value out of range: maxPeople 1..{@value GroupingParams#PEOPLE_LIMIT},
+     *                                  nmsKernel odd, thresholds and delta finite
+     */
     AeParams {
-        if (maxPeople < 1 || nmsKernel < 1 || nmsKernel % 2 == 0) {
-            throw new IllegalArgumentException("associative-embedding maxPeople must be >= 1 and nmsKernel odd; got "
-                    + maxPeople + ", " + nmsKernel);
+        if (maxPeople < 1 || maxPeople > GroupingParams.PEOPLE_LIMIT || nmsKernel < 1 || nmsKernel % 2 == 0) {
+            throw new IllegalArgumentException("associative-embedding maxPeople must be 1.." + GroupingParams.PEOPLE_LIMIT
+                    + " and nmsKernel odd; got " + maxPeople + ", " + nmsKernel);
+        }
+        requireFinite("detectionThreshold", detectionThreshold);
+        requireFinite("tagThreshold", tagThreshold);
+        requireFinite("poseThreshold", poseThreshold);
+        requireFinite("delta", delta);
+    }
+
+    private static void requireFinite(String field, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("associative-embedding " + field + " must be a finite number, got " + v);
         }
     }
 

@@ -1,12 +1,17 @@
 package io.posegate.grouping.embedding;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NonFinite;
+import io.posegate.grouping.decode.OutputRoles;
+import java.util.List;
 
 /**
  * Per keypoint type, the {@code maxPeople} highest cells of the NMS'd heatmap (best first; equal values in
  * raster order), with their tags: Open Model Zoo's {@code top_k}. When the frame has no NMS'd heatmaps
  * the suppression is done here as the network would: a cell counts if it equals the max over its kernel
- * window (borders padded with -inf). Reuses its arrays; one thread at a time.
+ * window (borders padded with -inf). The scan reads every cell of the map it selects from, and refuses a
+ * channel holding NaN or an infinity (a broken network output), as it does a candidate's non-finite tag.
+ * Reuses its arrays; one thread at a time.
  */
 final class Candidates {
     final int[] xs;
@@ -15,10 +20,13 @@ final class Candidates {
     final float[] tags;
     private final int k;
     private final int keypoints;
+    private final List<String> names;
     private float[] plane = new float[0];
 
-    Candidates(int keypoints, int maxPeople) {
-        this.keypoints = keypoints;
+    /** @param names the keypoint of each channel, for the error naming a non-finite value */
+    Candidates(List<String> names, int maxPeople) {
+        this.names = names;
+        this.keypoints = names.size();
         this.k = maxPeople;
         xs = new int[keypoints * maxPeople];
         ys = new int[keypoints * maxPeople];
@@ -34,6 +42,9 @@ final class Candidates {
      * Fills every type's candidates from {@code nms} (or from {@code heatmaps} suppressed with a
      * {@code kernel} window). Cells not above {@code threshold} are skipped: the matching drops them anyway,
      * so the kept candidates are the same as OMZ's top-k above the threshold.
+     *
+     * @throws IllegalArgumentException naming the first non-finite cell of a scanned channel, or a candidate's
+     *                                  non-finite tag
      */
     void collect(FeatureMap heatmaps, FeatureMap nms, FeatureMap tagMap, int kernel, double threshold) {
         int h = heatmaps.height();
@@ -43,15 +54,18 @@ final class Candidates {
         }
         for (int c = 0; c < keypoints; c++) {
             read(nms != null ? nms : heatmaps, c, h, w, plane);
-            select(c, h, w, tagMap, threshold, nms != null ? -1 : kernel / 2);
+            select(c, h, w, tagMap, threshold, nms != null ? -1 : kernel / 2,
+                    nms != null ? OutputRoles.NMS_HEATMAPS : OutputRoles.HEATMAPS);
         }
     }
 
-    private void select(int c, int h, int w, FeatureMap tagMap, double threshold, int radius) {
+    private void select(int c, int h, int w, FeatureMap tagMap, double threshold, int radius, String role) {
         int base = c * k;
         int n = 0;
+        boolean finite = true;
         for (int i = 0; i < h * w; i++) {
             float v = plane[i];
+            finite &= Float.isFinite(v);
             if (!((double) v > threshold) || (n == k && !(v > vals[base + k - 1]))
                     || (radius >= 0 && !isWindowMax(v, i % w, i / w, h, w, radius))) {
                 continue;
@@ -67,8 +81,14 @@ final class Candidates {
             xs[base + at] = i % w;
             ys[base + at] = i / w;
         }
+        if (!finite) {
+            NonFinite.requireFinite(plane, h, w, role, c, names.get(c));
+        }
         for (int j = 0; j < k; j++) {
             tags[base + j] = j < n ? tagMap.get(c, ys[base + j], xs[base + j]) : 0f;
+            if (!Float.isFinite(tags[base + j])) {
+                throw NonFinite.at(OutputRoles.TAGS, c, names.get(c), ys[base + j], xs[base + j], tags[base + j]);
+            }
             if (j >= n) {
                 vals[base + j] = 0f;
             }

@@ -1,6 +1,9 @@
 package io.posegate.grouping.embedding;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NonFinite;
+import io.posegate.grouping.Topology;
+import io.posegate.grouping.decode.OutputRoles;
 
 /** Open Model Zoo's {@code refine}: fills a person's missing keypoints from the maps. Stateless. */
 final class Refiner {
@@ -11,8 +14,11 @@ final class Refiner {
      * For each keypoint of person {@code p} with score 0: the cell minimising
      * {@code (int) (|tag - poseTag| + 0.5) - |heat|} (first in raster order), taken if |heat| there is
      * positive, and moved a quarter cell toward the higher neighbour when not at the border.
+     *
+     * @throws IllegalArgumentException naming the first non-finite tag or heatmap cell of a channel it scans
      */
-    static void refine(FeatureMap heat, FeatureMap tags, PoseTable poses, int p, float poseTag, int keypoints) {
+    static void refine(FeatureMap heat, FeatureMap tags, PoseTable poses, int p, float poseTag, Topology topology) {
+        int keypoints = topology.keypointCount();
         int h = heat.height();
         int w = heat.width();
         for (int k = 0; k < keypoints; k++) {
@@ -28,13 +34,20 @@ final class Refiner {
             int heatStride = heat.xStride();
             int tagBase = tags.index(k, 0, 0);
             int heatBase = heat.index(k, 0, 0);
+            boolean finite = true;
             for (int cell = 0; cell < h * w; cell++) {
-                float cost = (float) (int) (Math.abs(tagData.get(tagBase + cell * tagStride) - poseTag) + 0.5f)
-                        - Math.abs(heatData.get(heatBase + cell * heatStride));
+                float tag = tagData.get(tagBase + cell * tagStride);
+                float value = heatData.get(heatBase + cell * heatStride);
+                finite &= Float.isFinite(tag) & Float.isFinite(value);
+                float cost = (float) (int) (Math.abs(tag - poseTag) + 0.5f) - Math.abs(value);
                 if (cost < bestCost || best < 0) {
                     bestCost = cost;
                     best = cell;
                 }
+            }
+            if (!finite) {
+                NonFinite.requireFinite(tags, OutputRoles.TAGS, k, topology.keypoints().get(k));
+                NonFinite.requireFinite(heat, OutputRoles.HEATMAPS, k, topology.keypoints().get(k));
             }
             int x = best % w;
             int y = best / w;

@@ -31,8 +31,12 @@ final class LimbCandidates {
         chosenScore = new double[maxPeaks];
     }
 
-    /** Selects the limb's connections; returns how many, readable with {@link #idA} etc. */
-    int select(FloatBuffer paf, int fieldX, int fieldY, int w, KeypointTable kp, int jointA, int jointB) {
+    /**
+     * Selects the limb's connections; returns how many, readable with {@link #idA} etc.
+     *
+     * @param plane cells per PAF channel (H x W)
+     */
+    int select(FloatBuffer paf, int fieldX, int fieldY, int w, int plane, KeypointTable kp, int jointA, int jointB) {
         int n = kp.count[jointA];
         int m = kp.count[jointB];
         if (n == 0 || m == 0) {
@@ -45,7 +49,7 @@ final class LimbCandidates {
             float bx = kp.x[startB + b];
             float by = kp.y[startB + b];
             for (int a = 0; a < n; a++) {
-                double s = scorer.score(paf, fieldX, fieldY, w, kp.x[startA + a], kp.y[startA + a], bx, by);
+                double s = scorer.score(paf, fieldX, fieldY, w, plane, kp.x[startA + a], kp.y[startA + a], bx, by);
                 if (!Double.isNaN(s)) {
                     pairIndex[valid] = b * n + a;
                     pairScore[valid] = s;

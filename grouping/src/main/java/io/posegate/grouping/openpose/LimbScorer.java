@@ -1,5 +1,6 @@
 package io.posegate.grouping.openpose;
 
+import io.posegate.grouping.NonFinite;
 import io.posegate.grouping.NumPySum;
 import java.nio.FloatBuffer;
 
@@ -9,7 +10,7 @@ import java.nio.FloatBuffer;
  * mean of the samples above {@code minAlignment} (summed pairwise as NumPy does, divided in double by
  * count + 1e-6). The pair is a valid limb when the score is &gt; 0 and more than 80 % of the samples
  * are above {@code minAlignment} (so scoring stops at the first sample that rules that out). Float32
- * arithmetic as in NumPy.
+ * arithmetic as in NumPy. A sample whose field is NaN or infinite refuses the frame.
  */
 final class LimbScorer {
     static final double INVALID = Double.NaN;
@@ -32,8 +33,12 @@ final class LimbScorer {
         this.maxFailures = samples - minValid;
     }
 
-    /** The pair's score, or {@link #INVALID} when it is not a valid limb. */
-    double score(FloatBuffer paf, int fieldX, int fieldY, int w, float ax, float ay, float bx, float by) {
+    /**
+     * The pair's score, or {@link #INVALID} when it is not a valid limb.
+     *
+     * @throws IllegalArgumentException naming the PAF channel and cell of a sample that is NaN or infinite
+     */
+    double score(FloatBuffer paf, int fieldX, int fieldY, int w, int plane, float ax, float ay, float bx, float by) {
         float vx = bx - ax;
         float vy = by - ay;
         float sx = vx * step;
@@ -47,6 +52,10 @@ final class LimbScorer {
             int y = (int) Math.rint(sy * t + ay);
             int cell = y * w + x;
             float dot = paf.get(fieldX + cell) * ux + paf.get(fieldY + cell) * uy;
+            if (!Float.isFinite(dot)) {
+                requireFinite(paf, fieldX, cell, w, plane);
+                requireFinite(paf, fieldY, cell, w, plane);
+            }
             if (dot > minAlignment) {
                 dots[t] = dot;
                 valid++;
@@ -58,5 +67,13 @@ final class LimbScorer {
         }
         double score = NumPySum.pairwise(dots, samples) / (valid + 1e-6);
         return score > 0 && (double) valid / samples > 0.8 ? score : INVALID;
+    }
+
+    /** Throws naming the channel and cell when the field at {@code offset + cell} is not finite. */
+    private static void requireFinite(FloatBuffer paf, int offset, int cell, int w, int plane) {
+        float v = paf.get(offset + cell);
+        if (!Float.isFinite(v)) {
+            throw NonFinite.at("pafs", offset / plane, null, cell / w, cell % w, v);
+        }
     }
 }

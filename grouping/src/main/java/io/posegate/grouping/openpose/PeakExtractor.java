@@ -1,27 +1,34 @@
 package io.posegate.grouping.openpose;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NonFinite;
+import java.util.List;
 
 /**
  * OpenPoseDecoder's peak stage: keep cells equal to the maximum of their window (max-pool NMS, window
  * clipped at the borders), take the {@code maxPeaks} highest (ties: lower raster index first), drop
  * those not above the threshold, nudge each interior peak a quarter cell towards its higher
  * neighbour on each axis, then shift by half a cell to the cell centre and clip to [0, W-1] x [0, H-1].
+ * The NMS scan reads every cell, and refuses a channel holding NaN or an infinity (a broken network output).
  */
 final class PeakExtractor {
     private static final float DELTA = 0.5f;
     private final float threshold;
     private final int half;
     private final int maxPeaks;
+    private final List<String> names;
     private float[] plane = new float[0];
     private int[] candidates = new int[0];
 
-    PeakExtractor(float threshold, int window, int maxPeaks) {
+    /** @param names the keypoint of each channel, for the error naming a non-finite value */
+    PeakExtractor(float threshold, int window, int maxPeaks, List<String> names) {
         this.threshold = threshold;
         this.half = (window - 1) / 2;
         this.maxPeaks = maxPeaks;
+        this.names = names;
     }
 
+    /** @throws IllegalArgumentException naming the first non-finite cell of a keypoint channel */
     void extract(FeatureMap heatmaps, int channels, KeypointTable out) {
         int h = heatmaps.height();
         int w = heatmaps.width();
@@ -32,7 +39,7 @@ final class PeakExtractor {
         int id = 0;
         for (int c = 0; c < channels; c++) {
             heatmaps.data().get(c * h * w, plane, 0, h * w);
-            int n = collectMaxima(h, w);
+            int n = collectMaxima(h, w, c);
             int kept = keepHighest(n);
             out.start[c] = id;
             out.count[c] = kept;
@@ -55,18 +62,23 @@ final class PeakExtractor {
         out.total = id;
     }
 
-    private int collectMaxima(int h, int w) {
+    private int collectMaxima(int h, int w, int c) {
         int n = 0;
+        boolean finite = true;
         for (int y = 0; y < h; y++) {
             int y0 = Math.max(0, y - half);
             int y1 = Math.min(h - 1, y + half);
             for (int x = 0; x < w; x++) {
                 float v = plane[y * w + x];
+                finite &= Float.isFinite(v);
                 if (v > threshold && !largerNeighbour(v, y, x, h, w)
                         && isWindowMax(v, y0, y1, Math.max(0, x - half), Math.min(w - 1, x + half), w)) {
                     candidates[n++] = y * w + x;
                 }
             }
+        }
+        if (!finite) {
+            NonFinite.requireFinite(plane, h, w, "heatmaps", c, names.get(c));
         }
         return n;
     }

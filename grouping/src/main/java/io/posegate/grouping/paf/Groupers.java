@@ -22,7 +22,8 @@ public final class Groupers {
      *
      * @param strategy {@code "trt_pose"} (NVIDIA trt_pose's parser) or {@code "openpose"} (Open Model
      *                 Zoo's OpenPoseDecoder)
-     * @throws IllegalArgumentException for an unknown strategy (naming it and the known ones)
+     * @throws IllegalArgumentException for an unknown strategy (naming it and the known ones), or parameters the
+     *                                  strategy has no meaning for (an even openpose window)
      */
     public static Grouper create(String strategy, Topology topology, GroupingParams params) {
         requireNonNull(strategy, "strategy is null");

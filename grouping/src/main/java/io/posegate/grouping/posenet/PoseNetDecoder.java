@@ -31,15 +31,17 @@ import java.util.List;
  * {@code coralEdgeQuirk} is set. The quirk only matters when a left eye is decoded before its nose.
  *
  * <p>Coordinates come out in cells of Coral's grid (cell i at network-input pixel {@code i * outputStride}),
- * so {@link #pixelsPerCell} is the stride. One thread at a time; no allocation once warmed up. The steps:
+ * so {@link #pixelsPerCell} is the stride. A non-finite value (NaN, an infinity: a broken network output)
+ * in a heatmap cell or in a cell an offset or displacement is sampled from refuses the frame, naming the
+ * role, channel and cell. One thread at a time; no allocation once warmed up. The steps:
  * {@link RootCandidates}, {@link PoseGrower} from each root, {@link PoseSlots} to score and rank the poses.
  */
 final class PoseNetDecoder implements PoseDecoder {
     private final Topology topology;
     private final PoseNetParams params;
-    private final Grid heat = new Grid();
-    private final Grid shortOffsets = new Grid();
-    private final Grid displacements = new Grid();
+    private final Grid heat;
+    private final Grid shortOffsets = new Grid(OutputRoles.OFFSETS, null);
+    private final Grid displacements = new Grid(OutputRoles.DISPLACEMENTS, null);
     private final PartQueue candidates = new PartQueue();
     private final PoseSlots slots;
     private final PoseGrower grower;
@@ -48,6 +50,7 @@ final class PoseNetDecoder implements PoseDecoder {
     PoseNetDecoder(Topology topology, PoseNetParams params) {
         this.topology = topology;
         this.params = params;
+        this.heat = new Grid(OutputRoles.HEATMAPS, topology.keypoints());
         this.slots = new PoseSlots(params.maxPoses());
         this.grower = new PoseGrower(heat, shortOffsets, displacements, params, slots);
         this.invStride = 1f / params.outputStride();

@@ -1,5 +1,6 @@
 package io.posegate.grouping.posenet;
 
+import io.posegate.grouping.GroupingParams;
 import io.posegate.grouping.decode.DecoderParams;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,11 @@ record PoseNetParams(int maxPoses, float scoreThreshold, float nmsRadius, int re
         int outputStride, boolean logits, boolean coralEdgeQuirk) {
     static final List<String> HEATMAP_VALUES = List.of("logits", "probabilities");
 
+    /** @throws IllegalArgumentException naming a value out of range (maxPoses 1..{@value GroupingParams#PEOPLE_LIMIT}) */
     PoseNetParams {
+        if (maxPoses > GroupingParams.PEOPLE_LIMIT) {
+            throw new IllegalArgumentException("posenet maxPoses must be 1.." + GroupingParams.PEOPLE_LIMIT + ", got " + maxPoses);
+        }
         if (maxPoses < 1 || refinementSteps < 0 || localMaximumRadius < 0 || outputStride < 1 || !(nmsRadius >= 0)
                 || !(scoreThreshold > 0 && scoreThreshold < 1)) {
             throw new IllegalArgumentException("bad posenet parameters: maxPoses=" + maxPoses + " scoreThreshold="

@@ -2,9 +2,15 @@ package io.posegate.grouping.single;
 
 /**
  * A separable Gaussian blur of one plane in place, borders mirrored without repeating the edge cell
- * (OpenCV's default BORDER_REFLECT_101). Reuses its buffers; one thread at a time.
+ * (OpenCV's default BORDER_REFLECT_101), with the kernel OpenCV's {@code getGaussianKernel} documents: for a
+ * sigma &le; 0 and a size of 3, 5 or 7, its fixed small kernels ([1 2 1]/4, [1 4 6 4 1]/16,
+ * [2 7 14 18 14 7 2]/64); otherwise exp(-d²/2σ²) normalised, σ = 0.3((size-1)/2 - 1) + 0.8 when sigma &le; 0.
+ * Reuses its buffers; one thread at a time.
  */
 final class GaussianBlur {
+    /** OpenCV's fixed kernels for sizes 3, 5 and 7 (sigma &le; 0), in integer weights over a power of two. */
+    private static final int[][] FIXED = {{1, 2, 1}, {1, 4, 6, 4, 1}, {2, 7, 14, 18, 14, 7, 2}};
+    private static final int[] FIXED_SUM = {4, 16, 64};
     private final float[] kernel;
     private final int radius;
     private float[] line = new float[0];
@@ -12,6 +18,13 @@ final class GaussianBlur {
     GaussianBlur(int size, float sigma) {
         radius = size / 2;
         kernel = new float[size];
+        if (sigma <= 0 && size % 2 == 1 && size >= 3 && size <= 7) {
+            int t = size / 2 - 1;
+            for (int i = 0; i < size; i++) {
+                kernel[i] = (float) FIXED[t][i] / FIXED_SUM[t];
+            }
+            return;
+        }
         double s = sigma > 0 ? sigma : 0.3 * ((size - 1) * 0.5 - 1) + 0.8;
         double sum = 0;
         for (int i = 0; i < size; i++) {

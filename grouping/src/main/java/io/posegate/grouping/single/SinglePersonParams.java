@@ -13,7 +13,8 @@ import java.util.Map;
  *                   number for all keypoints or a list of one per keypoint; default 0.1)
  * @param blurKernel odd size of a Gaussian blur applied to each heatmap before the argmax, 0 for none (0;
  *                   PoseEstimationForMobile's demo uses 5)
- * @param blurSigma  its standard deviation in cells; 0 derives it from the size as OpenCV does (0)
+ * @param blurSigma  its standard deviation in cells; 0 (the default) does as OpenCV's {@code GaussianBlur} with
+ *                   sigma 0: its fixed kernels for sizes 3, 5 and 7, else a sigma derived from the size
  * @param refine     sub-cell refinement of the peak: {@code none}, {@code quarter} (a quarter cell toward the
  *                   higher neighbour, per axis) or {@code dark} (a 2D Taylor expansion of the log-heatmap, as
  *                   in DARK) (default {@code quarter})
@@ -24,10 +25,17 @@ record SinglePersonParams(float[] thresholds, int blurKernel, float blurSigma, R
     /** How the argmax is refined below one cell. */
     enum Refinement { NONE, QUARTER, DARK }
 
+    /** @throws IllegalArgumentException naming a value out of range (a threshold that is not a finite number too) */
     SinglePersonParams {
         if (blurKernel < 0 || (blurKernel > 0 && blurKernel % 2 == 0) || blurKernel > 31 || !(blurSigma >= 0)) {
             throw new IllegalArgumentException("single-person blurKernel must be 0 (off) or odd up to 31 and blurSigma"
                     + " >= 0; got " + blurKernel + ", " + blurSigma);
+        }
+        for (int k = 0; k < thresholds.length; k++) {
+            if (!Float.isFinite(thresholds[k])) {
+                throw new IllegalArgumentException("single-person threshold " + k + " must be a finite number, got "
+                        + thresholds[k]);
+            }
         }
     }
 

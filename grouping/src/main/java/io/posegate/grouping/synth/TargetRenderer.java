@@ -14,7 +14,8 @@ import java.nio.FloatBuffer;
  * topology has one, is {@code 1 - max(keypoint maps)}.
  *
  * <p>Coordinates are in map pixels where pixel i spans [i, i+1), so a keypoint at (x, y) peaks at cell
- * (floor(x), floor(y)) when x and y are cell centres (i + 0.5). Not thread-safe; reuse per thread.
+ * (floor(x), floor(y)) when x and y are cell centres (i + 0.5). Planar (CHW) and interleaved (HWC) maps get
+ * the same values cell for cell. Not thread-safe; reuse per thread.
  */
 public final class TargetRenderer {
     private final Topology topology;
@@ -29,7 +30,8 @@ public final class TargetRenderer {
     }
 
     /**
-     * Renders into {@code heatmaps} and {@code pafs}, overwriting them.
+     * Renders into {@code heatmaps} and {@code pafs} (each in either layout, of the same height and width),
+     * overwriting them.
      *
      * @param people people[p][k] = {x, y} in map pixels, or null when keypoint k of person p is absent
      */
@@ -80,8 +82,10 @@ public final class TargetRenderer {
             }
             for (int i = 0; i < h * w; i++) {
                 if (counts[i] > 1) {
-                    paf.put(limb.pafX() * h * w + i, paf.get(limb.pafX() * h * w + i) / counts[i]);
-                    paf.put(limb.pafY() * h * w + i, paf.get(limb.pafY() * h * w + i) / counts[i]);
+                    int ix = pafs.index(limb.pafX(), i / w, i % w);
+                    int iy = pafs.index(limb.pafY(), i / w, i % w);
+                    paf.put(ix, paf.get(ix) / counts[i]);
+                    paf.put(iy, paf.get(iy) / counts[i]);
                 }
             }
         }
@@ -90,9 +94,9 @@ public final class TargetRenderer {
             for (int i = 0; i < h * w; i++) {
                 float max = 0f;
                 for (int k = 0; k < topology.keypointCount(); k++) {
-                    max = Math.max(max, hm.get(k * h * w + i));
+                    max = Math.max(max, hm.get(heatmaps.index(k, i / w, i % w)));
                 }
-                hm.put(bg * h * w + i, 1f - max);
+                hm.put(heatmaps.index(bg, i / w, i % w), 1f - max);
             }
         }
     }

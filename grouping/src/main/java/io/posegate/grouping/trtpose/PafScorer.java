@@ -1,11 +1,12 @@
 package io.posegate.grouping.trtpose;
 
+import io.posegate.grouping.NonFinite;
 import java.nio.FloatBuffer;
 
 /**
  * trt_pose's paf_score_graph for one limb: the mean, over evenly spaced samples on the segment A-B, of
  * the dot product of the unit vector A-B with the field at the sample's cell (samples outside the map
- * count as 0). Same float operations as trt_pose.
+ * count as 0). Same float operations as trt_pose; a sample whose field is not finite refuses the frame.
  */
 final class PafScorer {
     private static final double EPS = 1e-5;
@@ -26,6 +27,7 @@ final class PafScorer {
      *
      * @param pafY offset of the limb's y (row) channel in {@code paf}
      * @param pafX offset of the limb's x (column) channel
+     * @throws IllegalArgumentException naming the PAF channel and cell of a sample that is NaN or infinite
      */
     void score(FloatBuffer paf, int pafY, int pafX, int h, int w, PeakTable peaks, int ca, int cb, float[] graph,
             int stride) {
@@ -50,10 +52,23 @@ final class PafScorer {
                         continue;
                     }
                     int cell = pi * w + pj;
-                    integral += paf.get(pafY + cell) * uI + paf.get(pafX + cell) * uJ;
+                    float dot = paf.get(pafY + cell) * uI + paf.get(pafX + cell) * uJ;
+                    if (!Float.isFinite(dot)) {
+                        requireFinite(paf, pafY, cell, h, w);
+                        requireFinite(paf, pafX, cell, h, w);
+                    }
+                    integral += dot;
                 }
                 graph[a * stride + b] = integral / samples;
             }
+        }
+    }
+
+    /** Throws naming the channel and cell when the field at {@code offset + cell} is not finite. */
+    private static void requireFinite(FloatBuffer paf, int offset, int cell, int h, int w) {
+        float v = paf.get(offset + cell);
+        if (!Float.isFinite(v)) {
+            throw NonFinite.at("pafs", offset / (h * w), null, cell / w, cell % w, v);
         }
     }
 }

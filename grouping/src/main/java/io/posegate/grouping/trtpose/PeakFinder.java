@@ -1,22 +1,28 @@
 package io.posegate.grouping.trtpose;
 
 import io.posegate.grouping.FeatureMap;
+import io.posegate.grouping.NonFinite;
+import java.util.List;
 
 /**
  * trt_pose's find_peaks and refine_peaks: a cell is a peak when it is &ge; the threshold and no cell in
  * its window is larger; at most M per channel in raster order. Refinement is the heatmap-weighted mean
  * of the window (reflecting at the borders) plus half a cell. Float operations follow trt_pose's order
- * so results match it bit for bit. One deliberate difference: where the window's weights sum to 0
- * (trt_pose divides 0 by 0 and carries NaN on), the peak stays at its cell centre.
+ * so results match it bit for bit. Deliberate differences: where the window's weights sum to 0 (trt_pose
+ * divides 0 by 0 and carries NaN on), the peak stays at its cell centre; and a non-finite heatmap value
+ * (which trt_pose takes as a peak) refuses the frame, found by the row scan that already reads every cell.
  */
 final class PeakFinder {
     private final float threshold;
     private final int win;
+    private final List<String> names;
     private float[] plane = new float[0];
 
-    PeakFinder(float threshold, int window) {
+    /** @param names the keypoint of each channel, for the error naming a non-finite value */
+    PeakFinder(float threshold, int window, List<String> names) {
         this.threshold = threshold;
         this.win = window / 2;
+        this.names = names;
     }
 
     void find(FeatureMap heatmaps, PeakTable out) {
@@ -31,19 +37,25 @@ final class PeakFinder {
         }
         for (int c = 0; c < out.channels; c++) {
             heatmaps.data().get(c * h * w, plane, 0, h * w);
-            int count = scan(h, w, c * out.maxPeaks, out);
+            int count = scan(h, w, c, out);
             out.counts[c] = count;
             refine(h, w, c * out.maxPeaks, count, out);
         }
     }
 
-    private int scan(int h, int w, int base, PeakTable out) {
+    /**
+     * Finds channel c's peaks; every row is read (for finiteness) even after M peaks are found.
+     *
+     * @throws IllegalArgumentException naming the first non-finite cell of the channel
+     */
+    private int scan(int h, int w, int c, PeakTable out) {
         float[] map = plane;
         int m = out.maxPeaks;
+        int base = c * m;
         int count = 0;
-        for (int i = 0; i < h && count < m; i++) {
+        for (int i = 0; i < h; i++) {
             int row = i * w;
-            if (!rowHasCandidate(map, row, w)) {
+            if (!rowHasCandidate(map, row, w, c, i) || count == m) {
                 continue;
             }
             for (int j = 0; j < w && count < m; j++) {
@@ -60,11 +72,25 @@ final class PeakFinder {
         return count;
     }
 
-    /** Whether any cell of the row is not below the threshold (NaN counts, as trt_pose lets NaN through). */
-    private boolean rowHasCandidate(float[] map, int row, int w) {
+    /**
+     * Whether any cell of row i is not below the threshold.
+     *
+     * @throws IllegalArgumentException naming the row's first non-finite cell (trt_pose would take NaN as a peak)
+     */
+    private boolean rowHasCandidate(float[] map, int row, int w, int c, int i) {
         boolean any = false;
+        boolean finite = true;
         for (int j = row; j < row + w; j++) {
-            any |= !(map[j] < threshold);
+            float v = map[j];
+            any |= !(v < threshold);
+            finite &= Float.isFinite(v);
+        }
+        if (!finite) {
+            for (int j = 0; j < w; j++) {
+                if (!Float.isFinite(map[row + j])) {
+                    throw NonFinite.at("heatmaps", c, names.get(c), i, j, map[row + j]);
+                }
+            }
         }
         return any;
     }

@@ -21,6 +21,11 @@ import java.util.Arrays;
  * {@code maxPeople} = P. A keypoint's score is the heatmap value at its peak; a person's score is the
  * mean of its keypoint scores. The background channel, if any, is ignored.
  *
+ * <p>A non-finite value (NaN, an infinity: a broken network output) in a keypoint heatmap, or in a PAF cell
+ * a limb is sampled at, refuses the frame with an {@link IllegalArgumentException} naming the map, channel
+ * and cell. It is found on the scans the parser already makes, so finite maps cost nothing more and give
+ * trt_pose's results unchanged (trt_pose itself takes a NaN heatmap cell as a peak).
+ *
  * <p>One thread at a time; allocates nothing after the first frame of a given size.
  */
 public final class TrtPoseGrouper implements Grouper {
@@ -50,7 +55,7 @@ public final class TrtPoseGrouper implements Grouper {
             limbTo[i] = topology.limbs().get(i).to();
         }
         peaks = new PeakTable(topology.keypointCount(), m);
-        finder = new PeakFinder(params.peakThreshold(), params.window());
+        finder = new PeakFinder(params.peakThreshold(), params.window(), topology.keypoints());
         scorer = new PafScorer(params.samples());
         munkres = new Munkres(m);
         connector = new PartConnector(topology.keypointCount(), m, params.maxPeople(), limbFrom, limbTo);

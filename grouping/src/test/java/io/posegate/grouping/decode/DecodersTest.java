@@ -21,6 +21,10 @@ class DecodersTest {
     void registryNamesTheBuiltInDecodersAndTheirRoles() {
         assertTrue(Decoders.names().contains("paf"), Decoders.names().toString());
         assertEquals(java.util.List.of("heatmaps", "pafs"), Decoders.roles("paf"));
+        assertEquals(java.util.List.of(), Decoders.optionalRoles("paf"));
+        assertEquals(java.util.List.of("nms_heatmaps"), Decoders.optionalRoles("associative-embedding"));
+        assertEquals(java.util.List.of("nms_heatmaps"), Decoders.create("associative-embedding", Topologies.coco17(),
+                DecoderParams.defaults()).optionalRoles());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Decoders.factory("nope"));
         assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains("paf"), e.getMessage());
     }

@@ -100,6 +100,30 @@ class SinglePersonDecoderTest {
         assertEquals(30.5f, decode(maps, Map.of("refine", "none", "blurKernel", 5)).x(0, 4));
     }
 
+    /**
+     * With sigma 0, sizes 3, 5 and 7 blur with OpenCV's fixed kernels (getGaussianKernel's documented table), so a
+     * unit spike's blurred peak, the keypoint score, is the square of the kernel's centre tap; a sigma given, or a
+     * larger size, is the sampled Gaussian.
+     */
+    @Test
+    void blurWithSigmaZeroUsesOpenCvsFixedSmallKernels() {
+        float[] maps = new float[16 * H * W];
+        maps[20 * W + 20] = 1f;
+        Map<String, Float> centreTap = Map.of("3", 0.5f, "5", 0.375f, "7", 0.28125f);
+        centreTap.forEach((size, tap) -> assertEquals(tap * tap,
+                decode(maps, Map.of("blurKernel", Integer.parseInt(size), "threshold", 0, "refine", "none")).score(0, 0),
+                1e-7, "kernel size " + size));
+        double s = 1.1;
+        double centre = 1 / (1 + 2 * Math.exp(-1 / (2 * s * s)) + 2 * Math.exp(-4 / (2 * s * s)));
+        assertEquals(centre * centre, decode(maps, Map.of("blurKernel", 5, "blurSigma", 1.1, "threshold", 0)).score(0, 0), 1e-6);
+        double s9 = 0.3 * (4 - 1) + 0.8;
+        double sum9 = 1;
+        for (int d = 1; d <= 4; d++) {
+            sum9 += 2 * Math.exp(-d * d / (2 * s9 * s9));
+        }
+        assertEquals(1 / (sum9 * sum9), decode(maps, Map.of("blurKernel", 9, "threshold", 0)).score(0, 0), 1e-6);
+    }
+
     @Test
     void badSettingsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
