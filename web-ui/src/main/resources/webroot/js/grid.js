@@ -1,6 +1,8 @@
 // The live grid: one card per stream with its MJPEG video and the pose overlay canvas on top.
 import { drawPoses } from './overlay.js';
 
+const RETRY_MS = 3000;
+
 export class StreamGrid {
   constructor(container, emptyNote, onSelect) {
     this.container = container;
@@ -29,13 +31,18 @@ export class StreamGrid {
     el.querySelector('h3').textContent = id;
     const img = el.querySelector('img');
     img.alt = `Live video of stream ${id}`;
-    img.addEventListener('error', () => setTimeout(() => { img.src = videoUrl(id); }, 3000));
+    card = { el, img, canvas: el.querySelector('canvas'), view: el.querySelector('.view'), frames: 0, retry: 0, dead: false };
+    // A failed preview is retried while the card is shown; remove() marks it dead and stops the retry for good.
+    img.addEventListener('error', () => {
+      if (card.dead) return;
+      clearTimeout(card.retry);
+      card.retry = setTimeout(() => { if (!card.dead) img.src = videoUrl(id); }, RETRY_MS);
+    });
     img.src = videoUrl(id);
     el.addEventListener('click', () => this.onSelect(id));
     el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(id); }
     });
-    card = { el, canvas: el.querySelector('canvas'), view: el.querySelector('.view'), frames: 0 };
     this.cards.set(id, card);
     this.container.append(el);
     this.emptyNote.hidden = true;
@@ -45,14 +52,18 @@ export class StreamGrid {
   remove(id) {
     const card = this.cards.get(id);
     if (!card) return;
-    card.el.querySelector('img').src = '';
+    card.dead = true;
+    clearTimeout(card.retry);
+    card.img.removeAttribute('src'); // ends the MJPEG request (an empty src would fire 'error')
     card.el.remove();
     this.cards.delete(id);
     this.emptyNote.hidden = this.cards.size > 0;
   }
 
   draw(frame, topology) {
-    const card = this.ensure(frame.stream);
+    // cards come from hello, /api/streams and state messages: a frame still in flight for a removed stream adds none
+    const card = this.cards.get(frame.stream);
+    if (!card) return;
     card.view.style.aspectRatio = `${frame.width} / ${frame.height}`;
     drawPoses(card.canvas, frame, topology);
     card.frames += 1;
@@ -68,7 +79,9 @@ export class StreamGrid {
   }
 
   state(id, state) {
-    const card = this.ensure(id);
+    // 'stopped' comes when a stream is removed (or replaced): it never brings back a card already gone
+    const card = state.phase === 'stopped' ? this.cards.get(id) : this.ensure(id);
+    if (!card) return;
     const phase = card.el.querySelector('.phase');
     phase.textContent = state.phase + (state.attempt ? ` #${state.attempt}` : '');
     phase.className = `phase ${state.phase}`;

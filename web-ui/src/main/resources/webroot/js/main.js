@@ -72,7 +72,13 @@ async function refreshStreams() {
   try {
     const { streams } = await getJson('/api/streams');
     const ids = streams.map((s) => s.id);
-    for (const id of grid.ids()) if (!ids.includes(id)) grid.remove(id);
+    for (const id of grid.ids()) {
+      if (ids.includes(id)) continue;
+      grid.remove(id);
+      state.histories.delete(id);
+      state.frames.delete(id);
+      streamPanel.forget(id);
+    }
     for (const s of streams) {
       // each stream draws its own model's skeleton (streams may run different models)
       if (s.topology) state.topologies[s.id] = s.topology;
