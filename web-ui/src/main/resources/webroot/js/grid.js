@@ -1,7 +1,7 @@
-// The live grid: one card per stream with its MJPEG video and the pose overlay canvas on top.
+// The live grid: one card per stream with its video preview (live MJPEG or a still, see previews.js) and the
+// pose overlay canvas on top.
 import { drawPoses } from './overlay.js';
-
-const RETRY_MS = 3000;
+import { Previews } from './previews.js';
 
 export class StreamGrid {
   constructor(container, emptyNote, onSelect) {
@@ -9,6 +9,7 @@ export class StreamGrid {
     this.emptyNote = emptyNote;
     this.onSelect = onSelect;
     this.cards = new Map();
+    this.previews = new Previews();
   }
 
   ids() {
@@ -29,22 +30,14 @@ export class StreamGrid {
       <div class="view"><img alt=""><canvas class="overlay" aria-hidden="true"></canvas></div>
       <footer><span class="fps">– fps</span><span class="people">0 people</span><span class="dropped">0 dropped</span></footer>`;
     el.querySelector('h3').textContent = id;
-    const img = el.querySelector('img');
-    img.alt = `Live video of stream ${id}`;
-    card = { el, img, canvas: el.querySelector('canvas'), view: el.querySelector('.view'), frames: 0, retry: 0, dead: false };
-    // A failed preview is retried while the card is shown; remove() marks it dead and stops the retry for good.
-    img.addEventListener('error', () => {
-      if (card.dead) return;
-      clearTimeout(card.retry);
-      card.retry = setTimeout(() => { if (!card.dead) img.src = videoUrl(id); }, RETRY_MS);
-    });
-    img.src = videoUrl(id);
+    card = { el, canvas: el.querySelector('canvas'), view: el.querySelector('.view'), frames: 0 };
     el.addEventListener('click', () => this.onSelect(id));
     el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(id); }
     });
     this.cards.set(id, card);
     this.container.append(el);
+    this.previews.add(id, el, el.querySelector('img'));
     this.emptyNote.hidden = true;
     return card;
   }
@@ -52,9 +45,7 @@ export class StreamGrid {
   remove(id) {
     const card = this.cards.get(id);
     if (!card) return;
-    card.dead = true;
-    clearTimeout(card.retry);
-    card.img.removeAttribute('src'); // ends the MJPEG request (an empty src would fire 'error')
+    this.previews.remove(id);
     card.el.remove();
     this.cards.delete(id);
     this.emptyNote.hidden = this.cards.size > 0;
@@ -95,9 +86,6 @@ export class StreamGrid {
 
   select(id) {
     for (const [k, c] of this.cards) c.el.classList.toggle('selected', k === id);
+    this.previews.select(id);
   }
-}
-
-function videoUrl(id) {
-  return `/api/streams/${encodeURIComponent(id)}/mjpeg?fps=10&t=${Date.now()}`;
 }
