@@ -7,7 +7,7 @@ import { StreamGrid } from './grid.js';
 import { StreamHistory } from './history.js';
 import { StreamPanel } from './stream-panel.js';
 import { BackendsPanel } from './backends.js';
-import { WebcamMode, WEBCAM_STREAM } from './webcam.js';
+import { WebcamMode } from './webcam.js';
 
 const SETTLE_MS = 2000;
 const state = { socketOpenedAt: Infinity, topologies: {}, defaultTopology: null, demo: false, histories: new Map(), frames: new Map() };
@@ -49,7 +49,7 @@ function onMessage(m) {
       if (!h) state.histories.set(m.stream, (h = new StreamHistory()));
       h.add(m, Date.now());
     }
-    if (m.stream === WEBCAM_STREAM) webcam.onPoses(m);
+    webcam.onPoses(m);
   } else if (m.type === 'stream') {
     grid.state(m.stream, m.state);
   }
