@@ -1,7 +1,7 @@
 // Boots the dashboard: the socket, the live grid, the panels, and the periodic API refreshes.
 // window.posegate exposes the live state for debugging and for the browser tests.
 import { getJson } from './api.js';
-import { startSession } from './session.js';
+import { recheckSession, startSession } from './session.js';
 import { PoseSocket } from './socket.js';
 import { StreamGrid } from './grid.js';
 import { StreamHistory } from './history.js';
@@ -63,7 +63,11 @@ new PoseSocket({
   onStatus: (text, kind) => {
     conn.textContent = text;
     conn.className = `conn ${kind}`;
-    if (kind === 'ok') state.socketOpenedAt = performance.now();
+    if (kind === 'ok') {
+      // a reconnect may follow a gateway restart, whose new run token ended our login: ask again
+      if (state.socketOpenedAt !== Infinity) recheckSession().catch(() => {});
+      state.socketOpenedAt = performance.now();
+    }
   },
 });
 }
