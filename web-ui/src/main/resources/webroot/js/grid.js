@@ -1,5 +1,7 @@
-// The live grid: one card per stream with its MJPEG video and the pose overlay canvas on top.
+// The live grid: one card per stream with its video preview (live MJPEG or a still, see previews.js) and the
+// pose overlay canvas on top.
 import { drawPoses } from './overlay.js';
+import { Previews } from './previews.js';
 
 export class StreamGrid {
   constructor(container, emptyNote, onSelect) {
@@ -7,6 +9,7 @@ export class StreamGrid {
     this.emptyNote = emptyNote;
     this.onSelect = onSelect;
     this.cards = new Map();
+    this.previews = new Previews();
   }
 
   ids() {
@@ -27,17 +30,14 @@ export class StreamGrid {
       <div class="view"><img alt=""><canvas class="overlay" aria-hidden="true"></canvas></div>
       <footer><span class="fps">– fps</span><span class="people">0 people</span><span class="dropped">0 dropped</span></footer>`;
     el.querySelector('h3').textContent = id;
-    const img = el.querySelector('img');
-    img.alt = `Live video of stream ${id}`;
-    img.addEventListener('error', () => setTimeout(() => { img.src = videoUrl(id); }, 3000));
-    img.src = videoUrl(id);
+    card = { el, canvas: el.querySelector('canvas'), view: el.querySelector('.view'), frames: 0 };
     el.addEventListener('click', () => this.onSelect(id));
     el.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.onSelect(id); }
     });
-    card = { el, canvas: el.querySelector('canvas'), view: el.querySelector('.view'), frames: 0 };
     this.cards.set(id, card);
     this.container.append(el);
+    this.previews.add(id, el, el.querySelector('img'));
     this.emptyNote.hidden = true;
     return card;
   }
@@ -45,14 +45,16 @@ export class StreamGrid {
   remove(id) {
     const card = this.cards.get(id);
     if (!card) return;
-    card.el.querySelector('img').src = '';
+    this.previews.remove(id);
     card.el.remove();
     this.cards.delete(id);
     this.emptyNote.hidden = this.cards.size > 0;
   }
 
   draw(frame, topology) {
-    const card = this.ensure(frame.stream);
+    // cards come from hello, /api/streams and state messages: a frame still in flight for a removed stream adds none
+    const card = this.cards.get(frame.stream);
+    if (!card) return;
     card.view.style.aspectRatio = `${frame.width} / ${frame.height}`;
     drawPoses(card.canvas, frame, topology);
     card.frames += 1;
@@ -68,7 +70,9 @@ export class StreamGrid {
   }
 
   state(id, state) {
-    const card = this.ensure(id);
+    // 'stopped' comes when a stream is removed (or replaced): it never brings back a card already gone
+    const card = state.phase === 'stopped' ? this.cards.get(id) : this.ensure(id);
+    if (!card) return;
     const phase = card.el.querySelector('.phase');
     phase.textContent = state.phase + (state.attempt ? ` #${state.attempt}` : '');
     phase.className = `phase ${state.phase}`;
@@ -82,9 +86,6 @@ export class StreamGrid {
 
   select(id) {
     for (const [k, c] of this.cards) c.el.classList.toggle('selected', k === id);
+    this.previews.select(id);
   }
-}
-
-function videoUrl(id) {
-  return `/api/streams/${encodeURIComponent(id)}/mjpeg?fps=10&t=${Date.now()}`;
 }

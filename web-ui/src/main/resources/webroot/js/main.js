@@ -1,13 +1,13 @@
 // Boots the dashboard: the socket, the live grid, the panels, and the periodic API refreshes.
 // window.posegate exposes the live state for debugging and for the browser tests.
 import { getJson } from './api.js';
-import { startSession } from './session.js';
+import { recheckSession, startSession } from './session.js';
 import { PoseSocket } from './socket.js';
 import { StreamGrid } from './grid.js';
 import { StreamHistory } from './history.js';
 import { StreamPanel } from './stream-panel.js';
 import { BackendsPanel } from './backends.js';
-import { WebcamMode, WEBCAM_STREAM } from './webcam.js';
+import { WebcamMode } from './webcam.js';
 
 const SETTLE_MS = 2000;
 const state = { socketOpenedAt: Infinity, topologies: {}, defaultTopology: null, demo: false, histories: new Map(), frames: new Map() };
@@ -49,7 +49,7 @@ function onMessage(m) {
       if (!h) state.histories.set(m.stream, (h = new StreamHistory()));
       h.add(m, Date.now());
     }
-    if (m.stream === WEBCAM_STREAM) webcam.onPoses(m);
+    webcam.onPoses(m);
   } else if (m.type === 'stream') {
     grid.state(m.stream, m.state);
   }
@@ -63,7 +63,11 @@ new PoseSocket({
   onStatus: (text, kind) => {
     conn.textContent = text;
     conn.className = `conn ${kind}`;
-    if (kind === 'ok') state.socketOpenedAt = performance.now();
+    if (kind === 'ok') {
+      // a reconnect may follow a gateway restart, whose new run token ended our login: ask again
+      if (state.socketOpenedAt !== Infinity) recheckSession().catch(() => {});
+      state.socketOpenedAt = performance.now();
+    }
   },
 });
 }
@@ -72,7 +76,13 @@ async function refreshStreams() {
   try {
     const { streams } = await getJson('/api/streams');
     const ids = streams.map((s) => s.id);
-    for (const id of grid.ids()) if (!ids.includes(id)) grid.remove(id);
+    for (const id of grid.ids()) {
+      if (ids.includes(id)) continue;
+      grid.remove(id);
+      state.histories.delete(id);
+      state.frames.delete(id);
+      streamPanel.forget(id);
+    }
     for (const s of streams) {
       // each stream draws its own model's skeleton (streams may run different models)
       if (s.topology) state.topologies[s.id] = s.topology;

@@ -30,6 +30,11 @@ export class StreamPanel {
     this.tick();
   }
 
+  /** Drops what is known of a removed stream, so a stream re-added under its name starts afresh. */
+  forget(id) {
+    this.info.delete(id);
+  }
+
   update(stream) {
     this.info.set(stream.id, stream);
     if (stream.id === this.current) this.render();

@@ -1,9 +1,10 @@
 // Webcam mode: this browser's camera (getUserMedia) goes to the gateway as binary JPEG messages on the
-// WebSocket /ws?webcam=webcam, which feeds the stream "webcam" (created here with source "webcam:").
+// WebSocket /ws?webcam=ID, which feeds the stream ID (created here with source "webcam:ID"). ID is this page's
+// own, webcam-<random>, so it never takes over a configured stream (an operator's "webcam" camera, another
+// tab's webcam); a name already taken is refused. Stop, and leaving or reloading the page, remove the stream.
 // Its poses come back on the dashboard's main socket like any other stream's.
-import { sendJson } from './api.js';
+import { getJson, sendJson } from './api.js';
 
-export const WEBCAM_STREAM = 'webcam';
 const SEND_INTERVAL_MS = 100;
 const MAX_BUFFERED = 512 * 1024;
 
@@ -14,7 +15,28 @@ export class WebcamMode {
     this.status = document.getElementById('webcam-status');
     this.sent = 0;
     this.posesBack = 0;
+    const bytes = crypto.getRandomValues(new Uint8Array(4));
+    this.id = `webcam-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    document.getElementById('webcam-id').textContent = this.id;
     this.button.addEventListener('click', () => (this.running ? this.stop() : this.start()));
+    // a closed or reloaded tab sends no more frames: its stream goes too (keepalive outlives the page)
+    window.addEventListener('pagehide', () => {
+      if (this.created) fetch(this.path(), { method: 'DELETE', keepalive: true }).catch(() => {});
+    });
+  }
+
+  path() {
+    return `/api/streams/${encodeURIComponent(this.id)}`;
+  }
+
+  /** Refuses a name some other stream has (never so far: the id is random); a 404 means it is free. */
+  async checkFree() {
+    try {
+      const s = await getJson(this.path());
+      throw new Error(`a stream called ${this.id} exists already (source ${s.source}); reload the page for another name`);
+    } catch (e) {
+      if (e.status !== 404) throw e;
+    }
   }
 
   async start() {
@@ -29,7 +51,9 @@ export class WebcamMode {
       this.preview.hidden = false;
       await this.preview.play();
       this.say('Creating the webcam stream…');
-      await sendJson('PUT', `/api/streams/${WEBCAM_STREAM}`, { source: 'webcam:' });
+      await this.checkFree();
+      await sendJson('PUT', this.path(), { source: `webcam:${this.id}` });
+      this.created = true;
       this.openSocket();
       this.running = true;
       this.button.textContent = 'Stop webcam';
@@ -44,10 +68,10 @@ export class WebcamMode {
 
   openSocket() {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}/ws?webcam=${WEBCAM_STREAM}`);
+    const ws = new WebSocket(`${proto}//${location.host}/ws?webcam=${encodeURIComponent(this.id)}`);
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
-      ws.send(JSON.stringify({ type: 'subscribe', streams: [WEBCAM_STREAM] }));
+      ws.send(JSON.stringify({ type: 'subscribe', streams: [this.id] }));
       this.timer = setInterval(() => this.sendFrame(), SEND_INTERVAL_MS);
     };
     ws.onmessage = (ev) => {
@@ -78,6 +102,7 @@ export class WebcamMode {
   }
 
   onPoses(frame) {
+    if (frame.stream !== this.id) return;
     this.posesBack += 1;
     this.lastPeople = (frame.people || []).length;
     this.report();
@@ -93,7 +118,8 @@ export class WebcamMode {
     this.button.textContent = 'Start webcam';
     this.button.setAttribute('aria-pressed', 'false');
     try {
-      await sendJson('DELETE', `/api/streams/${WEBCAM_STREAM}`);
+      await sendJson('DELETE', this.path());
+      this.created = false;
       this.say('Webcam stopped.');
     } catch (e) {
       this.say(`Webcam stopped; removing its stream failed: ${e.message}`);

@@ -90,15 +90,22 @@ final class RunCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("No tokens in " + config + ": generated an admin token for this run, " + where + ".\n"
                 + "Log in to the dashboard with:\n    " + loginUrl(cfg, v.actualPort(), v.generatedAdminToken()) + "\n"
+                + "(the browser's history keeps that URL with the token; on a shared browser open " + dashboardUrl(cfg, v.actualPort())
+                + " and paste the token into the login form instead)\n"
                 + "Permanent tokens: posegate token add --role admin|viewer --name NAME --config " + config);
         spec.commandLine().getOut().flush();
     }
 
     /** The dashboard URL that logs in with {@code token}, as Jupyter prints one. */
     static String loginUrl(GatewayConfig cfg, int port, String token) {
+        return dashboardUrl(cfg, port) + "?token=" + token;
+    }
+
+    /** The dashboard's URL, without a token. */
+    static String dashboardUrl(GatewayConfig cfg, int port) {
         String host = cfg.http().host();
         host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-        return (cfg.security().tls() == null ? "http" : "https") + "://" + host + ":" + port + "/?token=" + token;
+        return (cfg.security().tls() == null ? "http" : "https") + "://" + host + ":" + port + "/";
     }
 
     private Map<String, Object> overrides() {

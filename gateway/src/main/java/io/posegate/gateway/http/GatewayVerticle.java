@@ -39,6 +39,7 @@ public final class GatewayVerticle extends VerticleBase {
     private long tlsWatch = -1;
     private WsHub hub;
     private TokenBoundConnections tokenBound;
+    private final PreviewViewers previews = new PreviewViewers();
     private WorkerExecutor control;
     private OpsRoutes ops;
     private HttpServer server;
@@ -111,9 +112,9 @@ public final class GatewayVerticle extends VerticleBase {
         JsonFailures.install(router);
         router.route().handler(connections.requestHandler());
         security.install(router);
-        new ApiRoutes(gateway, hub, control).mount(router);
+        new ApiRoutes(gateway, hub, previews, control).mount(router);
         tokenBound = new TokenBoundConnections(tokens);
-        ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound, fleetReadiness);
+        ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound, fleetReadiness, previews);
         new WsEndpoint(vertx, hub, webcams, security.authenticator(), tokenBound, this::hello, sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));

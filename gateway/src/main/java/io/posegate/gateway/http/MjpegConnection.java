@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * One viewer of an MJPEG stream. A timer on the event loop asks the worker pool for the next JPEG (copy +
  * encode happen there); the part is written back on the event loop. At most one encode is in flight per
  * viewer; a frame already sent or a full socket skips the tick. Ends when the client goes away, the
- * stream is removed, or {@link #end} is called (its token was revoked). Used on its request's event loop.
+ * stream is removed, or {@link #end} is called (its token was revoked); then it runs {@code done} once. Used on its request's event loop.
  */
 final class MjpegConnection {
     private final Vertx vertx;
@@ -27,10 +27,11 @@ final class MjpegConnection {
     private final JpegEncoder encoder = new JpegEncoder(0.75f);
     private long lastSeq = -1;
     private long lastCapture = -1;
+    private final Runnable done;
     private volatile boolean closed;
 
     MjpegConnection(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, String stream, HttpServerResponse resp, long intervalMillis,
-                    int width) {
+                    int width, Runnable done) {
         this.vertx = vertx;
         this.gateway = gateway;
         this.jpeg = jpeg;
@@ -38,15 +39,20 @@ final class MjpegConnection {
         this.resp = resp;
         this.intervalMillis = intervalMillis;
         this.width = width;
+        this.done = done;
     }
 
     /** Starts sending; {@code onClose} runs once the connection closes under it (not after {@link #end}). */
     void start(Runnable onClose) {
         resp.closeHandler(v -> {
             closed = true;
+            done.run();
             onClose.run();
         });
-        resp.exceptionHandler(e -> closed = true);
+        resp.exceptionHandler(e -> {
+            closed = true;
+            done.run();
+        });
         resp.write(Buffer.buffer("--" + MjpegRoutes.BOUNDARY + "\r\n"));
         tick();
     }
@@ -55,6 +61,7 @@ final class MjpegConnection {
     void end() {
         if (!closed) {
             closed = true;
+            done.run();
             resp.end();
         }
     }
@@ -75,6 +82,7 @@ final class MjpegConnection {
         jpeg.executeBlocking(this::nextJpeg, false).onComplete(r -> {
             if (r.failed()) {
                 closed = true;
+                done.run();
                 resp.reset();
                 return;
             }

@@ -22,7 +22,8 @@ import io.vertx.ext.web.RoutingContext;
  * stream), only while someone watches. Frames are copied out of the stream's slot and
  * encoded on the worker pool {@code posegate-jpeg}, never on the event loop; a frame is sent only when it
  * is new and the client's socket has room, so a slow viewer skips frames instead of queueing them. A preview
- * opened with a token is tracked by {@link TokenBoundConnections} and ended when a token reload drops that token.
+ * opened with a token is tracked by {@link TokenBoundConnections} and ended when a token reload drops that token;
+ * {@link PreviewViewers} counts the open ones per stream.
  */
 final class MjpegRoutes {
     static final String BOUNDARY = "posegateframe";
@@ -30,12 +31,14 @@ final class MjpegRoutes {
     private final Gateway gateway;
     private final WorkerExecutor jpeg;
     private final TokenBoundConnections tokenBound;
+    private final PreviewViewers previews;
 
-    MjpegRoutes(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, TokenBoundConnections tokenBound) {
+    MjpegRoutes(Vertx vertx, Gateway gateway, WorkerExecutor jpeg, TokenBoundConnections tokenBound, PreviewViewers previews) {
         this.vertx = requireNonNull(vertx, "vertx is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.jpeg = requireNonNull(jpeg, "jpeg is null");
         this.tokenBound = requireNonNull(tokenBound, "tokenBound is null");
+        this.previews = requireNonNull(previews, "previews is null");
     }
 
     void mount(Router router) {
@@ -99,7 +102,8 @@ final class MjpegRoutes {
             HttpServerResponse resp = ctx.response().setChunked(true)
                     .putHeader("content-type", "multipart/x-mixed-replace; boundary=" + BOUNDARY)
                     .putHeader("cache-control", "no-store").putHeader("connection", "close");
-            MjpegConnection viewer = new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps), width);
+            MjpegConnection viewer = new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps), width,
+                    previews.opened(id));
             if (token == null) {
                 viewer.start(() -> { });
             } else {

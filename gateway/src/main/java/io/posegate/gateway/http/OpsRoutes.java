@@ -30,13 +30,13 @@ final class OpsRoutes implements AutoCloseable {
 
     /** Mounts the routes on {@code router}; close the result when the verticle stops. */
     static OpsRoutes mount(Vertx vertx, Router router, Gateway gateway, WsHub hub, TokenBoundConnections tokenBound,
-                           FleetReadiness fleet) {
+                           FleetReadiness fleet, PreviewViewers previews) {
         requireNonNull(router, "router is null");
         OpsRoutes ops = new OpsRoutes(requireNonNull(vertx, "vertx is null"), requireNonNull(gateway, "gateway is null"),
                 requireNonNull(hub, "hub is null"));
         new MetricsRoutes(ops.worker).mount(router);
         new HealthRoutes(vertx, gateway, ops.worker, fleet).mount(router);
-        new MjpegRoutes(vertx, gateway, ops.jpeg, tokenBound).mount(router);
+        new MjpegRoutes(vertx, gateway, ops.jpeg, tokenBound, previews).mount(router);
         return ops;
     }
 

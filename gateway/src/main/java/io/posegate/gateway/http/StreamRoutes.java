@@ -19,18 +19,20 @@ import java.util.List;
 final class StreamRoutes {
     private final Gateway gateway;
     private final WsHub hub;
+    private final PreviewViewers previews;
     private final WorkerExecutor control;
 
-    StreamRoutes(Gateway gateway, WsHub hub, WorkerExecutor control) {
+    StreamRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control) {
         this.gateway = gateway;
         this.hub = hub;
+        this.previews = previews;
         this.control = control;
     }
 
     void streams(RoutingContext ctx) {
         JsonArray a = new JsonArray();
         for (StreamPipeline s : gateway.streams()) {
-            a.add(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
+            a.add(view(s));
         }
         ctx.json(new JsonObject().put("streams", a));
     }
@@ -58,7 +60,7 @@ final class StreamRoutes {
         if (s == null) {
             error(ctx, 404, "no stream '" + ctx.pathParam("id") + "'");
         } else {
-            ctx.json(JsonViews.stream(s, hub, gateway.descriptorOf(s.id())));
+            ctx.json(view(s));
         }
     }
 
@@ -80,8 +82,12 @@ final class StreamRoutes {
         }
         ApiReplies.blocking(control, ctx, () -> {
             StreamPipeline p = gateway.addStream(sc, SourceSpec.Origin.API);
-            return JsonViews.stream(p, hub, gateway.descriptorOf(p.id()));
+            return view(p);
         });
+    }
+
+    private JsonObject view(StreamPipeline s) {
+        return JsonViews.stream(s, hub, gateway.descriptorOf(s.id())).put("previews", previews.count(s.id()));
     }
 
     void deleteStream(RoutingContext ctx) {

@@ -92,6 +92,7 @@ final class WsEndpoint {
     private void join(ServerWebSocket ws, Principal principal, String token, String address) {
         AtomicReference<Principal> who = new AtomicReference<>(principal);
         TokenBoundConnections.Tracked tracked = tokenBound.track(token, () -> ws.close((short) 1008, REVOKED));
+        Runnable webcamClosed = WebcamSocket.attach(ws, webcams, () -> who.get().role().covers(Role.ADMIN));
         hub.accept(ws, hello, next -> authenticator.authenticate(next, address).onComplete(r -> {
             if (r.failed()) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("message", reason(r.cause())).encode());
@@ -99,11 +100,13 @@ final class WsEndpoint {
                 who.set(r.result());
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "auth").put("role", r.result().role().label()).encode());
             }
-        }), tracked::untrack);
+        }), () -> {
+            tracked.untrack();
+            webcamClosed.run();
+        });
         if (ws.isClosed()) {
             tracked.untrack(); // closed before the hub took its close handler
         }
-        WebcamSocket.attach(ws, webcams, () -> who.get().role().covers(Role.ADMIN));
         ws.exceptionHandler(e -> closeOn(ws, e));
     }
 

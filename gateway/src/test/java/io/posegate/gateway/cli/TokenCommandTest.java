@@ -106,5 +106,6 @@ class TokenCommandTest {
         assertEquals("pgt_x", Files.readString(file).trim());
         GatewayConfig cfg = parse(config("http: {host: 0.0.0.0}\ninsecure: true\n"));
         assertEquals("http://127.0.0.1:8080/?token=pgt_x", RunCommand.loginUrl(cfg, 8080, "pgt_x"));
+        assertEquals("http://127.0.0.1:8080/", RunCommand.dashboardUrl(cfg, 8080));
     }
 }

@@ -140,4 +140,24 @@ class OpsEndpointsTest {
         assertEquals(404, gateway.get("/api/streams/nope/mjpeg").status());
         assertEquals(400, gateway.get("/api/streams/demo/mjpeg?fps=100").status());
     }
+
+    @Test
+    void openMjpegPreviewsAreCountedPerStream() throws Exception {
+        assertEquals(0, gateway.json("/api/streams/demo").getInteger("previews"));
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", gateway.port())) {
+            s.getOutputStream().write(("GET /api/streams/demo/mjpeg?fps=2 HTTP/1.1\r\nHost: 127.0.0.1:" + gateway.port()
+                    + "\r\nAuthorization: Bearer " + gateway.adminToken() + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertTrue(new String(s.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII).endsWith("200"));
+            Await.until(() -> previews() == 1, Await.PATIENCE, () -> "one open preview counted");
+        }
+        Await.until(() -> previews() == 0, Await.PATIENCE, () -> "the closed preview no longer counted");
+    }
+
+    static int previews() {
+        try {
+            return gateway.json("/api/streams/demo").getInteger("previews");
+        } catch (Exception e) {
+            return -1;
+        }
+    }
 }

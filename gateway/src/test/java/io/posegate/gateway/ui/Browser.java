@@ -29,7 +29,7 @@ public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
     private final Path profile;
 
-    private Browser(List<String> extraArgs) throws Exception {
+    private Browser(boolean networkLog, List<String> extraArgs) throws Exception {
         profile = Files.createTempDirectory("posegate-chromium-");
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
@@ -40,6 +40,11 @@ public final class Browser implements AutoCloseable {
                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"));
         args.addAll(extraArgs);
         o.addArguments(args);
+        if (networkLog) {
+            // CDP Network events in ChromeDriver's performance log, read by NetworkLog
+            o.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+            o.setExperimentalOption("perfLoggingPrefs", java.util.Map.of("enableNetwork", true, "enablePage", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
@@ -49,7 +54,14 @@ public final class Browser implements AutoCloseable {
     public static Browser start(String... extraArgs) throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " not found; run .ci/install-packages.sh (Debian chromium)");
         assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " not found; run .ci/install-packages.sh (Debian chromium-driver)");
-        return new Browser(List.of(extraArgs));
+        return new Browser(false, List.of(extraArgs));
+    }
+
+    /** Like {@link #start}, with Chromium's network events recorded for a {@link NetworkLog}. */
+    public static Browser startWithNetworkLog(String... extraArgs) throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " not found; run .ci/install-packages.sh (Debian chromium)");
+        assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " not found; run .ci/install-packages.sh (Debian chromium-driver)");
+        return new Browser(true, List.of(extraArgs));
     }
 
     public Object js(String script, Object... args) {

@@ -41,11 +41,16 @@ public final class UiGateway implements AutoCloseable {
 
     /** @param baseDir the folder relative paths in {@code config} resolve against (models, media) */
     public UiGateway(JsonObject config, Path baseDir) throws Exception {
+        this(config, baseDir, 0);
+    }
+
+    /** @param port the port to listen on, 0 for any free one (a restart test reuses the port of a closed gateway) */
+    public UiGateway(JsonObject config, Path baseDir, int port) throws Exception {
         JsonObject c = config.copy();
         if (!c.containsKey("modelsDir")) {
             c.put("modelsDir", CONFIG_DIR.resolve("models").toString());
         }
-        GatewayConfig cfg = GatewayConfigs.parse(c.put("http", c.getJsonObject("http", new JsonObject()).copy().put("port", 0)), baseDir);
+        GatewayConfig cfg = GatewayConfigs.parse(c.put("http", c.getJsonObject("http", new JsonObject()).copy().put("port", port)), baseDir);
         verticle = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
         client = new GatewayClient(vertx, port(), verticle.generatedAdminToken());
     }

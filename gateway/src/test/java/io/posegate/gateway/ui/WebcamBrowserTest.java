@@ -4,41 +4,67 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.demo.DemoScene;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
  * Webcam mode end to end in headless Chromium: Chromium's fake camera plays a Y4M file of the demo
- * scene, the page sends it over the WebSocket as JPEG, the gateway's {@code webcam} stream runs it through
- * the simulated backend, and the poses (at least one skeleton of 8+ keypoints) come back and are drawn.
+ * scene, the page sends it over the WebSocket as JPEG, the gateway runs the page's own {@code webcam-…} stream
+ * through the simulated backend, and the poses (at least one skeleton of 8+ keypoints) come back and are drawn.
+ * A configured stream called {@code webcam} (an operator's camera) is left alone, and a reloaded page's
+ * webcam stream goes away.
  */
 class WebcamBrowserTest {
     static final int W = 640;
     static final int H = 360;
+    static final String CONFIGURED = "demo:?people=1&fps=5";
+    static Path dir;
+    static Path y4m;
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void webcamFramesComeBackAsPoses() throws Exception {
-        Path dir = Files.createTempDirectory("posegate-webcam-");
+    @BeforeAll
+    static void video() throws Exception {
+        dir = Files.createTempDirectory("posegate-webcam-");
         DemoScene scene = new DemoScene(2 * W, 2 * H, 3);
         List<byte[]> frames = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             frames.add(scene.render(i * 4L));
         }
-        Path y4m = Y4mWriter.write(dir.resolve("demo.y4m"), 2 * W, 2 * H, 10, frames);
-        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig());
+        y4m = Y4mWriter.write(dir.resolve("demo.y4m"), 2 * W, 2 * H, 10, frames);
+    }
+
+    @AfterAll
+    static void clean() throws Exception {
+        Files.deleteIfExists(y4m);
+        Files.deleteIfExists(dir);
+    }
+
+    /** The demo config plus a configured stream named {@code webcam} that is not the browser's. */
+    static JsonObject config() {
+        JsonObject c = UiGateway.demoConfig();
+        c.getJsonObject("streams").put("webcam", new JsonObject().put("source", CONFIGURED));
+        return c;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void webcamFramesComeBackAsPosesAndAConfiguredWebcamStreamIsLeftAlone() throws Exception {
+        try (UiGateway gateway = new UiGateway(config());
              Browser browser = Browser.start("--use-file-for-fake-video-capture=" + y4m)) {
+            String configured = gateway.json("/api/streams/webcam").getString("source");
+            assertTrue(configured.startsWith("demo scene"), configured);
             browser.driver.get(gateway.loginUrl("/"));
-            browser.until("the page to boot and log in", 30, d -> browser.js("return window.posegate && window.posegate.webcam && window.posegate.session ? 1 : null"));
-            browser.driver.findElement(By.id("webcam-toggle")).click();
-            browser.until("the webcam stream created", 60, d -> gateway.status("/api/streams/webcam") == 200);
+            String id = start(browser, gateway);
+            assertTrue(id.matches("webcam-[0-9a-f]{8}"), id);
             Map<String, Object> r = browser.until("poses with people back from the webcam stream", 90, d -> {
-                Map<String, Object> m = (Map<String, Object>) browser.js(DashboardBrowserTest.READ_OVERLAY, "webcam");
+                Map<String, Object> m = (Map<String, Object>) browser.js(DashboardBrowserTest.READ_OVERLAY, id);
                 return m != null && ((Number) m.get("best")).intValue() >= 8 ? m : null;
             });
             Map<String, Object> camera = (Map<String, Object>) browser.js(
@@ -52,15 +78,43 @@ class WebcamBrowserTest {
             assertTrue(((Number) r.get("best")).intValue() >= 8, "a whole skeleton, not stray peaks: " + r);
             assertEquals(((Number) r.get("keypoints")).longValue(), ((Number) r.get("hits")).longValue(),
                     "webcam poses drawn on its overlay: " + r);
+            assertEquals(configured, gateway.json("/api/streams/webcam").getString("source"), "the configured 'webcam' stream keeps its source");
             assertEquals("true", browser.driver.findElement(By.id("webcam-toggle")).getAttribute("aria-pressed"));
             String status = browser.driver.findElement(By.id("webcam-status")).getText();
             assertTrue(status.contains("frames sent"), status);
 
             browser.driver.findElement(By.id("webcam-toggle")).click();
-            browser.until("the webcam stream removed", 30, d -> gateway.status("/api/streams/webcam") == 404);
-        } finally {
-            Files.deleteIfExists(y4m);
-            Files.deleteIfExists(dir);
+            browser.until("the webcam stream removed", 30, d -> gateway.status("/api/streams/" + id) == 404);
+            assertEquals(configured, gateway.json("/api/streams/webcam").getString("source"), "Stop leaves the configured 'webcam' stream");
+        }
+    }
+
+    @Test
+    void reloadingThePageRemovesItsWebcamStream() throws Exception {
+        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig());
+             Browser browser = Browser.start("--use-file-for-fake-video-capture=" + y4m)) {
+            browser.driver.get(gateway.loginUrl("/"));
+            String id = start(browser, gateway);
+            browser.until("the webcam stream live", 60, d -> phase(gateway, id).equals("live"));
+            browser.driver.navigate().refresh();
+            browser.until("the reloaded page's old webcam stream removed", 30, d -> gateway.status("/api/streams/" + id) == 404);
+        }
+    }
+
+    /** Clicks Start webcam; returns the page's webcam stream id once the gateway has that stream. */
+    static String start(Browser browser, UiGateway gateway) {
+        browser.until("the page to boot and log in", 30, d -> browser.js("return window.posegate && window.posegate.webcam && window.posegate.session ? 1 : null"));
+        String id = String.valueOf(browser.js("return window.posegate.webcam.id"));
+        browser.driver.findElement(By.id("webcam-toggle")).click();
+        browser.until("the webcam stream created", 60, d -> gateway.status("/api/streams/" + id) == 200);
+        return id;
+    }
+
+    static String phase(UiGateway gateway, String id) {
+        try {
+            return gateway.json("/api/streams/" + id).getJsonObject("state").getString("phase");
+        } catch (Exception e) {
+            return String.valueOf(e.getMessage());
         }
     }
 }

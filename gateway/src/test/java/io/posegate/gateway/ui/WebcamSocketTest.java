@@ -52,6 +52,37 @@ class WebcamSocketTest {
                     () -> "an error answering the refused frame");
             assertTrue(error.getString("message").startsWith("webcam frame refused: "), error.encode());
             assertEquals("webcam:cam", error.getString("stream"));
+
+            // the browser goes away (tab closed): the stream is no longer reported live with no frames coming
+            ws.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            Await.until(() -> phase(gateway).equals("reconnecting"), Await.PATIENCE, () -> "cam reconnecting, is " + phase(gateway));
+            String reason = gateway.json("/api/streams/cam").getJsonObject("state").getString("reason");
+            assertTrue(reason.contains("went away"), reason);
+            assertEquals(200, gateway.status("/ready"), "a webcam waiting for its browser does not make the gateway unready");
+            // a browser comes back to the same feed: live again
+            WebSocket again = gateway.webSocket("/ws?webcam=cam", t -> { });
+            for (int i = 0; i < 600 && !phase(gateway).equals("live"); i++) {
+                again.writeBinaryMessage(Buffer.buffer(jpeg(scene.render(i), 640, 360)));
+                Thread.sleep(100);
+            }
+            assertEquals("live", phase(gateway), "frames from a new socket bring the stream back");
+        }
+    }
+
+    @Test
+    void aWebcamNameTheSocketCannotFeedIsRefused() throws Exception {
+        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig())) {
+            UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/bad", new JsonObject().put("source", "webcam:bad name"));
+            assertEquals(400, put.status(), put.text());
+            assertTrue(put.text().contains("must match"), put.text());
+        }
+    }
+
+    static String phase(UiGateway gateway) {
+        try {
+            return gateway.json("/api/streams/cam").getJsonObject("state").getString("phase");
+        } catch (Exception e) {
+            return String.valueOf(e.getMessage());
         }
     }
 

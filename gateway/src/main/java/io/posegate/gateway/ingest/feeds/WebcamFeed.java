@@ -21,6 +21,8 @@ public final class WebcamFeed {
     private final long minIntervalNanos;
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong overwritten = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger feeders = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong departures = new AtomicLong();
     private long lastAccepted = Long.MIN_VALUE;
 
     public WebcamFeed(String name, WebcamLimits limits) {
@@ -68,6 +70,28 @@ public final class WebcamFeed {
     /** The next JPEG, waiting at most {@code timeoutMillis}; null when none came. */
     public byte[] poll(long timeoutMillis) throws InterruptedException {
         return queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A socket started sending frames here. */
+    public void feederJoined() {
+        feeders.incrementAndGet();
+    }
+
+    /** A socket that sent frames here closed; when it was the last one, that counts as a departure. */
+    public void feederLeft() {
+        if (feeders.decrementAndGet() == 0) {
+            departures.incrementAndGet();
+        }
+    }
+
+    /** Open sockets that have sent frames here. */
+    public int feeders() {
+        return feeders.get();
+    }
+
+    /** How many times the last feeding socket closed. */
+    public long departures() {
+        return departures.get();
     }
 
     public void clear() {

@@ -2,46 +2,72 @@ package io.posegate.gateway.ingest.feeds;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The gateway's {@link WebcamFeed}s by name: the stream {@code webcam:NAME} (or {@code webcam:}, named
  * {@value #DEFAULT_NAME}) reads the feed of that name, and the WebSocket handler pushes a browser's
- * frames into it with {@code hub.feed(name).submitJpeg(bytes)}. Feeds are created on first use, by
- * either side. Thread-safe; one hub per gateway.
+ * frames into it. Either side {@link #acquire}s the feed (created on first use) and {@link #release}s it when
+ * done; a feed nobody holds is dropped, so browsers that each name their own feed (the dashboard does) do not
+ * use up the {@value #MAX_FEEDS} feeds. Thread-safe; one hub per gateway.
  */
 public final class WebcamHub {
     /** The feed used by {@code webcam:} without a name. */
     public static final String DEFAULT_NAME = "webcam";
 
-    /** At most this many feeds exist, so browsers naming feeds cannot grow memory without bound. */
+    /** What a feed name may be: what {@code /ws?webcam=NAME} can name. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9_.-]{1,64}";
+
+    /** At most this many feeds exist at once, so browsers naming feeds cannot grow memory without bound. */
     public static final int MAX_FEEDS = 64;
 
     private final WebcamLimits limits;
-    private final ConcurrentMap<String, WebcamFeed> feeds = new ConcurrentHashMap<>();
+    private final Map<String, Held> feeds = new HashMap<>();
 
     public WebcamHub(WebcamLimits limits) {
         this.limits = requireNonNull(limits, "limits is null");
     }
 
     /**
-     * The feed called {@code name} (blank means {@value #DEFAULT_NAME}), created if needed.
+     * The feed called {@code name} (blank means {@value #DEFAULT_NAME}), created if needed; {@link #release} it when done.
      *
      * @throws IllegalArgumentException when {@value #MAX_FEEDS} feeds exist already and this is a new name
      */
-    public WebcamFeed feed(String name) {
+    public synchronized WebcamFeed acquire(String name) {
         requireNonNull(name, "name is null");
         String key = name.isBlank() ? DEFAULT_NAME : name;
-        WebcamFeed feed = feeds.get(key);
-        if (feed != null) {
-            return feed;
-        }
-        synchronized (feeds) {
-            if (feeds.size() >= MAX_FEEDS && !feeds.containsKey(key)) {
+        Held held = feeds.get(key);
+        if (held == null) {
+            if (feeds.size() >= MAX_FEEDS) {
                 throw new IllegalArgumentException("too many webcam feeds (limit " + MAX_FEEDS + "); '" + key + "' refused");
             }
-            return feeds.computeIfAbsent(key, n -> new WebcamFeed(n, limits));
+            held = new Held(new WebcamFeed(key, limits));
+            feeds.put(key, held);
+        }
+        held.holders++;
+        return held.feed;
+    }
+
+    /** Gives back a feed from {@link #acquire} (once per acquire); the last holder's release drops it. */
+    public synchronized void release(WebcamFeed feed) {
+        Held held = feeds.get(feed.name());
+        if (held != null && held.feed == feed && --held.holders <= 0) {
+            feeds.remove(feed.name());
+        }
+    }
+
+    /** How many feeds exist now. */
+    public synchronized int size() {
+        return feeds.size();
+    }
+
+    private static final class Held {
+        final WebcamFeed feed;
+        int holders;
+
+        Held(WebcamFeed feed) {
+            this.feed = feed;
         }
     }
 }

@@ -12,7 +12,16 @@ public final class WebcamSources implements SourceProvider {
     @Override
     public void register(SourceFactory factory, SourceContext context) {
         WebcamHub webcams = context.webcams();
-        factory.register("webcam", spec -> new WebcamSource(webcams.feed(SourceUri.parse(spec).body()),
+        factory.register("webcam", spec -> new WebcamSource(webcams, feedName(SourceUri.parse(spec).body()),
                 TargetSize.of(spec), spec.maxFps()));
+    }
+
+    /** The feed a {@code webcam:NAME} reads; a name {@code /ws?webcam=} could not give is refused. */
+    static String feedName(String body) {
+        if (body.isEmpty() || body.matches(WebcamHub.NAME_PATTERN)) {
+            return body;
+        }
+        throw new IllegalArgumentException("webcam source name '" + body + "' must match " + WebcamHub.NAME_PATTERN
+                + ", the names /ws?webcam=NAME can feed");
     }
 }
