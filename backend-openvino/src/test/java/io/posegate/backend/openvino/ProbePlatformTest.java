@@ -104,12 +104,22 @@ class ProbePlatformTest {
         assertFalse(foreignLib.available(), foreignLib.toString());
     }
 
+    /** The same table as the tensorrt backend's {@code TensorRtProbeTest}: both follow JavaCPP's rule. */
     @Test
     void platformNamesFollowJavaCpp() {
-        assertEquals("linux-x86_64", JniGlue.platform("Linux", "amd64"));
-        assertEquals("linux-arm64", JniGlue.platform("Linux", "aarch64"));
-        assertEquals("linux-armhf", JniGlue.platform("Linux", "arm"));
-        assertEquals("linux-x86", JniGlue.platform("Linux", "i686"));
-        assertEquals("macosx-arm64", JniGlue.platform("Mac OS X", "aarch64"));
+        assertEquals("linux-x86_64", JniGlue.platform("Linux", "amd64", "", ""));
+        assertEquals("linux-x86_64", JniGlue.platform("Linux", "x86_64", "", ""));
+        assertEquals("linux-arm64", JniGlue.platform("Linux", "aarch64", "", ""));
+        assertEquals("linux-arm", JniGlue.platform("Linux", "arm", "", "/usr/lib/jvm/zulu17/lib"));
+        assertEquals("linux-armhf", JniGlue.platform("Linux", "arm", "gnueabihf", ""));
+        assertEquals("linux-armhf", JniGlue.platform("Linux", "arm", "", "/usr/lib/jvm/java-17-openjdk-armhf/lib"));
+        assertEquals("linux-x86", JniGlue.platform("Linux", "i686", "", ""));
+        assertEquals("macosx-arm64", JniGlue.platform("Mac OS X", "aarch64", "", ""));
+        assertEquals("windows-x86_64", JniGlue.platform("Windows 11", "amd64", "", ""));
+    }
+
+    @Test
+    void thisJvmsPlatformIsJavaCppsOwnAnswer() {
+        assertEquals(org.bytedeco.javacpp.Loader.getPlatform(), JniGlue.forThisJvm().platform());
     }
 }
