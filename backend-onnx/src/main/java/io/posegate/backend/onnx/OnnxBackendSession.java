@@ -44,8 +44,6 @@ public final class OnnxBackendSession implements BackendSession {
     private final List<RunSlot> slots = new ArrayList<>();
     private final BlockingQueue<RunSlot> free;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Test seam: runs once a run holds its slot, before ONNX Runtime is called (see {@link #afterSlotTaken}). */
-    private volatile Runnable afterSlotTaken = () -> { };
 
     /** Makes one run slot's output memory: {@code RunSlot::new}, or a test's stand-in that fails. */
     @FunctionalInterface
@@ -149,7 +147,6 @@ public final class OnnxBackendSession implements BackendSession {
         }
         InferenceResult lent = null;
         try {
-            afterSlotTaken.run();
             try (OnnxTensor in = OnnxTensor.createTensor(ort.env(), tensor.buffer(), tensor.shape(), OrtTypes.javaType(tensor.type()));
                  OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned(tensor.dim(0)))) {
                 // the outputs are in the slot's pinned tensors; the Result only holds ORT's views of them
@@ -163,11 +160,6 @@ public final class OnnxBackendSession implements BackendSession {
                 free.add(slot);  // on every failure, an Error included, the slot goes back: only a result may keep it
             }
         }
-    }
-
-    /** Test seam: {@code hook} runs in each later {@link #run} once it holds a slot, before ONNX Runtime is called. */
-    void afterSlotTaken(Runnable hook) {
-        this.afterSlotTaken = requireNonNull(hook, "hook is null");
     }
 
     private void checkInput(Tensor tensor) {

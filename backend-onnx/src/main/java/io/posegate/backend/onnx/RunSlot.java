@@ -14,9 +14,10 @@ import java.util.Map;
  * The output memory of one concurrent run: a direct, native-order {@link Tensor} per output, allocated
  * once for the largest batch, and for each batch size {@code n} an ONNX Runtime tensor over the first
  * {@code n} items of the same memory, pinned as the run's output so ORT writes results straight into it.
- * All views are made here, once. A slot is used by one run (and then its result) at a time.
+ * All views are made here, once. A slot is used by one run (and then its result) at a time. Not final only so a
+ * test's slot can fail inside a run (the session's {@code SlotAllocator} makes it).
  */
-final class RunSlot implements AutoCloseable {
+class RunSlot implements AutoCloseable {
     /** Index {@code n - 1}: the outputs of a batch of {@code n}, by name in the model's order. */
     private final List<Map<String, Tensor>> tensors = new ArrayList<>();
     private final List<Map<String, OnnxTensor>> pinned = new ArrayList<>();

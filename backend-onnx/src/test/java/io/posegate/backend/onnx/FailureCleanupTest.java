@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.ElementType;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Tensor;
+import io.posegate.spi.TensorInfo;
 import io.posegate.spi.testing.OnnxModelSpecs;
 import io.posegate.spi.testing.OnnxTestModel;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An {@link Error} thrown inside {@code run} or {@code open} (a StackOverflowError in ORT's result objects, a
+ * An {@link Error} thrown inside {@code run} (injected through the session's slot allocator) or {@code open} (a StackOverflowError in ORT's result objects, a
  * direct-memory OutOfMemoryError while allocating output buffers) leaves nothing behind: the run slot goes back
  * to the pool, and a failed open closes the ORT session and the slots it made.
  */
@@ -36,18 +38,40 @@ class FailureCleanupTest {
         return new OnnxModelSpecs().spec(new OnnxTestModel(4).write(dir.resolve("m.onnx")), H, W);
     }
 
+    /** A slot that throws {@link #failure}, while it is set, when a run asks for its ORT outputs. */
+    private static final class FailingSlot extends RunSlot {
+        volatile Error failure;
+
+        FailingSlot(OrtSessions.Opened ort, List<TensorInfo> outputs, int maxBatch) throws OrtException {
+            super(ort.env(), outputs, maxBatch);
+        }
+
+        @Override
+        Map<String, OnnxTensor> pinned(int n) {
+            Error f = failure;
+            if (f != null) {
+                throw f;
+            }
+            return super.pinned(n);
+        }
+    }
+
     @Test
     void anErrorInRunHandsTheSlotBack() throws Exception {
         ModelSpec spec = spec();
-        try (OnnxBackendSession s = OnnxBackendSession.open(spec, OnnxOptions.parse(BackendOptions.empty()))) {
+        List<FailingSlot> slots = new ArrayList<>();
+        OnnxBackendSession.SlotAllocator failing = (ort, outputs, maxBatch) -> {
+            FailingSlot slot = new FailingSlot(ort, outputs, maxBatch);
+            slots.add(slot);
+            return slot;
+        };
+        try (OnnxBackendSession s = OnnxBackendSession.open(spec, OnnxOptions.parse(BackendOptions.empty()), failing)) {
             assertEquals(1, s.maxConcurrentRuns());
             Tensor in = Tensor.allocate("input", ElementType.FLOAT32, spec.inputShape());
             StackOverflowError boom = new StackOverflowError("deep in ORT");
-            s.afterSlotTaken(() -> {
-                throw boom;
-            });
+            slots.get(0).failure = boom;
             assertSame(boom, assertThrows(StackOverflowError.class, () -> s.run(in)));
-            s.afterSlotTaken(() -> { });
+            slots.get(0).failure = null;
             try (InferenceResult r = s.run(in)) {
                 assertEquals(List.of("heatmaps", "pafs"), r.names());
             }

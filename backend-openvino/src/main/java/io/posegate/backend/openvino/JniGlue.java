@@ -24,21 +24,33 @@ public record JniGlue(String platform, ClassLoader classLoader) {
         requireNonNull(classLoader, "classLoader is null");
     }
 
-    /** This JVM: {@value #PLATFORM_PROPERTY} when set, else the platform of {@code os.name} and {@code os.arch}. */
+    /** This JVM, on {@link #javacppPlatform()}. */
     public static JniGlue forThisJvm() {
-        String forced = System.getProperty(PLATFORM_PROPERTY);
-        String platform = forced != null && !forced.isBlank() ? forced.trim()
-                : platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
-        return new JniGlue(platform, JniGlue.class.getClassLoader());
+        return new JniGlue(javacppPlatform(), JniGlue.class.getClassLoader());
     }
 
-    /** JavaCPP's name for an {@code os.name} and {@code os.arch}: {@code linux-x86_64}, {@code linux-arm64}, ... */
-    static String platform(String osName, String osArch) {
+    /**
+     * JavaCPP's platform name ({@code Loader.getPlatform()}, computed the same way without touching the Loader):
+     * {@value #PLATFORM_PROPERTY} when set, else the platform of this JVM's {@code os.name}, {@code os.arch},
+     * {@code sun.arch.abi} and {@code sun.boot.library.path}. The {@code openvino} and {@code tensorrt} backends each
+     * keep a copy of this rule (they share only the SPI, which has no use for it); their tests hold both to the
+     * same table and to JavaCPP's own answer for the running JVM.
+     */
+    public static String javacppPlatform() {
+        String forced = System.getProperty(PLATFORM_PROPERTY);
+        return forced != null && !forced.isBlank() ? forced.trim()
+                : platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
+                        System.getProperty("sun.arch.abi", ""), System.getProperty("sun.boot.library.path", ""));
+    }
+
+    /**
+     * JavaCPP's name for an {@code os.name}, {@code os.arch}, {@code sun.arch.abi} and {@code sun.boot.library.path}:
+     * {@code linux-x86_64}, {@code linux-arm64}, {@code linux-armhf} (32-bit ARM with a hard-float JVM), {@code linux-arm}, ...
+     */
+    static String platform(String osName, String osArch, String abi, String bootLibraryPath) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("mac os x") || os.startsWith("darwin")) {
             os = "macosx";
-        } else if (os.startsWith("windows")) {
-            os = "windows";
         } else if (os.indexOf(' ') > 0) {
             os = os.substring(0, os.indexOf(' '));
         }
@@ -49,8 +61,11 @@ public record JniGlue(String platform, ClassLoader classLoader) {
             arch = "x86_64";
         } else if (arch.startsWith("aarch64") || arch.startsWith("armv8") || arch.startsWith("arm64")) {
             arch = "arm64";
-        } else if (arch.startsWith("arm")) {
+        } else if (arch.startsWith("arm") && (abi.toLowerCase(Locale.ROOT).equals("gnueabihf")
+                || bootLibraryPath.toLowerCase(Locale.ROOT).contains("openjdk-armhf"))) {
             arch = "armhf";
+        } else if (arch.startsWith("arm")) {
+            arch = "arm";
         }
         return os + "-" + arch;
     }
@@ -70,7 +85,7 @@ public record JniGlue(String platform, ClassLoader classLoader) {
         return switch (platform.substring(platform.indexOf('-') + 1)) {
             case "x86_64" -> ElfHeader.X86_64;
             case "arm64" -> ElfHeader.AARCH64;
-            case "armhf" -> ElfHeader.ARM;
+            case "armhf", "arm" -> ElfHeader.ARM;
             case "x86" -> ElfHeader.I386;
             default -> -1;
         };

@@ -45,8 +45,6 @@ final class OpenVinoSession implements BackendSession {
     private final int maxBatch;
     private final Map<String, String> settled;
     private volatile boolean closed;
-    /** Test seam: runs once a run holds its request, before OpenVINO is called (see {@link #afterSlotTaken}). */
-    private volatile Runnable afterSlotTaken = () -> { };
 
     OpenVinoSession(String device, OvRuntime runtime, OvPort input, List<OvPort> inputs, List<OvPort> outputs,
                     OvCompiledModel compiled, List<RequestSlot> slots, int maxBatch, Map<String, String> settled) {
@@ -126,7 +124,6 @@ final class OpenVinoSession implements BackendSession {
         }
         InferenceResult lent = null;
         try {
-            afterSlotTaken.run();
             slot.prepare(maxBatch > 1 ? n : 1);
             slot.request().run(input.index(), tensor);
             lent = new OpenVinoResult(slot, maxBatch > 1 ? n : 1, free::add);
@@ -136,11 +133,6 @@ final class OpenVinoSession implements BackendSession {
                 free.add(slot);  // on every failure, an Error included, the request goes back: only a result may keep it
             }
         }
-    }
-
-    /** Test seam: {@code hook} runs in each later {@link #run} once it holds a request, before OpenVINO is called. */
-    void afterSlotTaken(Runnable hook) {
-        this.afterSlotTaken = requireNonNull(hook, "hook is null");
     }
 
     @Override

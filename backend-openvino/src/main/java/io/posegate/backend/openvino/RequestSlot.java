@@ -15,9 +15,10 @@ import java.util.Map;
  * and reused for every frame run on this request. For a batched session the buffers hold the largest
  * batch, and for each batch size {@code n} an OpenVINO tensor over the first {@code n} items is wrapped
  * once; {@link #prepare(int)} points the outputs at those before a run. Used by one thread at a time
- * (the session's pool hands it out and takes it back when the result is closed).
+ * (the session's pool hands it out and takes it back when the result is closed). Not final only so a test's
+ * slot can fail inside a run (the opener's {@code SlotFactory} makes it, see {@link #RequestSlot(RequestSlot)}).
  */
-final class RequestSlot implements AutoCloseable {
+class RequestSlot implements AutoCloseable {
     private final OvRequest request;
     private final List<OvPort> ports;
     /** Index {@code n - 1}: the outputs of a batch of {@code n}, by name. */
@@ -32,6 +33,11 @@ final class RequestSlot implements AutoCloseable {
         this.outputs = outputs;
         this.wrapped = wrapped;
         this.preparedFor = outputs.size() == 1 ? 1 : 0;
+    }
+
+    /** A slot over {@code made}'s request and buffers, which it takes over: the base of a test's failing slot. */
+    RequestSlot(RequestSlot made) {
+        this(made.request, made.ports, made.outputs, made.wrapped);
     }
 
     static RequestSlot create(OvCompiledModel compiled, List<OvPort> wanted) {

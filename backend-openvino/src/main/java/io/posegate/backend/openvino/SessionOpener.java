@@ -97,26 +97,63 @@ final class SessionOpener {
     }
 
     /**
-     * Checks that OpenVINO lists {@code device} (in its spelling, see {@link DeviceName}), or each device in a
-     * virtual device's list ({@code HETERO:GPU,CPU}); a bare family ({@code GPU}) matches any indexed one.
+     * Checks {@code device} against the devices OpenVINO lists (in its spelling, see {@link DeviceName}); a bare
+     * family ({@code GPU}) matches any indexed one. {@code HETERO}, {@code MULTI} and {@code BATCH} run on every
+     * device in their list ({@code HETERO:GPU,CPU}), so each must be present. {@code AUTO}'s list is a candidate
+     * list: an entry starting with {@code -} excludes that device, and a listed candidate that is absent is passed
+     * over, so {@code AUTO:GPU,CPU} needs only one candidate present, and a list of exclusions alone
+     * ({@code AUTO:-GPU}) needs one listed device it does not exclude.
      */
     private static void checkDevice(OvRuntime runtime, String device) {
         int colon = device.indexOf(':');
-        List<String> wanted = colon < 0 ? List.of(device) : Arrays.asList(device.substring(colon + 1).split(","));
-        for (String w : wanted) {
-            String name = w.replaceFirst("\\(.*$", "");
-            String family = name.split("\\.", 2)[0];
-            if (VIRTUAL_DEVICES.contains(family)) {
-                continue;
-            }
-            boolean present = runtime.devices().stream()
-                    .anyMatch(d -> d.equals(name) || (!name.contains(".") && d.split("\\.", 2)[0].equals(family)));
-            if (!present) {
-                throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "OpenVINO device '" + name + "'"
-                        + (name.equals(device) ? "" : " (in '" + device + "')") + " is not available; OpenVINO "
-                        + runtime.version() + " at " + runtime.library() + " found " + runtime.devices());
-            }
+        if (colon < 0) {
+            requirePresent(runtime, device, device);
+            return;
         }
+        String family = device.substring(0, colon);
+        List<String> members = Arrays.asList(device.substring(colon + 1).split(","));
+        if (family.equals("AUTO")) {
+            List<String> candidates = members.stream().filter(m -> !m.startsWith("-")).toList();
+            List<String> excluded = members.stream().filter(m -> m.startsWith("-")).map(m -> bare(m.substring(1))).toList();
+            if (!candidates.isEmpty() && candidates.stream().noneMatch(c -> present(runtime, c))) {
+                throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "none of the OpenVINO devices " + candidates
+                        + " (in '" + device + "') is available; OpenVINO " + runtime.version() + " at "
+                        + runtime.library() + " found " + runtime.devices());
+            }
+            if (candidates.isEmpty() && runtime.devices().stream().allMatch(d -> excluded.stream().anyMatch(x -> matches(d, x)))) {
+                throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "'" + device + "' excludes every device OpenVINO "
+                        + runtime.version() + " at " + runtime.library() + " found: " + runtime.devices());
+            }
+            return;
+        }
+        for (String m : members) {
+            requirePresent(runtime, m, device);
+        }
+    }
+
+    private static void requirePresent(OvRuntime runtime, String member, String device) {
+        if (!present(runtime, member)) {
+            String name = bare(member);
+            throw new BackendException(ErrorCode.DEVICE_UNAVAILABLE, "OpenVINO device '" + name + "'"
+                    + (name.equals(device) ? "" : " (in '" + device + "')") + " is not available; OpenVINO "
+                    + runtime.version() + " at " + runtime.library() + " found " + runtime.devices());
+        }
+    }
+
+    /** Whether OpenVINO lists {@code member}; a virtual device nested in a list is not checked here. */
+    private static boolean present(OvRuntime runtime, String member) {
+        String name = bare(member);
+        return VIRTUAL_DEVICES.contains(name.split("\\.", 2)[0]) || runtime.devices().stream().anyMatch(d -> matches(d, name));
+    }
+
+    /** Whether listed device {@code listed} ({@code GPU.1}) is {@code name}, or of family {@code name} ({@code GPU}). */
+    private static boolean matches(String listed, String name) {
+        return listed.equals(name) || (!name.contains(".") && listed.split("\\.", 2)[0].equals(name));
+    }
+
+    /** The device name without a request count or batch size ({@code GPU(4)} is {@code GPU}). */
+    private static String bare(String member) {
+        return member.replaceFirst("\\(.*$", "");
     }
 
     private static OvPort find(List<OvPort> ports, String name, String kind, Path file) {

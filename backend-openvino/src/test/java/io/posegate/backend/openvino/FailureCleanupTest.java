@@ -19,22 +19,45 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * An {@link Error} thrown inside {@code run} or {@code open} (a StackOverflowError, a direct-memory
+ * An {@link Error} thrown inside {@code run} (injected through the opener's slot factory) or {@code open} (a StackOverflowError, a direct-memory
  * OutOfMemoryError while allocating output buffers) leaves nothing behind: the infer request goes back to the
  * pool, and a failed open frees the requests made so far and the compiled model. Real runtime (CPU).
  */
 class FailureCleanupTest extends RealRuntimeTestBase {
+    /** A slot that throws {@link #failure}, while it is set, when a run prepares its outputs. */
+    private static final class FailingSlot extends RequestSlot {
+        volatile Error failure;
+
+        FailingSlot(RequestSlot made) {
+            super(made);
+        }
+
+        @Override
+        void prepare(int n) {
+            Error f = failure;
+            if (f != null) {
+                throw f;
+            }
+            super.prepare(n);
+        }
+    }
+
     @Test
     void anErrorInRunHandsTheRequestBack() {
-        try (BackendSession s = provider.open(spec, BackendOptions.empty())) {
+        OvRuntime runtime = OvRuntime.load(Path.of(provider.probeLoaded().details().get("library")));
+        List<FailingSlot> slots = new ArrayList<>();
+        SessionOpener.SlotFactory failing = (model, wanted, maxBatch) -> {
+            FailingSlot slot = new FailingSlot(RequestSlot.create(model, wanted, maxBatch));
+            slots.add(slot);
+            return slot;
+        };
+        try (BackendSession s = SessionOpener.open(runtime, spec, OpenVinoOptions.parse(BackendOptions.empty()), failing)) {
             assertEquals(1, s.maxConcurrentRuns());
             Tensor in = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, H, W);
             StackOverflowError boom = new StackOverflowError("deep in a run");
-            ((OpenVinoSession) s).afterSlotTaken(() -> {
-                throw boom;
-            });
+            slots.get(0).failure = boom;
             assertSame(boom, assertThrows(StackOverflowError.class, () -> s.run(in)));
-            ((OpenVinoSession) s).afterSlotTaken(() -> { });
+            slots.get(0).failure = null;
             try (InferenceResult r = s.run(in)) {
                 assertTrue(r.names().contains("heatmaps"), r.names().toString());
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendOptions;
@@ -156,6 +157,57 @@ class OpenVinoSessionTest extends RealRuntimeTestBase {
                 () -> provider.open(spec, BackendOptions.of(Map.of("device", "hetero:nosuch,cpu"))));
         assertEquals(ErrorCode.DEVICE_UNAVAILABLE, e.code(), e.getMessage());
         assertTrue(e.getMessage().contains("HETERO:NOSUCH,CPU"), e.getMessage());
+    }
+
+    /** f32 is asked for: AUTO does not get the CPU's f32 default, and picks bf16 on CPUs that have it. */
+    @Test
+    void autoPassesOverAbsentCandidatesAndOpensOnOneThatIsPresent() throws Exception {
+        assumeTrue(provider.probeLoaded().capabilities().stream().noneMatch(d -> d.startsWith("GPU")), "this box has a GPU");
+        for (String device : List.of("auto:gpu,cpu", "AUTO:NOSUCH,CPU")) {
+            try (BackendSession s = provider.open(spec, BackendOptions.of(Map.of("device", device, "inferencePrecision", "f32")))) {
+                assertEquals(device.toUpperCase(java.util.Locale.ROOT), s.device());
+                Tensor in = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, H, W);
+                float[] values = fill(in, 1);
+                try (InferenceResult r = s.run(in)) {
+                    float d = maxDiff(MODEL.expected(0, values, H, W), r.output("heatmaps")); assertTrue(d < 1e-3f, device + " " + d);
+                }
+            }
+        }
+    }
+
+    @Test
+    void autoExclusionsAreNotDevicesThatMustBePresent() throws Exception {
+        try (BackendSession s = provider.open(spec, BackendOptions.of(Map.of("device", "AUTO:-GPU")))) {
+            assertEquals("AUTO:-GPU", s.device());
+        }
+        try (BackendSession s = provider.open(spec, BackendOptions.of(Map.of("device", "auto:-nosuch,cpu")))) {
+            assertEquals("AUTO:-NOSUCH,CPU", s.device());
+        }
+    }
+
+    @Test
+    void autoExcludingEveryDeviceIsDeviceUnavailable() {
+        assumeTrue(provider.probeLoaded().capabilities().equals(List.of("CPU")), "this box has more devices than CPU");
+        BackendException e = assertThrows(BackendException.class,
+                () -> provider.open(spec, BackendOptions.of(Map.of("device", "auto:-cpu"))));
+        assertEquals(ErrorCode.DEVICE_UNAVAILABLE, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("'AUTO:-CPU' excludes every device") && e.getMessage().contains("[CPU]"), e.getMessage());
+    }
+
+    @Test
+    void autoWithNoCandidatePresentIsDeviceUnavailable() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> provider.open(spec, BackendOptions.of(Map.of("device", "AUTO:NOSUCH,-CPU"))));
+        assertEquals(ErrorCode.DEVICE_UNAVAILABLE, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("[NOSUCH]") && e.getMessage().contains("AUTO:NOSUCH,-CPU"), e.getMessage());
+    }
+
+    @Test
+    void aMissingDeviceInsideMultiIsDeviceUnavailable() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> provider.open(spec, BackendOptions.of(Map.of("device", "MULTI:CPU,NOSUCH"))));
+        assertEquals(ErrorCode.DEVICE_UNAVAILABLE, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("'NOSUCH' (in 'MULTI:CPU,NOSUCH')"), e.getMessage());
     }
 
     @Test

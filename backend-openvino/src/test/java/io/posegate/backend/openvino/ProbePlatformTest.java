@@ -33,21 +33,36 @@ class ProbePlatformTest {
     /** A directory holding a {@code libopenvino_c.so} that is only an ELF header for {@code machine}. */
     private Path fakeRuntime(int machine) throws Exception {
         ByteBuffer header = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1});
+        byte elfClass = (byte) (machine == ElfHeader.ARM || machine == ElfHeader.I386 ? 1 : 2);
+        header.put(new byte[] {0x7f, 'E', 'L', 'F', elfClass, 1, 1});
         header.putShort(16, (short) 3).putShort(18, (short) machine);
         Path dir = Files.createDirectories(temp.resolve("libs-" + machine));
         Files.write(dir.resolve("libopenvino_c.so"), header.array());
         return dir;
     }
 
-    private static OpenVinoProvider provider(Path dir, String platform) {
+    private static OpenVinoProvider provider(Path dir, JniGlue glue) {
         return new OpenVinoProvider(new RuntimeLocator(Map.of(), Map.of(RuntimeLocator.PROPERTY, dir.toString())::get, List.of()),
-                new JniGlue(platform, ProbePlatformTest.class.getClassLoader()));
+                glue);
+    }
+
+    /** The glue of this build for the JVM's platform; skips when the build has none (or the platform's CPU is unknown). */
+    private static JniGlue here() {
+        JniGlue here = JniGlue.forThisJvm();
+        assumeTrue(here.find() != null && here.elfMachine() > 0, "this build has no glue for " + here.platform());
+        return here;
+    }
+
+    /** A processor other than the one this JVM runs on. */
+    private static int foreign(JniGlue here) {
+        return here.elfMachine() == ElfHeader.X86_64 ? ElfHeader.AARCH64 : ElfHeader.X86_64;
     }
 
     @Test
     void missingGlueForThePlatformIsUnavailableAndSaysHowToBuildIt() throws Exception {
-        OpenVinoProvider arm = provider(fakeRuntime(ElfHeader.AARCH64), "linux-arm64");
+        // a class loader that sees nothing (not even this build's glue), whatever platform the build is for
+        JniGlue none = new JniGlue("linux-arm64", new ClassLoader(null) { });
+        OpenVinoProvider arm = provider(fakeRuntime(ElfHeader.AARCH64), none);
         Probe probe = arm.probe();
         assertFalse(probe.available(), probe.toString());
         assertTrue(probe.reason().contains("internal/linux-arm64/libjniOvApi.so not on the class path")
@@ -60,23 +75,22 @@ class ProbePlatformTest {
 
     @Test
     void libraryBuiltForAnotherProcessorIsUnavailable() throws Exception {
-        JniGlue here = JniGlue.forThisJvm();
-        assumeTrue(here.find() != null && here.elfMachine() == ElfHeader.X86_64, "this build's glue is not for x86-64");
-        Path armLibs = fakeRuntime(ElfHeader.AARCH64);
-        Probe probe = provider(armLibs, here.platform()).probe();
+        JniGlue here = here();
+        int other = foreign(here);
+        Path otherLibs = fakeRuntime(other);
+        Probe probe = provider(otherLibs, here).probe();
         assertFalse(probe.available(), probe.toString());
-        assertTrue(probe.reason().contains(armLibs.resolve("libopenvino_c.so") + " is built for AArch64, but this JVM runs on "
-                + here.platform()), probe.reason());
-        Probe right = provider(fakeRuntime(ElfHeader.X86_64), here.platform()).probe();
+        assertTrue(probe.reason().contains(otherLibs.resolve("libopenvino_c.so") + " is built for " + ElfHeader.name(other)
+                + ", but this JVM runs on " + here.platform()), probe.reason());
+        Probe right = provider(fakeRuntime(here.elfMachine()), here).probe();
         assertTrue(right.available(), right.reason());
         assertTrue(right.details().get("glue").endsWith(here.resource()), right.details().toString());
     }
 
     @Test
     void libraryPathOptionIsWhereTheProbeLooks() throws Exception {
-        JniGlue here = JniGlue.forThisJvm();
-        assumeTrue(here.find() != null && here.elfMachine() == ElfHeader.X86_64, "this build's glue is not for x86-64");
-        Path libs = fakeRuntime(ElfHeader.X86_64);
+        JniGlue here = here();
+        Path libs = fakeRuntime(here.elfMachine());
         OpenVinoProvider nowhere = new OpenVinoProvider(new RuntimeLocator(Map.of(), Map.<String, String>of()::get,
                 List.of(temp.resolve("no-standard-dir").toString())), here);
         assertFalse(nowhere.probe().available(), "no runtime without the option");
@@ -86,14 +100,26 @@ class ProbePlatformTest {
         Probe wrong = nowhere.probe(BackendOptions.of(Map.of("libraryPath", temp.resolve("empty").toString())));
         assertFalse(wrong.available());
         assertTrue(wrong.reason().contains("given by option libraryPath"), wrong.reason());
+        Probe foreignLib = nowhere.probe(BackendOptions.of(Map.of("libraryPath", fakeRuntime(foreign(here)).toString())));
+        assertFalse(foreignLib.available(), foreignLib.toString());
+    }
+
+    /** The same table as the tensorrt backend's {@code TensorRtProbeTest}: both follow JavaCPP's rule. */
+    @Test
+    void platformNamesFollowJavaCpp() {
+        assertEquals("linux-x86_64", JniGlue.platform("Linux", "amd64", "", ""));
+        assertEquals("linux-x86_64", JniGlue.platform("Linux", "x86_64", "", ""));
+        assertEquals("linux-arm64", JniGlue.platform("Linux", "aarch64", "", ""));
+        assertEquals("linux-arm", JniGlue.platform("Linux", "arm", "", "/usr/lib/jvm/zulu17/lib"));
+        assertEquals("linux-armhf", JniGlue.platform("Linux", "arm", "gnueabihf", ""));
+        assertEquals("linux-armhf", JniGlue.platform("Linux", "arm", "", "/usr/lib/jvm/java-17-openjdk-armhf/lib"));
+        assertEquals("linux-x86", JniGlue.platform("Linux", "i686", "", ""));
+        assertEquals("macosx-arm64", JniGlue.platform("Mac OS X", "aarch64", "", ""));
+        assertEquals("windows-x86_64", JniGlue.platform("Windows 11", "amd64", "", ""));
     }
 
     @Test
-    void platformNamesFollowJavaCpp() {
-        assertEquals("linux-x86_64", JniGlue.platform("Linux", "amd64"));
-        assertEquals("linux-arm64", JniGlue.platform("Linux", "aarch64"));
-        assertEquals("linux-armhf", JniGlue.platform("Linux", "arm"));
-        assertEquals("linux-x86", JniGlue.platform("Linux", "i686"));
-        assertEquals("macosx-arm64", JniGlue.platform("Mac OS X", "aarch64"));
+    void thisJvmsPlatformIsJavaCppsOwnAnswer() {
+        assertEquals(org.bytedeco.javacpp.Loader.getPlatform(), JniGlue.forThisJvm().platform());
     }
 }

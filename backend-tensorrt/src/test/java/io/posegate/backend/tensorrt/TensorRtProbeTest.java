@@ -149,10 +149,23 @@ class TensorRtProbeTest {
         assertTrue(probe.reason().contains("Linux only (os.name=Mac OS X)"), probe.reason());
     }
 
+    /** The same table as the openvino backend's {@code ProbePlatformTest}: both follow JavaCPP's rule. */
     @Test
-    void platformFollowsOsArch() {
-        assertEquals("linux-x86_64", ProbeEnvironment.platform("amd64"));
-        assertEquals("linux-arm64", ProbeEnvironment.platform("aarch64"));
+    void platformNamesFollowJavaCpp() {
+        assertEquals("linux-x86_64", ProbeEnvironment.platform("Linux", "amd64", "", ""));
+        assertEquals("linux-x86_64", ProbeEnvironment.platform("Linux", "x86_64", "", ""));
+        assertEquals("linux-arm64", ProbeEnvironment.platform("Linux", "aarch64", "", ""));
+        assertEquals("linux-arm", ProbeEnvironment.platform("Linux", "arm", "", "/usr/lib/jvm/zulu17/lib"));
+        assertEquals("linux-armhf", ProbeEnvironment.platform("Linux", "arm", "gnueabihf", ""));
+        assertEquals("linux-armhf", ProbeEnvironment.platform("Linux", "arm", "", "/usr/lib/jvm/java-17-openjdk-armhf/lib"));
+        assertEquals("linux-x86", ProbeEnvironment.platform("Linux", "i686", "", ""));
+        assertEquals("macosx-arm64", ProbeEnvironment.platform("Mac OS X", "aarch64", "", ""));
+        assertEquals("windows-x86_64", ProbeEnvironment.platform("Windows 11", "amd64", "", ""));
+    }
+
+    @Test
+    void thisJvmsPlatformIsJavaCppsOwnAnswer() {
+        assertEquals(org.bytedeco.javacpp.Loader.getPlatform(), ProbeEnvironment.system().platform());
     }
 
     @Test

@@ -20,25 +20,32 @@ import java.util.function.Function;
 
 /**
  * The backends found on the class path with {@link ServiceLoader}, highest priority first, with their
- * probes cached (probing is cheap but not free). A registry {@link #configured} with the options sessions are
- * opened with probes each backend with its options (OpenVINO's {@code libraryPath} says where its runtime is);
- * the gateway uses one configured from its config and model. Thread-safe.
+ * probes cached by backend and options (probing is cheap but not free). A registry {@link #configured} with the
+ * options sessions are opened with probes each backend with its options (OpenVINO's {@code libraryPath} says where
+ * its runtime is); the gateway uses one configured from its config and default model, and one per model a stream
+ * runs of its own. Thread-safe.
  */
 public final class BackendRegistry {
     public static final String AUTO = "auto";
 
     private final Map<String, BackendProvider> providers;
     private final Function<String, Map<String, String>> optionsOf;
-    private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+    private final Map<ProbeKey, Probe> probes;
+
+    /** A probe is cached for a backend and the options it was probed with. */
+    private record ProbeKey(String name, Map<String, String> options) {
+    }
 
     /** The providers, probed without options. */
     public BackendRegistry(List<BackendProvider> found) {
-        this(sorted(found), name -> Map.of());
+        this(sorted(found), name -> Map.of(), new ConcurrentHashMap<>());
     }
 
-    private BackendRegistry(Map<String, BackendProvider> providers, Function<String, Map<String, String>> optionsOf) {
+    private BackendRegistry(Map<String, BackendProvider> providers, Function<String, Map<String, String>> optionsOf,
+                            Map<ProbeKey, Probe> probes) {
         this.providers = providers;
         this.optionsOf = optionsOf;
+        this.probes = probes;
     }
 
     private static Map<String, BackendProvider> sorted(List<BackendProvider> found) {
@@ -56,11 +63,12 @@ public final class BackendRegistry {
 
     /**
      * The same providers, each probed with {@code optionsOf.apply(name)} (the options a session on that backend
-     * is opened with; null reads as none), with probes of their own.
+     * is opened with; null reads as none). Shares this registry's probes, which are kept per backend and options:
+     * a backend is probed once for the same options, whichever registry asks.
      */
     public BackendRegistry configured(Function<String, Map<String, String>> optionsOf) {
         requireNonNull(optionsOf, "optionsOf is null");
-        return new BackendRegistry(providers, optionsOf);
+        return new BackendRegistry(providers, optionsOf, probes);
     }
 
     /** Providers, highest priority first. */
@@ -77,13 +85,14 @@ public final class BackendRegistry {
      * fails to link) is reported as unavailable with the error, so one broken backend never hides the others.
      */
     public Probe probe(String name) {
-        return probes.computeIfAbsent(name, n -> {
-            BackendProvider p = get(n);
+        BackendProvider p = get(name);
+        Map<String, String> given = optionsOf.apply(name);
+        Map<String, String> options = given == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(given));
+        return probes.computeIfAbsent(new ProbeKey(name, options), k -> {
             try {
-                Map<String, String> options = optionsOf.apply(n);
-                return p.probe(BackendOptions.of(options == null ? Map.of() : options));
+                return p.probe(BackendOptions.of(options));
             } catch (RuntimeException | LinkageError e) {
-                return Probe.unavailable("probe of backend '" + n + "' failed: " + e, java.util.Set.of());
+                return Probe.unavailable("probe of backend '" + name + "' failed: " + e, java.util.Set.of());
             }
         });
     }

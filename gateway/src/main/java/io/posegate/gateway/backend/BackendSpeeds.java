@@ -33,15 +33,21 @@ public final class BackendSpeeds {
     public record Speed(String backend, String label, double msPerFrame, String error) {
     }
 
+    /**
+     * Measures every backend of {@code registry} that, probed with the options it is opened with here (the
+     * descriptor's {@code backends.<name>} under {@code options.get(name)}), is available and loads the model.
+     */
     public static List<Speed> measure(ModelDescriptor d, BackendRegistry registry, Map<String, Map<String, String>> options,
                                       int warmup, int runs) {
         requireNonNull(d, "d is null");
+        java.util.function.Function<String, Map<String, String>> optionsOf = name -> d.optionsFor(name, options.getOrDefault(name, Map.of()));
+        BackendRegistry configured = registry.configured(optionsOf);
         List<Speed> out = new ArrayList<>();
-        for (BackendProvider p : registry.providers()) {
-            if (!registry.probe(p.name()).canLoad(d.format())) {
+        for (BackendProvider p : configured.providers()) {
+            if (!configured.probe(p.name()).canLoad(d.format())) {
                 continue;
             }
-            Map<String, String> opts = d.optionsFor(p.name(), options.getOrDefault(p.name(), Map.of()));
+            Map<String, String> opts = optionsOf.apply(p.name());
             try (ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts))) {
                 Tensor input = Tensor.allocate(d.input().name(), d.input().type(), d.input().shape());
                 for (int i = 0; i < warmup; i++) {

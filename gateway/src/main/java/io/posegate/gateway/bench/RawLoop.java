@@ -50,7 +50,9 @@ public final class RawLoop {
      */
     public static Result measure(ModelDescriptor descriptor, String backend, Map<String, String> options, int warmup, double seconds,
                                  int batch) {
-        BackendProvider p = BackendRegistry.discover().select(backend, descriptor.format());
+        // auto picks among the backends probed with the options it opens them with, as the gateway does
+        BackendProvider p = BackendRegistry.discover().configured(name -> descriptor.optionsFor(name, options))
+                .select(backend, descriptor.format());
         try (BackendSession session = p.open(descriptor.modelSpec(batch), BackendOptions.of(descriptor.optionsFor(p.name(), options)))) {
             if (session.maxBatch() < batch) {
                 throw new IllegalArgumentException(session.backendName() + " opened " + descriptor.modelFile() + " for batches of at most "

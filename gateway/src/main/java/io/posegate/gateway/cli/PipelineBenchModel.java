@@ -1,11 +1,14 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.config.BackendNames;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,12 +34,17 @@ final class PipelineBenchModel {
         return Files.isRegularFile(p) ? d.withModelFile(p.toAbsolutePath()) : d;
     }
 
-    /** The gateway configuration for the model, without streams. */
+    /**
+     * The gateway configuration for the model, without streams. The options go under {@code backends.<backend>};
+     * with {@code --backend auto}, under every backend, as the raw loop probes and opens each with them.
+     */
     JsonObject config(ModelDescriptor d) {
         JsonObject backends = new JsonObject();
         JsonObject o = new JsonObject();
         options().forEach(o::put);
-        backends.put(cmd.backend, o);
+        for (String b : cmd.backend.equals(BackendRegistry.AUTO) ? BackendNames.known() : List.of(cmd.backend)) {
+            backends.put(b, o.copy());
+        }
         return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", cmd.model)
                 .put("modelFile", d.modelFile().toAbsolutePath().toString()).put("modelsDir", cmd.models.modelsDir.toAbsolutePath().toString())
                 .put("backend", cmd.backend).put("backends", backends).put("inference", new JsonObject().put("workers", cmd.workers))

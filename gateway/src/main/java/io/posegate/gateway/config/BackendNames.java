@@ -1,39 +1,20 @@
 package io.posegate.gateway.config;
 
-import io.posegate.spi.BackendProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeSet;
 
 /**
  * The backend names that {@code backends.<name>} sections (gateway config, model descriptors) may use: those of
- * the {@link BackendProvider}s on the class path, learnt once with {@link ServiceLoader}. A provider that fails to
- * load is skipped. Thread-safe.
+ * the {@link DiscoveredBackends}, which skips a provider that fails to load. Thread-safe.
  */
 public final class BackendNames {
-    private static volatile List<String> known;
-
     private BackendNames() {
     }
 
     /** The names, sorted. */
     public static List<String> known() {
-        List<String> k = known;
-        if (k == null) {
-            TreeSet<String> names = new TreeSet<>();
-            ServiceLoader.load(BackendProvider.class).stream().forEach(p -> {
-                try {
-                    names.add(p.get().name());
-                } catch (RuntimeException | LinkageError e) {
-                    // a broken provider has no name to offer
-                }
-            });
-            k = List.copyOf(names);
-            known = k;
-        }
-        return k;
+        return DiscoveredBackends.all().stream().map(DiscoveredBackends.Backend::name).sorted().distinct().toList();
     }
 
     /**

@@ -112,6 +112,8 @@ public final class ModelDescriptors {
                         + ModelFormat.names(ModelFormats.known()));
             }
         }
+        // each backends section is checked where it is written, before the applied variant is merged in
+        BackendNames.options(root.object("backends"));
         FieldReader variant = variant(root.object("variants"), format);
         if (variant != null) {
             mergeInto(json, variant.raw());
@@ -119,14 +121,15 @@ public final class ModelDescriptors {
         InputSpec input = InputSpecs.parse(root.object("input"));
         DecoderSpecs.Parsed parsed = DecoderSpecs.parse(root.object("topology"), root.object("decoder"), name);
         OutputSpec output = OutputSpecs.parse(root.object("output"), input, parsed.topology(), parsed.decoder());
-        Map<String, Map<String, String>> backendOptions = BackendNames.options(root.object("backends"));
+        // the merged section, read without reporting again what was reported above at the path it was written at
+        Map<String, Map<String, String>> backendOptions = BackendNames.options(FieldReader.root(json, new ArrayList<>()).object("backends"));
         return new ModelDescriptor(name, family, file, format, modelFile, input, output, parsed.topology(), parsed.decoder(),
                 backendOptions, parsePublish(root.object("publish"), family), root.enumValue("batch", BatchMode.class, BatchMode.AUTO));
     }
 
     /**
-     * Checks every {@code variants.<format>} section (a known format; known fields; known backends, the applied
-     * variant's after merging) and returns the one of {@code format}, or null.
+     * Checks every {@code variants.<format>} section (a known format; known fields; known backends, reported as
+     * {@code variants.<format>.backends.<name>}, the applied variant's too) and returns the one of {@code format}, or null.
      */
     private static FieldReader variant(FieldReader variants, ModelFormat format) {
         FieldReader applied = null;
@@ -137,10 +140,9 @@ public final class ModelDescriptors {
             }
             FieldReader v = variants.object(id);
             v.onlyKnown("model", "input", "output", "backends");
+            BackendNames.options(v.object("backends"));
             if (format != null && format.id().equals(id)) {
                 applied = v;
-            } else {
-                BackendNames.options(v.object("backends"));
             }
         }
         return applied;

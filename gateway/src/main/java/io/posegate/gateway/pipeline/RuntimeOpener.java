@@ -24,12 +24,20 @@ final class RuntimeOpener {
         this.scheduler = scheduler;
     }
 
+    /**
+     * Opens {@code d} on {@code backend}; {@code auto} picks from the backends probed with the options {@code d} opens
+     * with (a stream's own model may name its own {@code backends.openvino.libraryPath}).
+     */
     ModelRuntime open(ModelDescriptor d, String backend) {
-        BackendProvider p = registry.select(backend, d.format());
-        Map<String, String> opts = d.optionsFor(p.name(), config.backendOptions().getOrDefault(p.name(), Map.of()));
+        BackendProvider p = registry.configured(name -> optionsFor(d, name)).select(backend, d.format());
+        Map<String, String> opts = optionsFor(d, p.name());
         ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts), config.bounds().batch().maxSize());
         scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
         return rt;
+    }
+
+    private Map<String, String> optionsFor(ModelDescriptor d, String backend) {
+        return d.optionsFor(backend, config.backendOptions().getOrDefault(backend, Map.of()));
     }
 
     /**

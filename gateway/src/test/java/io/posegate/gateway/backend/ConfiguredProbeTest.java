@@ -12,22 +12,18 @@ import io.posegate.gateway.control.ConfigChange;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.posegate.gateway.launch.GatewayLauncher;
+import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.GroupingTrackers;
+import io.posegate.gateway.testing.LibraryPathProvider;
+import io.posegate.gateway.testing.TestDescriptors;
 import io.posegate.gateway.ui.UiGateway;
-import io.posegate.spi.BackendException;
-import io.posegate.spi.BackendOptions;
-import io.posegate.spi.BackendProvider;
-import io.posegate.spi.BackendSession;
-import io.posegate.spi.ErrorCode;
-import io.posegate.spi.ModelFormat;
-import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Probe;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,41 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfiguredProbeTest {
     @TempDir
     Path dir;
-
-    /** Named like OpenVINO; its runtime is found only in the directory its {@code libraryPath} option names. */
-    private static final class LibraryPathProvider implements BackendProvider {
-        @Override
-        public String name() {
-            return "openvino";
-        }
-
-        @Override
-        public int priority() {
-            return 200;
-        }
-
-        @Override
-        public Set<ModelFormat> formats() {
-            return Set.of(SimulatedBackendProvider.FORMAT);
-        }
-
-        @Override
-        public Probe probe() {
-            return Probe.unavailable("runtime not found; set libraryPath", formats());
-        }
-
-        @Override
-        public Probe probe(BackendOptions options) {
-            String path = options.get("libraryPath", null);
-            return path != null && Files.isDirectory(Path.of(path)) ? Probe.available("runtime in " + path, formats(), List.of("CPU"), java.util.Map.of())
-                    : probe();
-        }
-
-        @Override
-        public BackendSession open(ModelSpec model, BackendOptions options) {
-            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "not opened in this test");
-        }
-    }
 
     private Gateway gateway(JsonObject backends) {
         JsonObject json = UiGateway.demoConfig().put("backend", "simulated").put("streams", new JsonObject())
@@ -99,5 +60,39 @@ class ConfiguredProbeTest {
             assertTrue(ConfigChange.unsatisfiable("openvino", g).contains("set libraryPath"), ConfigChange.unsatisfiable("openvino", g));
             assertEquals("simulated", g.registry().select("auto", SimulatedBackendProvider.FORMAT).name());
         }
+    }
+
+    @Test
+    void probesAreKeptPerBackendAndOptionsAcrossConfiguredRegistries() throws Exception {
+        LibraryPathProvider ov = new LibraryPathProvider();
+        BackendRegistry base = new BackendRegistry(List.of(new SimulatedBackendProvider(), ov));
+        Path libs = Files.createDirectories(dir.resolve("libs"));
+        Map<String, String> withPath = Map.of("libraryPath", libs.toString());
+        assertTrue(base.configured(n -> withPath).probe("openvino").available());
+        assertTrue(base.configured(n -> new java.util.HashMap<>(withPath)).probe("openvino").available());
+        assertEquals(1, ov.probes.get(), "the same options are probed once");
+        assertFalse(base.probe("openvino").available(), "without options the runtime is not found");
+        assertEquals(2, ov.probes.get());
+    }
+
+    @Test
+    void speedsMeasureABackendFoundOnlyThroughTheOptionsItOpensWith() throws Exception {
+        Path libs = Files.createDirectories(dir.resolve("libs"));
+        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), new LibraryPathProvider()));
+        ModelDescriptor plain = TestDescriptors.demoCopy(Files.createDirectories(dir.resolve("plain")), "");
+        assertEquals(List.of("simulated"), backends(BackendSpeeds.measure(plain, registry, Map.of(), 0, 1)));
+        // from the command line's options
+        List<BackendSpeeds.Speed> given = BackendSpeeds.measure(plain, registry,
+                Map.of("openvino", Map.of("libraryPath", libs.toString())), 0, 1);
+        assertEquals(List.of("openvino", "simulated"), backends(given));
+        assertEquals(LibraryPathProvider.NOT_OPENED, given.get(0).error());
+        // from the descriptor's backends.openvino.libraryPath
+        ModelDescriptor own = TestDescriptors.demoCopy(Files.createDirectories(dir.resolve("own")),
+                "backends:\n  openvino:\n    libraryPath: " + libs + "\n");
+        assertEquals(List.of("openvino", "simulated"), backends(BackendSpeeds.measure(own, registry, Map.of(), 0, 1)));
+    }
+
+    private static List<String> backends(List<BackendSpeeds.Speed> speeds) {
+        return speeds.stream().map(BackendSpeeds.Speed::backend).toList();
     }
 }

@@ -10,6 +10,7 @@ import io.posegate.spi.ElementType;
 import io.posegate.spi.ModelFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,6 +192,24 @@ class ModelDescriptorsTest {
                 dir.resolve("w.yaml"), posenet.replace("variants:\n  tflite:", "variants:\n  tflite:\n    backends: {openvnio: {}}"))));
         assertEquals(java.util.List.of("variants.tflite.backends.openvnio: unknown backend; known: onnx, openvino, simulated, tensorrt"),
                 inVariant.problems());
+    }
+
+    @Test
+    void anUnknownBackendInTheAppliedVariantIsReportedWhereItIsWritten() throws Exception {
+        String posenet = Files.readString(MODELS.resolve("posenet-mobilenet-v1-075.yaml"));
+        Path typo = Files.writeString(dir.resolve("w.yaml"), posenet.replace("variants:\n  tflite:",
+                "variants:\n  tflite:\n    backends: {openvnio: {}}"));
+        ConfigException applied = assertThrows(ConfigException.class, () -> ModelDescriptors.load(typo, dir.resolve("posenet.tflite")));
+        assertEquals(java.util.List.of("variants.tflite.backends.openvnio: unknown backend; known: onnx, openvino, simulated, tensorrt"),
+                applied.problems());
+        ConfigException top = assertThrows(ConfigException.class, () -> ModelDescriptors.load(Files.writeString(dir.resolve("t.yaml"),
+                posenet.replace("backends:\n  onnx:", "backends:\n  onxx:")), dir.resolve("posenet.tflite")));
+        assertEquals(java.util.List.of("backends.onxx: unknown backend; known: onnx, openvino, simulated, tensorrt"), top.problems());
+        // a known backend in the applied variant is merged over the descriptor's own section
+        ModelDescriptor merged = ModelDescriptors.load(Files.writeString(dir.resolve("m.yaml"), posenet.replace("variants:\n  tflite:",
+                "variants:\n  tflite:\n    backends: {openvino: {device: GPU}, onnx: {intraOpThreads: 2}}")), dir.resolve("posenet.tflite"));
+        assertEquals(Map.of("device", "GPU"), merged.optionsFor("openvino", Map.of()));
+        assertEquals(Map.of("optimization", "basic", "intraOpThreads", "2"), merged.optionsFor("onnx", Map.of()));
     }
 
     @Test

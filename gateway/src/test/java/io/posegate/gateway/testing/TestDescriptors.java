@@ -1,5 +1,8 @@
 package io.posegate.gateway.testing;
 
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.model.ModelDescriptors;
+import io.posegate.gateway.ui.UiGateway;
 import io.posegate.spi.testing.OnnxTestModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,5 +35,16 @@ public final class TestDescriptors {
                 + "    heatmaps: {name: " + heatmapName + ", channels: [0, 19]}\n    pafs: {name: pafs, channels: [0, 38]}\n"
                 + "topology:\n  keypoints: [" + kps + "]\n  skeleton:\n" + skeleton
                 + "decoder:\n  name: paf\n  strategy: openpose\n  background: 18\n  fields:\n" + fields);
+    }
+
+    /**
+     * The demo's simulated descriptor ({@code config/models/demo-simulated.yaml} and its network file) copied into
+     * {@code dir}, with {@code extra} YAML appended (e.g. a {@code backends:} section), loaded.
+     */
+    public static ModelDescriptor demoCopy(Path dir, String extra) throws IOException {
+        Path models = UiGateway.CONFIG_DIR.resolve("models");
+        Files.copy(models.resolve("demo.sim.properties"), dir.resolve("demo.sim.properties"));
+        Path yaml = Files.writeString(dir.resolve("demo-simulated.yaml"), Files.readString(models.resolve("demo-simulated.yaml")) + extra);
+        return ModelDescriptors.load(yaml);
     }
 }

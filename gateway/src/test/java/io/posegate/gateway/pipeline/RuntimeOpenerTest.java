@@ -1,0 +1,53 @@
+package io.posegate.gateway.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.posegate.backend.simulated.SimulatedBackendProvider;
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.backend.ModelRuntime;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigs;
+import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.testing.LibraryPathProvider;
+import io.posegate.gateway.testing.TestDescriptors;
+import io.posegate.gateway.ui.UiGateway;
+import io.posegate.spi.BackendException;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code backend: auto} for a model a stream runs of its own picks among the backends probed with that model's
+ * options, not the default model's: its descriptor's {@code backends.openvino.libraryPath} makes OpenVINO available.
+ */
+class RuntimeOpenerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void autoProbesWithTheOptionsOfTheModelItOpens() throws Exception {
+        GatewayConfig config = GatewayConfigs.parse(UiGateway.demoConfig().put("backend", "auto").put("streams", new JsonObject())
+                .put("modelsDir", UiGateway.CONFIG_DIR.resolve("models").toString()), UiGateway.CONFIG_DIR);
+        Path libs = Files.createDirectories(dir.resolve("openvino-libs"));
+        ModelDescriptor defaultModel = TestDescriptors.demoCopy(Files.createDirectories(dir.resolve("default")), "");
+        ModelDescriptor streamModel = TestDescriptors.demoCopy(Files.createDirectories(dir.resolve("stream")),
+                "backends:\n  openvino:\n    libraryPath: " + libs + "\n");
+        // as the Gateway configures it: probed with the default model's options
+        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), new LibraryPathProvider()))
+                .configured(name -> defaultModel.optionsFor(name, config.backendOptions().getOrDefault(name, Map.of())));
+        try (InferenceScheduler scheduler = new InferenceScheduler(0, Duration.ofSeconds(5), f -> { }, rt -> { })) {
+            RuntimeOpener opener = new RuntimeOpener(config, registry, scheduler);
+            try (ModelRuntime rt = opener.open(defaultModel, "auto")) {
+                assertEquals("simulated", rt.session().backendName(), "no libraryPath for the default model: OpenVINO is not found");
+            }
+            BackendException e = assertThrows(BackendException.class, () -> opener.open(streamModel, "auto"));
+            assertEquals(LibraryPathProvider.NOT_OPENED, e.getMessage(), "the stream's model names where OpenVINO is");
+        }
+    }
+}
