@@ -46,6 +46,11 @@ public final class ConfigReloader implements AutoCloseable {
     private volatile JsonObject overlay = new JsonObject();
     /** The backend the config last applied names (not a run-time choice); a tree naming another one swaps. */
     private String configBackend;
+    /**
+     * The backend the last applied tree set as the default, or null when it left the backend alone (a run-time
+     * choice, or the file's backend as it already ran, holds): see {@link #intendedBackend()}.
+     */
+    private volatile String setBackend;
 
     public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
         this.gateway = gateway;
@@ -147,6 +152,16 @@ public final class ConfigReloader implements AutoCloseable {
         return lastError == null ? List.of() : List.of(lastError);
     }
 
+    /**
+     * The default backend this reloader means the gateway to run after the tree it last applied: the backend that
+     * tree set (it named one, or its config's {@code backend} changed), else whatever runs now, since an unrelated
+     * tree leaves a run-time choice alone. A fleet soak checks this one ({@code BoxHealth}), not the file's.
+     */
+    public String intendedBackend() {
+        String set = setBackend;
+        return set != null ? set : gateway.defaultBackend();
+    }
+
     /** The last reload error, or null. */
     public String lastError() {
         return lastError;
@@ -201,9 +216,11 @@ public final class ConfigReloader implements AutoCloseable {
             if (!named.equals(running)) {
                 LOG.fine("config: backend stays " + running + " (chosen at run time); the config's backend " + named + " did not change");
             }
+            setBackend = null;
             return;
         }
         configBackend = named;
+        setBackend = named;
         if (!named.equals(running)) {
             SwapRecord r = gateway.swapBackend(named);
             if (r.error() != null) {

@@ -121,8 +121,8 @@ final class DesiredConfigs {
         long end = System.currentTimeMillis() + soakMillis;
         try {
             while (System.currentTimeMillis() < end) {
-                if (BoxHealth.failedForGood(gateway, wanted)) {
-                    return BoxHealth.problem(gateway, wanted);
+                if (BoxHealth.failedForGood(gateway, wanted, reloader.intendedBackend())) {
+                    return BoxHealth.problem(gateway, wanted, reloader.intendedBackend());
                 }
                 Thread.sleep(250);
             }
@@ -134,7 +134,7 @@ final class DesiredConfigs {
             Thread.currentThread().interrupt();
             return "interrupted during the soak";
         }
-        return BoxHealth.problem(gateway, wanted);
+        return BoxHealth.problem(gateway, wanted, reloader.intendedBackend());
     }
 
     private JsonObject reported(long version, String rollout, int status, String error, List<String> problems) {

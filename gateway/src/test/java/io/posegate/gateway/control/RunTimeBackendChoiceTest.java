@@ -125,9 +125,11 @@ class RunTimeBackendChoiceTest {
         chooseAtRunTime("simulated");
         assertEquals(List.of(), reloader.applyOverlay(new JsonObject().put("backend", "auto")));
         assertEquals("auto", gateway.defaultBackend());
+        assertEquals("auto", reloader.intendedBackend(), "the backend the desired config set");
         chooseAtRunTime("twin");
         assertEquals(List.of(), reloader.applyOverlay(new JsonObject().put("streams",
                 new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=3")))));
         assertEquals("twin", gateway.defaultBackend(), "a desired config without backend leaves the run-time choice");
+        assertEquals("twin", reloader.intendedBackend(), "what a fleet soak checks: the run-time choice, not the file's auto");
     }
 }
