@@ -57,6 +57,11 @@ public final class GatewayVerticle extends VerticleBase {
         this.fleetReadiness = new FleetReadiness(gateway.config().fleet().enabled());
     }
 
+    /** The open MJPEG previews and their encode loops (tests in this package). */
+    PreviewViewers previews() {
+        return previews;
+    }
+
     /** Where the fleet agent reports its broker connection for {@code /ready}'s {@code fleet} check. */
     public FleetReadiness fleetReadiness() {
         return fleetReadiness;

@@ -95,6 +95,9 @@ final class MjpegRoutes {
         }
         String token = AuthHandler.token(ctx);
         jpeg.executeBlocking(() -> gateway.stream(id) != null, false).onComplete(r -> {
+            if (ctx.response().closed()) {
+                return; // the client left during the check: nothing to count, nothing to encode
+            }
             if (r.failed() || !r.result()) {
                 ApiReplies.error(ctx, 404, "no stream '" + id + "'");
                 return;
@@ -103,7 +106,7 @@ final class MjpegRoutes {
                     .putHeader("content-type", "multipart/x-mixed-replace; boundary=" + BOUNDARY)
                     .putHeader("cache-control", "no-store").putHeader("connection", "close");
             MjpegConnection viewer = new MjpegConnection(vertx, gateway, jpeg, id, resp, Math.round(1000 / fps), width,
-                    previews.opened(id));
+                    previews.opened(id), previews.encoding());
             if (token == null) {
                 viewer.start(() -> { });
             } else {
