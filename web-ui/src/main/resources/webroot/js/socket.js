@@ -1,11 +1,12 @@
 // The dashboard's WebSocket to /ws: reconnects with back-off (not after its token was revoked) and hands every
 // message to onMessage.
+import { Backoff } from './backoff.js';
 
 export class PoseSocket {
   constructor({ onMessage, onStatus }) {
     this.onMessage = onMessage;
     this.onStatus = onStatus;
-    this.delay = 500;
+    this.backoff = new Backoff();
     this.connect();
   }
 
@@ -14,7 +15,7 @@ export class PoseSocket {
     const ws = new WebSocket(`${proto}//${location.host}/ws`);
     this.ws = ws;
     this.onStatus('connecting…', 'pending');
-    ws.onopen = () => { this.delay = 500; this.onStatus('connected', 'ok'); };
+    ws.onopen = () => { this.backoff.reset(); this.onStatus('connected', 'ok'); };
     ws.onmessage = (ev) => {
       if (typeof ev.data !== 'string') return;
       let msg;
@@ -27,9 +28,9 @@ export class PoseSocket {
         this.onStatus('token revoked: log in again, then reload', 'bad');
         return;
       }
-      this.onStatus(`disconnected, retrying in ${Math.round(this.delay / 1000)} s`, 'bad');
-      setTimeout(() => this.connect(), this.delay);
-      this.delay = Math.min(this.delay * 2, 10000);
+      const delay = this.backoff.next();
+      this.onStatus(`disconnected, retrying in ${Math.round(delay / 1000)} s`, 'bad');
+      setTimeout(() => this.connect(), delay);
     };
   }
 }

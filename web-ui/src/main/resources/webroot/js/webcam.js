@@ -2,11 +2,10 @@
 // WebSocket /ws?webcam=ID, which feeds the stream ID (created here with source "webcam:ID"). ID is this page's
 // own, webcam-<random>, so it never takes over a configured stream (an operator's "webcam" camera, another
 // tab's webcam); a name already taken is refused. Stop, and leaving or reloading the page, remove the stream.
-// Its poses come back on the dashboard's main socket like any other stream's.
+// Its poses come back on the dashboard's main socket like any other stream's. The socket reopens by itself after
+// a drop while the webcam runs (webcam-link.js).
 import { getJson, sendJson } from './api.js';
-
-const SEND_INTERVAL_MS = 100;
-const MAX_BUFFERED = 512 * 1024;
+import { WebcamLink } from './webcam-link.js';
 
 export class WebcamMode {
   constructor() {
@@ -54,8 +53,16 @@ export class WebcamMode {
       await this.checkFree();
       await sendJson('PUT', this.path(), { source: `webcam:${this.id}` });
       this.created = true;
-      this.openSocket();
       this.running = true;
+      this.link = new WebcamLink({
+        id: this.id,
+        path: this.path(),
+        video: this.preview,
+        onStatus: (text) => this.say(text),
+        onSent: () => { this.sent += 1; this.report(); },
+        onEnded: (why) => this.end(`Webcam stopped: ${why}.`),
+      });
+      this.link.open();
       this.button.textContent = 'Stop webcam';
       this.button.setAttribute('aria-pressed', 'true');
     } catch (e) {
@@ -64,41 +71,6 @@ export class WebcamMode {
     } finally {
       this.button.disabled = false;
     }
-  }
-
-  openSocket() {
-    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}/ws?webcam=${encodeURIComponent(this.id)}`);
-    ws.binaryType = 'arraybuffer';
-    ws.onopen = () => {
-      ws.send(JSON.stringify({ type: 'subscribe', streams: [this.id] }));
-      this.timer = setInterval(() => this.sendFrame(), SEND_INTERVAL_MS);
-    };
-    ws.onmessage = (ev) => {
-      if (typeof ev.data !== 'string') return;
-      const m = JSON.parse(ev.data);
-      if (m.type === 'error') this.say(m.message);
-    };
-    ws.onclose = () => { if (this.running) this.say('webcam socket closed'); clearInterval(this.timer); };
-    this.ws = ws;
-    this.canvas = document.createElement('canvas');
-  }
-
-  sendFrame() {
-    const v = this.preview;
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN || !v.videoWidth || ws.bufferedAmount > MAX_BUFFERED || this.encoding) return;
-    this.canvas.width = v.videoWidth;
-    this.canvas.height = v.videoHeight;
-    this.canvas.getContext('2d').drawImage(v, 0, 0);
-    this.encoding = true;
-    this.canvas.toBlob(async (blob) => {
-      this.encoding = false;
-      if (!blob || ws.readyState !== WebSocket.OPEN) return;
-      ws.send(await blob.arrayBuffer());
-      this.sent += 1;
-      this.report();
-    }, 'image/jpeg', 0.9);
   }
 
   onPoses(frame) {
@@ -113,10 +85,7 @@ export class WebcamMode {
   }
 
   async stop() {
-    this.running = false;
-    this.release();
-    this.button.textContent = 'Start webcam';
-    this.button.setAttribute('aria-pressed', 'false');
+    this.end('Stopping the webcam…');
     try {
       await sendJson('DELETE', this.path());
       this.created = false;
@@ -126,10 +95,18 @@ export class WebcamMode {
     }
   }
 
+  /** Stops sending and releases the camera (the stream stays until stop() removes it). */
+  end(message) {
+    this.running = false;
+    this.release();
+    this.button.textContent = 'Start webcam';
+    this.button.setAttribute('aria-pressed', 'false');
+    this.say(message);
+  }
+
   release() {
-    clearInterval(this.timer);
-    if (this.ws) this.ws.close();
-    this.ws = null;
+    if (this.link) this.link.close();
+    this.link = null;
     if (this.media) this.media.getTracks().forEach((t) => t.stop());
     this.media = null;
     this.preview.hidden = true;

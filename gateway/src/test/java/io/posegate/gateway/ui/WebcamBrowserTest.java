@@ -3,8 +3,11 @@ package io.posegate.gateway.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.gateway.auth.TokenHash;
+import io.posegate.gateway.auth.Tokens;
 import io.posegate.gateway.demo.DemoScene;
 import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +22,8 @@ import org.openqa.selenium.By;
  * Webcam mode end to end in headless Chromium: Chromium's fake camera plays a Y4M file of the demo
  * scene, the page sends it over the WebSocket as JPEG, the gateway runs the page's own {@code webcam-…} stream
  * through the simulated backend, and the poses (at least one skeleton of 8+ keypoints) come back and are drawn.
- * A configured stream called {@code webcam} (an operator's camera) is left alone, and a reloaded page's
- * webcam stream goes away.
+ * A configured stream called {@code webcam} (an operator's camera) is left alone, a reloaded page's
+ * webcam stream goes away, and a page whose gateway restarted creates its webcam stream again and feeds it.
  */
 class WebcamBrowserTest {
     static final int W = 640;
@@ -101,6 +104,31 @@ class WebcamBrowserTest {
         }
     }
 
+    @Test
+    void theWebcamComesBackByItselfAfterAGatewayRestart() throws Exception {
+        Tokens.Issued admin = Tokens.newToken();
+        JsonObject tokens = new JsonObject().put("webcam-admin", new JsonObject().put("role", "admin").put("id", admin.id())
+                .put("hash", TokenHash.hash(admin.token())));
+        JsonObject cfg = UiGateway.demoConfig().put("auth", new JsonObject().put("anonymous", "viewer").put("tokens", tokens));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (Browser browser = Browser.start("--use-file-for-fake-video-capture=" + y4m)) {
+            String id;
+            try (UiGateway first = new UiGateway(cfg, UiGateway.CONFIG_DIR, port)) {
+                browser.driver.get(first.url("/") + "?token=" + admin.token());
+                id = start(browser, first);
+                browser.until("the webcam stream live", 60, d -> phase(first, id).equals("live"));
+            }
+            try (UiGateway second = new UiGateway(cfg, UiGateway.CONFIG_DIR, port)) {
+                browser.until("the page's webcam stream created again on the restarted gateway and fed", 90,
+                        d -> phase(second, id).equals("live"));
+                assertEquals("true", browser.driver.findElement(By.id("webcam-toggle")).getAttribute("aria-pressed"), "still running");
+            }
+        }
+    }
+
     /** Clicks Start webcam; returns the page's webcam stream id once the gateway has that stream. */
     static String start(Browser browser, UiGateway gateway) {
         browser.until("the page to boot and log in", 30, d -> browser.js("return window.posegate && window.posegate.webcam && window.posegate.session ? 1 : null"));
@@ -113,7 +141,7 @@ class WebcamBrowserTest {
     static String phase(UiGateway gateway, String id) {
         try {
             return gateway.json("/api/streams/" + id).getJsonObject("state").getString("phase");
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) { // not there (yet): json() asserts a 200
             return String.valueOf(e.getMessage());
         }
     }
