@@ -70,6 +70,25 @@ class WebcamSocketTest {
     }
 
     @Test
+    void aWebcamStreamNoBrowserEverFedWaitsForOneAndLeavesTheGatewayReady() throws Exception {
+        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig().put("tracking", new JsonObject().put("enabled", false)))) {
+            UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/cam", new JsonObject().put("source", "webcam:cam"));
+            assertEquals(200, put.status(), put.text());
+            Await.until(() -> phase(gateway).equals("reconnecting"), Await.PATIENCE, () -> "cam waiting for a browser, is " + phase(gateway));
+            String reason = gateway.json("/api/streams/cam").getJsonObject("state").getString("reason");
+            assertTrue(reason.contains("no browser is sending webcam:cam"), reason);
+            Await.until(() -> gateway.status("/ready") == 200, Await.PATIENCE, () -> "/ready 200 with the demo live and cam waiting");
+            WebSocket ws = gateway.webSocket("/ws?webcam=cam", t -> { });
+            DemoScene scene = new DemoScene(640, 360, 3);
+            for (int i = 0; i < 600 && !phase(gateway).equals("live"); i++) {
+                ws.writeBinaryMessage(Buffer.buffer(jpeg(scene.render(i), 640, 360)));
+                Thread.sleep(100);
+            }
+            assertEquals("live", phase(gateway), "a browser's frames bring the waiting stream live");
+        }
+    }
+
+    @Test
     void aWebcamNameTheSocketCannotFeedIsRefused() throws Exception {
         try (UiGateway gateway = new UiGateway(UiGateway.demoConfig())) {
             UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/bad", new JsonObject().put("source", "webcam:bad name"));

@@ -21,16 +21,25 @@ import java.io.InterruptedIOException;
  * yet is not an error), decodes it on this stream's thread and applies the stream's frame-rate cap and target
  * size. When the last socket that sent frames closes (the tab was closed or reloaded), {@link #read} fails
  * once, so the stream shows {@code reconnecting} with the reason instead of staying {@code live} with no
- * frames; reopened, it waits for a browser again. A JPEG that fails to decode is skipped and counted in
+ * frames; reopened, it waits for a browser again. Likewise when no browser has sent a frame within
+ * {@link #NO_BROWSER_MILLIS} of opening (the page died before its first frame, its camera gives no picture, a
+ * configured webcam stream nobody feeds yet): it fails once with "no browser is sending", so such a stream counts
+ * as waiting for its source ({@code reconnecting}, which {@code /ready} accepts), not as {@code starting} for
+ * good. Each of these is said once until a frame arrives. A JPEG that fails to decode is skipped and counted in
  * {@link #corruptFrames()}.
  */
 public final class WebcamSource implements FrameSource {
+    /** How long an opened webcam stream waits for a browser's first frame before it says none is sending. */
+    public static final long NO_BROWSER_MILLIS = 5_000;
+
     private final WebcamHub hub;
     private final String name;
     private final BgrConverter converter;
     private final FrameRateCap cap;
     private WebcamFeed feed;
     private long departuresAtOpen;
+    private long openedAt; // System.nanoTime() of the last open; open and read run on the stream's decode thread
+    private boolean toldNoBrowser; // the stream already says no browser is sending: wait quietly until a frame
     private volatile boolean closed;
     private volatile long corrupt;
 
@@ -57,6 +66,7 @@ public final class WebcamSource implements FrameSource {
             departuresAtOpen = f.departures();
         }
         closed = false;
+        openedAt = System.nanoTime();
         f.clear();
         cap.reset();
     }
@@ -78,8 +88,14 @@ public final class WebcamSource implements FrameSource {
                 throw new InterruptedIOException("webcam read interrupted");
             }
             if (jpeg == null) {
-                if (f.departures() != departed && f.feeders() == 0) {
+                if (f.feeders() == 0 && f.departures() != departed) {
+                    toldNoBrowser = true;
                     throw new IOException("the browser sending webcam:" + name + " went away (its socket closed); waiting for one to send frames");
+                }
+                if (f.feeders() == 0 && !toldNoBrowser && System.nanoTime() - openedAt > NO_BROWSER_MILLIS * 1_000_000) {
+                    toldNoBrowser = true;
+                    throw new IOException("no browser is sending webcam:" + name + " (none sent a frame within "
+                            + NO_BROWSER_MILLIS / 1000 + " s); waiting for one to send frames");
                 }
                 continue;
             }
@@ -92,6 +108,7 @@ public final class WebcamSource implements FrameSource {
                 corrupt++;
                 continue;
             }
+            toldNoBrowser = false;
             converter.convert(image, into);
             double decodeMs = (Pacing.threadCpuNanos() - cpu0) / 1e6;
             into.stamp(into.sequence(), System.currentTimeMillis() - Math.round(decodeMs), decodeMs);
