@@ -1,7 +1,9 @@
 // The hub page: polls the hub's API (GET /api/boxes, GET /api/rollouts) and renders the fleet. An answer that
-// is not 2xx shows the API's own error; 401/403 asks for a login (session.js).
+// is not 2xx shows the API's own error; 401/403 asks for a login. The login is the dashboard's (js/session.js):
+// a refused poll while logged in, or the hub answering again after a failed poll (it may have restarted with a
+// new run token), asks /api/session again, so the header never shows a login that has ended.
 import { getJson } from '../js/api.js';
-import { askForLogin, startSession } from './session.js';
+import { loggedIn, recheckSession, startSession } from '../js/session.js';
 
 const $ = (id) => document.getElementById(id);
 const text = (v) => (v === null || v === undefined ? '–' : String(v));
@@ -95,6 +97,7 @@ function renderRollouts(rollouts) {
 }
 
 let polls = 0;
+let recheck = false; // a poll failed: once the hub answers again, ask who we are
 
 function clearFleet() {
   $('boxes').querySelector('tbody').replaceChildren();
@@ -118,12 +121,18 @@ async function refresh() {
     renderRollouts(rollouts.rollouts);
     const online = all.boxes.filter((b) => b.state === 'online').length;
     $('summary').textContent = `${all.boxes.length} boxes, ${online} online`;
+    if (recheck) {
+      recheck = false;
+      recheckSession().catch(() => {});
+    }
   } catch (e) {
     if (e.status === 401 || e.status === 403) {
       clearFleet();
-      askForLogin();
+      $('login-form').hidden = false;
       $('summary').textContent = `Log in to see the fleet: ${e.message}`;
+      if (loggedIn()) recheckSession().catch(() => {});
     } else {
+      recheck = true;
       $('summary').textContent = e.status ? `hub error ${e.status}: ${e.message}` : `hub unreachable: ${e.message}`;
     }
   } finally {
@@ -133,7 +142,7 @@ async function refresh() {
 
 $('group-filter').addEventListener('change', refresh);
 $('state-filter').addEventListener('change', refresh);
-startSession(refresh).finally(() => {
+startSession(refresh, 'hub').catch(() => {}).finally(() => {
   refresh();
   setInterval(refresh, 1000);
 });

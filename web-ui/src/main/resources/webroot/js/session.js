@@ -1,58 +1,82 @@
-// Login. A token from the address bar (?token=…, the login URL 'posegate run' prints) or typed into the
-// login form is sent once to POST /api/login, which answers with an HttpOnly, SameSite=Strict cookie:
-// the page itself never keeps the token (the browser's history does keep a login URL: docs/security.md).
-// GET /api/session says who we are and whether the gateway runs insecure; recheckSession() asks again (the
-// dashboard does when its socket reconnects: a restarted gateway has a new run token, so the old login is gone).
+// The login, shared by the dashboard and the hub page. A token from the address bar (?token=…, the login URL
+// 'posegate run' or 'posegate hub' prints) or typed into the login form is sent once to POST /api/login, which
+// answers with an HttpOnly, SameSite=Strict cookie: the page itself never keeps the token (the browser's history
+// does keep a login URL: docs/security.md). GET /api/session says who we are and whether the server runs
+// insecure. recheckSession() asks again, and says so when a login of ours has ended: the dashboard calls it when
+// its socket reconnects, the hub page when a poll is refused or the hub is back after failing (a restarted
+// gateway or hub has a new run token; a token may be removed from the config).
+// The page has #who, #login-form, #login-token, #logout and #login-status; #insecure-badge and #insecure-note
+// are optional.
 import { getJson, sendJson } from './api.js';
 
-const form = document.getElementById('login-form');
-const input = document.getElementById('login-token');
-const who = document.getElementById('who');
-const status = document.getElementById('login-status');
-const logout = document.getElementById('logout');
+const $ = (id) => document.getElementById(id);
+let current = null;
+let server = 'gateway';
 
-async function login(token) {
-  await sendJson('POST', '/api/login', { token });
+const named = (s) => Boolean(s && s.role && s.name !== 'anonymous');
+
+/** True while the page shows a login of its own (not anonymous): a refused request may mean it ended. */
+export function loggedIn() {
+  return named(current);
 }
 
-export async function startSession() {
+async function login(token) {
+  try {
+    await sendJson('POST', '/api/login', { token });
+    $('login-status').textContent = '';
+    return true;
+  } catch (e) {
+    $('login-status').textContent = `Login failed: ${e.message}`;
+    return false;
+  }
+}
+
+/**
+ * Logs in from the address bar if it carries a token (and takes it out of the address), wires the form and
+ * Log out, and shows the session (its answer is the result). After a login or logout through them, onChange
+ * runs (default: reload the page). `name` is what the page talks to, for the "login ended" message.
+ */
+export async function startSession(onChange = () => location.reload(), name = 'gateway') {
+  server = name;
   const url = new URL(location.href);
   const token = url.searchParams.get('token');
   if (token) {
     url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname + url.search + url.hash);
-    try { await login(token); } catch (e) { status.textContent = `Login failed: ${e.message}`; }
+    await login(token);
   }
-  const s = await recheckSession();
-  form.addEventListener('submit', async (ev) => {
+  $('login-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    try {
-      await login(input.value.trim());
+    const input = $('login-token');
+    if (await login(input.value.trim())) {
       input.value = '';
-      location.reload();
-    } catch (e) {
-      status.textContent = `Login failed: ${e.message}`;
+      current = null; // a new login: nothing ended
+      await recheckSession().catch(() => {});
+      onChange();
     }
   });
-  logout.addEventListener('click', async () => {
-    await sendJson('POST', '/api/logout', {});
-    location.reload();
+  $('logout').addEventListener('click', async () => {
+    await sendJson('POST', '/api/logout', {}).catch(() => {});
+    current = null; // logged out on purpose
+    await recheckSession().catch(() => {});
+    onChange();
   });
-  return s;
+  return recheckSession();
 }
 
-/** Reads GET /api/session and shows it: who we are, the login form unless logged in as admin, log out. */
+/** Reads GET /api/session and shows it: who we are, the login form unless logged in as admin, Log out. */
 export async function recheckSession() {
   const s = await getJson('/api/session');
-  const before = window.posegate.session;
-  who.textContent = s.role ? `${s.role}${s.name && s.name !== 'anonymous' ? ` (${s.name})` : ''}` : 'not logged in';
-  form.hidden = s.role === 'admin' && s.name !== 'anonymous';
-  logout.hidden = !s.role || s.name === 'anonymous';
-  document.getElementById('insecure-badge').hidden = !s.insecure;
-  document.getElementById('insecure-note').hidden = !s.insecure;
-  if (before && before.role === 'admin' && before.name !== 'anonymous' && !(s.role === 'admin' && s.name === before.name)) {
-    status.textContent = 'Your login ended (the gateway restarted or the token was removed): log in again.';
+  $('who').textContent = s.role ? `${s.role}${named(s) ? ` (${s.name})` : ''}` : 'not logged in';
+  $('login-form').hidden = s.role === 'admin' && named(s);
+  $('logout').hidden = !named(s);
+  for (const id of ['insecure-badge', 'insecure-note']) {
+    if ($(id)) $(id).hidden = !s.insecure;
   }
-  window.posegate.session = s;
+  if (named(current) && !(s.role === current.role && s.name === current.name)) {
+    $('login-status').textContent = `Your login ended (the ${server} restarted or the token was removed): log in again.`;
+  }
+  current = s;
+  if (window.posegate) window.posegate.session = s;
   return s;
 }

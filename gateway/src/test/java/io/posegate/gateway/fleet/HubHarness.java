@@ -61,6 +61,11 @@ final class HubHarness implements AutoCloseable {
         return hub;
     }
 
+    /** The hub's tokens (a test may replace them, as a config reload would). */
+    TokenStore tokens() {
+        return tokens;
+    }
+
     /** The admin token every request of {@link #send} carries. */
     String adminToken() {
         return adminToken;

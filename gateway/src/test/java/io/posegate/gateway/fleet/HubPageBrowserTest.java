@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.posegate.gateway.auth.Role;
+import io.posegate.gateway.auth.TokenHash;
+import io.posegate.gateway.auth.TokenStore;
+import io.posegate.gateway.auth.Tokens;
 import io.posegate.gateway.config.SecurityConfig;
 import io.posegate.gateway.ui.Browser;
 import io.vertx.core.json.JsonArray;
@@ -19,7 +23,7 @@ import org.openqa.selenium.WebElement;
  * The hub page in headless Chromium: every box with its state (a real box process online, a box whose
  * retained status says offline), a link to the live box's own dashboard, and the state filter. A hub that
  * needs a token shows its 401 as a login prompt with a form, keeps a failed login's message across its polls,
- * and shows the fleet once logged in through the form.
+ * shows the fleet once logged in through the form, and shows that the login ended when its token is removed.
  */
 class HubPageBrowserTest {
     @TempDir
@@ -96,14 +100,24 @@ class HubPageBrowserTest {
                     "the polls left the failed login's message: " + text(browser.driver, "login-status"));
             assertFalse(browser.driver.getCurrentUrl().contains("token"), "the token is gone from the address");
 
-            browser.driver.findElement(By.id("login-token")).sendKeys(hub.adminToken());
+            // a configured token (one a config reload can take away, unlike the harness's own)
+            Tokens.Issued ops = Tokens.newToken();
+            hub.tokens().replace(List.of(new TokenStore.Entry("ops", Role.ADMIN, ops.id(), TokenHash.hash(ops.token()))));
+            browser.driver.findElement(By.id("login-token")).sendKeys(ops.token());
             browser.driver.findElement(By.id("login-button")).click();
             browser.until("the fleet after logging in", 30, d -> text(d, "summary").equals("1 boxes, 1 online"));
             assertEquals(1, browser.driver.findElements(By.cssSelector("#boxes tbody tr[data-box='edge-1']")).size());
-            assertEquals("admin (hub-test)", text(browser.driver, "who"));
+            assertEquals("admin (ops)", text(browser.driver, "who"));
             assertEquals("", text(browser.driver, "login-status"), "a successful login clears the failure");
             assertFalse(browser.driver.findElement(By.id("login-form")).isDisplayed(), "no form once admin");
             assertTrue(browser.driver.findElement(By.id("logout")).isDisplayed());
+
+            // the token is removed from the hub (a config reload): the polls are refused and the header says so
+            hub.tokens().replace(List.of());
+            browser.until("the ended login shown", 30, d -> text(d, "who").equals("not logged in"));
+            assertEquals("Your login ended (the hub restarted or the token was removed): log in again.", text(browser.driver, "login-status"));
+            assertTrue(browser.driver.findElement(By.id("login-form")).isDisplayed(), "the form again");
+            assertFalse(browser.driver.findElement(By.id("logout")).isDisplayed(), "no Log out without a login");
         }
     }
 
