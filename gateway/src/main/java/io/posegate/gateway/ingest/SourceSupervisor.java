@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * or at once when policy refuses the source: {@link SourceRefusedException}),
  * ended (a file without loop), stopped. Any failure of the source, an {@link Error} such as an
  * OutOfMemoryError from a decoder included, closes it and counts as a failed attempt: the decode thread
- * never dies of it and the state names it. The listener is called on the decode thread (and once on the
- * closing thread with STOPPED); it must not block. Never touches an event loop.
+ * never dies of it and the state names it. The listener is called once with STARTING on the thread that calls
+ * {@link #start()}, then on the decode thread (and once on the closing thread with STOPPED); it must not block.
+ * Never touches an event loop.
  *
  * <p>Typical use: {@code new SourceSupervisor(id, factory.create(spec), slot, Backoff.defaults(), listener).start()},
  * and {@link #close()} when the stream is removed or changed. The frames themselves move through a
@@ -47,8 +48,12 @@ public final class SourceSupervisor implements AutoCloseable {
         source.attach(sink);
     }
 
-    /** Starts the stream's decode thread (once). */
+    /**
+     * Starts the stream's decode thread (once). Tells the listener {@code starting} first, on the calling thread, so
+     * a stream that replaces another (same id) is announced right after the old one's {@code stopped}.
+     */
     public void start() {
+        setState(SourceState.STARTING);
         thread.start();
     }
 
