@@ -2,8 +2,8 @@ package io.posegate.grouping;
 
 /**
  * The error for a map holding NaN or an infinity: a broken network output (an fp16 overflow, uninitialised
- * memory, a broken quantised graph), never a value to decode. Decoders check the values on the passes they
- * already make over the maps (peak scans, argmax, samples), so finite input costs no extra pass, and refuse
+ * memory, a broken quantised graph), never a value to decode. Decoders check the values their steps take
+ * (candidate cells past the threshold test, maxima, samples), one compare each, so finite input costs no more, and refuse
  * the frame with this error, naming the role, the channel (with its keypoint) and the first bad cell; the
  * decoder stays usable for the next frame. Stateless.
  */

@@ -9,8 +9,8 @@ import java.util.List;
  * Per keypoint type, the {@code maxPeople} highest cells of the NMS'd heatmap (best first; equal values in
  * raster order), with their tags: Open Model Zoo's {@code top_k}. When the frame has no NMS'd heatmaps
  * the suppression is done here as the network would: a cell counts if it equals the max over its kernel
- * window (borders padded with -inf). The scan reads every cell of the map it selects from, and refuses a
- * channel holding NaN or an infinity (a broken network output), as it does a candidate's non-finite tag.
+ * window (borders padded with -inf). A cell above the threshold holding NaN or +inf (a broken network
+ * output; NaN is let in by the negated compare) refuses the frame, as does a candidate's non-finite tag.
  * Reuses its arrays; one thread at a time.
  */
 final class Candidates {
@@ -62,12 +62,15 @@ final class Candidates {
     private void select(int c, int h, int w, FeatureMap tagMap, double threshold, int radius, String role) {
         int base = c * k;
         int n = 0;
-        boolean finite = true;
         for (int i = 0; i < h * w; i++) {
             float v = plane[i];
-            finite &= Float.isFinite(v);
-            if (!((double) v > threshold) || (n == k && !(v > vals[base + k - 1]))
-                    || (radius >= 0 && !isWindowMax(v, i % w, i / w, h, w, radius))) {
+            if ((double) v <= threshold) {
+                continue;
+            }
+            if (!(v <= Float.MAX_VALUE)) { // NaN (let in by the compare above) or +inf
+                throw NonFinite.at(role, c, names.get(c), i / w, i % w, v);
+            }
+            if ((n == k && !(v > vals[base + k - 1])) || (radius >= 0 && !isWindowMax(v, i % w, i / w, h, w, radius))) {
                 continue;
             }
             int at = n < k ? n++ : k - 1;
@@ -80,9 +83,6 @@ final class Candidates {
             vals[base + at] = v;
             xs[base + at] = i % w;
             ys[base + at] = i / w;
-        }
-        if (!finite) {
-            NonFinite.requireFinite(plane, h, w, role, c, names.get(c));
         }
         for (int j = 0; j < k; j++) {
             tags[base + j] = j < n ? tagMap.get(c, ys[base + j], xs[base + j]) : 0f;

@@ -9,7 +9,7 @@ import java.util.List;
  * clipped at the borders), take the {@code maxPeaks} highest (ties: lower raster index first), drop
  * those not above the threshold, nudge each interior peak a quarter cell towards its higher
  * neighbour on each axis, then shift by half a cell to the cell centre and clip to [0, W-1] x [0, H-1].
- * The NMS scan reads every cell, and refuses a channel holding NaN or an infinity (a broken network output).
+ * A candidate cell holding NaN or +inf (a broken network output) refuses the frame; -inf is never a peak.
  */
 final class PeakExtractor {
     private static final float DELTA = 0.5f;
@@ -62,23 +62,29 @@ final class PeakExtractor {
         out.total = id;
     }
 
+    /**
+     * A cell above the threshold (or NaN, which the negated compare lets in) is checked for finiteness before
+     * the NMS tests: one compare on candidate cells only; cells not above the threshold, -inf among them, are
+     * never peaks.
+     */
     private int collectMaxima(int h, int w, int c) {
         int n = 0;
-        boolean finite = true;
         for (int y = 0; y < h; y++) {
             int y0 = Math.max(0, y - half);
             int y1 = Math.min(h - 1, y + half);
             for (int x = 0; x < w; x++) {
                 float v = plane[y * w + x];
-                finite &= Float.isFinite(v);
-                if (v > threshold && !largerNeighbour(v, y, x, h, w)
+                if (v <= threshold) {
+                    continue;
+                }
+                if (!(v <= Float.MAX_VALUE)) {
+                    throw NonFinite.at("heatmaps", c, names.get(c), y, x, v);
+                }
+                if (!largerNeighbour(v, y, x, h, w)
                         && isWindowMax(v, y0, y1, Math.max(0, x - half), Math.min(w - 1, x + half), w)) {
                     candidates[n++] = y * w + x;
                 }
             }
-        }
-        if (!finite) {
-            NonFinite.requireFinite(plane, h, w, "heatmaps", c, names.get(c));
         }
         return n;
     }

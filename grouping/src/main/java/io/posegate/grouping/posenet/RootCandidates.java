@@ -2,8 +2,9 @@ package io.posegate.grouping.posenet;
 
 /**
  * Finds the roots a pose may grow from: every cell whose part score reaches the threshold and is the
- * maximum of its (2r+1)^2 window, refined by its short offset and queued by score. The scan reads every
- * heatmap cell and refuses NaN or an infinity there (a broken network output), as in a root's offsets.
+ * maximum of its (2r+1)^2 window, refined by its short offset and queued by score. A cell at or above
+ * the threshold holding NaN or +inf (a broken network output; NaN is let in by the negated compare) refuses the
+ * frame, as does a root's non-finite offset.
  * No allocation.
  */
 final class RootCandidates {
@@ -21,27 +22,22 @@ final class RootCandidates {
         int h = heat.height();
         int w = heat.width();
         into.reset(h * w * K);
-        boolean finite = true;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 for (int k = 0; k < K; k++) {
                     float score = heat.at(k, y, x);
-                    finite &= Float.isFinite(score);
-                    if (score >= threshold && isLocalMaximum(heat, k, y, x, score, r, h, w)) {
+                    if (score < threshold) {
+                        continue;
+                    }
+                    if (!(score <= Float.MAX_VALUE)) { // NaN (let in by the compare above) or +inf
+                        heat.requireFinite(k, y, x);
+                    }
+                    if (isLocalMaximum(heat, k, y, x, score, r, h, w)) {
                         shortOffsets.requireFinite(k, y, x);
                         shortOffsets.requireFinite(K + k, y, x);
                         float ry = Grid.clamp(y + shortOffsets.at(k, y, x) * invStride, 0f, h - 1f);
                         float rx = Grid.clamp(x + shortOffsets.at(K + k, y, x) * invStride, 0f, w - 1f);
                         into.push(score, k, ry, rx);
-                    }
-                }
-            }
-        }
-        if (!finite) {
-            for (int k = 0; k < K; k++) {
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        heat.requireFinite(k, y, x);
                     }
                 }
             }

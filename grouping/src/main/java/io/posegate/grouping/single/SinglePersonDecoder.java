@@ -14,9 +14,9 @@ import java.util.List;
  * optional Gaussian blur, the argmax (first in raster order on ties), a sub-cell refinement, and the
  * keypoint's threshold. The keypoint score is the (blurred) map's value at the peak; the person's score
  * is the mean over the keypoints kept. A frame where no keypoint passes gives no person. Coordinates are
- * in cells, cell i spanning [i, i+1) (the peak cell's centre is i + 0.5). A keypoint channel holding NaN or
- * an infinity (a broken network output) refuses the frame, naming the first such cell; the argmax, which
- * reads every cell, finds it. One thread at a time; no allocation once warmed up on maps of one size.
+ * in cells, cell i spanning [i, i+1) (the peak cell's centre is i + 0.5). A keypoint channel whose maximum is NaN
+ * (a NaN first cell, which no cell beats) or an infinity (a broken network output) refuses the frame, naming
+ * the first such cell; a NaN elsewhere is never the maximum. One thread at a time; no allocation once warmed up on maps of one size.
  */
 final class SinglePersonDecoder implements PoseDecoder {
     private final Topology topology;
@@ -79,16 +79,14 @@ final class SinglePersonDecoder implements PoseDecoder {
                 blur.apply(plane, h, w);
             }
             int best = 0;
-            boolean finite = Float.isFinite(plane[0]);
             for (int i = 1; i < h * w; i++) {
-                float v = plane[i];
-                finite &= Float.isFinite(v);
-                if (v > plane[best]) {
+                if (plane[i] > plane[best]) {
                     best = i;
                 }
             }
-            if (!finite) {
-                // the blur spreads a bad cell: name it in the network's map (or in the blurred one, if it overflowed)
+            if (!(plane[best] <= Float.MAX_VALUE) || plane[best] == Float.NEGATIVE_INFINITY) {
+                // the maximum is NaN (a NaN first cell, which no cell beats) or an infinity: name the bad cell in the
+                // network's map, or in the blurred one (the blur spreads a bad cell, or overflowed)
                 NonFinite.requireFinite(hm, OutputRoles.HEATMAPS, k, topology.keypoints().get(k));
                 NonFinite.requireFinite(plane, h, w, "blurred heatmaps", k, topology.keypoints().get(k));
             }

@@ -9,8 +9,8 @@ import java.util.List;
  * its window is larger; at most M per channel in raster order. Refinement is the heatmap-weighted mean
  * of the window (reflecting at the borders) plus half a cell. Float operations follow trt_pose's order
  * so results match it bit for bit. Deliberate differences: where the window's weights sum to 0 (trt_pose
- * divides 0 by 0 and carries NaN on), the peak stays at its cell centre; and a non-finite heatmap value
- * (which trt_pose takes as a peak) refuses the frame, found by the row scan that already reads every cell.
+ * divides 0 by 0 and carries NaN on), the peak stays at its cell centre; and a candidate cell (not below
+ * the threshold) holding NaN or +inf, which trt_pose would take as a peak, refuses the frame.
  */
 final class PeakFinder {
     private final float threshold;
@@ -44,23 +44,31 @@ final class PeakFinder {
     }
 
     /**
-     * Finds channel c's peaks; every row is read (for finiteness) even after M peaks are found.
+     * Finds channel c's peaks. A cell that could be a peak (not below the threshold: NaN and +inf are not) is
+     * checked for finiteness before it is taken, so the check costs one compare on candidate cells only; cells
+     * below the threshold (-inf among them) are never peaks, and rows after the M-th peak are not read.
      *
-     * @throws IllegalArgumentException naming the first non-finite cell of the channel
+     * @throws IllegalArgumentException naming the first non-finite candidate cell of the channel
      */
     private int scan(int h, int w, int c, PeakTable out) {
         float[] map = plane;
         int m = out.maxPeaks;
         int base = c * m;
         int count = 0;
-        for (int i = 0; i < h; i++) {
+        for (int i = 0; i < h && count < m; i++) {
             int row = i * w;
-            if (!rowHasCandidate(map, row, w, c, i) || count == m) {
+            if (!rowHasCandidate(map, row, w)) {
                 continue;
             }
             for (int j = 0; j < w && count < m; j++) {
                 float v = map[row + j];
-                if (v < threshold || !isPeak(map, h, w, i, j, v)) {
+                if (v < threshold) {
+                    continue;
+                }
+                if (!(v <= Float.MAX_VALUE)) {
+                    throw NonFinite.at("heatmaps", c, names.get(c), i, j, v); // trt_pose would take NaN as a peak
+                }
+                if (!isPeak(map, h, w, i, j, v)) {
                     continue;
                 }
                 out.rows[base + count] = i;
@@ -72,25 +80,11 @@ final class PeakFinder {
         return count;
     }
 
-    /**
-     * Whether any cell of row i is not below the threshold.
-     *
-     * @throws IllegalArgumentException naming the row's first non-finite cell (trt_pose would take NaN as a peak)
-     */
-    private boolean rowHasCandidate(float[] map, int row, int w, int c, int i) {
+    /** Whether any cell of the row is not below the threshold (NaN counts, as trt_pose lets NaN through). */
+    private boolean rowHasCandidate(float[] map, int row, int w) {
         boolean any = false;
-        boolean finite = true;
         for (int j = row; j < row + w; j++) {
-            float v = map[j];
-            any |= !(v < threshold);
-            finite &= Float.isFinite(v);
-        }
-        if (!finite) {
-            for (int j = 0; j < w; j++) {
-                if (!Float.isFinite(map[row + j])) {
-                    throw NonFinite.at("heatmaps", c, names.get(c), i, j, map[row + j]);
-                }
-            }
+            any |= !(map[j] < threshold);
         }
         return any;
     }

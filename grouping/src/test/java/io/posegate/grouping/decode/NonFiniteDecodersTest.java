@@ -70,8 +70,11 @@ class NonFiniteDecodersTest {
         set(maps.get("tags"), 5, 6, 15, 3f);
 
         set(maps.get("heatmaps"), 1, 20, 2, Float.NEGATIVE_INFINITY);
+        d.decode(DecoderInputs.of(maps), out);
+        assertEquals(2, out.count(), "-inf is below any threshold: never a candidate");
+        set(maps.get("heatmaps"), 1, 20, 2, Float.POSITIVE_INFINITY);
         e = assertThrows(IllegalArgumentException.class, () -> d.decode(DecoderInputs.of(maps), out));
-        assertTrue(e.getMessage().contains("heatmaps channel 1 (left_eye) holds -Infinity at y=20, x=2"), e.getMessage());
+        assertTrue(e.getMessage().contains("heatmaps channel 1 (left_eye) holds Infinity at y=20, x=2"), e.getMessage());
 
         maps.put("nms_heatmaps", FeatureMap.of(new float[17 * H * W], 17, H, W));
         set(maps.get("nms_heatmaps"), 16, 0, 3, Float.NaN);

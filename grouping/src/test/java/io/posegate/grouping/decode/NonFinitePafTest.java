@@ -43,13 +43,19 @@ class NonFinitePafTest {
     }
 
     @Test
-    void trtPoseReadsEveryRowEvenAfterItsMaxPeaks() {
+    void trtPoseRefusesACandidateCellHoldingInfinityAndNeverTakesMinusInfinity() {
         Topology t = Topologies.trtPoseHuman();
         Maps maps = onePerson(t);
+        Grouper g = Groupers.create("trt_pose", t, GroupingParams.trtPoseDefaults());
+        Poses clean = new Poses(t.keypointCount(), 100);
+        g.group(maps.heatmaps, maps.pafs, clean);
+        set(maps.heatmaps, 3, H - 1, W - 1, Float.NEGATIVE_INFINITY);
+        Poses minusInf = new Poses(t.keypointCount(), 100);
+        g.group(maps.heatmaps, maps.pafs, minusInf);
+        assertEquals(clean.count(), minusInf.count(), "-inf is below any threshold: never a peak");
         set(maps.heatmaps, 3, H - 1, W - 1, Float.POSITIVE_INFINITY);
-        Grouper onePeak = Groupers.create("trt_pose", t, new GroupingParams(0.1f, 0.1f, 5, 7, 1, 100));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> onePeak.group(maps.heatmaps, maps.pafs, new Poses(t.keypointCount(), 100)));
+                () -> g.group(maps.heatmaps, maps.pafs, new Poses(t.keypointCount(), 100)));
         assertTrue(e.getMessage().contains("heatmaps channel 3 (left_ear) holds Infinity at y=39, x=39"), e.getMessage());
     }
 
