@@ -93,15 +93,25 @@ final class HealthRoutes {
         return ok ? Status.OK(data) : Status.KO(data);
     }
 
-    /** DOWN while any stream has had frames waiting longer than the stall bound with none processed. */
+    /**
+     * DOWN while any stream has had frames waiting longer than the stall bound with none processed: a hung
+     * inference, or frames that all fail (then the stream's failed count and redacted last error say so).
+     */
     private Status inference() {
         long bound = gateway.config().bounds().stallTimeout().toMillis();
         long now = System.nanoTime();
         JsonObject stalled = new JsonObject();
+        boolean failing = false;
         for (StreamPipeline s : gateway.streams()) {
             long waitedMs = s.waitingNanos(now) / 1_000_000;
             if (waitedMs > bound) {
-                stalled.put(s.id(), new JsonObject().put("waitingMs", waitedMs).put("processed", s.processed()));
+                JsonObject one = new JsonObject().put("waitingMs", waitedMs).put("processed", s.processed())
+                        .put("failed", s.errors());
+                if (s.errors() > 0 && s.lastError() != null) {
+                    one.put("lastError", Redaction.text(s.lastError()));
+                    failing = true;
+                }
+                stalled.put(s.id(), one);
             }
         }
         JsonObject data = new JsonObject().put("stallTimeoutMs", bound)
@@ -110,7 +120,8 @@ final class HealthRoutes {
         if (stalled.isEmpty()) {
             return Status.OK(data);
         }
-        return Status.KO(data.put("reason", "frames are arriving but none was processed within " + bound + " ms")
+        return Status.KO(data.put("reason", "frames are arriving but none was processed within " + bound + " ms"
+                        + (failing ? " (frames are failing: see each stream's lastError)" : ""))
                 .put("stalled", stalled));
     }
 }

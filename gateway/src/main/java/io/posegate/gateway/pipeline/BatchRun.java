@@ -115,7 +115,7 @@ final class BatchRun {
                     throw e;
                 }
                 s.recordError("frame failed before inference: " + message(e));
-                LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
+                s.logFailure(LOG, e);
             } finally {
                 s.slot().recycle(f);
                 batch.frames[i] = null;
@@ -134,7 +134,7 @@ final class BatchRun {
                 throw e;
             }
             s.recordError(message(e));
-            LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
+            s.logFailure(LOG, e);
         } finally {
             s.turns().finish(batch.tickets[j]);
         }

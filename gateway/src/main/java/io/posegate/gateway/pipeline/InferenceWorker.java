@@ -131,7 +131,7 @@ final class InferenceWorker implements Runnable {
                 if (endsWorker(e)) {
                     throw e;
                 }
-                LOG.log(Level.WARNING, "stream " + s.id() + ": frame failed: " + e, e);
+                s.logFailure(LOG, e);
             } finally {
                 current = null;
                 s.unclaim(this);

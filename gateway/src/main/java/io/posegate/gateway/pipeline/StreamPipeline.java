@@ -32,6 +32,7 @@ public final class StreamPipeline implements AutoCloseable {
     private volatile String lastError;
     private final RateMeter fps = new RateMeter();
     private final FrameTurns turns = new FrameTurns();
+    private final FailureLog failureLog = new FailureLog();
 
     public StreamPipeline(String id, SourceSpec spec, FrameSource source, SourceSupervisor.Backoff backoff, ModelRuntime runtime,
                           PoseTracker tracker, Runnable wake, Consumer<SourceState> onState) {
@@ -141,6 +142,11 @@ public final class StreamPipeline implements AutoCloseable {
     void recordError(String message) {
         errors.incrementAndGet();
         lastError = message;
+    }
+
+    /** Logs a failed frame of this stream, at most one line with its stack trace every 10 s ({@link FailureLog}). */
+    void logFailure(java.util.logging.Logger log, Throwable e) {
+        failureLog.failed(log, id, e);
     }
 
     public long processed() {

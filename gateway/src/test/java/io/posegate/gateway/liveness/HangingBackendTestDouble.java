@@ -19,12 +19,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code simulated} backend under the name {@value #NAME}, whose {@code run} can be made to hang. After
  * {@link #hangNextRun()}, the next run on any of its sessions blocks until {@link #releaseHung()}. It also
  * checks the SPI contract the gateway must keep: a session is never closed while a run is in progress.
+ * After {@link #failRuns(boolean) failRuns(true)} every run fails (a model whose every output is refused, such as
+ * one emitting NaN), until {@code failRuns(false)}.
  */
 public final class HangingBackendTestDouble implements BackendProvider {
     public static final String NAME = "hanging-test-double";
 
     private final SimulatedBackendProvider real = new SimulatedBackendProvider();
     private final AtomicInteger hangsArmed = new AtomicInteger();
+    private volatile boolean failing;
     private final AtomicInteger hanging = new AtomicInteger();
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
@@ -49,6 +52,11 @@ public final class HangingBackendTestDouble implements BackendProvider {
     /** The next run (on any session of this provider) hangs until {@link #releaseHung()}. */
     public void hangNextRun() {
         hangsArmed.incrementAndGet();
+    }
+
+    /** Whether every run fails from now on. */
+    public void failRuns(boolean fail) {
+        failing = fail;
     }
 
     /** Lets every hung run return. */
@@ -114,6 +122,9 @@ public final class HangingBackendTestDouble implements BackendProvider {
         public InferenceResult run(Tensor input) {
             running.incrementAndGet();
             try {
+                if (failing) {
+                    throw new IllegalStateException("test double: every output refused (as a model emitting NaN)");
+                }
                 if (hangsArmed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     hanging.incrementAndGet();
                     CountDownLatch g = gate.get();

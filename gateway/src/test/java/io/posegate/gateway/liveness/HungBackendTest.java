@@ -72,6 +72,23 @@ class HungBackendTest {
     }
 
     @Test
+    void readyNamesFailingFramesWhenEveryFrameFailsAndRecovers() throws Exception {
+        try (LiveGateway gw = new LiveGateway(config(3_600_000, 1000))) {
+            gw.awaitFrames("cam", 3, "start");
+            gw.awaitReady(200, "at start");
+            gw.hanging.failRuns(true);
+            gw.awaitReady(503, "while every frame fails");
+            LiveGateway.Reply down = gw.ready();
+            assertTrue(down.text().contains("frames are failing"), down.text());
+            assertTrue(down.text().contains("every output refused"), down.text());
+            assertTrue(down.text().contains("\"failed\""), down.text());
+            gw.hanging.failRuns(false);
+            gw.awaitFrames("cam", 3, "runs succeed again");
+            gw.awaitReady(200, "once frames are processed again");
+        }
+    }
+
+    @Test
     void aHungRunOnAStreamsOwnModelIsGivenUpAndThatModelReopenedToo(@TempDir Path dir) throws Exception {
         Path models = PipelineRig.CONFIG_DIR.resolve("models");
         Files.copy(models.resolve("demo.sim.properties"), dir.resolve("demo.sim.properties"));
