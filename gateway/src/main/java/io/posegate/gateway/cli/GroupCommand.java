@@ -149,12 +149,12 @@ public final class GroupCommand implements Callable<Integer> {
      * @throws IllegalArgumentException naming the first flag out of its range (as GroupingParams bounds its fields)
      */
     private GroupingParams overrides(GroupingParams p) {
-        return new GroupingParams(peakThreshold != null ? finite("--cmap-threshold", peakThreshold) : p.peakThreshold(),
+        return new GroupingParams(peakThreshold != null ? finite("--cmap-threshold (--peak-threshold)", peakThreshold) : p.peakThreshold(),
                 linkThreshold != null ? finite("--link-threshold", linkThreshold) : p.linkThreshold(),
                 window != null ? within("--window", window, 1, Integer.MAX_VALUE) : p.window(),
                 samples != null ? within("--samples", samples, 2, GroupingParams.SAMPLES_LIMIT) : p.samples(),
                 maxParts != null ? within("--max-parts", maxParts, 1, GroupingParams.PEAKS_LIMIT) : p.maxPeaks(),
-                maxPeople != null ? within("--max-objects", maxPeople, 1, GroupingParams.PEOPLE_LIMIT) : p.maxPeople());
+                maxPeople != null ? within("--max-objects (--max-people)", maxPeople, 1, GroupingParams.PEOPLE_LIMIT) : p.maxPeople());
     }
 
     private static float finite(String flag, float v) {

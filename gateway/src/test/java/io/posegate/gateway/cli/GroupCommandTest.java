@@ -244,9 +244,9 @@ class GroupCommandTest {
         assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--max-parts", "50000"),
                 "--max-parts must be 1..1000, got 50000");
         assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--max-objects", "2000000000"),
-                "--max-objects must be 1..1000, got 2000000000");
+                "--max-objects (--max-people) must be 1..1000, got 2000000000");
         assertError(run("--heatmaps", hm, "--pafs", paf, "--strategy", "trt_pose", "--cmap-threshold", "NaN"),
-                "--cmap-threshold must be a finite number, got NaN");
+                "--cmap-threshold (--peak-threshold) must be a finite number, got NaN");
         Path big = dir.resolve("trt-bigM.yaml");
         Files.writeString(big, Files.readString(Path.of("../config/models/trt_pose_resnet18.yaml"))
                 .replace("maxPeaks: 100", "maxPeaks: 50000"));
