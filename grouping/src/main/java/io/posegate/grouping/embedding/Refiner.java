@@ -15,7 +15,8 @@ final class Refiner {
      * {@code (int) (|tag - poseTag| + 0.5) - |heat|} (first in raster order), taken if |heat| there is
      * positive, and moved a quarter cell toward the higher neighbour when not at the border.
      *
-     * @throws IllegalArgumentException naming the first non-finite tag or heatmap cell of a channel it scans
+     * @throws IllegalArgumentException naming the first non-finite tag or heatmap cell of a channel whose chosen
+     *                                  cell or neighbours hold one
      */
     static void refine(FeatureMap heat, FeatureMap tags, PoseTable poses, int p, float poseTag, Topology topology) {
         int keypoints = topology.keypointCount();
@@ -34,18 +35,18 @@ final class Refiner {
             int heatStride = heat.xStride();
             int tagBase = tags.index(k, 0, 0);
             int heatBase = heat.index(k, 0, 0);
-            boolean finite = true;
             for (int cell = 0; cell < h * w; cell++) {
-                float tag = tagData.get(tagBase + cell * tagStride);
-                float value = heatData.get(heatBase + cell * heatStride);
-                finite &= Float.isFinite(tag) & Float.isFinite(value);
-                float cost = (float) (int) (Math.abs(tag - poseTag) + 0.5f) - Math.abs(value);
+                float cost = (float) (int) (Math.abs(tagData.get(tagBase + cell * tagStride) - poseTag) + 0.5f)
+                        - Math.abs(heatData.get(heatBase + cell * heatStride));
                 if (cost < bestCost || best < 0) {
                     bestCost = cost;
                     best = cell;
                 }
             }
-            if (!finite) {
+            // only the cell taken is checked: a NaN or infinite heat value wins (or, first, is never beaten) and a
+            // NaN tag rounds to a finite cost, so a bad value the refinement would use is found here, for one
+            // check per keypoint instead of one per cell
+            if (!Float.isFinite(tagData.get(tagBase + best * tagStride)) || !Float.isFinite(heatData.get(heatBase + best * heatStride))) {
                 NonFinite.requireFinite(tags, OutputRoles.TAGS, k, topology.keypoints().get(k));
                 NonFinite.requireFinite(heat, OutputRoles.HEATMAPS, k, topology.keypoints().get(k));
             }
@@ -59,6 +60,9 @@ final class Refiner {
                 if (1 < x && x < w - 1 && 1 < y && y < h - 1) {
                     poses.x[i] += 0.25f * Math.signum(Math.abs(heat.get(k, y, x + 1)) - Math.abs(heat.get(k, y, x - 1)));
                     poses.y[i] += 0.25f * Math.signum(Math.abs(heat.get(k, y + 1, x)) - Math.abs(heat.get(k, y - 1, x)));
+                    if (Float.isNaN(poses.x[i]) || Float.isNaN(poses.y[i])) { // a NaN neighbour
+                        NonFinite.requireFinite(heat, OutputRoles.HEATMAPS, k, topology.keypoints().get(k));
+                    }
                 }
             }
         }

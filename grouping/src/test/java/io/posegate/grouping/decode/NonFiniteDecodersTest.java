@@ -83,6 +83,26 @@ class NonFiniteDecodersTest {
     }
 
     @Test
+    void associativeEmbeddingsRefinementRefusesTheBadCellItWouldTake() {
+        PoseDecoder d = Decoders.create("associative-embedding", Topologies.coco17(), DecoderParams.defaults());
+        Map<String, FeatureMap> maps = new HashMap<>();
+        maps.put("heatmaps", FeatureMap.of(new float[17 * H * W], 17, H, W));
+        maps.put("tags", FeatureMap.of(new float[17 * H * W], 17, H, W));
+        for (int k = 0; k < 16; k++) { // right_ankle (16) missing: the refinement looks for it in every cell
+            set(maps.get("heatmaps"), k, 4 + k / 2, 6, 0.9f);
+            set(maps.get("heatmaps"), k, 4 + k / 2, 15, 0.8f);
+            set(maps.get("tags"), k, 4 + k / 2, 15, 3f);
+        }
+        Poses out = new Poses(17, 30);
+        d.decode(DecoderInputs.of(maps), out);
+        assertEquals(2, out.count());
+        // a NaN tag rounds to a finite cost, so the refinement would take this cell (the first, at the lowest cost)
+        set(maps.get("tags"), 16, 0, 0, Float.NaN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.decode(DecoderInputs.of(maps), out));
+        assertTrue(e.getMessage().contains("tags channel 16 (right_ankle) holds NaN at y=0, x=0"), e.getMessage());
+    }
+
+    @Test
     void poseNetNamesBadHeatmapsOffsetsAndDisplacements() {
         PoseDecoder d = Decoders.create("posenet", Topologies.coco17(), DecoderParams.defaults());
         PoseNetMaps maps = PoseNetMaps.render(new float[][][] {PoseNetMaps.person(10, 3, 10, H, W)}, H, W, 16);
