@@ -21,8 +21,9 @@ import java.util.List;
  * the list before it, so once a person is filtered out later people are refined with a neighbour's tag.
  * Tag maps with one value per keypoint (tag size 1) only. Coordinates: OMZ's cell coordinates + 0.5 (cell
  * i spans [i, i+1)). A non-finite value (NaN, an infinity: a broken network output) in a map cell the
- * decoder reads refuses the frame, naming the role, channel and cell: every cell of the map candidates are
- * taken from, the candidates' tags, the cells the adjustment and the refinement read. One thread at a time; no
+ * decoder uses refuses the frame, naming the role, channel and cell: the cells above the threshold of the map
+ * candidates are taken from, the candidates' tags, the cells the adjustment reads, and the cell the refinement
+ * takes with its neighbours. One thread at a time; no
  * allocation once warmed up on maps of one size.
  */
 final class AeDecoder implements PoseDecoder {
