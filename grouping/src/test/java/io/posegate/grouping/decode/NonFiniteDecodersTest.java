@@ -52,14 +52,7 @@ class NonFiniteDecodersTest {
     @Test
     void associativeEmbeddingNamesBadTagsHeatmapsAndNmsHeatmaps() {
         PoseDecoder d = Decoders.create("associative-embedding", Topologies.coco17(), DecoderParams.defaults());
-        Map<String, FeatureMap> maps = new HashMap<>();
-        maps.put("heatmaps", FeatureMap.of(new float[17 * H * W], 17, H, W));
-        maps.put("tags", FeatureMap.of(new float[17 * H * W], 17, H, W));
-        for (int k = 0; k < 17; k++) {
-            set(maps.get("heatmaps"), k, 4 + k / 2, 6, 0.9f);
-            set(maps.get("heatmaps"), k, 4 + k / 2, 15, 0.8f);
-            set(maps.get("tags"), k, 4 + k / 2, 15, 3f);
-        }
+        Map<String, FeatureMap> maps = twoTaggedPeople(17);
         Poses out = new Poses(17, 30);
         d.decode(DecoderInputs.of(maps), out);
         assertEquals(2, out.count(), "two people told apart by their tags");
@@ -85,14 +78,7 @@ class NonFiniteDecodersTest {
     @Test
     void associativeEmbeddingsRefinementRefusesTheBadCellItWouldTake() {
         PoseDecoder d = Decoders.create("associative-embedding", Topologies.coco17(), DecoderParams.defaults());
-        Map<String, FeatureMap> maps = new HashMap<>();
-        maps.put("heatmaps", FeatureMap.of(new float[17 * H * W], 17, H, W));
-        maps.put("tags", FeatureMap.of(new float[17 * H * W], 17, H, W));
-        for (int k = 0; k < 16; k++) { // right_ankle (16) missing: the refinement looks for it in every cell
-            set(maps.get("heatmaps"), k, 4 + k / 2, 6, 0.9f);
-            set(maps.get("heatmaps"), k, 4 + k / 2, 15, 0.8f);
-            set(maps.get("tags"), k, 4 + k / 2, 15, 3f);
-        }
+        Map<String, FeatureMap> maps = twoTaggedPeople(16); // right_ankle (16) missing: the refinement looks for it in every cell
         Poses out = new Poses(17, 30);
         d.decode(DecoderInputs.of(maps), out);
         assertEquals(2, out.count());
@@ -139,5 +125,18 @@ class NonFiniteDecodersTest {
                 set(m, c, y, x, v);
             }
         }
+    }
+
+    /** COCO-17 heatmaps and tags of two people told apart by their tags (0 and 3), with keypoints 0..present-1. */
+    private static Map<String, FeatureMap> twoTaggedPeople(int present) {
+        Map<String, FeatureMap> maps = new HashMap<>();
+        maps.put("heatmaps", FeatureMap.of(new float[17 * H * W], 17, H, W));
+        maps.put("tags", FeatureMap.of(new float[17 * H * W], 17, H, W));
+        for (int k = 0; k < present; k++) {
+            set(maps.get("heatmaps"), k, 4 + k / 2, 6, 0.9f);
+            set(maps.get("heatmaps"), k, 4 + k / 2, 15, 0.8f);
+            set(maps.get("tags"), k, 4 + k / 2, 15, 3f);
+        }
+        return maps;
     }
 }
