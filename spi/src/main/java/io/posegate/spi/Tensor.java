@@ -43,7 +43,7 @@ public final class Tensor {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
         long[] s = checkShape(shape);
-        long bytes = elementCount(s) * type.byteSize();
+        long bytes = byteCount(name, type, s);
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("tensor '" + name + "' of shape " + Arrays.toString(s) + " exceeds 2 GiB");
         }
@@ -68,7 +68,7 @@ public final class Tensor {
         if (buffer.order() != ByteOrder.nativeOrder()) {
             throw new IllegalArgumentException("tensor '" + name + "': buffer is not in native byte order");
         }
-        long bytes = elementCount(s) * type.byteSize();
+        long bytes = byteCount(name, type, s);
         if (buffer.capacity() < bytes) {
             throw new IllegalArgumentException("tensor '" + name + "' of shape " + Arrays.toString(s) + " needs "
                     + bytes + " bytes but the buffer holds " + buffer.capacity());
@@ -169,6 +169,16 @@ public final class Tensor {
             n = Math.multiplyExact(n, d);
         }
         return n;
+    }
+
+    /** The tensor's byte count, or an IllegalArgumentException naming the shape when it overflows a long. */
+    private static long byteCount(String name, ElementType type, long[] shape) {
+        try {
+            return Math.multiplyExact(elementCount(shape), (long) type.byteSize());
+        } catch (ArithmeticException overflow) {
+            throw new IllegalArgumentException("tensor '" + name + "' of shape " + Arrays.toString(shape)
+                    + " has more bytes than a long can count");
+        }
     }
 
     private static long[] checkShape(long[] shape) {

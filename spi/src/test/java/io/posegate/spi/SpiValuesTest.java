@@ -42,6 +42,22 @@ class SpiValuesTest {
     }
 
     @Test
+    void aShapeWhoseByteCountOverflowsIsRefusedNamingTheShape() {
+        // 2^62 FLOAT32 elements are 2^64 bytes: an unchecked product wraps to 0 and would allocate an empty buffer.
+        IllegalArgumentException wrapped = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.allocate("huge", ElementType.FLOAT32, 1L << 31, 1L << 31));
+        assertTrue(wrapped.getMessage().contains("'huge' of shape [2147483648, 2147483648]"), wrapped.getMessage());
+        // Here the element count itself overflows a long.
+        IllegalArgumentException elements = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.allocate("huger", ElementType.UINT8, 1L << 62, 4));
+        assertTrue(elements.getMessage().contains("'huger' of shape [4611686018427387904, 4]"), elements.getMessage());
+        ByteBuffer memory = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+        IllegalArgumentException wrap = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.wrap("in", ElementType.FLOAT32, new long[] {1L << 31, 1L << 31}, memory));
+        assertTrue(wrap.getMessage().contains("'in' of shape [2147483648, 2147483648]"), wrap.getMessage());
+    }
+
+    @Test
     void badBuffersAndShapesAreRefusedNamingTheTensor() {
         ByteBuffer heap = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder());
         assertTrue(assertThrows(IllegalArgumentException.class,
