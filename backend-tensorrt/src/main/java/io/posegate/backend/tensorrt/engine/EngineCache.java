@@ -18,7 +18,9 @@ import java.util.Optional;
  *
  * <p><b>Atomicity.</b> Entries are written to a temporary file in the same directory and renamed into
  * place, so a reader (or a crash) never sees half an engine. <b>Corruption.</b> An entry that fails its
- * envelope check is deleted and reported as absent, so the caller rebuilds it.
+ * envelope check is deleted and reported as absent, so the caller rebuilds it. An entry that exists but cannot
+ * be read (a directory in its place, no read permission, an I/O error) is logged as a warning naming the file and
+ * reported as absent too: the cache only saves build time, so it never makes an open fail.
  *
  * <p><b>Threading.</b> Safe for concurrent use, also across processes: the last complete write wins.
  */
@@ -46,9 +48,8 @@ public final class EngineCache {
     }
 
     /**
-     * The cached serialised engine, or empty when there is none or it was corrupt (then it is deleted).
-     *
-     * @throws UncheckedIOException if the entry exists but cannot be read
+     * The cached serialised engine, or empty when there is none, it was corrupt (then it is deleted) or it cannot
+     * be read (then a warning names the file). Never throws for I/O.
      */
     public Optional<byte[]> load(EngineCacheKey key) {
         Path file = entry(key);
@@ -58,7 +59,9 @@ public final class EngineCache {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read cached engine " + file, e);
+            LOG.log(System.Logger.Level.WARNING, "cannot read engine cache entry {0}: {1}; treating it as absent, the engine will be rebuilt",
+                    file, e.toString());
+            return Optional.empty();
         }
         try {
             return Optional.of(EngineEnvelope.unwrap(bytes));

@@ -14,8 +14,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Engines built from ONNX: the precision from option {@code fp16} and the GPU, the {@link EngineCacheKey}, then the
- * cached engine, or a build that is written to the cache. A cache entry TensorRT cannot deserialise is deleted and
- * rebuilt. Blocking.
+ * cached engine, or a build that is written to the cache. A cache entry that cannot be read (see
+ * {@link EngineCache#load}) or that TensorRT cannot deserialise is rebuilt; a cache that cannot be written is a
+ * warning. Blocking.
  */
 final class OnnxEngines {
     private static final System.Logger LOG = System.getLogger(OnnxEngines.class.getName());

@@ -115,6 +115,29 @@ class EngineCacheTest {
     }
 
     @Test
+    void unreadableEntryIsAMissNotAnException() throws IOException {
+        // A directory where the engine file should be: unreadable even for root, where permissions do not stop reads.
+        EngineCache cache = new EngineCache(dir);
+        Files.createDirectories(cache.entry(KEY));
+        assertTrue(cache.load(KEY).isEmpty(), "an unreadable entry must read as absent so that the engine is rebuilt");
+        // The rebuild path (invalidate, then store) replaces it with a readable entry.
+        cache.invalidate(KEY);
+        cache.store(KEY, plan(100));
+        assertArrayEquals(plan(100), cache.load(KEY).orElseThrow());
+    }
+
+    @Test
+    void unreadableEntryThatCannotBeReplacedStillLoadsAsAbsent() throws IOException {
+        EngineCache cache = new EngineCache(dir);
+        Files.writeString(Files.createDirectories(cache.entry(KEY)).resolve("stray"), "x");
+        assertTrue(cache.load(KEY).isEmpty());
+        cache.invalidate(KEY);
+        assertTrue(cache.load(KEY).isEmpty(), "invalidate cannot delete a non-empty directory; load must still not throw");
+        assertThrows(UncheckedIOException.class, () -> cache.store(KEY, plan(10)),
+                "store reports it, and the opener degrades that to a warning");
+    }
+
+    @Test
     void invalidateRemovesBothFiles() throws IOException {
         EngineCache cache = new EngineCache(dir);
         cache.store(KEY, plan(10));
