@@ -5,6 +5,7 @@ import io.posegate.backend.openvino.internal.OvModel;
 import io.posegate.backend.openvino.internal.OvPort;
 import io.posegate.backend.openvino.internal.OvRuntime;
 import io.posegate.spi.BackendException;
+import io.posegate.spi.ElementType;
 import io.posegate.spi.ErrorCode;
 import io.posegate.spi.ModelFormat;
 import io.posegate.spi.ModelSpec;
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * Opens a {@link ModelSpec} on a loaded runtime: checks files and device, reads the model, fixes the
- * input shape (all but a dynamic batch dimension, kept dynamic when the spec asks for batches), checks
- * names, compiles and creates the infer requests. Frees what it made if any step fails, with any throwable.
+ * input shape (all but a dynamic batch dimension, kept dynamic when the spec asks for batches; see
+ * {@link InputShapeCheck} for what may be reshaped), checks names, compiles and creates the infer requests. Frees what it made if any step fails, with any throwable.
  */
 final class SessionOpener {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SessionOpener.class.getName());
@@ -63,7 +64,7 @@ final class SessionOpener {
             }
             long[] target = batch ? spec.inputShape(-1) : spec.inputShape();
             if (!Arrays.equals(input.shape(), target)) {
-                model.reshapeInput(input.name(), target);
+                reshape(model, input, target, file);
             }
             List<OvPort> outputs = model.outputs();
             List<OvPort> wanted = wantedOutputs(outputs, spec, file, batch);
@@ -83,6 +84,28 @@ final class SessionOpener {
                 compiled.close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Fixes the input to {@code target} after {@link InputShapeCheck}; an OpenVINO refusal is a MODEL_MISMATCH that
+     * also states the model's declared shape.
+     */
+    private static void reshape(OvModel model, OvPort input, long[] target, Path file) {
+        long[] declared = input.shape();
+        InputShapeCheck.requireReshapable(input.name(), file, declared, target);
+        if (!input.isStatic()) {
+            LOG.fine(() -> "fixing input '" + input.name() + "' of " + file + " from " + Arrays.toString(declared) + " to "
+                    + Arrays.toString(target));
+        } else {
+            LOG.info("reshaping static input '" + input.name() + "' of " + file + " from " + Arrays.toString(declared) + " to "
+                    + Arrays.toString(target));
+        }
+        try {
+            model.reshapeInput(input.name(), target);
+        } catch (BackendException e) {
+            throw new BackendException(e.code(), "input '" + input.name() + "' of " + file + " declares shape "
+                    + Arrays.toString(declared) + "; " + e.getMessage() + "." + InputShapeCheck.layoutHint(declared), e);
         }
     }
 
@@ -171,11 +194,15 @@ final class SessionOpener {
         }
         List<OvPort> wanted = outputs.stream().filter(p -> spec.outputNames().contains(p.name())).toList();
         for (OvPort p : wanted) {
-            if (!staticBeyondBatch(p, batch) || p.type() == null) {
+            if (p.type() == null) {
+                throw new BackendException(ErrorCode.MODEL_MISMATCH, "output '" + p.name() + "' of " + file
+                        + " has OpenVINO element type code " + p.typeCode() + "; the openvino backend returns outputs of type "
+                        + Arrays.toString(ElementType.values()) + " (of these the gateway decodes FLOAT32, UINT8 and INT8)");
+            }
+            if (!staticBeyondBatch(p, batch)) {
                 throw new BackendException(ErrorCode.MODEL_MISMATCH, "output '" + p.name() + "' of " + file + " has shape "
-                        + Arrays.toString(p.shape()) + " and element type code " + p.typeCode()
-                        + " after fixing the input to " + Arrays.toString(spec.inputShape())
-                        + "; the openvino backend needs static FLOAT32/FLOAT16/INT32/INT64 outputs"
+                        + Arrays.toString(p.shape()) + " after fixing the input to " + Arrays.toString(spec.inputShape())
+                        + "; the openvino backend needs static output shapes"
                         + (batch ? " (but for a dynamic batch dimension)" : ""));
             }
         }
