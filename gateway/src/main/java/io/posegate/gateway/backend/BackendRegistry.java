@@ -15,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The backends found on the class path with {@link ServiceLoader}, highest priority first, with their
- * probes cached by backend and options (probing is cheap but not free). A registry {@link #configured} with the
+ * probes cached by backend and options (probing is cheap but not free; see {@link ProbeCache} for when a cached
+ * probe is refreshed: an unavailable one after a while, and all of a backend's after it opened a model). A registry {@link #configured} with the
  * options sessions are opened with probes each backend with its options (OpenVINO's {@code libraryPath} says where
  * its runtime is); the gateway uses one configured from its config and default model, and one per model a stream
  * runs of its own. Thread-safe.
@@ -30,19 +32,22 @@ public final class BackendRegistry {
 
     private final Map<String, BackendProvider> providers;
     private final Function<String, Map<String, String>> optionsOf;
-    private final Map<ProbeKey, Probe> probes;
-
-    /** A probe is cached for a backend and the options it was probed with. */
-    private record ProbeKey(String name, Map<String, String> options) {
-    }
+    private final ProbeCache probes;
 
     /** The providers, probed without options. */
     public BackendRegistry(List<BackendProvider> found) {
-        this(sorted(found), name -> Map.of(), new ConcurrentHashMap<>());
+        this(found, System::nanoTime, ProbeCache.daemonThread());
+    }
+
+    /** As {@link #BackendRegistry(List)} with a clock and where stale unavailable probes are probed again (tests). */
+    BackendRegistry(List<BackendProvider> found, LongSupplier nanoTime, Executor background) {
+        this.providers = sorted(found);
+        this.optionsOf = name -> Map.of();
+        this.probes = new ProbeCache(this::probeNow, nanoTime, background);
     }
 
     private BackendRegistry(Map<String, BackendProvider> providers, Function<String, Map<String, String>> optionsOf,
-                            Map<ProbeKey, Probe> probes) {
+                            ProbeCache probes) {
         this.providers = providers;
         this.optionsOf = optionsOf;
         this.probes = probes;
@@ -64,7 +69,7 @@ public final class BackendRegistry {
     /**
      * The same providers, each probed with {@code optionsOf.apply(name)} (the options a session on that backend
      * is opened with; null reads as none). Shares this registry's probes, which are kept per backend and options:
-     * a backend is probed once for the same options, whichever registry asks.
+     * a backend is probed once for the same options, whichever registry asks (until {@link ProbeCache} refreshes it).
      */
     public BackendRegistry configured(Function<String, Map<String, String>> optionsOf) {
         requireNonNull(optionsOf, "optionsOf is null");
@@ -81,20 +86,39 @@ public final class BackendRegistry {
     }
 
     /**
-     * The provider's probe with its configured options, cached. A probe that breaks its contract and throws (or
-     * fails to link) is reported as unavailable with the error, so one broken backend never hides the others.
+     * The provider's probe with its configured options, cached (see {@link ProbeCache}). Only a backend's first
+     * probe for these options blocks the caller; an unavailable probe is re-probed in the background once it is
+     * {@link ProbeCache#RETRY_UNAVAILABLE} old, so a later call sees a runtime installed meanwhile. A probe that
+     * breaks its contract and throws (or fails to link) is reported as unavailable with the error.
      */
     public Probe probe(String name) {
-        BackendProvider p = get(name);
+        get(name);
+        return probes.get(key(name));
+    }
+
+    /**
+     * Probes {@code name} again now, with this registry's options and with every other options it was probed with:
+     * call it after a session opened on it, so that what the open loaded shows (OpenVINO's device list). Blocking:
+     * call it where the open ran, never on an event loop.
+     */
+    public void refresh(String name) {
+        get(name);
+        probes.refresh(key(name));
+    }
+
+    private ProbeCache.Key key(String name) {
         Map<String, String> given = optionsOf.apply(name);
         Map<String, String> options = given == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(given));
-        return probes.computeIfAbsent(new ProbeKey(name, options), k -> {
-            try {
-                return p.probe(BackendOptions.of(options));
-            } catch (RuntimeException | LinkageError e) {
-                return Probe.unavailable("probe of backend '" + name + "' failed: " + e, java.util.Set.of());
-            }
-        });
+        return new ProbeCache.Key(name, options);
+    }
+
+    /** A probe that breaks its contract and throws (or fails to link) is unavailable with the error, so one broken backend never hides the others. */
+    private Probe probeNow(String name, Map<String, String> options) {
+        try {
+            return providers.get(name).probe(BackendOptions.of(options));
+        } catch (RuntimeException | LinkageError e) {
+            return Probe.unavailable("probe of backend '" + name + "' failed: " + e, java.util.Set.of());
+        }
     }
 
     /**

@@ -49,6 +49,7 @@ public final class BackendSpeeds {
             }
             Map<String, String> opts = optionsOf.apply(p.name());
             try (ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts))) {
+                configured.refresh(p.name());
                 Tensor input = Tensor.allocate(d.input().name(), d.input().type(), d.input().shape());
                 for (int i = 0; i < warmup; i++) {
                     rt.session().run(input).close();

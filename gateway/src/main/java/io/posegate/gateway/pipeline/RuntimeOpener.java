@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Opens a model on a named backend with the options the config and the model's descriptor give, then makes
  * sure the shared inference workers are enough to keep the new runtime's runs busy. Blocks while the model
- * loads: call it from a worker thread, never an event loop. Throws what the backend throws.
+ * loads: call it from a worker thread, never an event loop. Throws what the backend throws. After a successful open
+ * the backend's probes are refreshed, so that {@code /api/backends} shows what the open loaded (OpenVINO's devices).
  */
 final class RuntimeOpener {
     private final GatewayConfig config;
@@ -29,9 +30,11 @@ final class RuntimeOpener {
      * with (a stream's own model may name its own {@code backends.openvino.libraryPath}).
      */
     ModelRuntime open(ModelDescriptor d, String backend) {
-        BackendProvider p = registry.configured(name -> optionsFor(d, name)).select(backend, d.format());
+        BackendRegistry configured = registry.configured(name -> optionsFor(d, name));
+        BackendProvider p = configured.select(backend, d.format());
         Map<String, String> opts = optionsFor(d, p.name());
         ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts), config.bounds().batch().maxSize());
+        configured.refresh(p.name());
         scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
         return rt;
     }

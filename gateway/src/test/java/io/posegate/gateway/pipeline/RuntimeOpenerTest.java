@@ -13,12 +13,20 @@ import io.posegate.gateway.testing.LibraryPathProvider;
 import io.posegate.gateway.testing.TestDescriptors;
 import io.posegate.gateway.ui.UiGateway;
 import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendProvider;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ModelFormat;
+import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Probe;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +56,56 @@ class RuntimeOpenerTest {
             }
             BackendException e = assertThrows(BackendException.class, () -> opener.open(streamModel, "auto"));
             assertEquals(LibraryPathProvider.NOT_OPENED, e.getMessage(), "the stream's model names where OpenVINO is");
+        }
+    }
+
+    /** The simulated backend, whose probe, like OpenVINO's, reports more once an open has loaded its runtime. */
+    private static final class LoadsOnOpenProvider implements BackendProvider {
+        private final SimulatedBackendProvider real = new SimulatedBackendProvider();
+        private final AtomicInteger opened = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return real.name();
+        }
+
+        @Override
+        public int priority() {
+            return real.priority();
+        }
+
+        @Override
+        public Set<ModelFormat> formats() {
+            return real.formats();
+        }
+
+        @Override
+        public Probe probe() {
+            Probe p = real.probe();
+            return Probe.available(p.reason(), p.formats(), p.capabilities(),
+                    Map.of("devices", opened.get() == 0 ? "listed after the runtime is loaded by the first open" : "CPU"));
+        }
+
+        @Override
+        public BackendSession open(ModelSpec model, BackendOptions options) {
+            BackendSession s = real.open(model, options);
+            opened.incrementAndGet();
+            return s;
+        }
+    }
+
+    @Test
+    void aSuccessfulOpenRefreshesTheBackendsProbe() throws Exception {
+        GatewayConfig config = GatewayConfigs.parse(UiGateway.demoConfig().put("backend", "simulated").put("streams", new JsonObject())
+                .put("modelsDir", UiGateway.CONFIG_DIR.resolve("models").toString()), UiGateway.CONFIG_DIR);
+        ModelDescriptor model = TestDescriptors.demoCopy(Files.createDirectories(dir.resolve("model")), "");
+        BackendRegistry registry = new BackendRegistry(List.of(new LoadsOnOpenProvider()))
+                .configured(name -> model.optionsFor(name, config.backendOptions().getOrDefault(name, Map.of())));
+        String name = new SimulatedBackendProvider().name();
+        assertEquals("listed after the runtime is loaded by the first open", registry.probe(name).details().get("devices"));
+        try (InferenceScheduler scheduler = new InferenceScheduler(0, Duration.ofSeconds(5), f -> { }, rt -> { });
+             ModelRuntime rt = new RuntimeOpener(config, registry, scheduler).open(model, name)) {
+            assertEquals("CPU", registry.probe(name).details().get("devices"), "what the open loaded shows in /api/backends");
         }
     }
 }
