@@ -14,11 +14,13 @@ import io.posegate.spi.Tensor;
 import io.posegate.spi.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A model opened with ONNX Runtime. The input tensor's memory is handed to ORT without copying, and ORT
@@ -33,6 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p><b>Ownership.</b> Output tensors belong to the session and stay valid until their result is closed;
  * the memory is Java-owned, so reading it late never crashes the JVM, it only sees a later frame.
+ *
+ * <p><b>Allocation.</b> Each run slot keeps the ORT tensors over the last few distinct input {@link Tensor}s it
+ * ran (see {@link InputFeeds}), so feeding the same tensor every frame makes no ORT tensor per frame. What a run
+ * still allocates on the Java heap is ORT's own bookkeeping inside {@code OrtSession.run} (its {@code Result},
+ * a map and a few arrays) and the small result object.
  */
 public final class OnnxBackendSession implements BackendSession {
     private final ModelSpec spec;
@@ -40,9 +47,12 @@ public final class OnnxBackendSession implements BackendSession {
     private final List<TensorInfo> inputs;
     private final List<TensorInfo> outputs;
     private final TensorInfo input;
+    private final long[] inputShape;
     private final int maxBatch;
     private final List<RunSlot> slots = new ArrayList<>();
+    private final Map<RunSlot, InputFeeds> feeds = new IdentityHashMap<>();
     private final BlockingQueue<RunSlot> free;
+    private final Consumer<RunSlot> release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Makes one run slot's output memory: {@code RunSlot::new}, or a test's stand-in that fails. */
@@ -58,19 +68,30 @@ public final class OnnxBackendSession implements BackendSession {
         this.maxBatch = maxBatch;
         this.ort = ort;
         this.input = new TensorInfo(input.name(), input.type(), spec.inputShape());
+        this.inputShape = this.input.shape();
         this.inputs = inputs;
         this.outputs = outputs;
         this.free = new ArrayBlockingQueue<>(concurrentRuns);
+        this.release = free::add;
         try {
             for (int i = 0; i < concurrentRuns; i++) {
                 RunSlot slot = allocator.allocate(ort, OutputShapes.requested(outputs, spec.outputNames()), maxBatch);
                 slots.add(slot);
+                feeds.put(slot, new InputFeeds(ort.env(), input.name(), recentInputs(concurrentRuns, maxBatch)));
                 free.add(slot);
             }
         } catch (OrtException | RuntimeException | Error e) {
             slots.forEach(RunSlot::close);
             throw e;
         }
+    }
+
+    /**
+     * How many input tensors a slot keeps ORT tensors for: one per worker and batch size (the gateway feeds each
+     * worker's own tensor, or its view per batch size), where workers are about {@code concurrentRuns}; at most 16.
+     */
+    static int recentInputs(int concurrentRuns, int maxBatch) {
+        return Math.min(16, concurrentRuns * maxBatch);
     }
 
     /** Opens {@code spec} (see {@link OnnxBackendProvider#open} for the failures) and runs a warm-up frame. */
@@ -147,11 +168,11 @@ public final class OnnxBackendSession implements BackendSession {
         }
         InferenceResult lent = null;
         try {
-            try (OnnxTensor in = OnnxTensor.createTensor(ort.env(), tensor.buffer(), tensor.shape(), OrtTypes.javaType(tensor.type()));
-                 OrtSession.Result ignored = ort.session().run(Map.of(input.name(), in), slot.pinned(tensor.dim(0)))) {
+            Map<String, OnnxTensor> feed = feeds.get(slot).feed(tensor);
+            try (OrtSession.Result ignored = ort.session().run(feed, slot.pinned(tensor.dim(0)))) {
                 // the outputs are in the slot's pinned tensors; the Result only holds ORT's views of them
             }
-            lent = new OnnxInferenceResult(slot, tensor.dim(0), free::add);
+            lent = new OnnxInferenceResult(slot, tensor.dim(0), release);
             return lent;
         } catch (OrtException | RuntimeException e) {
             throw new BackendException(ErrorCode.INFERENCE_FAILED, "ONNX Runtime run failed on " + spec.file() + ": " + e.getMessage(), e);
@@ -169,16 +190,28 @@ public final class OnnxBackendSession implements BackendSession {
         if (tensor.type() != input.type()) {
             throw invalid("input '" + tensor.name() + "' is " + tensor.type() + " but the model takes " + input.type());
         }
-        long[] shape = tensor.shape();
-        long n = shape.length == 0 ? 0 : shape[0];
-        if (n >= 1 && n <= maxBatch) {
-            shape[0] = 1;
-        }
-        if (!Arrays.equals(shape, input.shape())) {
+        if (!fitsInputShape(tensor)) {
             throw invalid("input '" + tensor.name() + "' has shape " + Arrays.toString(tensor.shape())
                     + " but the session was opened for " + Arrays.toString(input.shape())
                     + (maxBatch > 1 ? " with a batch of 1 to " + maxBatch : ""));
         }
+    }
+
+    /** The session's input shape, with a batch of 1 to {@link #maxBatch} in place of its 1 (read without copying). */
+    private boolean fitsInputShape(Tensor tensor) {
+        if (tensor.rank() != inputShape.length) {
+            return false;
+        }
+        for (int i = 0; i < inputShape.length; i++) {
+            long d = tensor.dim(i);
+            if (i == 0 && d >= 1 && d <= maxBatch) {
+                d = 1;
+            }
+            if (d != inputShape[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BackendException invalid(String message) {
@@ -190,6 +223,7 @@ public final class OnnxBackendSession implements BackendSession {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        feeds.values().forEach(InputFeeds::close);
         slots.forEach(RunSlot::close);
         closeQuietly(ort);
     }

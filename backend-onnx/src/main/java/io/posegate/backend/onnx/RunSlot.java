@@ -21,6 +21,7 @@ class RunSlot implements AutoCloseable {
     /** Index {@code n - 1}: the outputs of a batch of {@code n}, by name in the model's order. */
     private final List<Map<String, Tensor>> tensors = new ArrayList<>();
     private final List<Map<String, OnnxTensor>> pinned = new ArrayList<>();
+    private final List<String> names;
 
     /** Allocates output memory for {@code outputs} (concrete shapes of one item) for up to {@code maxBatch} items. */
     RunSlot(OrtEnvironment env, List<TensorInfo> outputs, int maxBatch) throws OrtException {
@@ -44,6 +45,7 @@ class RunSlot implements AutoCloseable {
                 }
                 tensors.add(views);
             }
+            names = List.copyOf(full.keySet());
         } catch (OrtException | RuntimeException | Error e) {
             close();
             throw e;
@@ -53,6 +55,11 @@ class RunSlot implements AutoCloseable {
     /** The outputs of a batch of {@code n} as the SPI lends them, by name in the model's order. */
     Map<String, Tensor> tensors(int n) {
         return tensors.get(n - 1);
+    }
+
+    /** The output names in the model's order, made once (the same for every batch size). */
+    List<String> names() {
+        return names;
     }
 
     /** The ORT views to pass as pinned outputs of a batch of {@code n}. */

@@ -27,7 +27,7 @@ final class OpenVinoResult implements InferenceResult {
 
     @Override
     public List<String> names() {
-        return List.copyOf(slot.outputs(batch).keySet());
+        return slot.names();
     }
 
     @Override

@@ -25,6 +25,8 @@ class RequestSlot implements AutoCloseable {
     private final List<Map<String, Tensor>> outputs;
     /** Index {@code n - 1}: OpenVINO's tensors over them, in port order (batched sessions only). */
     private final List<OvApi.OvTensor[]> wrapped;
+    /** The output names in the model's order (the same for every batch size), made once. */
+    private final List<String> names;
     private int preparedFor;
 
     private RequestSlot(OvRequest request, List<OvPort> ports, List<Map<String, Tensor>> outputs, List<OvApi.OvTensor[]> wrapped) {
@@ -32,6 +34,7 @@ class RequestSlot implements AutoCloseable {
         this.ports = ports;
         this.outputs = outputs;
         this.wrapped = wrapped;
+        this.names = List.copyOf(outputs.get(0).keySet());
         this.preparedFor = outputs.size() == 1 ? 1 : 0;
     }
 
@@ -99,6 +102,11 @@ class RequestSlot implements AutoCloseable {
     /** The output tensors of a batch of {@code n} by name, in the model's order; written by each run on this slot. */
     Map<String, Tensor> outputs(int n) {
         return outputs.get(n - 1);
+    }
+
+    /** The output names, in the model's order: one immutable list, made when the slot was. */
+    List<String> names() {
+        return names;
     }
 
     /** The outputs of a single frame. */

@@ -10,15 +10,18 @@ import java.util.Map;
 /** Lends the session's reused host output tensors until closed. Used by one thread at a time. */
 final class TensorRtResult implements InferenceResult {
     private final Map<String, Tensor> outputs;
+    private final List<String> names;
     private boolean closed;
 
-    TensorRtResult(Map<String, Tensor> outputs) {
+    /** {@code names}: the immutable list of {@code outputs}' keys, made once by the session. */
+    TensorRtResult(Map<String, Tensor> outputs, List<String> names) {
         this.outputs = outputs;
+        this.names = names;
     }
 
     @Override
     public List<String> names() {
-        return List.copyOf(outputs.keySet());
+        return names;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.posegate.spi.ErrorCode;
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
 import io.posegate.spi.TensorInfo;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +28,10 @@ import java.util.Map;
  * batching on TensorRT needs an engine built with an optimisation profile spanning the batch sizes and
  * device buffers per size, which this backend does not build, and it could not be tested on a machine
  * without an NVIDIA GPU. The gateway then runs one frame at a time (and says so when it opens the model).
+ *
+ * <p><b>Allocation.</b> A run on the same input {@link Tensor} as the last one reuses that tensor's buffer view, the
+ * shape is checked without copying and the output names are made once, so a run allocates only its small result
+ * object on the Java heap (with the executor's own work on top).
  */
 public final class TensorRtSession implements BackendSession {
     /** Always 1: engines are built for one frame (see the class comment). */
@@ -39,6 +44,11 @@ public final class TensorRtSession implements BackendSession {
     private final ResolvedBindings bindings;
     private final GpuExecutor executor;
     private final Map<String, Tensor> outputs = new LinkedHashMap<>();
+    private final List<String> outputNames;
+    private final long[] inputShape;
+    /** The last input tensor run and its buffer view (a {@link Tensor} is immutable: same object, same memory). */
+    private Tensor lastInput;
+    private ByteBuffer lastInputBuffer;
     private volatile boolean closed;
 
     /** Takes ownership of {@code executor}. */
@@ -50,6 +60,8 @@ public final class TensorRtSession implements BackendSession {
             TensorInfo info = bindings.output(name);
             outputs.put(name, Tensor.wrap(name, ElementType.FLOAT32, info.shape(), executor.hostOutput(name)));
         }
+        this.outputNames = List.copyOf(outputs.keySet());
+        this.inputShape = bindings.input().shape();
     }
 
     @Override
@@ -78,17 +90,39 @@ public final class TensorRtSession implements BackendSession {
         if (closed) {
             throw new BackendException(ErrorCode.CLOSED, "TensorRT session on " + device + " is closed");
         }
-        TensorInfo expected = bindings.input();
-        if (input.type() != ElementType.FLOAT32 || !Arrays.equals(input.shape(), expected.shape())) {
+        if (input.type() != ElementType.FLOAT32 || !hasInputShape(input)) {
+            TensorInfo expected = bindings.input();
             throw new BackendException(ErrorCode.INVALID_INPUT, "input '" + input.name() + "' is " + input.type()
                     + Arrays.toString(input.shape()) + "; the engine expects '" + expected.name() + "' FLOAT32"
                     + Arrays.toString(expected.shape()));
         }
-        if (!input.buffer().isDirect() || input.buffer().order() != ByteOrder.nativeOrder()) {
+        ByteBuffer buffer = bufferOf(input);
+        if (!buffer.isDirect() || buffer.order() != ByteOrder.nativeOrder()) {
             throw new BackendException(ErrorCode.INVALID_INPUT, "input '" + input.name() + "' is not a direct native-order buffer");
         }
-        executor.execute(input.buffer());
-        return new TensorRtResult(outputs);
+        executor.execute(buffer);
+        return new TensorRtResult(outputs, outputNames);
+    }
+
+    private boolean hasInputShape(Tensor input) {
+        if (input.rank() != inputShape.length) {
+            return false;
+        }
+        for (int i = 0; i < inputShape.length; i++) {
+            if (input.dim(i) != inputShape[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The input's buffer view, made once per distinct input tensor (position 0, limit its byte size). */
+    private ByteBuffer bufferOf(Tensor input) {
+        if (input != lastInput) {
+            lastInputBuffer = input.buffer();
+            lastInput = input;
+        }
+        return lastInputBuffer.clear().limit(Math.toIntExact(input.byteSize()));
     }
 
     @Override

@@ -11,16 +11,18 @@ import java.util.Map;
 /**
  * Test double of {@link GpuExecutor} (no GPU on the build machine): "runs" an engine whose every output element
  * is the sum of the input's floats plus the output's index, into host buffers allocated once. Counts runs and
- * closes, and fails a run on demand.
+ * closes, and fails a run on demand. A run allocates nothing, so allocation tests count the session alone.
  */
 final class FakeGpuExecutor implements GpuExecutor {
     private final Map<String, ByteBuffer> outputs = new LinkedHashMap<>();
+    private final ByteBuffer[] inOrder;
     int runs;
     int closes;
     boolean failNext;
 
     FakeGpuExecutor(Map<String, Integer> outputElements) {
         outputElements.forEach((name, n) -> outputs.put(name, ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder())));
+        inOrder = outputs.values().toArray(new ByteBuffer[0]);
     }
 
     @Override
@@ -34,7 +36,7 @@ final class FakeGpuExecutor implements GpuExecutor {
             sum += input.getFloat(i * 4);
         }
         int k = 0;
-        for (ByteBuffer out : outputs.values()) {
+        for (ByteBuffer out : inOrder) {
             for (int i = 0; i < out.capacity() / 4; i++) {
                 out.putFloat(i * 4, sum + k);
             }

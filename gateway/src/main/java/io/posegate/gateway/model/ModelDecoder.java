@@ -23,7 +23,11 @@ public final class ModelDecoder {
     private final PoseDecoder decoder;
     private final List<String> roles;
     private final RoleView[] views;
+    /** Per role, the name of the output tensor it reads. */
+    private final String[] tensorNames;
     private final FeatureMap[] maps;
+    /** The role whose map gives the grid size (the heatmaps, else the first role). */
+    private final int gridRole;
     private final Map<String, Integer> index = new HashMap<>();
     private final DecoderInputs inputs;
 
@@ -38,6 +42,7 @@ public final class ModelDecoder {
         }
         this.roles = List.copyOf(mapped);
         this.views = new RoleView[roles.size()];
+        this.tensorNames = new String[roles.size()];
         this.maps = new FeatureMap[roles.size()];
         for (int i = 0; i < roles.size(); i++) {
             TensorRef ref = d.output().tensors().get(roles.get(i));
@@ -46,8 +51,10 @@ public final class ModelDecoder {
                         + "' of decoder '" + decoder.name() + "'");
             }
             views[i] = new RoleView(roles.get(i), ref, d.output().layout());
+            tensorNames[i] = ref.tensor();
             index.put(roles.get(i), i);
         }
+        this.gridRole = index.getOrDefault(OutputRoles.HEATMAPS, 0);
         this.inputs = role -> {
             Integer i = index.get(role);
             return i == null ? null : maps[i];
@@ -69,16 +76,18 @@ public final class ModelDecoder {
 
     /**
      * Decodes frame {@code item} of a batched result (outputs {@code [N,...]}, item {@code i} being frame
-     * {@code i}) into {@code out} (cleared first), in network-input pixels.
+     * {@code i}) into {@code out} (cleared first), in network-input pixels. Allocates nothing once warmed up when the
+     * result hands out the same tensor objects every frame (as a worker's {@code HeldOutputs} does): the role views
+     * are kept per (tensor, item).
      *
      * @throws IllegalArgumentException if an output does not fit the descriptor or the decoder, or has no such item
      */
     public void decode(InferenceResult result, int item, Poses out) {
         for (int i = 0; i < views.length; i++) {
-            maps[i] = views[i].view(result.output(descriptor.output().tensors().get(roles.get(i)).tensor()), item);
+            maps[i] = views[i].view(result.output(tensorNames[i]), item);
         }
         decoder.decode(inputs, out);
-        FeatureMap grid = maps[index.getOrDefault(OutputRoles.HEATMAPS, 0)];
+        FeatureMap grid = maps[gridRole];
         float sx = (float) decoder.pixelsPerCell(descriptor.input().width(), grid.width());
         float sy = (float) decoder.pixelsPerCell(descriptor.input().height(), grid.height());
         out.transform(sx, 0f, sy, 0f);

@@ -10,8 +10,10 @@ import java.util.Arrays;
 /**
  * One output role as a {@link FeatureMap}: a zero-copy view of the tensor's channel range when the
  * values need no conversion (FLOAT32, scale 1, zero point 0, and for NHWC all channels), otherwise the
- * real values {@code (stored - zeroPoint) * scale} of the range, planar, in a reused array. Not
- * thread-safe: one per decoder.
+ * real values {@code (stored - zeroPoint) * scale} of the range, planar, in a reused array. The map (and the
+ * buffer views under it) is made once per (tensor, item) and kept while the same {@link Tensor} object comes back,
+ * as it does every frame from a worker's {@code HeldOutputs}; a converted map's values are converted again on every
+ * call. Not thread-safe: one per decoder.
  */
 final class RoleView {
     private final String role;
@@ -19,6 +21,16 @@ final class RoleView {
     private final TensorLayout layout;
     private float[] converted = new float[0];
     private FloatBuffer convertedView;
+    /** The last (tensor, item) viewed and its map; a tensor is immutable, so the same object means the same memory. */
+    private Tensor lastTensor;
+    private int lastItem = -1;
+    private FeatureMap lastMap;
+    /** For a converted map: the source views and geometry to convert from again (null views for a zero-copy map). */
+    private FloatBuffer lastFloats;
+    private ByteBuffer lastBytes;
+    private int lastBase;
+    private int lastChannelsInTensor;
+    private boolean lastPlanar;
 
     RoleView(String role, TensorRef ref, TensorLayout layout) {
         this.role = role;
@@ -38,6 +50,24 @@ final class RoleView {
      * @throws IllegalArgumentException naming the output when its shape or type does not fit, or it has no such item
      */
     FeatureMap view(Tensor t, int item) {
+        if (t == lastTensor && item == lastItem) {
+            if (lastFloats != null || lastBytes != null) {
+                convertInto(t.type(), lastFloats, lastBytes, lastBase, lastChannelsInTensor, lastMap.channels(),
+                        lastMap.height() * lastMap.width(), lastPlanar);
+            }
+            return lastMap;
+        }
+        lastTensor = null;
+        FeatureMap m = makeView(t, item);
+        lastTensor = t;
+        lastItem = item;
+        lastMap = m;
+        return m;
+    }
+
+    private FeatureMap makeView(Tensor t, int item) {
+        lastFloats = null;
+        lastBytes = null;
         long[] s = mapShape(t.shape());
         if (s == null) {
             throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") must be [N,C,H,W] or [N,H,W,C], got "
@@ -89,9 +119,6 @@ final class RoleView {
             converted = new float[channels * plane];
             convertedView = FloatBuffer.wrap(converted);
         }
-        float scale = ref.scale();
-        float zero = ref.zeroPoint();
-        int from = ref.channelFrom();
         ElementType type = t.type();
         FloatBuffer floats = type == ElementType.FLOAT32 ? t.floats() : null;
         ByteBuffer bytes = type == ElementType.UINT8 || type == ElementType.INT8 ? t.buffer() : null;
@@ -99,6 +126,21 @@ final class RoleView {
             throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") is " + type
                     + "; PoseGate decodes FLOAT32, UINT8 and INT8 outputs");
         }
+        convertInto(type, floats, bytes, base, c, channels, plane, planar);
+        lastFloats = floats;
+        lastBytes = bytes;
+        lastBase = base;
+        lastChannelsInTensor = c;
+        lastPlanar = planar;
+        return new FeatureMap(convertedView, channels, h, w);
+    }
+
+    /** Writes the real values of {@code channels} channels from {@code from} on into {@link #converted}, planar. */
+    private void convertInto(ElementType type, FloatBuffer floats, ByteBuffer bytes, int base, int c, int channels, int plane,
+                             boolean planar) {
+        float scale = ref.scale();
+        float zero = ref.zeroPoint();
+        int from = ref.channelFrom();
         for (int k = 0; k < channels; k++) {
             for (int p = 0; p < plane; p++) {
                 int i = base + (planar ? (from + k) * plane + p : p * c + from + k);
@@ -106,6 +148,5 @@ final class RoleView {
                 converted[k * plane + p] = (raw - zero) * scale;
             }
         }
-        return new FeatureMap(convertedView, channels, h, w);
     }
 }

@@ -2,7 +2,7 @@ package io.posegate.gateway.pipeline;
 
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A worker's own copy of a run's outputs, so the backend's output memory (and the run permit) can be
  * given back before grouping: the next frame goes into the network while this one is grouped. Buffers
- * are direct, allocated when a shape is first seen and reused for every later frame. Not thread-safe:
+ * are direct, allocated when a shape is first seen and reused for every later frame; when the result hands out the
+ * same tensor objects every frame (the backends do) a copy allocates nothing. Not thread-safe:
  * one per worker and model. Benchmarks keep one per recorded frame ({@code posegate bench tracking}).
  */
 public final class HeldOutputs implements InferenceResult {
@@ -18,7 +19,31 @@ public final class HeldOutputs implements InferenceResult {
     /** Per output, views of the first n items of its memory (index n - 1), made once per batch size. */
     private final Map<String, Tensor[]> views = new LinkedHashMap<>();
     private final Map<String, Tensor> current = new LinkedHashMap<>();
+    /** Per output, the buffer views of the last source and destination tensors copied (made once per tensor). */
+    private final Map<String, CopyViews> copies = new LinkedHashMap<>();
     private List<String> names = List.of();
+
+    /** The buffer views of one (source, destination) pair of tensors; a tensor is immutable, so they can be kept. */
+    private static final class CopyViews {
+        Tensor src;
+        Tensor dst;
+        ByteBuffer from;
+        ByteBuffer to;
+
+        void copy(Tensor source, Tensor destination) {
+            if (source != src) {
+                from = source.buffer();
+                src = source;
+            }
+            if (destination != dst) {
+                to = destination.buffer();
+                dst = destination;
+            }
+            from.clear().limit(Math.toIntExact(source.byteSize()));
+            to.clear().limit(Math.toIntExact(destination.byteSize()));
+            to.put(from);
+        }
+    }
 
     /**
      * Copies every output of {@code result} (a batch too: memory is sized for the largest batch seen and
@@ -26,10 +51,11 @@ public final class HeldOutputs implements InferenceResult {
      */
     public void copyFrom(InferenceResult result) {
         names = result.names();
-        for (String name : names) {
+        for (int i = 0; i < names.size(); i++) {  // indexed: no iterator per frame
+            String name = names.get(i);
             Tensor src = result.output(name);
             Tensor dst = viewFor(name, src);
-            dst.buffer().put(src.buffer());
+            copies.computeIfAbsent(name, n -> new CopyViews()).copy(src, dst);
             current.put(name, dst);
         }
     }
@@ -52,21 +78,23 @@ public final class HeldOutputs implements InferenceResult {
         return byBatch[n - 1];
     }
 
-    /** Same type and item shape, and at least as many items. */
+    /** Same type and item shape, and at least as many items (read without copying the shapes). */
     private static boolean fits(Tensor full, Tensor src) {
-        long[] a = full.shape();
-        long[] b = src.shape();
-        if (full.type() != src.type() || a.length != b.length) {
+        if (full.type() != src.type() || full.rank() != src.rank()) {
             return false;
         }
-        if (a.length == 0) {
+        if (full.rank() == 0) {
             return true;
         }
-        if (b[0] < 1 || b[0] > a[0]) {
+        if (src.dim(0) < 1 || src.dim(0) > full.dim(0)) {
             return false;
         }
-        a[0] = b[0];
-        return Arrays.equals(a, b);
+        for (int i = 1; i < full.rank(); i++) {
+            if (full.dim(i) != src.dim(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.posegate.gateway.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +83,28 @@ class RoleViewTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new RoleView("tags", new TensorRef("out", 0, -1, 1f), TensorLayout.NCHW).view(i64));
         assertTrue(e.getMessage().contains("INT64"), e.getMessage());
+    }
+
+    @Test
+    void theSameTensorAndItemGiveTheSameMapAndAnotherGivesItsOwn() {
+        Tensor t = Tensor.allocate("out", ElementType.FLOAT32, 2, 3, 2, 2);
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f), TensorLayout.NCHW);
+        FeatureMap first = view.view(t, 1);
+        assertSame(first, view.view(t, 1), "made once per (tensor, item)");
+        t.floats().put(12 + 5, 4f); // item 1, channel 1, y 0, x 1
+        assertEquals(4f, view.view(t, 1).get(1, 0, 1));
+        assertEquals(0f, view.view(t, 0).get(1, 0, 1), "item 0 is its own view");
+        Tensor other = Tensor.allocate("out", ElementType.FLOAT32, 2, 3, 2, 2);
+        assertEquals(0f, view.view(other, 1).get(1, 0, 1), "another tensor is viewed anew");
+    }
+
+    @Test
+    void aConvertedMapIsConvertedAgainOnEveryCall() {
+        Tensor t = Tensor.allocate("out", ElementType.UINT8, 1, 2, 2, 1); // [1,H,W,C]
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 0.5f, 100f), TensorLayout.NHWC);
+        t.buffer().put(3, (byte) 110);
+        assertEquals(5f, view.view(t).get(0, 1, 1));
+        t.buffer().put(3, (byte) 200);
+        assertEquals(50f, view.view(t).get(0, 1, 1), "the next frame's values, not the first one's");
     }
 }

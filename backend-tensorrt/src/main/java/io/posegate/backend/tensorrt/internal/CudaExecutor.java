@@ -27,6 +27,10 @@ import org.bytedeco.javacpp.Pointer;
  * Runs frames on one execution context: device buffers for every IO tensor and host direct buffers for the
  * requested outputs are allocated once here and their addresses bound once; each frame is an async copy in,
  * an enqueue, async copies out and one stream synchronisation. One thread at a time.
+ *
+ * <p>A frame allocates nothing on the Java heap when the input buffer is the same object as the last frame's (the
+ * session passes one view per input tensor): the input's {@link BytePointer} is made once per distinct buffer and
+ * the call names in error messages are made once, here.
  */
 final class CudaExecutor implements GpuExecutor {
     private static final int HOST_TO_DEVICE = 1;
@@ -40,9 +44,15 @@ final class CudaExecutor implements GpuExecutor {
     private final Pointer inputDevice;
     private final long inputBytes;
     private final Map<String, Copy> outputs = new LinkedHashMap<>();
+    private final String setDeviceCall;
+    private Copy[] copies = new Copy[0];
+    /** The last input buffer and the pointer over it, kept while the same buffer object comes back. */
+    private ByteBuffer lastInput;
+    private BytePointer lastInputPointer;
     private boolean closed;
 
-    private record Copy(ByteBuffer host, BytePointer hostPointer, Pointer device, long bytes) {
+    /** {@code call}: the name of this output's copy in error messages, made once. */
+    private record Copy(ByteBuffer host, BytePointer hostPointer, Pointer device, long bytes, String call) {
     }
 
     /**
@@ -54,6 +64,7 @@ final class CudaExecutor implements GpuExecutor {
         this.device = device;
         this.context = context;
         this.releaseTensorRt = releaseTensorRt;
+        this.setDeviceCall = "cudaSetDevice(" + device + ")";
         try {
             Cuda.check(cudaStreamCreate(stream), "cudaStreamCreate", ErrorCode.DEVICE_UNAVAILABLE);
             inputBytes = bindings.input().type().byteSize() * count(bindings.input());
@@ -64,9 +75,11 @@ final class CudaExecutor implements GpuExecutor {
                 Pointer buffer = allocate(out.name(), bytes);
                 if (requested) {
                     ByteBuffer host = ByteBuffer.allocateDirect(Math.toIntExact(bytes)).order(ByteOrder.nativeOrder());
-                    outputs.put(out.name(), new Copy(host, new BytePointer(host), buffer, bytes));
+                    outputs.put(out.name(), new Copy(host, new BytePointer(host), buffer, bytes,
+                            "cudaMemcpyAsync(output '" + out.name() + "')"));
                 }
             }
+            copies = outputs.values().toArray(new Copy[0]);
         } catch (RuntimeException e) {
             freeCuda();
             throw e;
@@ -86,18 +99,34 @@ final class CudaExecutor implements GpuExecutor {
         if (input.remaining() != inputBytes) {
             throw new BackendException(ErrorCode.INVALID_INPUT, "input holds " + input.remaining() + " bytes, the engine needs " + inputBytes);
         }
-        try (BytePointer in = new BytePointer(input)) {
-            Cuda.check(cudaSetDevice(device), "cudaSetDevice(" + device + ")", ErrorCode.INFERENCE_FAILED);
-            Cuda.check(cudaMemcpyAsync(inputDevice, in, inputBytes, HOST_TO_DEVICE, stream), "cudaMemcpyAsync(input)", ErrorCode.INFERENCE_FAILED);
-            if (!context.enqueue(stream)) {
-                throw new BackendException(ErrorCode.INFERENCE_FAILED, "TensorRT enqueue failed (see the TensorRT log)");
-            }
-            for (Map.Entry<String, Copy> e : outputs.entrySet()) {
-                Copy c = e.getValue();
-                Cuda.check(cudaMemcpyAsync(c.hostPointer(), c.device(), c.bytes(), DEVICE_TO_HOST, stream),
-                        "cudaMemcpyAsync(output '" + e.getKey() + "')", ErrorCode.INFERENCE_FAILED);
-            }
-            Cuda.check(cudaStreamSynchronize(stream), "cudaStreamSynchronize", ErrorCode.INFERENCE_FAILED);
+        BytePointer in = pointerTo(input);
+        Cuda.check(cudaSetDevice(device), setDeviceCall, ErrorCode.INFERENCE_FAILED);
+        Cuda.check(cudaMemcpyAsync(inputDevice, in, inputBytes, HOST_TO_DEVICE, stream), "cudaMemcpyAsync(input)", ErrorCode.INFERENCE_FAILED);
+        if (!context.enqueue(stream)) {
+            throw new BackendException(ErrorCode.INFERENCE_FAILED, "TensorRT enqueue failed (see the TensorRT log)");
+        }
+        for (Copy c : copies) {
+            Cuda.check(cudaMemcpyAsync(c.hostPointer(), c.device(), c.bytes(), DEVICE_TO_HOST, stream), c.call(), ErrorCode.INFERENCE_FAILED);
+        }
+        Cuda.check(cudaStreamSynchronize(stream), "cudaStreamSynchronize", ErrorCode.INFERENCE_FAILED);
+    }
+
+    /** A pointer at {@code input}'s position, made once per distinct buffer object (the previous one is closed). */
+    private BytePointer pointerTo(ByteBuffer input) {
+        if (input != lastInput) {
+            BytePointer made = new BytePointer(input);
+            closeInputPointer();
+            lastInput = input;
+            lastInputPointer = made;
+        }
+        return lastInputPointer.position(input.position()).limit(input.limit());
+    }
+
+    private void closeInputPointer() {
+        if (lastInputPointer != null) {
+            lastInputPointer.close();
+            lastInputPointer = null;
+            lastInput = null;
         }
     }
 
@@ -130,6 +159,7 @@ final class CudaExecutor implements GpuExecutor {
         deviceBuffers.forEach(p -> cudaFree(p));
         deviceBuffers.clear();
         outputs.values().forEach(c -> c.hostPointer().close());
+        closeInputPointer();
         context.release();
     }
 

@@ -1,0 +1,42 @@
+package io.posegate.backend.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import ai.onnxruntime.OnnxTensor;
+import io.posegate.spi.ElementType;
+import io.posegate.spi.Tensor;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The input maps are made once per distinct input tensor, the oldest is replaced when full, and close empties it. */
+class InputFeedsTest {
+    @Test
+    void theSameTensorGetsTheSameMapAndTheOldestIsReplacedWhenFull() throws Exception {
+        Tensor a = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 2, 2);
+        Tensor b = a.withName("input");
+        Tensor c = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 2, 2);
+        try (InputFeeds feeds = new InputFeeds(OrtSessions.environment(), "input", 2)) {
+            Map<String, OnnxTensor> fa = feeds.feed(a);
+            assertSame(fa, feeds.feed(a), "made once per tensor");
+            Map<String, OnnxTensor> fb = feeds.feed(b);
+            assertNotSame(fa, fb, "another tensor object (even over the same memory) gets its own");
+            assertEquals(2, feeds.size());
+            a.floats().put(5, 7f);
+            assertEquals(7f, fa.get("input").getFloatBuffer().get(5), "the ORT tensor reads the SPI tensor's memory");
+            feeds.feed(c);
+            assertEquals(2, feeds.size(), "bounded");
+            assertSame(fb, feeds.feed(b), "b was newer than a, so a was replaced");
+            assertNotSame(fa, feeds.feed(a), "a is made again");
+        }
+    }
+
+    @Test
+    void closeLetsGoOfEverything() throws Exception {
+        InputFeeds feeds = new InputFeeds(OrtSessions.environment(), "input", 3);
+        feeds.feed(Tensor.allocate("input", ElementType.FLOAT32, 1, 1));
+        feeds.close();
+        assertEquals(0, feeds.size());
+    }
+}
