@@ -162,6 +162,11 @@ public final class ConfigReloader implements AutoCloseable {
         return set != null ? set : gateway.defaultBackend();
     }
 
+    /** True when stream {@code id} was started by this reloader (from the file or a fleet desired config), not the API. */
+    public synchronized boolean manages(String id) {
+        return applied.containsKey(id);
+    }
+
     /** The last reload error, or null. */
     public String lastError() {
         return lastError;

@@ -45,6 +45,13 @@ final class StreamLifecycle {
         sources.create(specOf(s, origin)).close();
     }
 
+    /** See {@link Gateway#modelOf}. */
+    ModelDescriptor model(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        synchronized (state.lock) {
+            return state.models.resolve(s, origin);
+        }
+    }
+
     /** See {@link Gateway#addStream}. */
     StreamPipeline add(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = specOf(s, origin);
