@@ -190,7 +190,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     public boolean removeStream(String id) {
-        return lifecycle.remove(id);
+        return lifecycle.remove(id, null);
+    }
+
+    /** Removes stream {@code id} only if it is still {@code expected} (not replaced since); true if it was removed. */
+    public boolean removeStream(String id, StreamPipeline expected) {
+        return lifecycle.remove(id, requireNonNull(expected, "expected is null"));
     }
 
     /**
