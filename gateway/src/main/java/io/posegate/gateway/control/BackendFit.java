@@ -49,7 +49,8 @@ public final class BackendFit {
             return null;
         }
         String file = d.modelFile() == null ? "" : ", file " + d.modelFile().getFileName();
-        return "stream " + id + " (its own model '" + d.name() + "'" + file + "): " + why;
+        String whose = d == gateway.descriptor() ? "the gateway's model '" : "its own model '";
+        return "stream " + id + " (" + whose + d.name() + "'" + file + "): " + why;
     }
 
     /**
