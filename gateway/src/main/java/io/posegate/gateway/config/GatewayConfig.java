@@ -83,11 +83,23 @@ public record GatewayConfig(Http http, String model, Path modelFile, Path models
      * @param pictures {@code sources.maxPictureSide}, {@code sources.maxPicturePixels}: the largest picture an
      *                 {@code images:} file or a {@code pipe:} MJPEG frame may declare, from the file or the API
      *                 (default {@link PictureLimit#DEFAULT})
+     * @param webcamOrphan {@code sources.webcamOrphanMs}: how long a webcam stream added through the API
+     *                 ({@code PUT /api/streams/{id}}, as the dashboard's webcam mode does) may go with no browser
+     *                 feeding it before it is removed; zero: never removed
      */
-    public record SourceRules(List<String> allow, PictureLimit pictures) {
+    public record SourceRules(List<String> allow, PictureLimit pictures, java.time.Duration webcamOrphan) {
+        /** {@code sources.webcamOrphanMs}'s default: a minute. */
+        public static final java.time.Duration DEFAULT_WEBCAM_ORPHAN = java.time.Duration.ofSeconds(60);
+
         public SourceRules {
             allow = List.copyOf(allow);
             java.util.Objects.requireNonNull(pictures, "pictures is null");
+            java.util.Objects.requireNonNull(webcamOrphan, "webcamOrphan is null");
+        }
+
+        /** Rules with the default {@link #DEFAULT_WEBCAM_ORPHAN}. */
+        public SourceRules(List<String> allow, PictureLimit pictures) {
+            this(allow, pictures, DEFAULT_WEBCAM_ORPHAN);
         }
     }
 

@@ -95,11 +95,11 @@ public final class GatewayConfigs {
     }
 
     /**
-     * {@code sources: {allow: [CIDR | address | host, ...], maxPictureSide: 1..65535, maxPicturePixels: 1..700000000}};
-     * each entry is checked here.
+     * {@code sources: {allow: [CIDR | address | host, ...], maxPictureSide: 1..65535, maxPicturePixels: 1..700000000,
+     * webcamOrphanMs: 0 | 100..86400000}}; each entry is checked here.
      */
     private static GatewayConfig.SourceRules sourceRules(FieldReader r) {
-        r.onlyKnown("allow", "maxPictureSide", "maxPicturePixels");
+        r.onlyKnown("allow", "maxPictureSide", "maxPicturePixels", "webcamOrphanMs");
         List<String> allow = new ArrayList<>();
         Object raw = r.raw().getValue("allow");
         if (raw instanceof io.vertx.core.json.JsonArray a) {
@@ -112,7 +112,18 @@ public final class GatewayConfigs {
         } catch (IllegalArgumentException e) {
             r.error("allow", e.getMessage());
         }
-        return new GatewayConfig.SourceRules(allow, pictureLimit(r));
+        return new GatewayConfig.SourceRules(allow, pictureLimit(r), webcamOrphan(r));
+    }
+
+    /** {@code sources.webcamOrphanMs}: 0 (never) or 100 ms .. 1 day; absent or bad keeps the default. */
+    private static Duration webcamOrphan(FieldReader r) {
+        long d = GatewayConfig.SourceRules.DEFAULT_WEBCAM_ORPHAN.toMillis();
+        int ms = r.integer("webcamOrphanMs", (int) d, 0, 86_400_000);
+        if (ms > 0 && ms < 100) {
+            r.error("webcamOrphanMs", "must be 0 (never remove) or between 100 and 86400000, got " + ms);
+            return Duration.ofMillis(d);
+        }
+        return Duration.ofMillis(ms);
     }
 
     /** {@code sources.maxPictureSide} and {@code sources.maxPicturePixels}; each absent or bad one keeps its default. */

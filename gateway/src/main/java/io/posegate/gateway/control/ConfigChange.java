@@ -3,14 +3,11 @@ package io.posegate.gateway.control;
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.pipeline.Gateway;
-import io.posegate.spi.BackendException;
-import io.posegate.spi.BackendProvider;
-import io.posegate.spi.ModelFormat;
-import io.posegate.spi.Probe;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,8 +16,9 @@ import java.util.Set;
  * is touched: only fields the gateway can change live, then the whole resulting tree through the same
  * validation as the config file ({@link ConfigReloader#validate}), then the streams it sets under the HTTP
  * API's rules (they do not come from the trusted local file: no {@code pipe:} commands, files only inside the
- * media folder, no internal addresses), then every backend it names through its provider's probe, so a box
- * that cannot satisfy the change refuses it with the probe's reason.
+ * media folder, no internal addresses), then every backend it names through its provider's probe, for every model
+ * it would run (the gateway's, and each stream's own, see {@link BackendFit}), so a box that cannot satisfy the
+ * change refuses it with the probe's reason, naming the stream and its model where it is a stream's.
  */
 public final class ConfigChange {
     /** Top-level fields a change may set; they replace the file's fields of the same name. */
@@ -69,22 +67,45 @@ public final class ConfigChange {
                     + "'), which win over the config file and desired config";
             return new Verdict(409, e, List.of(e), null);
         }
-        Set<String> backends = new LinkedHashSet<>();
-        backends.add(next.backend());
-        next.streams().forEach(s -> {
-            if (s.backend() != null) {
-                backends.add(s.backend());
-            }
-        });
-        List<String> problems = new ArrayList<>();
-        for (String b : backends) {
-            String p = unsatisfiable(b, gateway);
-            if (p != null) {
-                problems.add(p);
-            }
-        }
+        List<String> problems = backendProblems(next, change.containsKey("streams") ? SourceSpec.Origin.API
+                : reloader.streamsOrigin(), reloader, gateway);
         return problems.isEmpty() ? new Verdict(200, null, List.of(), next)
                 : new Verdict(422, String.join("; ", problems), problems, null);
+    }
+
+    /**
+     * Why this box could not run the backends {@code next} leads to: the default backend for the gateway's model, each
+     * stream of {@code next} on its own model or backend for that model, and each running stream the reloader does not
+     * manage (added through the API) that has a model of its own and follows the default. A stream whose model cannot
+     * be loaded is left to the stream checks.
+     */
+    private static List<String> backendProblems(GatewayConfig next, SourceSpec.Origin origin, ConfigReloader reloader,
+                                                Gateway gateway) {
+        List<String> problems = new ArrayList<>();
+        String p = unsatisfiable(next.backend(), gateway);
+        if (p != null) {
+            problems.add(p);
+        }
+        Set<String> inNext = new HashSet<>();
+        for (GatewayConfig.StreamConfig s : next.streams()) {
+            inNext.add(s.id());
+            String backend = s.backend() == null ? next.backend() : s.backend();
+            ModelDescriptor d;
+            try {
+                d = gateway.modelOf(s, origin);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (d == gateway.descriptor() && backend.equals(next.backend())) {
+                continue;
+            }
+            String why = BackendFit.forStream(s.id(), d, backend, gateway);
+            if (why != null) {
+                problems.add(why);
+            }
+        }
+        problems.addAll(BackendFit.followingStreams(next.backend(), gateway, id -> inNext.contains(id) || reloader.manages(id)));
+        return problems;
     }
 
     /** Each stream of {@code next} the API's rules refuse, as "stream ID: why"; checked without starting anything. */
@@ -102,22 +123,22 @@ public final class ConfigChange {
         return refused;
     }
 
-    /** Why this box cannot run {@code backend} for its model, from the provider's probe; null if it can. */
+    /** Why this box cannot run {@code backend} for the gateway's model, from the provider's probe; null if it can. */
     public static String unsatisfiable(String backend, Gateway gateway) {
-        ModelFormat format = gateway.descriptor().format();
-        try {
-            BackendProvider p = gateway.registry().select(backend, format);
-            Probe probe = gateway.registry().probe(p.name());
-            if (!probe.available()) {
-                return "backend '" + p.name() + "' is not available on this box: " + probe.reason();
-            }
-            if (!probe.canLoad(format)) {
-                return "backend '" + p.name() + "' does not load model format '" + format.id() + "' of model '"
-                        + gateway.descriptor().name() + "'; it loads " + probe.formats().stream().map(ModelFormat::id).sorted().toList();
-            }
-            return null;
-        } catch (BackendException e) {
-            return e.getMessage();
+        return BackendFit.unsatisfiable(backend, gateway.descriptor(), gateway);
+    }
+
+    /**
+     * Why this box cannot make {@code backend} the default now: for the gateway's model, and for each running stream
+     * with a model of its own that follows the default (named with its model); empty if it can.
+     */
+    public static List<String> unsatisfiableAsDefault(String backend, Gateway gateway) {
+        List<String> problems = new ArrayList<>();
+        String p = unsatisfiable(backend, gateway);
+        if (p != null) {
+            problems.add(p);
         }
+        problems.addAll(BackendFit.followingStreams(backend, gateway, id -> false));
+        return problems;
     }
 }

@@ -31,6 +31,9 @@ import java.util.logging.Logger;
  * overlay and the command-line flags) differs from the one the tree applied before named, so an unrelated edit
  * (a stream, {@code posegate token add}) leaves a run-time choice alone while an edit of {@code backend} itself
  * wins. A fleet desired config that names {@code backend} is such a deliberate change too ({@link #applyOverlay}).
+ * A swap the config asked for that failed (the backend did not open; the old one runs on) is retried once by the
+ * next tree applied, whatever changed in it, unless a swap was made since (a run-time choice wins); there is no
+ * timed retry.
  */
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
@@ -51,6 +54,11 @@ public final class ConfigReloader implements AutoCloseable {
      * choice, or the file's backend as it already ran, holds): see {@link #intendedBackend()}.
      */
     private volatile String setBackend;
+    /**
+     * The failed swap to the config's backend, while it is owed: the next tree applied retries it, unless another swap
+     * (a run-time choice) happened since.
+     */
+    private SwapRecord failedSwap;
 
     public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
         this.gateway = gateway;
@@ -162,6 +170,11 @@ public final class ConfigReloader implements AutoCloseable {
         return set != null ? set : gateway.defaultBackend();
     }
 
+    /** True when stream {@code id} was started by this reloader (from the file or a fleet desired config), not the API. */
+    public synchronized boolean manages(String id) {
+        return applied.containsKey(id);
+    }
+
     /** The last reload error, or null. */
     public String lastError() {
         return lastError;
@@ -212,6 +225,12 @@ public final class ConfigReloader implements AutoCloseable {
 
     private void applyBackend(String named, boolean setsBackend) {
         String running = gateway.defaultBackend();
+        boolean owed = failedSwap != null && gateway.lastSwap() == failedSwap;
+        failedSwap = null;
+        if (!setsBackend && named.equals(configBackend) && owed && !named.equals(running)) {
+            LOG.info("config: retrying the swap to backend " + named + " that failed on an earlier reload");
+            setsBackend = true;
+        }
         if (!setsBackend && named.equals(configBackend)) {
             if (!named.equals(running)) {
                 LOG.fine("config: backend stays " + running + " (chosen at run time); the config's backend " + named + " did not change");
@@ -224,7 +243,9 @@ public final class ConfigReloader implements AutoCloseable {
         if (!named.equals(running)) {
             SwapRecord r = gateway.swapBackend(named);
             if (r.error() != null) {
+                failedSwap = r;
                 lastError = "backend swap to " + named + " failed: " + r.error();
+                LOG.warning("config: " + lastError + "; " + running + " kept, the swap is retried at the next change of the config");
             }
         }
     }

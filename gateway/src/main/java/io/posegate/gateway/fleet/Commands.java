@@ -94,9 +94,9 @@ final class Commands {
         if (backend == null) {
             return reply(id, 400, "args must name a backend: {\"backend\": \"auto|onnx|openvino|tensorrt\"}", null);
         }
-        String why = ConfigChange.unsatisfiable(backend, gateway);
-        if (why != null) {
-            return reply(id, 422, why, null);
+        List<String> why = ConfigChange.unsatisfiableAsDefault(backend, gateway);
+        if (!why.isEmpty()) {
+            return reply(id, 422, String.join("; ", why), null);
         }
         SwapRecord r = gateway.swapBackend(backend);
         if (r.error() != null) {

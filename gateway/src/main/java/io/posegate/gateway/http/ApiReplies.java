@@ -37,9 +37,19 @@ public final class ApiReplies {
         }
     }
 
+    /** Thrown by work run with {@link #blocking} to answer with this status and message. */
+    static final class Refusal extends RuntimeException {
+        private final int status;
+
+        Refusal(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
     /**
-     * Runs {@code work} on {@code pool} and answers with its JSON; a failure answers 400 for bad input
-     * ({@link IllegalArgumentException}, {@link ConfigException}), else 409.
+     * Runs {@code work} on {@code pool} and answers with its JSON; a failure answers with a {@link Refusal}'s status,
+     * 400 for bad input ({@link IllegalArgumentException}, {@link ConfigException}), else 409.
      */
     static void blocking(WorkerExecutor pool, RoutingContext ctx, Callable<JsonObject> work) {
         Future<JsonObject> f = pool.executeBlocking(work, false);
@@ -48,7 +58,8 @@ public final class ApiReplies {
                 ctx.json(r.result());
             } else {
                 Throwable e = r.cause();
-                int code = e instanceof IllegalArgumentException || e instanceof ConfigException ? 400 : 409;
+                int code = e instanceof Refusal r2 ? r2.status
+                        : e instanceof IllegalArgumentException || e instanceof ConfigException ? 400 : 409;
                 error(ctx, code, e.getMessage());
             }
         });

@@ -13,8 +13,8 @@ final class ApiRoutes {
     private final StreamRoutes streams;
     private final BackendRoutes backends;
 
-    ApiRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control) {
-        this.streams = new StreamRoutes(gateway, hub, previews, control);
+    ApiRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control, OrphanedWebcams orphans) {
+        this.streams = new StreamRoutes(gateway, hub, previews, control, orphans);
         this.backends = new BackendRoutes(gateway, control);
     }
 

@@ -3,6 +3,7 @@ package io.posegate.gateway.http;
 import static io.posegate.gateway.http.ApiReplies.error;
 
 import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.control.BackendFit;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.SwapRecord;
 import io.vertx.core.WorkerExecutor;
@@ -35,7 +36,11 @@ final class BackendRoutes {
         ctx.json(JsonViews.config(gateway.config()).put("backend", gateway.defaultBackend()));
     }
 
-    /** Accepts {@code {"backend": "openvino"}}: swaps the default backend while streams run. */
+    /**
+     * Accepts {@code {"backend": "openvino"}}: swaps the default backend while streams run. Refused with 422, touching
+     * nothing, when a running stream with a model of its own that follows the default could not run it; a backend that
+     * cannot open the gateway's model fails the swap itself (409, the old backend kept, the swap recorded).
+     */
     void putConfig(RoutingContext ctx) {
         JsonObject body = ApiReplies.body(ctx);
         if (body == null) {
@@ -57,6 +62,11 @@ final class BackendRoutes {
             return;
         }
         ApiReplies.blocking(control, ctx, () -> {
+            List<String> streams = BackendFit.followingStreams(backend, gateway, id -> false);
+            if (!streams.isEmpty()) {
+                throw new ApiReplies.Refusal(422, "backend '" + backend + "' not swapped in, '" + gateway.defaultBackend()
+                        + "' kept: " + String.join("; ", streams));
+            }
             SwapRecord r = gateway.swapBackend(backend);
             if (r.error() != null) {
                 throw new IllegalStateException("swap to '" + backend + "' failed, '" + r.from() + "' kept: " + r.error());

@@ -37,6 +37,8 @@ public final class GatewayVerticle extends VerticleBase {
     private final FleetReadiness fleetReadiness;
     private WebSecurity security;
     private long tlsWatch = -1;
+    private long orphanWatch = -1;
+    private OrphanedWebcams orphans;
     private WsHub hub;
     private TokenBoundConnections tokenBound;
     private final PreviewViewers previews = new PreviewViewers();
@@ -75,6 +77,11 @@ public final class GatewayVerticle extends VerticleBase {
     /** The accepted tokens; a config reload replaces them here. */
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** The webcam streams added through the API that are removed once no browser feeds them (tests in this package). */
+    OrphanedWebcams orphans() {
+        return orphans;
     }
 
     /** The port the server is bound to (useful with port 0). */
@@ -117,7 +124,9 @@ public final class GatewayVerticle extends VerticleBase {
         JsonFailures.install(router);
         router.route().handler(connections.requestHandler());
         security.install(router);
-        new ApiRoutes(gateway, hub, previews, control).mount(router);
+        orphans = new OrphanedWebcams(gateway, webcams, control, gateway.config().sources().webcamOrphan());
+        orphanWatch = orphans.start(vertx);
+        new ApiRoutes(gateway, hub, previews, control, orphans).mount(router);
         tokenBound = new TokenBoundConnections(tokens);
         ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound, fleetReadiness, previews);
         new WsEndpoint(vertx, hub, webcams, security.authenticator(), tokenBound, this::hello, sec.wsIdleSeconds()).mount(router);
@@ -165,6 +174,7 @@ public final class GatewayVerticle extends VerticleBase {
             ops.close();
         }
         vertx.cancelTimer(tlsWatch);
+        vertx.cancelTimer(orphanWatch);
         if (tokenBound != null) {
             tokenBound.close();
         }

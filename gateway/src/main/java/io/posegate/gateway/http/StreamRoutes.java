@@ -21,8 +21,10 @@ final class StreamRoutes {
     private final WsHub hub;
     private final PreviewViewers previews;
     private final WorkerExecutor control;
+    private final OrphanedWebcams orphans;
 
-    StreamRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control) {
+    StreamRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control, OrphanedWebcams orphans) {
+        this.orphans = orphans;
         this.gateway = gateway;
         this.hub = hub;
         this.previews = previews;
@@ -82,6 +84,7 @@ final class StreamRoutes {
         }
         ApiReplies.blocking(control, ctx, () -> {
             StreamPipeline p = gateway.addStream(sc, SourceSpec.Origin.API);
+            orphans.added(p);
             return view(p);
         });
     }

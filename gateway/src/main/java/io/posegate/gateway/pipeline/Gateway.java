@@ -138,6 +138,21 @@ public final class Gateway implements AutoCloseable {
         return state.models.of(streamId);
     }
 
+    /** The backend stream {@code streamId} names for itself ({@code backend:} in its entry), or null when it follows the default. */
+    public String ownBackendOf(String streamId) {
+        return state.streamBackends.get(streamId);
+    }
+
+    /**
+     * The model stream {@code s} would run if added from {@code origin}: its own (loaded once, then kept) or the
+     * gateway's. Starts nothing and binds nothing.
+     *
+     * @throws io.posegate.gateway.config.ConfigException naming the stream's model field and what was wrong
+     */
+    public ModelDescriptor modelOf(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        return lifecycle.model(s, origin);
+    }
+
     /**
      * Runtimes of streams' own models, keyed by {@code model:fileName@backend}; files of the same name from
      * different folders on one backend are told apart by {@code #2}, {@code #3}, ... after the key.
@@ -175,7 +190,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     public boolean removeStream(String id) {
-        return lifecycle.remove(id);
+        return lifecycle.remove(id, null);
+    }
+
+    /** Removes stream {@code id} only if it is still {@code expected} (not replaced since); true if it was removed. */
+    public boolean removeStream(String id, StreamPipeline expected) {
+        return lifecycle.remove(id, requireNonNull(expected, "expected is null"));
     }
 
     /**

@@ -45,6 +45,13 @@ final class StreamLifecycle {
         sources.create(specOf(s, origin)).close();
     }
 
+    /** See {@link Gateway#modelOf}. */
+    ModelDescriptor model(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
+        synchronized (state.lock) {
+            return state.models.resolve(s, origin);
+        }
+    }
+
     /** See {@link Gateway#addStream}. */
     StreamPipeline add(GatewayConfig.StreamConfig s, SourceSpec.Origin origin) {
         SourceSpec spec = specOf(s, origin);
@@ -93,10 +100,13 @@ final class StreamLifecycle {
         return new SourceSpec(s.source(), origin, s.maxFps(), s.width(), s.height(), s.options());
     }
 
-    /** See {@link Gateway#removeStream}. */
-    boolean remove(String id) {
+    /** See {@link Gateway#removeStream}; with {@code expected} not null, only while that pipeline is stream {@code id}. */
+    boolean remove(String id, StreamPipeline expected) {
         List<ModelRuntime> retired;
         synchronized (state.lock) {
+            if (expected != null && state.streams.get(id) != expected) {
+                return false;
+            }
             StreamPipeline old = state.streams.remove(id);
             state.streamBackends.remove(id);
             state.models.assign(id, null);

@@ -57,6 +57,12 @@ public final class WebcamHub {
         }
     }
 
+    /** Open sockets feeding the feed called {@code name} now (blank means {@value #DEFAULT_NAME}); 0 when it does not exist. */
+    public synchronized int feeders(String name) {
+        Held held = feeds.get(name.isBlank() ? DEFAULT_NAME : name);
+        return held == null ? 0 : held.feed.feeders();
+    }
+
     /** How many feeds exist now. */
     public synchronized int size() {
         return feeds.size();

@@ -25,7 +25,8 @@ import java.io.InterruptedIOException;
  * {@link #NO_BROWSER_MILLIS} of opening (the page died before its first frame, its camera gives no picture, a
  * configured webcam stream nobody feeds yet): it fails once with "no browser is sending", so such a stream counts
  * as waiting for its source ({@code reconnecting}, which {@code /ready} accepts), not as {@code starting} for
- * good. Each of these is said once until a frame arrives. A JPEG that fails to decode is skipped and counted in
+ * good. Each of these is said once until a frame arrives (a stream added through the API that stays unfed is later
+ * removed by the HTTP layer, {@code sources.webcamOrphanMs}). A JPEG that fails to decode is skipped and counted in
  * {@link #corruptFrames()}.
  */
 public final class WebcamSource implements FrameSource {

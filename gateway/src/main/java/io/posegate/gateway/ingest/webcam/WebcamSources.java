@@ -16,6 +16,12 @@ public final class WebcamSources implements SourceProvider {
                 TargetSize.of(spec), spec.maxFps()));
     }
 
+    /** The feed a {@code webcam:} source reads ({@code ""} for the default one), or null for any other source. */
+    public static String feedOf(io.posegate.gateway.ingest.SourceSpec spec) {
+        SourceUri uri = SourceUri.parse(spec);
+        return "webcam".equals(uri.scheme()) ? uri.body() : null;
+    }
+
     /** The feed a {@code webcam:NAME} reads; a name {@code /ws?webcam=} could not give is refused. */
     static String feedName(String body) {
         if (body.isEmpty() || body.matches(WebcamHub.NAME_PATTERN)) {

@@ -1,0 +1,154 @@
+package io.posegate.gateway.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.backend.simulated.SimulatedBackendProvider;
+import io.posegate.gateway.backend.BackendRegistry;
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.http.GatewayVerticle;
+import io.posegate.gateway.launch.GatewayLauncher;
+import io.posegate.gateway.pipeline.Gateway;
+import io.posegate.gateway.pipeline.SwapRecord;
+import io.posegate.gateway.testing.ForwardingProvider;
+import io.posegate.spi.BackendException;
+import io.posegate.spi.BackendOptions;
+import io.posegate.spi.BackendSession;
+import io.posegate.spi.ErrorCode;
+import io.posegate.spi.InferenceResult;
+import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Tensor;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The config file asks for backend {@code flaky}, which does not open at first: the old backend runs on and the
+ * failure is reported. The swap is owed: the next reload of the file retries it even when it changes something else
+ * (a token added), once per reload, and a backend chosen at run time since the failure cancels the retry.
+ */
+class FailedSwapRetryTest {
+    private static final Path MODELS = Path.of("..", "config", "models").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private Gateway gateway;
+    private ConfigReloader reloader;
+    private final Flaky flaky = new Flaky();
+
+    /** The simulated backend named {@code flaky}; its {@code open} fails while {@link #failures} is above 0. */
+    private static final class Flaky extends ForwardingProvider {
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+
+        Flaky() {
+            super(new SimulatedBackendProvider());
+        }
+
+        @Override
+        public String name() {
+            return "flaky";
+        }
+
+        @Override
+        public BackendSession open(ModelSpec model, BackendOptions options) {
+            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                refused.incrementAndGet();
+                throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "flaky: device not ready");
+            }
+            return super.open(model, options);
+        }
+
+        @Override
+        protected InferenceResult run(BackendSession session, Tensor input, int index) {
+            return session.run(input);
+        }
+    }
+
+    private static JsonObject tree(String backend) {
+        return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
+                .put("modelsDir", MODELS.toString()).put("backend", backend)
+                .put("streams", new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5")));
+    }
+
+    private static JsonObject withToken(String backend) {
+        return tree(backend).put("auth", new JsonObject().put("anonymous", "viewer"));
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        Path file = Files.writeString(dir.resolve("gateway.yaml"), tree("auto").encode());
+        vertx = Vertx.vertx();
+        GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
+        GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), flaky));
+        GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        gateway = v.gateway();
+        reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
+        reloader.fileTree(tree("auto"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        reloader.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The file now names {@code flaky}, which refuses to open {@code failures} times. */
+    private void fileNamesFlakyWhichFails(int failures) {
+        flaky.failures.set(failures);
+        reloader.apply(tree("flaky"));
+        assertTrue(String.valueOf(reloader.lastError()).contains("device not ready"), String.valueOf(reloader.lastError()));
+        assertEquals("auto", gateway.defaultBackend(), "the old backend runs on");
+        assertEquals("flaky", reloader.intendedBackend(), "a soak sees that the config's backend does not run");
+        assertTrue(gateway.lastSwap().error().contains("device not ready"), "visible in /api/backends' lastSwap");
+    }
+
+    @Test
+    void theNextReloadRetriesTheFailedSwapWhateverItChanged() {
+        fileNamesFlakyWhichFails(1);
+        reloader.apply(withToken("flaky"));
+        assertNull(reloader.lastError());
+        assertEquals("flaky", gateway.defaultBackend(), "the owed swap was retried by a reload that changed only auth");
+        assertEquals(1, flaky.refused.get());
+        SwapRecord done = gateway.lastSwap();
+        reloader.apply(tree("flaky"));
+        assertSame(done, gateway.lastSwap(), "once it ran, nothing is owed");
+    }
+
+    @Test
+    void eachReloadRetriesOnceWhileItStillFails() {
+        fileNamesFlakyWhichFails(3);
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.refused.get(), "one attempt for the reload");
+        assertEquals("auto", gateway.defaultBackend());
+        assertTrue(String.valueOf(reloader.lastError()).contains("device not ready"));
+        reloader.apply(tree("flaky"));
+        assertEquals(3, flaky.refused.get(), "one attempt for the reload");
+        reloader.apply(withToken("flaky"));
+        assertEquals("flaky", gateway.defaultBackend());
+        assertEquals(3, flaky.refused.get());
+    }
+
+    @Test
+    void aRunTimeChoiceAfterTheFailureCancelsTheRetry() {
+        fileNamesFlakyWhichFails(1);
+        assertEquals(null, gateway.swapBackend("simulated").error(), "chosen at run time, as PUT /api/config does");
+        reloader.apply(withToken("flaky"));
+        assertEquals("simulated", gateway.defaultBackend(), "the run-time choice holds");
+        assertEquals(1, flaky.refused.get(), "no retry");
+    }
+}
