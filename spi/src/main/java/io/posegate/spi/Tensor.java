@@ -93,9 +93,19 @@ public final class Tensor {
         return shape.length;
     }
 
-    /** Size of dimension {@code i} as an int. */
+    /**
+     * Size of dimension {@code i} as an int.
+     *
+     * @throws ArithmeticException if it exceeds an int (a legal shape such as {@code [1,3,2^32,0]} holds no bytes);
+     *                             compare shapes with {@link #dimension} instead
+     */
     public int dim(int i) {
         return Math.toIntExact(shape[i]);
+    }
+
+    /** Size of dimension {@code i} as stored (a long): for comparing shapes without copying them or overflowing. */
+    public long dimension(int i) {
+        return shape[i];
     }
 
     public long elementCount() {

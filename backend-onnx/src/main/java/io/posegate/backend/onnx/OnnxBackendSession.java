@@ -36,8 +36,11 @@ import java.util.function.Consumer;
  * <p><b>Ownership.</b> Output tensors belong to the session and stay valid until their result is closed;
  * the memory is Java-owned, so reading it late never crashes the JVM, it only sees a later frame.
  *
- * <p><b>Allocation.</b> Each run slot keeps the ORT tensors over the last few distinct input {@link Tensor}s it
- * ran (see {@link InputFeeds}), so feeding the same tensor every frame makes no ORT tensor per frame. What a run
+ * <p><b>Allocation.</b> Each run slot keeps the ORT tensors over up to {@link InputFeeds#CAPACITY} distinct input
+ * {@link Tensor}s it ran, least recently used evicted first (see {@link InputFeeds}), so callers that each feed their
+ * own tensor every frame (the gateway's workers, one more than the runs allowed, take turns on the slots) make no ORT
+ * tensor per frame. A tensor fed once and dropped (a checking wrapper's warm-up frame) stays reachable from its
+ * slot until it is evicted or the session is closed: at most {@link InputFeeds#CAPACITY} such per slot. What a run
  * still allocates on the Java heap is ORT's own bookkeeping inside {@code OrtSession.run} (its {@code Result},
  * a map and a few arrays) and the small result object.
  */
@@ -77,21 +80,13 @@ public final class OnnxBackendSession implements BackendSession {
             for (int i = 0; i < concurrentRuns; i++) {
                 RunSlot slot = allocator.allocate(ort, OutputShapes.requested(outputs, spec.outputNames()), maxBatch);
                 slots.add(slot);
-                feeds.put(slot, new InputFeeds(ort.env(), input.name(), recentInputs(concurrentRuns, maxBatch)));
+                feeds.put(slot, new InputFeeds(ort.env(), input.name(), InputFeeds.CAPACITY));
                 free.add(slot);
             }
         } catch (OrtException | RuntimeException | Error e) {
             slots.forEach(RunSlot::close);
             throw e;
         }
-    }
-
-    /**
-     * How many input tensors a slot keeps ORT tensors for: one per worker and batch size (the gateway feeds each
-     * worker's own tensor, or its view per batch size), where workers are about {@code concurrentRuns}; at most 16.
-     */
-    static int recentInputs(int concurrentRuns, int maxBatch) {
-        return Math.min(16, concurrentRuns * maxBatch);
     }
 
     /** Opens {@code spec} (see {@link OnnxBackendProvider#open} for the failures) and runs a warm-up frame. */
@@ -203,7 +198,7 @@ public final class OnnxBackendSession implements BackendSession {
             return false;
         }
         for (int i = 0; i < inputShape.length; i++) {
-            long d = tensor.dim(i);
+            long d = tensor.dimension(i);
             if (i == 0 && d >= 1 && d <= maxBatch) {
                 d = 1;
             }

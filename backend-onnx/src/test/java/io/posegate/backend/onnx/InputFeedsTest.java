@@ -10,7 +10,7 @@ import io.posegate.spi.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The input maps are made once per distinct input tensor, the oldest is replaced when full, and close empties it. */
+/** The input maps are made once per distinct input tensor, the least recently used is replaced when full, and close empties it. */
 class InputFeedsTest {
     @Test
     void theSameTensorGetsTheSameMapAndTheOldestIsReplacedWhenFull() throws Exception {
@@ -29,6 +29,21 @@ class InputFeedsTest {
             assertEquals(2, feeds.size(), "bounded");
             assertSame(fb, feeds.feed(b), "b was newer than a, so a was replaced");
             assertNotSame(fa, feeds.feed(a), "a is made again");
+        }
+    }
+
+    @Test
+    void theLeastRecentlyUsedIsReplacedNotTheOldest() throws Exception {
+        Tensor a = Tensor.allocate("input", ElementType.FLOAT32, 1, 1);
+        Tensor b = Tensor.allocate("input", ElementType.FLOAT32, 1, 1);
+        Tensor c = Tensor.allocate("input", ElementType.FLOAT32, 1, 1);
+        try (InputFeeds feeds = new InputFeeds(OrtSessions.environment(), "input", 2)) {
+            Map<String, OnnxTensor> fa = feeds.feed(a);
+            Map<String, OnnxTensor> fb = feeds.feed(b);
+            assertSame(fa, feeds.feed(a), "a is used again, after b");
+            feeds.feed(c);
+            assertSame(fa, feeds.feed(a), "a was used more recently than b, so b went (oldest-first would drop a)");
+            assertNotSame(fb, feeds.feed(b), "b is made again");
         }
     }
 

@@ -126,6 +126,22 @@ class OnnxBackendSessionTest {
         }
     }
 
+    /**
+     * A dimension beyond an int in an otherwise legal tensor (0 bytes) is a bad shape, INVALID_INPUT naming it, not an
+     * ArithmeticException from reading the dimension as an int (which the shape check did before).
+     */
+    @Test
+    void aDimensionBeyondAnIntIsInvalidInput() throws Exception {
+        ModelSpec spec = spec();
+        try (BackendSession s = provider.open(spec, BackendOptions.empty())) {
+            Tensor huge = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 1L << 32, 0);
+            BackendException e = assertThrows(BackendException.class, () -> s.run(huge));
+            assertEquals(ErrorCode.INVALID_INPUT, e.code(), e.toString());
+            assertTrue(e.getMessage().contains("4294967296"), e.getMessage());
+            s.run(Tensor.allocate("input", ElementType.FLOAT32, spec.inputShape())).close();
+        }
+    }
+
     static void assertClose(float[] expected, Tensor actual) {
         FloatBuffer fb = actual.floats();
         assertEquals(expected.length, fb.remaining(), actual.name() + " size");

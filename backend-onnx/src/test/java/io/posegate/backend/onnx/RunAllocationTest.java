@@ -52,6 +52,33 @@ class RunAllocationTest {
         }
     }
 
+    /**
+     * The gateway's default set-up on ONNX: one run at a time ({@code concurrentRuns} 1) and two workers, each feeding
+     * its own input tensor, taking turns (three here). Every run then finds its tensor's ORT tensor kept: the per-run
+     * bytes stay at the same bound as for one tensor. Before the cache held 16 tensors with least-recently-used
+     * eviction it held one here, so every run made a new ORT tensor (about 550 bytes more per run).
+     */
+    @Test
+    void workersTakingTurnsWithTheirOwnTensorsAllocateNoMoreThanOne() throws Exception {
+        ModelSpec spec = new OnnxModelSpecs().spec(new OnnxTestModel(4).write(dir.resolve("tiny.onnx")), 16, 24);
+        try (BackendSession s = new OnnxBackendProvider().open(spec, BackendOptions.empty())) {
+            assertEquals(1, s.maxConcurrentRuns());
+            Tensor[] own = new Tensor[3];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = Tensor.allocate("input", ElementType.FLOAT32, spec.inputShape());
+            }
+            long ortAlone = bareOrtRunBytes(spec, own[0], s.outputs());
+            int[] turn = {0};
+            long session = SteadyStateAllocation.bytesPerFrame(() -> {
+                s.run(own[turn[0]]).close();
+                turn[0] = (turn[0] + 1) % own.length;
+            }, 50, 5, 501);
+            System.out.println("three tensors taking turns: " + session + " bytes per run; ORT's own run: " + ortAlone);
+            assertTrue(session <= ortAlone + MOST_BYTES_OVER_ORT, "the session allocates " + session
+                    + " bytes per run with three tensors taking turns; ORT's own run of the same model " + ortAlone);
+        }
+    }
+
     /** Bytes per run of {@code OrtSession.run} alone, with one input map and pinned outputs made once. */
     private static long bareOrtRunBytes(ModelSpec spec, Tensor input, List<TensorInfo> outputs) throws OrtException {
         OrtEnvironment env = OrtSessions.environment();

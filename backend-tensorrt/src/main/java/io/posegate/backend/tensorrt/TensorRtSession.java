@@ -29,9 +29,13 @@ import java.util.Map;
  * device buffers per size, which this backend does not build, and it could not be tested on a machine
  * without an NVIDIA GPU. The gateway then runs one frame at a time (and says so when it opens the model).
  *
- * <p><b>Allocation.</b> A run on the same input {@link Tensor} as the last one reuses that tensor's buffer view, the
- * shape is checked without copying and the output names are made once, so a run allocates only its small result
- * object on the Java heap (with the executor's own work on top).
+ * <p><b>Allocation.</b> The buffer views of up to {@link #RECENT_INPUTS} distinct input {@link Tensor}s are kept,
+ * least recently used replaced first, so callers that each feed their own tensor every frame (the gateway's two
+ * workers on a TensorRT runtime take turns) reuse their views; the executor keeps its pointers per view the same way.
+ * The shape is checked without copying and the output names are made once, so such a run allocates only its small
+ * result object on the Java heap (with the executor's own work on top). A tensor run once and dropped (a checking
+ * wrapper's warm-up frame) stays reachable until it is replaced or the session is closed: at most
+ * {@link #RECENT_INPUTS} of them.
  */
 public final class TensorRtSession implements BackendSession {
     /** Always 1: engines are built for one frame (see the class comment). */
@@ -46,9 +50,15 @@ public final class TensorRtSession implements BackendSession {
     private final Map<String, Tensor> outputs = new LinkedHashMap<>();
     private final List<String> outputNames;
     private final long[] inputShape;
-    /** The last input tensor run and its buffer view (a {@link Tensor} is immutable: same object, same memory). */
-    private Tensor lastInput;
-    private ByteBuffer lastInputBuffer;
+    /** How many input tensors' buffer views are kept (the executor keeps as many pointers: see CudaExecutor). */
+    public static final int RECENT_INPUTS = 8;
+
+    /** Recent input tensors and their buffer views (a {@link Tensor} is immutable: same object, same memory). */
+    private final Tensor[] recentInputs = new Tensor[RECENT_INPUTS];
+    private final ByteBuffer[] recentBuffers = new ByteBuffer[RECENT_INPUTS];
+    /** When each entry was last used (a counter); the smallest is replaced first. */
+    private final long[] recentUse = new long[RECENT_INPUTS];
+    private long uses;
     private volatile boolean closed;
 
     /** Takes ownership of {@code executor}. */
@@ -109,20 +119,30 @@ public final class TensorRtSession implements BackendSession {
             return false;
         }
         for (int i = 0; i < inputShape.length; i++) {
-            if (input.dim(i) != inputShape[i]) {
+            if (input.dimension(i) != inputShape[i]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The input's buffer view, made once per distinct input tensor (position 0, limit its byte size). */
+    /** The input's buffer view, made once per distinct input tensor while it is kept (position 0, limit its byte size). */
     private ByteBuffer bufferOf(Tensor input) {
-        if (input != lastInput) {
-            lastInputBuffer = input.buffer();
-            lastInput = input;
+        int victim = 0;
+        for (int i = 0; i < RECENT_INPUTS; i++) {
+            if (recentInputs[i] == input) {
+                recentUse[i] = ++uses;
+                return recentBuffers[i].clear().limit(Math.toIntExact(input.byteSize()));
+            }
+            if (recentUse[i] < recentUse[victim]) {
+                victim = i;
+            }
         }
-        return lastInputBuffer.clear().limit(Math.toIntExact(input.byteSize()));
+        ByteBuffer made = input.buffer();
+        recentInputs[victim] = input;
+        recentBuffers[victim] = made;
+        recentUse[victim] = ++uses;
+        return made;
     }
 
     @Override

@@ -17,6 +17,8 @@ final class FakeGpuExecutor implements GpuExecutor {
     private final Map<String, ByteBuffer> outputs = new LinkedHashMap<>();
     private final ByteBuffer[] inOrder;
     int runs;
+    /** The distinct input buffer objects executed (by identity): the real executor keeps a pointer per such buffer. */
+    final java.util.Set<ByteBuffer> inputBuffers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     int closes;
     boolean failNext;
 
@@ -42,6 +44,7 @@ final class FakeGpuExecutor implements GpuExecutor {
             }
             k++;
         }
+        inputBuffers.add(input);
         runs++;
     }
 

@@ -41,6 +41,28 @@ class RunAllocationTest {
         assertTrue(executor.runs >= 550);
     }
 
+    /**
+     * The gateway's set-up on TensorRT: two workers (three here), each feeding its own input tensor, taking turns. Each
+     * tensor's buffer view is kept, so a run allocates no more than with one tensor and the executor sees one buffer
+     * object per tensor (it keeps a pointer per buffer). Before, only the last tensor's view was kept: every turn made
+     * a new view (and the executor a new pointer).
+     */
+    @Test
+    void workersTakingTurnsWithTheirOwnTensorsAllocateNoMoreThanOne() {
+        Tensor[] own = {input, Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 16, 24),
+                Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 16, 24)};
+        int[] turn = {0};
+        long perRun = SteadyStateAllocation.bytesPerFrame(() -> {
+            try (InferenceResult r = session.run(own[turn[0]])) {
+                r.output(r.names().get(0));
+            }
+            turn[0] = (turn[0] + 1) % own.length;
+        }, 50, 5, 501);
+        System.out.println("TensorRtSession, three tensors taking turns: " + perRun + " bytes per run");
+        assertTrue(perRun <= MOST_BYTES_PER_RUN, perRun + " bytes per run");
+        assertEquals(3, executor.inputBuffers.size(), "one buffer view per input tensor");
+    }
+
     @Test
     void namesIsOneListMadeOnce() {
         try (InferenceResult r = session.run(input)) {

@@ -63,6 +63,16 @@ class TensorRtSessionTest {
         assertEquals(1, executor.runs);
     }
 
+    /** A dimension beyond an int (a legal 0-byte tensor) is INVALID_INPUT naming it, not an ArithmeticException. */
+    @Test
+    void aDimensionBeyondAnIntIsInvalidInput() {
+        BackendException e = assertThrows(BackendException.class,
+                () -> session.run(Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 1L << 32, 0)));
+        assertEquals(ErrorCode.INVALID_INPUT, e.code());
+        assertTrue(e.getMessage().contains("4294967296"), e.getMessage());
+        assertEquals(0, executor.runs);
+    }
+
     @Test
     void failedRunLeavesTheSessionUsable() {
         executor.failNext = true;

@@ -8,6 +8,7 @@ import static org.bytedeco.cuda.global.cudart.cudaStreamCreate;
 import static org.bytedeco.cuda.global.cudart.cudaStreamDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
+import io.posegate.backend.tensorrt.TensorRtSession;
 import io.posegate.backend.tensorrt.engine.GpuExecutor;
 import io.posegate.backend.tensorrt.engine.ResolvedBindings;
 import io.posegate.spi.BackendException;
@@ -28,9 +29,10 @@ import org.bytedeco.javacpp.Pointer;
  * requested outputs are allocated once here and their addresses bound once; each frame is an async copy in,
  * an enqueue, async copies out and one stream synchronisation. One thread at a time.
  *
- * <p>A frame allocates nothing on the Java heap when the input buffer is the same object as the last frame's (the
- * session passes one view per input tensor): the input's {@link BytePointer} is made once per distinct buffer and
- * the call names in error messages are made once, here.
+ * <p>A frame allocates nothing on the Java heap when the input buffer is one of the last
+ * {@link TensorRtSession#RECENT_INPUTS} distinct buffer objects it was given (the session passes one view per input
+ * tensor, and keeps as many): a {@link BytePointer} is kept per such buffer, the least recently used closed and
+ * replaced first, and the call names in error messages are made once, here.
  */
 final class CudaExecutor implements GpuExecutor {
     private static final int HOST_TO_DEVICE = 1;
@@ -46,9 +48,11 @@ final class CudaExecutor implements GpuExecutor {
     private final Map<String, Copy> outputs = new LinkedHashMap<>();
     private final String setDeviceCall;
     private Copy[] copies = new Copy[0];
-    /** The last input buffer and the pointer over it, kept while the same buffer object comes back. */
-    private ByteBuffer lastInput;
-    private BytePointer lastInputPointer;
+    /** Recent input buffers and the pointers over them; {@link #inputUse}: when each was last used (a counter). */
+    private final ByteBuffer[] inputs = new ByteBuffer[TensorRtSession.RECENT_INPUTS];
+    private final BytePointer[] inputPointers = new BytePointer[TensorRtSession.RECENT_INPUTS];
+    private final long[] inputUse = new long[TensorRtSession.RECENT_INPUTS];
+    private long uses;
     private boolean closed;
 
     /** {@code call}: the name of this output's copy in error messages, made once. */
@@ -111,22 +115,38 @@ final class CudaExecutor implements GpuExecutor {
         Cuda.check(cudaStreamSynchronize(stream), "cudaStreamSynchronize", ErrorCode.INFERENCE_FAILED);
     }
 
-    /** A pointer at {@code input}'s position, made once per distinct buffer object (the previous one is closed). */
+    /**
+     * A pointer at {@code input}'s position, made once per distinct buffer object while it is kept (the least recently
+     * used one is closed to make room).
+     */
     private BytePointer pointerTo(ByteBuffer input) {
-        if (input != lastInput) {
-            BytePointer made = new BytePointer(input);
-            closeInputPointer();
-            lastInput = input;
-            lastInputPointer = made;
+        int victim = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == input) {
+                inputUse[i] = ++uses;
+                return inputPointers[i].position(input.position()).limit(input.limit());
+            }
+            if (inputUse[i] < inputUse[victim]) {
+                victim = i;
+            }
         }
-        return lastInputPointer.position(input.position()).limit(input.limit());
+        BytePointer made = new BytePointer(input);
+        if (inputPointers[victim] != null) {
+            inputPointers[victim].close();
+        }
+        inputs[victim] = input;
+        inputPointers[victim] = made;
+        inputUse[victim] = ++uses;
+        return made.position(input.position()).limit(input.limit());
     }
 
-    private void closeInputPointer() {
-        if (lastInputPointer != null) {
-            lastInputPointer.close();
-            lastInputPointer = null;
-            lastInput = null;
+    private void closeInputPointers() {
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputPointers[i] != null) {
+                inputPointers[i].close();
+            }
+            inputPointers[i] = null;
+            inputs[i] = null;
         }
     }
 
@@ -159,7 +179,7 @@ final class CudaExecutor implements GpuExecutor {
         deviceBuffers.forEach(p -> cudaFree(p));
         deviceBuffers.clear();
         outputs.values().forEach(c -> c.hostPointer().close());
-        closeInputPointer();
+        closeInputPointers();
         context.release();
     }
 
