@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The probes of a {@link BackendRegistry} and the registries {@link BackendRegistry#configured configured} from
@@ -22,13 +24,17 @@ import java.util.function.LongSupplier;
  *   <li>a backend's first probe for some options runs on the caller's thread (as before any caching);</li>
  *   <li>an <b>unavailable</b> probe older than {@link #RETRY_UNAVAILABLE} is probed again on a background thread
  *       (a runtime installed while the gateway runs becomes available without a restart); the caller gets the
- *       cached probe meanwhile, so a caller on an event loop never waits for a probe it did not ask for first;</li>
+ *       cached probe meanwhile, so a caller on an event loop never waits for a probe it did not ask for first; its
+ *       result is kept only if no {@link #refresh} replaced the probe meanwhile, and a re-probe that throws is
+ *       logged and tried again after {@link #RETRY_UNAVAILABLE};</li>
  *   <li>{@link #refresh} re-probes every cached probe of a backend on the caller's thread, for after a successful
  *       open: a runtime loaded by the open then reports what it found (OpenVINO's devices).</li>
  * </ul>
  * An available probe is otherwise kept. Thread-safe.
  */
 final class ProbeCache {
+    private static final Logger LOG = Logger.getLogger(ProbeCache.class.getName());
+
     /** How old an unavailable probe may get before it is probed again. */
     static final Duration RETRY_UNAVAILABLE = Duration.ofSeconds(30);
 
@@ -36,9 +42,15 @@ final class ProbeCache {
     record Key(String name, Map<String, String> options) {
     }
 
-    private record Entry(Probe probe, long probedAtNanos, AtomicBoolean refreshing) {
+    /** A cached probe; compared by identity, so a background re-probe can tell whether its entry was replaced. */
+    private static final class Entry {
+        final Probe probe;
+        final long probedAtNanos;
+        final AtomicBoolean refreshing = new AtomicBoolean();
+
         Entry(Probe probe, long probedAtNanos) {
-            this(probe, probedAtNanos, new AtomicBoolean());
+            this.probe = probe;
+            this.probedAtNanos = probedAtNanos;
         }
     }
 
@@ -70,21 +82,39 @@ final class ProbeCache {
     /** The cached probe of {@code key}, probing it now if it has none; schedules a re-probe of a stale unavailable one. */
     Probe get(Key key) {
         Entry e = entries.computeIfAbsent(key, k -> new Entry(prober.apply(k.name(), k.options()), nanoTime.getAsLong()));
-        if (!e.probe().available() && nanoTime.getAsLong() - e.probedAtNanos() >= RETRY_UNAVAILABLE.toNanos()
-                && e.refreshing().compareAndSet(false, true)) {
+        if (!e.probe.available() && nanoTime.getAsLong() - e.probedAtNanos >= RETRY_UNAVAILABLE.toNanos()
+                && e.refreshing.compareAndSet(false, true)) {
             try {
-                background.execute(() -> {
-                    try {
-                        entries.put(key, new Entry(prober.apply(key.name(), key.options()), nanoTime.getAsLong()));
-                    } finally {
-                        e.refreshing().set(false);
-                    }
-                });
+                background.execute(() -> reprobe(key, e));
             } catch (RejectedExecutionException rejected) {
-                e.refreshing().set(false);
+                e.refreshing.set(false);
             }
         }
-        return entries.get(key).probe();
+        return entries.get(key).probe;
+    }
+
+    /**
+     * The background re-probe of {@code stale}: its result is stored only if {@code stale} is still the entry (a
+     * {@link #refresh} that landed meanwhile probed later and is kept). Nothing it throws leaves it: a probe that
+     * throws an {@link Error} the registry does not turn into an unavailable probe is logged, and the stale probe is
+     * kept with a fresh time, so it is tried again only after {@link #RETRY_UNAVAILABLE}.
+     */
+    private void reprobe(Key key, Entry stale) {
+        try {
+            Entry fresh;
+            try {
+                fresh = new Entry(prober.apply(key.name(), key.options()), nanoTime.getAsLong());
+            } catch (Throwable t) {
+                LOG.log(Level.WARNING, "background re-probe of backend '" + key.name() + "' with options " + key.options()
+                        + " failed; keeping its unavailable probe for " + RETRY_UNAVAILABLE.toSeconds() + " s", t);
+                fresh = new Entry(stale.probe, nanoTime.getAsLong());
+            }
+            entries.replace(key, stale, fresh);
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "background re-probe of backend '" + key.name() + "' failed", t);
+        } finally {
+            stale.refreshing.set(false);
+        }
     }
 
     /** Probes {@code key} now and every other cached probe of the same backend, replacing them. Blocking. */

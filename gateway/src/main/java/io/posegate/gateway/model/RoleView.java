@@ -11,9 +11,10 @@ import java.util.Arrays;
  * One output role as a {@link FeatureMap}: a zero-copy view of the tensor's channel range when the
  * values need no conversion (FLOAT32, scale 1, zero point 0, and for NHWC all channels), otherwise the
  * real values {@code (stored - zeroPoint) * scale} of the range, planar, in a reused array. The map (and the
- * buffer views under it) is made once per (tensor, item) and kept while the same {@link Tensor} object comes back,
- * as it does every frame from a worker's {@code HeldOutputs}; a converted map's values are converted again on every
- * call. Not thread-safe: one per decoder.
+ * buffer views under it) is made once per (tensor, item) and kept for up to {@link #RECENT} of them, least recently
+ * used replaced first, so the same {@link Tensor} objects coming back (a worker's {@code HeldOutputs} hands out one
+ * per output and batch size, so batches of varying size alternate them) find their maps; a converted map's values
+ * are converted again on every call. Not thread-safe: one per decoder.
  */
 final class RoleView {
     private final String role;
@@ -21,16 +22,31 @@ final class RoleView {
     private final TensorLayout layout;
     private float[] converted = new float[0];
     private FloatBuffer convertedView;
-    /** The last (tensor, item) viewed and its map; a tensor is immutable, so the same object means the same memory. */
-    private Tensor lastTensor;
-    private int lastItem = -1;
-    private FeatureMap lastMap;
-    /** For a converted map: the source views and geometry to convert from again (null views for a zero-copy map). */
-    private FloatBuffer lastFloats;
-    private ByteBuffer lastBytes;
-    private int lastBase;
-    private int lastChannelsInTensor;
-    private boolean lastPlanar;
+    /** How many (tensor, item) maps are kept. */
+    static final int RECENT = 16;
+    /** Recent (tensor, item) maps; a tensor is immutable, so the same object means the same memory. */
+    private final Viewed[] recent = new Viewed[RECENT];
+    private long uses;
+    /** Set by {@link #convert}: the source views and geometry of the map it made (null views for a zero-copy map). */
+    private FloatBuffer madeFloats;
+    private ByteBuffer madeBytes;
+    private int madeBase;
+    private int madeChannelsInTensor;
+    private boolean madePlanar;
+
+    /** One (tensor, item) viewed, its map and, for a converted map, what to convert from again and into which array. */
+    private static final class Viewed {
+        Tensor tensor;
+        int item;
+        FeatureMap map;
+        FloatBuffer floats;
+        ByteBuffer bytes;
+        int base;
+        int channelsInTensor;
+        boolean planar;
+        float[] into;
+        long used;
+    }
 
     RoleView(String role, TensorRef ref, TensorLayout layout) {
         this.role = role;
@@ -50,24 +66,44 @@ final class RoleView {
      * @throws IllegalArgumentException naming the output when its shape or type does not fit, or it has no such item
      */
     FeatureMap view(Tensor t, int item) {
-        if (t == lastTensor && item == lastItem) {
-            if (lastFloats != null || lastBytes != null) {
-                convertInto(t.type(), lastFloats, lastBytes, lastBase, lastChannelsInTensor, lastMap.channels(),
-                        lastMap.height() * lastMap.width(), lastPlanar);
+        int victim = 0;
+        for (int i = 0; i < recent.length; i++) {
+            Viewed v = recent[i];
+            if (v == null) {
+                victim = i;
+                break;
             }
-            return lastMap;
+            if (v.tensor == t && v.item == item && (v.into == null || v.into == converted)) {
+                v.used = ++uses;
+                if (v.into != null) {
+                    convertInto(t.type(), v.floats, v.bytes, v.base, v.channelsInTensor, v.map.channels(),
+                            v.map.height() * v.map.width(), v.planar);
+                }
+                return v.map;
+            }
+            if (v.used < recent[victim].used) {
+                victim = i;
+            }
         }
-        lastTensor = null;
         FeatureMap m = makeView(t, item);
-        lastTensor = t;
-        lastItem = item;
-        lastMap = m;
+        Viewed v = recent[victim] == null ? new Viewed() : recent[victim];
+        v.tensor = t;
+        v.item = item;
+        v.map = m;
+        v.floats = madeFloats;
+        v.bytes = madeBytes;
+        v.base = madeBase;
+        v.channelsInTensor = madeChannelsInTensor;
+        v.planar = madePlanar;
+        v.into = madeFloats != null || madeBytes != null ? converted : null;
+        v.used = ++uses;
+        recent[victim] = v;
         return m;
     }
 
     private FeatureMap makeView(Tensor t, int item) {
-        lastFloats = null;
-        lastBytes = null;
+        madeFloats = null;
+        madeBytes = null;
         long[] s = mapShape(t.shape());
         if (s == null) {
             throw new IllegalArgumentException("output '" + t.name() + "' (" + role + ") must be [N,C,H,W] or [N,H,W,C], got "
@@ -127,11 +163,11 @@ final class RoleView {
                     + "; PoseGate decodes FLOAT32, UINT8 and INT8 outputs");
         }
         convertInto(type, floats, bytes, base, c, channels, plane, planar);
-        lastFloats = floats;
-        lastBytes = bytes;
-        lastBase = base;
-        lastChannelsInTensor = c;
-        lastPlanar = planar;
+        madeFloats = floats;
+        madeBytes = bytes;
+        madeBase = base;
+        madeChannelsInTensor = c;
+        madePlanar = planar;
         return new FeatureMap(convertedView, channels, h, w);
     }
 

@@ -2,7 +2,6 @@ package io.posegate.gateway.pipeline;
 
 import io.posegate.spi.InferenceResult;
 import io.posegate.spi.Tensor;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,9 @@ import java.util.Map;
 /**
  * A worker's own copy of a run's outputs, so the backend's output memory (and the run permit) can be
  * given back before grouping: the next frame goes into the network while this one is grouped. Buffers
- * are direct, allocated when a shape is first seen and reused for every later frame; when the result hands out the
- * same tensor objects every frame (the backends do) a copy allocates nothing. Not thread-safe:
+ * are direct, allocated when a shape is first seen and reused for every later frame; when the results hand out the
+ * same few tensor objects again (the backends keep one per run slot and batch size) a copy allocates nothing, as
+ * long as they are at most {@link BufferViews#CAPACITY} per output. Not thread-safe:
  * one per worker and model. Benchmarks keep one per recorded frame ({@code posegate bench tracking}).
  */
 public final class HeldOutputs implements InferenceResult {
@@ -19,29 +19,21 @@ public final class HeldOutputs implements InferenceResult {
     /** Per output, views of the first n items of its memory (index n - 1), made once per batch size. */
     private final Map<String, Tensor[]> views = new LinkedHashMap<>();
     private final Map<String, Tensor> current = new LinkedHashMap<>();
-    /** Per output, the buffer views of the last source and destination tensors copied (made once per tensor). */
+    /**
+     * Per output, the buffer views of the source and destination tensors copied, made once per tensor and kept for up
+     * to {@link BufferViews#CAPACITY} of each: sources alternate when the backend has several run slots, destinations
+     * when batches vary in size.
+     */
     private final Map<String, CopyViews> copies = new LinkedHashMap<>();
     private List<String> names = List.of();
 
-    /** The buffer views of one (source, destination) pair of tensors; a tensor is immutable, so they can be kept. */
+    /** The kept buffer views of one output's sources and destinations; a tensor is immutable, so they can be kept. */
     private static final class CopyViews {
-        Tensor src;
-        Tensor dst;
-        ByteBuffer from;
-        ByteBuffer to;
+        final BufferViews from = new BufferViews();
+        final BufferViews to = new BufferViews();
 
         void copy(Tensor source, Tensor destination) {
-            if (source != src) {
-                from = source.buffer();
-                src = source;
-            }
-            if (destination != dst) {
-                to = destination.buffer();
-                dst = destination;
-            }
-            from.clear().limit(Math.toIntExact(source.byteSize()));
-            to.clear().limit(Math.toIntExact(destination.byteSize()));
-            to.put(from);
+            to.of(destination).put(from.of(source));
         }
     }
 
@@ -78,7 +70,7 @@ public final class HeldOutputs implements InferenceResult {
         return byBatch[n - 1];
     }
 
-    /** Same type and item shape, and at least as many items (read without copying the shapes). */
+    /** Same type and item shape, and at least as many items (read as longs, without copying the shapes). */
     private static boolean fits(Tensor full, Tensor src) {
         if (full.type() != src.type() || full.rank() != src.rank()) {
             return false;
@@ -86,11 +78,11 @@ public final class HeldOutputs implements InferenceResult {
         if (full.rank() == 0) {
             return true;
         }
-        if (src.dim(0) < 1 || src.dim(0) > full.dim(0)) {
+        if (src.dimension(0) < 1 || src.dimension(0) > full.dimension(0)) {
             return false;
         }
         for (int i = 1; i < full.rank(); i++) {
-            if (full.dim(i) != src.dim(i)) {
+            if (full.dimension(i) != src.dimension(i)) {
                 return false;
             }
         }

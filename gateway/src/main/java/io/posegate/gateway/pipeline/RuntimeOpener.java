@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Opens a model on a named backend with the options the config and the model's descriptor give, then makes
  * sure the shared inference workers are enough to keep the new runtime's runs busy. Blocks while the model
- * loads: call it from a worker thread, never an event loop. Throws what the backend throws. After a successful open
+ * loads: call it from a worker thread, never an event loop. Throws what the backend throws; if anything after the open
+ * throws, the opened runtime is closed before it propagates. After a successful open
  * the backend's probes are refreshed, so that {@code /api/backends} shows what the open loaded (OpenVINO's devices).
  */
 final class RuntimeOpener {
@@ -34,9 +35,23 @@ final class RuntimeOpener {
         BackendProvider p = configured.select(backend, d.format());
         Map<String, String> opts = optionsFor(d, p.name());
         ModelRuntime rt = ModelRuntime.open(d, p, BackendOptions.of(opts), config.bounds().batch().maxSize());
-        configured.refresh(p.name());
-        scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
-        return rt;
+        try {
+            configured.refresh(p.name());
+            scheduler.ensureWorkers(workersFor(rt.maxConcurrentRuns(), config.workers()));
+            return rt;
+        } catch (Throwable t) {
+            closeAfterFailure(rt, t);
+            throw t;
+        }
+    }
+
+    /** Closes a runtime no caller will get; what its close throws is kept with {@code failure}, not thrown. */
+    private static void closeAfterFailure(ModelRuntime rt, Throwable failure) {
+        try {
+            rt.close();
+        } catch (Throwable closing) {
+            failure.addSuppressed(closing);
+        }
     }
 
     private Map<String, String> optionsFor(ModelDescriptor d, String backend) {

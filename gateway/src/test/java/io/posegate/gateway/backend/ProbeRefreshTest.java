@@ -35,6 +35,10 @@ class ProbeRefreshTest {
     private static final class SettableProvider implements BackendProvider {
         final AtomicReference<Probe> answer = new AtomicReference<>(Probe.unavailable("runtime not installed", Set.of(FORMAT)));
         final AtomicInteger probes = new AtomicInteger();
+        /** Run once inside the next probe, after its answer is read: something that lands while that probe runs. */
+        final AtomicReference<Runnable> duringProbe = new AtomicReference<>();
+        /** Thrown by the next probe instead of answering. */
+        final AtomicReference<Error> throwNext = new AtomicReference<>();
 
         @Override
         public String name() {
@@ -59,7 +63,16 @@ class ProbeRefreshTest {
         @Override
         public Probe probe(BackendOptions options) {
             probes.incrementAndGet();
-            return answer.get();
+            Error error = throwNext.getAndSet(null);
+            if (error != null) {
+                throw error;
+            }
+            Probe a = answer.get();
+            Runnable during = duringProbe.getAndSet(null);
+            if (during != null) {
+                during.run();
+            }
+            return a;
         }
 
         @Override
@@ -118,5 +131,53 @@ class ProbeRefreshTest {
         assertEquals("CPU,GPU.0", withOptions.probe("fake").details().get("devices"));
         assertEquals("CPU,GPU.0", registry.probe("fake").details().get("devices"), "the backend's probes with other options too");
         assertEquals(4, provider.probes.get());
+    }
+
+    /**
+     * A refresh (after an open) that lands while a background re-probe runs probed later: the background result, older,
+     * must not overwrite it. Before, the background re-probe stored its result whatever had happened meanwhile.
+     */
+    @Test
+    void aRefreshThatLandsDuringABackgroundReprobeIsKept() {
+        assertFalse(registry.probe("fake").available());
+        advanceSeconds(ProbeCache.RETRY_UNAVAILABLE.toSeconds());
+        registry.probe("fake");
+        assertEquals(1, background.size());
+        provider.duringProbe.set(() -> {  // the background probe has read "not installed"; then an open refreshes
+            provider.answer.set(available("CPU,GPU.0"));
+            registry.refresh("fake");
+        });
+
+        background.remove().run();
+        assertEquals(3, provider.probes.get(), "first, background, refresh");
+        Probe kept = registry.probe("fake");
+        assertTrue(kept.available(), "the refresh's probe is kept: " + kept);
+        assertEquals("CPU,GPU.0", kept.details().get("devices"));
+    }
+
+    /**
+     * A probe that throws an Error the registry does not turn into an unavailable probe: the background task neither
+     * throws (which would end the {@code posegate-probe-refresh} thread) nor re-probes at once; the stale probe is
+     * kept and tried again once it is old again. Before, the Error left the task.
+     */
+    @Test
+    void anErrorInABackgroundReprobeIsLoggedAndTheStaleProbeKeptUntilItIsOldAgain() {
+        Probe stale = registry.probe("fake");
+        advanceSeconds(ProbeCache.RETRY_UNAVAILABLE.toSeconds());
+        registry.probe("fake");
+        provider.throwNext.set(new AssertionError("probe broke"));
+
+        Runnable task = background.remove();
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(task::run);
+        assertEquals(2, provider.probes.get());
+        assertEquals(stale, registry.probe("fake"), "the stale probe is kept");
+        assertTrue(background.isEmpty(), "not re-probed at once: the stale probe's time is fresh");
+
+        provider.answer.set(available("CPU"));
+        advanceSeconds(ProbeCache.RETRY_UNAVAILABLE.toSeconds());
+        registry.probe("fake");
+        assertEquals(1, background.size(), "tried again once old again");
+        background.remove().run();
+        assertTrue(registry.probe("fake").available());
     }
 }

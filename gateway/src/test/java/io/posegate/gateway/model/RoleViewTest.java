@@ -107,4 +107,39 @@ class RoleViewTest {
         t.buffer().put(3, (byte) 200);
         assertEquals(50f, view.view(t).get(0, 1, 1), "the next frame's values, not the first one's");
     }
+
+    /**
+     * Tensors that come back in turn (a held output's views per batch size) keep their maps: before, only the last
+     * (tensor, item) was kept, so alternating two tensors made a new map every call.
+     */
+    @Test
+    void tensorsTakingTurnsKeepTheirMaps() {
+        Tensor full = Tensor.allocate("out", ElementType.FLOAT32, 2, 3, 2, 2);
+        Tensor one = full.firstItems(1);
+        Tensor other = Tensor.allocate("out", ElementType.FLOAT32, 1, 3, 2, 2);
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f), TensorLayout.NCHW);
+        FeatureMap a = view.view(full, 0);
+        FeatureMap b = view.view(one, 0);
+        FeatureMap c = view.view(other, 0);
+        assertSame(a, view.view(full, 0));
+        assertSame(b, view.view(one, 0));
+        assertSame(c, view.view(other, 0));
+    }
+
+    /** Converted maps kept for two tensors each show their own tensor's current values, also after the array grew. */
+    @Test
+    void convertedMapsTakingTurnsShowTheirOwnTensor() {
+        Tensor small = Tensor.allocate("out", ElementType.UINT8, 1, 1, 1, 1);
+        Tensor large = Tensor.allocate("out", ElementType.UINT8, 1, 1, 2, 2);
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f, 0f), TensorLayout.NCHW);
+        small.buffer().put(0, (byte) 3);
+        large.buffer().put(0, (byte) 5);
+        assertEquals(3f, view.view(small).get(0, 0, 0));
+        assertEquals(5f, view.view(large).get(0, 0, 0));
+        small.buffer().put(0, (byte) 7);
+        assertEquals(7f, view.view(small).get(0, 0, 0), "the small tensor's map sees its value after the array grew");
+        large.buffer().put(0, (byte) 9);
+        assertEquals(9f, view.view(large).get(0, 0, 0));
+        assertEquals(7f, view.view(small).get(0, 0, 0));
+    }
 }

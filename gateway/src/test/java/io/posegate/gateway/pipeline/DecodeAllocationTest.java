@@ -59,6 +59,51 @@ class DecodeAllocationTest {
         assertEquals(PERSON[0][0][0] * 8, poses.x(0, 0), 0.51f * 8);
     }
 
+    /**
+     * As a worker sees a backend with two run slots and batches of 1 or 2: the results come in turn from either slot
+     * and either batch size (four source tensors per output, two held views), and item 0 is decoded. Copy and decode
+     * still allocate nothing: the copy's buffer views and the role views are kept per tensor for several tensors.
+     * Before, only the last source, destination and (tensor, item) were kept, so every frame here made them anew.
+     */
+    @org.junit.jupiter.api.Test
+    void slotsAndBatchSizesTakingTurnsAllocateNothing() {
+        ModelDescriptor d = loadHpe();
+        InferenceResult[] turns = new InferenceResult[4];
+        int h = d.outputHeight();
+        int w = d.outputWidth();
+        for (int slot = 0; slot < 2; slot++) {
+            Tensor hm = Tensor.allocate("Mconv7_stage2_L2", ElementType.FLOAT32, 2, 19, h, w);
+            Tensor paf = Tensor.allocate("Mconv7_stage2_L1", ElementType.FLOAT32, 2, 38, h, w);
+            new TargetRenderer(d.topology(), 1f, 1f).render(PERSON, new FeatureMap(hm.floats(), 19, h, w),
+                    new FeatureMap(paf.floats(), 38, h, w));
+            List<String> names = List.of(hm.name(), paf.name());
+            turns[2 * slot] = new Outputs(Map.of(hm.name(), hm, paf.name(), paf), names);
+            Tensor hm1 = hm.firstItems(1);
+            Tensor paf1 = paf.firstItems(1);
+            turns[2 * slot + 1] = new Outputs(Map.of(hm1.name(), hm1, paf1.name(), paf1), names);
+        }
+        ModelDecoder decoder = new ModelDecoder(d);
+        HeldOutputs held = new HeldOutputs();
+        Poses poses = new Poses(18, 20);
+        int[] turn = {0};
+        long perFrame = SteadyStateAllocation.bytesPerFrame(() -> {
+            held.copyFrom(turns[turn[0]]);
+            decoder.decode(held, 0, poses);
+            turn[0] = (turn[0] + 1) % turns.length;
+        }, 300, 10, 200);
+        System.out.println("slots and batch sizes taking turns: copyFrom + decode " + perFrame + " bytes per frame");
+        assertEquals(1, poses.count(), "the rendered person is found");
+        assertEquals(0, perFrame, "bytes per frame of copyFrom + decode with slots and batch sizes taking turns");
+    }
+
+    private static ModelDescriptor loadHpe() {
+        try {
+            return ModelDescriptors.load(HPE_0001);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The descriptor's two outputs, with the person rendered. */
     private static InferenceResult twoTensors(ModelDescriptor d) {
         int h = d.outputHeight();

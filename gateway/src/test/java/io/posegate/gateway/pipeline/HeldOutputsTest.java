@@ -43,6 +43,32 @@ class HeldOutputsTest {
         assertEquals(9f, held.output("out").floats().get(8));
     }
 
+    /** Sources taking turns (two run slots) are each copied, not one of them twice. */
+    @Test
+    void sourcesTakingTurnsAreEachCopied() {
+        Tensor a = Tensor.allocate("out", ElementType.FLOAT32, 1, 3);
+        Tensor b = Tensor.allocate("out", ElementType.FLOAT32, 1, 3);
+        a.floats().put(1, 1f);
+        b.floats().put(1, 2f);
+        HeldOutputs held = new HeldOutputs();
+        for (int i = 0; i < 3; i++) {
+            held.copyFrom(result(a));
+            assertEquals(1f, held.output("out").floats().get(1));
+            held.copyFrom(result(b));
+            assertEquals(2f, held.output("out").floats().get(1));
+        }
+    }
+
+    /** An output with a dimension beyond an int (0 bytes) does not fit the held memory: it is held anew, no overflow. */
+    @Test
+    void aDimensionBeyondAnIntIsComparedWithoutOverflow() {
+        HeldOutputs held = new HeldOutputs();
+        held.copyFrom(result(Tensor.allocate("out", ElementType.FLOAT32, 1, 3, 1)));
+        Tensor huge = Tensor.allocate("out", ElementType.FLOAT32, 1, 1L << 32, 0);
+        held.copyFrom(result(huge));
+        assertArrayEquals(huge.shape(), held.output("out").shape());
+    }
+
     private static InferenceResult result(Tensor t) {
         return new InferenceResult() {
             @Override

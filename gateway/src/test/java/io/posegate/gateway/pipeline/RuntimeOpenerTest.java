@@ -108,4 +108,65 @@ class RuntimeOpenerTest {
             assertEquals("CPU", registry.probe(name).details().get("devices"), "what the open loaded shows in /api/backends");
         }
     }
+
+    /** The simulated backend, whose probe throws an Error (which the registry does not turn into a probe) once opened. */
+    private static final class ProbeBreaksAfterOpenProvider implements BackendProvider {
+        private final SimulatedBackendProvider real = new SimulatedBackendProvider();
+        private final List<BackendSession> opened = new java.util.ArrayList<>();
+
+        @Override
+        public String name() {
+            return real.name();
+        }
+
+        @Override
+        public int priority() {
+            return real.priority();
+        }
+
+        @Override
+        public Set<ModelFormat> formats() {
+            return real.formats();
+        }
+
+        @Override
+        public Probe probe() {
+            if (!opened.isEmpty()) {
+                throw new AssertionError("probe broke after the open");
+            }
+            return real.probe();
+        }
+
+        @Override
+        public BackendSession open(ModelSpec model, BackendOptions options) {
+            BackendSession s = real.open(model, options);
+            opened.add(s);
+            return s;
+        }
+    }
+
+    /**
+     * When the refresh after the open throws (here an Error from a broken probe), the opened runtime is closed before
+     * the failure propagates: its session refuses to run. Before, the runtime was left open and unreachable.
+     */
+    @Test
+    void aFailureAfterTheOpenClosesTheOpenedRuntime() throws Exception {
+        GatewayConfig config = GatewayConfigs.parse(UiGateway.demoConfig().put("backend", "simulated").put("streams", new JsonObject())
+                .put("modelsDir", UiGateway.CONFIG_DIR.resolve("models").toString()), UiGateway.CONFIG_DIR);
+        ModelDescriptor model = TestDescriptors.demoCopy(Files.createDirectories(dir.resolve("model")), "");
+        ProbeBreaksAfterOpenProvider provider = new ProbeBreaksAfterOpenProvider();
+        BackendRegistry registry = new BackendRegistry(List.of(provider))
+                .configured(name -> model.optionsFor(name, config.backendOptions().getOrDefault(name, Map.of())));
+        String name = provider.name();
+        try (InferenceScheduler scheduler = new InferenceScheduler(0, Duration.ofSeconds(5), f -> { }, rt -> { })) {
+            AssertionError e = assertThrows(AssertionError.class, () -> new RuntimeOpener(config, registry, scheduler).open(model, name));
+            assertEquals("probe broke after the open", e.getMessage());
+        }
+        assertEquals(1, provider.opened.size());
+        BackendSession session = provider.opened.get(0);
+        io.posegate.spi.Tensor input = io.posegate.spi.Tensor.allocate(session.inputs().get(0).name(),
+                session.inputs().get(0).type(), session.inputs().get(0).shape());
+        BackendException closed = assertThrows(BackendException.class, () -> session.run(input));
+        assertEquals(io.posegate.spi.ErrorCode.CLOSED, closed.code(), "the opened runtime was closed");
+    }
 }
