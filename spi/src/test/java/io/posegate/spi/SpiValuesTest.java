@@ -30,6 +30,15 @@ class SpiValuesTest {
     }
 
     @Test
+    void aDimensionBeyondAnIntIsReadAsALongAndRefusedAsAnInt() {
+        Tensor t = Tensor.allocate("x", ElementType.FLOAT32, 1, 3, 1L << 32, 0);
+        assertEquals(0, t.byteSize());
+        assertEquals(1L << 32, t.dimension(2));
+        assertEquals(3L, t.dimension(1));
+        assertThrows(ArithmeticException.class, () -> t.dim(2));
+    }
+
+    @Test
     void wrappedTensorSharesTheCallersMemory() {
         ByteBuffer memory = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
         Tensor t = Tensor.wrap("y", ElementType.FLOAT32, new long[] {2, 4}, memory);
