@@ -196,7 +196,10 @@ public final class ConfigReloader implements AutoCloseable {
         return set != null ? set : gateway.defaultBackend();
     }
 
-    /** True when stream {@code id} was started by this reloader (from the file or a fleet desired config), not the API. */
+    /**
+     * True when stream {@code id} was started by this reloader (from the file or a fleet desired config), not the API.
+     * Takes no lock, so it may be asked on an event loop (the orphaned-webcam check) while a reload runs.
+     */
     public boolean manages(String id) {
         return applied.containsKey(id);
     }
