@@ -16,9 +16,12 @@ import java.util.Set;
  * is touched: only fields the gateway can change live, then the whole resulting tree through the same
  * validation as the config file ({@link ConfigReloader#validate}), then the streams it sets under the HTTP
  * API's rules (they do not come from the trusted local file: no {@code pipe:} commands, files only inside the
- * media folder, no internal addresses), then every backend it names through its provider's probe, for every model
- * it would run (the gateway's, and each stream's own, see {@link BackendFit}), so a box that cannot satisfy the
- * change refuses it with the probe's reason, naming the stream and its model where it is a stream's.
+ * media folder, no internal addresses), then every backend it would run through its provider's probe, for every
+ * model it would run (the gateway's, and each stream's own, see {@link BackendFit}), so a box that cannot satisfy the
+ * change refuses it with the probe's reason, naming the stream and its model where it is a stream's. Streams that
+ * follow the default are checked against the default the change would leave running
+ * ({@link ConfigReloader#defaultBackendAfter}), which is the file's {@code backend} only when the change names
+ * {@code backend} or the file's changed; else a backend chosen at run time runs on.
  */
 public final class ConfigChange {
     /** Top-level fields a change may set; they replace the file's fields of the same name. */
@@ -67,36 +70,39 @@ public final class ConfigChange {
                     + "'), which win over the config file and desired config";
             return new Verdict(409, e, List.of(e), null);
         }
-        List<String> problems = backendProblems(next, change.containsKey("streams") ? SourceSpec.Origin.API
+        String backend = reloader.defaultBackendAfter(next, change.containsKey("backend"), false);
+        List<String> problems = backendProblems(next, backend, change.containsKey("streams") ? SourceSpec.Origin.API
                 : reloader.streamsOrigin(), reloader, gateway);
         return problems.isEmpty() ? new Verdict(200, null, List.of(), next)
                 : new Verdict(422, String.join("; ", problems), problems, null);
     }
 
     /**
-     * Why this box could not run the backends {@code next} leads to: the default backend for the gateway's model, each
-     * stream of {@code next} on its own model or backend for that model, and each running stream the reloader does not
-     * manage (added through the API) that has a model of its own and follows the default. A stream whose model cannot
-     * be loaded is left to the stream checks.
+     * Why this box could not run the backends {@code next} leads to: the default backend it would leave running
+     * ({@code backend}, from {@link ConfigReloader#defaultBackendAfter}: {@code next}'s own only when the change names
+     * it or the config's backend changed, else the one running now, such as a run-time choice) for the gateway's model,
+     * each stream of {@code next} on its own model or backend for that model, and each running stream the reloader does
+     * not manage (added through the API) that has a model of its own and follows the default. A stream whose model
+     * cannot be loaded is left to the stream checks.
      */
-    private static List<String> backendProblems(GatewayConfig next, SourceSpec.Origin origin, ConfigReloader reloader,
-                                                Gateway gateway) {
+    private static List<String> backendProblems(GatewayConfig next, String defaultBackend, SourceSpec.Origin origin,
+                                                ConfigReloader reloader, Gateway gateway) {
         List<String> problems = new ArrayList<>();
-        String p = unsatisfiable(next.backend(), gateway);
+        String p = unsatisfiable(defaultBackend, gateway);
         if (p != null) {
             problems.add(p);
         }
         Set<String> inNext = new HashSet<>();
         for (GatewayConfig.StreamConfig s : next.streams()) {
             inNext.add(s.id());
-            String backend = s.backend() == null ? next.backend() : s.backend();
+            String backend = s.backend() == null ? defaultBackend : s.backend();
             ModelDescriptor d;
             try {
                 d = gateway.modelOf(s, origin);
             } catch (RuntimeException e) {
                 continue;
             }
-            if (d == gateway.descriptor() && backend.equals(next.backend())) {
+            if (d == gateway.descriptor() && backend.equals(defaultBackend)) {
                 continue;
             }
             String why = BackendFit.forStream(s.id(), d, backend, gateway);
@@ -104,7 +110,7 @@ public final class ConfigChange {
                 problems.add(why);
             }
         }
-        problems.addAll(BackendFit.followingStreams(next.backend(), gateway, id -> inNext.contains(id) || reloader.manages(id)));
+        problems.addAll(BackendFit.followingStreams(defaultBackend, gateway, id -> inNext.contains(id) || reloader.manages(id)));
         return problems;
     }
 

@@ -31,9 +31,11 @@ import java.util.logging.Logger;
  * overlay and the command-line flags) differs from the one the tree applied before named, so an unrelated edit
  * (a stream, {@code posegate token add}) leaves a run-time choice alone while an edit of {@code backend} itself
  * wins. A fleet desired config that names {@code backend} is such a deliberate change too ({@link #applyOverlay}).
- * A swap the config asked for that failed (the backend did not open; the old one runs on) is retried once by the
- * next tree applied, whatever changed in it, unless a swap was made since (a run-time choice wins); there is no
- * timed retry.
+ * A swap the config asked for that failed (the backend did not open; the old one runs on) stays owed: each later
+ * reload of the file retries it once, whatever changed in it, until it succeeds or another swap is made (a run-time
+ * choice wins); there is no timed retry. A fleet desired config (and the fleet's return to its last-known-good
+ * config) never retries it: one that does not name {@code backend} leaves the backend as it runs and the swap owed,
+ * so an unrelated rollout neither pays for nor fails on the file's backend.
  */
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
@@ -42,7 +44,8 @@ public final class ConfigReloader implements AutoCloseable {
     private final GatewayConfigLoader loader;
     private final Map<String, Object> overrides;
     private final WorkerExecutor control;
-    private final Map<String, AppliedStream> applied = new HashMap<>();
+    /** Written under the reloader's lock; a concurrent map so {@link #manages} may be asked on an event loop. */
+    private final Map<String, AppliedStream> applied = new java.util.concurrent.ConcurrentHashMap<>();
     private ConfigRetriever retriever;
     private volatile String lastError;
     private volatile JsonObject fileTree;
@@ -55,8 +58,8 @@ public final class ConfigReloader implements AutoCloseable {
      */
     private volatile String setBackend;
     /**
-     * The failed swap to the config's backend, while it is owed: the next tree applied retries it, unless another swap
-     * (a run-time choice) happened since.
+     * The failed swap to the config's backend, while it is owed: the next reload of the file retries it, unless another
+     * swap (a run-time choice) happened since.
      */
     private SwapRecord failedSwap;
 
@@ -118,7 +121,30 @@ public final class ConfigReloader implements AutoCloseable {
      */
     public synchronized List<String> applyOverlay(JsonObject fields) {
         overlay(fields);
-        return applyChecked(withOverlay(fileTree), fields.containsKey("backend"));
+        GatewayConfig next = loader.toConfig(withOverlay(fileTree), overrides);
+        lastError = null;
+        apply(next, fields.containsKey("backend"), false);
+        return lastError == null ? List.of() : List.of(lastError);
+    }
+
+    /**
+     * The default backend applying {@code next} would leave running, by the same rule as applying it: {@code next}'s
+     * backend when {@code setsBackend} (a change naming {@code backend}) or when it differs from the backend the config
+     * last named, or when {@code fileReload} and the swap to it is owed (it is retried); else whatever runs now (a
+     * run-time choice, or the old backend after a failed swap, holds). Checks of a change test streams against this.
+     */
+    public synchronized String defaultBackendAfter(GatewayConfig next, boolean setsBackend, boolean fileReload) {
+        String named = next.backend();
+        String running = gateway.defaultBackend();
+        if (setsBackend || !named.equals(configBackend) || (fileReload && owedRetry(named, running))) {
+            return named;
+        }
+        return running;
+    }
+
+    /** True when the swap to {@code named} failed on an earlier tree, is still the last swap, and did not run since. */
+    private boolean owedRetry(String named, String running) {
+        return failedSwap != null && gateway.lastSwap() == failedSwap && named.equals(configBackend) && !named.equals(running);
     }
 
     /**
@@ -156,7 +182,7 @@ public final class ConfigReloader implements AutoCloseable {
     private List<String> applyChecked(JsonObject raw, boolean setsBackend) {
         GatewayConfig next = loader.toConfig(raw, overrides);
         lastError = null;
-        apply(next, setsBackend);
+        apply(next, setsBackend, true);
         return lastError == null ? List.of() : List.of(lastError);
     }
 
@@ -170,8 +196,11 @@ public final class ConfigReloader implements AutoCloseable {
         return set != null ? set : gateway.defaultBackend();
     }
 
-    /** True when stream {@code id} was started by this reloader (from the file or a fleet desired config), not the API. */
-    public synchronized boolean manages(String id) {
+    /**
+     * True when stream {@code id} was started by this reloader (from the file or a fleet desired config), not the API.
+     * Takes no lock, so it may be asked on an event loop (the orphaned-webcam check) while a reload runs.
+     */
+    public boolean manages(String id) {
         return applied.containsKey(id);
     }
 
@@ -191,11 +220,14 @@ public final class ConfigReloader implements AutoCloseable {
             return;
         }
         lastError = null;
-        apply(next, false);
+        apply(next, false, true);
     }
 
-    /** Changes what differs; the backend only if the config's own changed or {@code setsBackend} (see the class comment). */
-    private void apply(GatewayConfig next, boolean setsBackend) {
+    /**
+     * Changes what differs; the backend only if the config's own changed or {@code setsBackend}, or, when
+     * {@code fileReload}, to retry an owed swap (see the class comment).
+     */
+    private void apply(GatewayConfig next, boolean setsBackend, boolean fileReload) {
         SourceSpec.Origin origin = streamsOrigin();
         Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();
         next.streams().forEach(s -> wanted.put(s.id(), s));
@@ -220,16 +252,21 @@ public final class ConfigReloader implements AutoCloseable {
                 }
             }
         }
-        applyBackend(next.backend(), setsBackend);
+        applyBackend(next.backend(), setsBackend, fileReload);
     }
 
-    private void applyBackend(String named, boolean setsBackend) {
+    private void applyBackend(String named, boolean setsBackend, boolean fileReload) {
         String running = gateway.defaultBackend();
-        boolean owed = failedSwap != null && gateway.lastSwap() == failedSwap;
-        failedSwap = null;
-        if (!setsBackend && named.equals(configBackend) && owed && !named.equals(running)) {
-            LOG.info("config: retrying the swap to backend " + named + " that failed on an earlier reload");
+        boolean owed = !setsBackend && owedRetry(named, running);
+        if (owed && fileReload) {
+            LOG.info("config: retrying the swap to backend " + named + " that failed on an earlier reload of the file");
             setsBackend = true;
+        } else if (owed) {
+            LOG.info("config: the swap to backend " + named + " that failed stays owed; " + running
+                    + " runs on until the next reload of the file retries it");
+        }
+        if (!owed || fileReload) {
+            failedSwap = null;
         }
         if (!setsBackend && named.equals(configBackend)) {
             if (!named.equals(running)) {
@@ -245,7 +282,7 @@ public final class ConfigReloader implements AutoCloseable {
             if (r.error() != null) {
                 failedSwap = r;
                 lastError = "backend swap to " + named + " failed: " + r.error();
-                LOG.warning("config: " + lastError + "; " + running + " kept, the swap is retried at the next change of the config");
+                LOG.warning("config: " + lastError + "; " + running + " kept, the swap is retried by the next reload of the file");
             }
         }
     }

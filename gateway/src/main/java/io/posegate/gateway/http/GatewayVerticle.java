@@ -38,7 +38,8 @@ public final class GatewayVerticle extends VerticleBase {
     private WebSecurity security;
     private long tlsWatch = -1;
     private long orphanWatch = -1;
-    private OrphanedWebcams orphans;
+    private volatile OrphanedWebcams orphans;
+    private volatile java.util.function.Predicate<String> managed;
     private WsHub hub;
     private TokenBoundConnections tokenBound;
     private final PreviewViewers previews = new PreviewViewers();
@@ -77,6 +78,24 @@ public final class GatewayVerticle extends VerticleBase {
     /** The accepted tokens; a config reload replaces them here. */
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /**
+     * Says which streams the config reloader manages (from the config file or a fleet desired config): a webcam stream
+     * among them is never removed as orphaned, even after a {@code PUT} replaced it. Until this is called, the streams
+     * of the config the gateway started with count as managed. {@code managed} is asked on an event loop: it must not
+     * block.
+     */
+    public void managedStreams(java.util.function.Predicate<String> managed) {
+        this.managed = managed;
+        if (orphans != null) {
+            orphans.managed(managed);
+        }
+    }
+
+    /** The webcam feeds (tests in this package). */
+    WebcamHub webcams() {
+        return webcams;
     }
 
     /** The webcam streams added through the API that are removed once no browser feeds them (tests in this package). */
@@ -124,7 +143,10 @@ public final class GatewayVerticle extends VerticleBase {
         JsonFailures.install(router);
         router.route().handler(connections.requestHandler());
         security.install(router);
-        orphans = new OrphanedWebcams(gateway, webcams, control, gateway.config().sources().webcamOrphan());
+        java.util.Set<String> configured = gateway.config().streams().stream()
+                .map(io.posegate.gateway.config.GatewayConfig.StreamConfig::id).collect(java.util.stream.Collectors.toSet());
+        orphans = new OrphanedWebcams(gateway, webcams, control, gateway.config().sources().webcamOrphan(),
+                managed != null ? managed : configured::contains);
         orphanWatch = orphans.start(vertx);
         new ApiRoutes(gateway, hub, previews, control, orphans).mount(router);
         tokenBound = new TokenBoundConnections(tokens);

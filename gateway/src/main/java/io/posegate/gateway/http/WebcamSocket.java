@@ -13,9 +13,17 @@ import java.util.function.BooleanSupplier;
  * which the stream {@code webcam:NAME} reads. {@link WebcamFeed#submitJpeg} only checks the header and
  * queues, so this runs on the event loop; a refused frame gets a text {@code error} message naming why.
  * Only an admin's socket may send frames. A socket holds its feed from its first frame until it closes: the
- * stream then knows when its browser went away ({@link WebcamFeed#feederLeft}).
+ * stream then knows when its browser went away ({@link WebcamFeed#feederLeft}). A socket that names its feed, or
+ * has fed one, is closed when that feed's webcam stream is removed as orphaned ({@link WebcamHub#disconnect}), so the
+ * page does not go on feeding a feed nothing reads.
  */
 final class WebcamSocket {
+    /**
+     * The close code when the webcam stream reading this socket's feed was removed (its page had stopped feeding it):
+     * the page's WebcamLink reconnects, finds the stream gone (404) and adds it again.
+     */
+    static final short REMOVED = 1001;
+
     private WebcamSocket() {
     }
 
@@ -23,6 +31,9 @@ final class WebcamSocket {
     static Runnable attach(ServerWebSocket ws, WebcamHub webcams, BooleanSupplier mayFeed) {
         String name = feedName(ws.query());
         WebcamFeed[] held = new WebcamFeed[1]; // only touched on the socket's event loop
+        Runnable closer = () -> ws.close(REMOVED, "the stream reading webcam:" + name + " was removed");
+        // a socket that names its feed (the dashboard's page) or feeds one is closed when that feed's stream is removed
+        Runnable[] unlink = {namesFeed(ws.query()) ? webcams.link(name, closer) : null};
         ws.binaryMessageHandler(buf -> {
             if (!mayFeed.getAsBoolean()) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("stream", "webcam:" + name)
@@ -33,6 +44,9 @@ final class WebcamSocket {
                 if (held[0] == null) {
                     held[0] = webcams.acquire(name);
                     held[0].feederJoined();
+                    if (unlink[0] == null) {
+                        unlink[0] = webcams.link(name, closer);
+                    }
                 }
                 held[0].submitJpeg(buf.getBytes());
             } catch (IllegalArgumentException e) {
@@ -41,6 +55,10 @@ final class WebcamSocket {
             }
         });
         return () -> {
+            if (unlink[0] != null) {
+                unlink[0].run();
+                unlink[0] = null;
+            }
             if (held[0] != null) {
                 held[0].feederLeft();
                 webcams.release(held[0]);
@@ -49,8 +67,19 @@ final class WebcamSocket {
         };
     }
 
+    /** True when the query string names a feed ({@code webcam=} with a valid name). */
+    static boolean namesFeed(String query) {
+        return namedFeed(query) != null;
+    }
+
     /** The first valid (URL-decoded) value of {@code webcam=} in a query string, else the default feed name. */
     static String feedName(String query) {
+        String named = namedFeed(query);
+        return named == null ? WebcamHub.DEFAULT_NAME : named;
+    }
+
+    /** The first valid (URL-decoded) value of {@code webcam=} in a query string, or null. */
+    private static String namedFeed(String query) {
         for (QueryString.Param p : QueryString.parse(query)) {
             if (p.key().equals("webcam") && p.value() != null && !p.value().isEmpty()) {
                 String v = java.net.URLDecoder.decode(p.value(), java.nio.charset.StandardCharsets.UTF_8);
@@ -59,6 +88,6 @@ final class WebcamSocket {
                 }
             }
         }
-        return WebcamHub.DEFAULT_NAME;
+        return null;
     }
 }

@@ -49,6 +49,7 @@ public final class GatewayLauncher {
                                                          Map<String, Object> overrides, long scanMillis) {
         return deploy(vertx, config).compose(v -> {
             ConfigReloader reloader = new ConfigReloader(vertx, v.gateway(), loader, overrides);
+            v.managedStreams(reloader::manages);
             reloader.start(scanMillis);
             TokenReloads.watch(vertx, loader, overrides, v.tokens(), scanMillis);
             if (!config.fleet().enabled()) {

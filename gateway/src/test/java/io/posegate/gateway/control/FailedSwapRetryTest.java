@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The config file asks for backend {@code flaky}, which does not open at first: the old backend runs on and the
- * failure is reported. The swap is owed: the next reload of the file retries it even when it changes something else
- * (a token added), once per reload, and a backend chosen at run time since the failure cancels the retry.
+ * failure is reported. The swap is owed: each later reload of the file retries it once, even when it changes something
+ * else (a token added), and a backend chosen at run time since the failure cancels the retry. A fleet desired config
+ * (or the return to the last-known-good one) that does not name {@code backend} never retries it.
  */
 class FailedSwapRetryTest {
     private static final Path MODELS = Path.of("..", "config", "models").toAbsolutePath().normalize();
@@ -141,6 +142,22 @@ class FailedSwapRetryTest {
         reloader.apply(withToken("flaky"));
         assertEquals("flaky", gateway.defaultBackend());
         assertEquals(3, flaky.refused.get());
+    }
+
+    @Test
+    void aFleetOverlayThatDoesNotNameTheBackendNeitherRetriesNorFailsOnIt() {
+        fileNamesFlakyWhichFails(3);
+        reloader.fileTree(tree("flaky"));
+        JsonObject streamsOnly = new JsonObject().put("streams", new JsonObject()
+                .put("a", new JsonObject().put("source", "demo:?fps=4")));
+        assertEquals(List.of(), reloader.applyOverlay(streamsOnly), "not a problem of a change that names no backend");
+        assertEquals(1, flaky.refused.get(), "no retry for a fleet desired config");
+        assertEquals("auto", reloader.intendedBackend(), "its soak checks the backend that runs");
+        assertEquals(List.of(), reloader.applyOverlay(new JsonObject()), "a return to the file's config (a rollback)");
+        assertEquals(1, flaky.refused.get(), "no retry for a rollback either");
+        assertTrue(gateway.lastSwap().error().contains("device not ready"), "the failed swap stays visible");
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.refused.get(), "the swap stayed owed: the next reload of the file retries it");
     }
 
     @Test

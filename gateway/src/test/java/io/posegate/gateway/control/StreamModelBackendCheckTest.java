@@ -14,12 +14,9 @@ import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.launch.GatewayLauncher;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.testing.Await;
-import io.posegate.gateway.testing.ForwardingProvider;
 import io.posegate.gateway.testing.GatewayClient;
 import io.posegate.gateway.testing.TestDescriptors;
-import io.posegate.spi.BackendSession;
-import io.posegate.spi.InferenceResult;
-import io.posegate.spi.Tensor;
+import io.posegate.gateway.testing.TwinProvider;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -37,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A backend change is checked against every model it would run, not only the gateway's: stream {@code b} runs a
  * model of its own (the generated ONNX test model, on ONNX Runtime) and follows the default backend. {@code twin}
  * loads the gateway's simulated model but not ONNX, so making it the default is refused up front, naming stream
- * {@code b} and its model, through {@code PUT /api/config}, the fleet's desired config and its {@code swap-backend}
- * check, and nothing is touched.
+ * {@code b} and its model, through {@code PUT /api/config} and the fleet's desired config (its {@code swap-backend}
+ * command: {@code fleet.SwapBackendCommandCheckTest}), and nothing is touched; a stream added through the API that
+ * follows the default is checked as well.
  */
 class StreamModelBackendCheckTest {
     @TempDir
@@ -47,23 +45,6 @@ class StreamModelBackendCheckTest {
     private Gateway gateway;
     private ConfigReloader reloader;
     private GatewayClient client;
-
-    /** The simulated backend under another name: it loads the simulated format only. */
-    private static final class Twin extends ForwardingProvider {
-        Twin() {
-            super(new SimulatedBackendProvider());
-        }
-
-        @Override
-        public String name() {
-            return "twin";
-        }
-
-        @Override
-        protected InferenceResult run(BackendSession session, Tensor input, int index) {
-            return session.run(input);
-        }
-    }
 
     private JsonObject tree() {
         return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
@@ -81,7 +62,7 @@ class StreamModelBackendCheckTest {
         GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
         GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(),
-                BackendRegistry.discover().get("onnx"), new Twin()));
+                BackendRegistry.discover().get("onnx"), new TwinProvider()));
         GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         gateway = v.gateway();
         reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
@@ -143,10 +124,19 @@ class StreamModelBackendCheckTest {
     }
 
     @Test
-    void theSwapBackendCommandsCheckNamesTheStream() {
-        List<String> problems = ConfigChange.unsatisfiableAsDefault("twin", gateway);
-        assertEquals(1, problems.size(), problems.toString());
-        assertNamesStreamB(problems.get(0));
-        assertEquals(List.of(), ConfigChange.unsatisfiableAsDefault("auto", gateway));
+    void aStreamAddedThroughTheApiThatFollowsTheDefaultIsCheckedToo() throws Exception {
+        HttpResponse<byte[]> put = client.http("PUT", "/api/streams/c",
+                new JsonObject().put("source", "demo:?fps=5").put("model", "test").encode());
+        assertEquals(200, put.statusCode(), new String(put.body()));
+        Await.until(() -> gateway.stream("c") != null && gateway.stream("c").runtime() != null,
+                Await.PATIENCE, () -> "stream c bound to a runtime");
+        assertTrue(!reloader.manages("c") && reloader.manages("b"));
+        JsonObject onlyA = new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5"));
+        ConfigChange.Verdict v = ConfigChange.check(new JsonObject().put("streams", onlyA).put("backend", "twin"), reloader, gateway);
+        assertEquals(422, v.status(), v.error());
+        assertEquals(1, v.problems().size(), "c (added through the API, kept by the change) is named; b, which the "
+                + "change removes, is not: " + v.problems());
+        assertTrue(v.error().contains("stream c") && v.error().contains("'test'"), v.error());
+        assertEquals("auto", gateway.defaultBackend(), "nothing was touched");
     }
 }

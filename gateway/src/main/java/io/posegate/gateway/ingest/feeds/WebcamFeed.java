@@ -23,6 +23,7 @@ public final class WebcamFeed {
     private final AtomicLong overwritten = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger feeders = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong departures = new AtomicLong();
+    private final AtomicLong joins = new AtomicLong();
     private long lastAccepted = Long.MIN_VALUE;
 
     public WebcamFeed(String name, WebcamLimits limits) {
@@ -74,7 +75,13 @@ public final class WebcamFeed {
 
     /** A socket started sending frames here. */
     public void feederJoined() {
+        joins.incrementAndGet();
         feeders.incrementAndGet();
+    }
+
+    /** How many times a socket started sending frames here (it only grows). */
+    public long joins() {
+        return joins.get();
     }
 
     /** A socket that sent frames here closed; when it was the last one, that counts as a departure. */

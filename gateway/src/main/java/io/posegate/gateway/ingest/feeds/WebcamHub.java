@@ -24,6 +24,8 @@ public final class WebcamHub {
 
     private final WebcamLimits limits;
     private final Map<String, Held> feeds = new HashMap<>();
+    /** The sockets linked to each feed name ({@link #link}); guarded by itself. */
+    private final Map<String, java.util.Set<Runnable>> links = new HashMap<>();
 
     public WebcamHub(WebcamLimits limits) {
         this.limits = requireNonNull(limits, "limits is null");
@@ -61,6 +63,57 @@ public final class WebcamHub {
     public synchronized int feeders(String name) {
         Held held = feeds.get(name.isBlank() ? DEFAULT_NAME : name);
         return held == null ? 0 : held.feed.feeders();
+    }
+
+    /**
+     * How many times a socket started feeding the feed called {@code name} (blank means {@value #DEFAULT_NAME});
+     * -1 when it does not exist. A change between two reads means a browser fed it in between.
+     */
+    public synchronized long joins(String name) {
+        Held held = feeds.get(name.isBlank() ? DEFAULT_NAME : name);
+        return held == null ? -1 : held.feed.joins();
+    }
+
+    /**
+     * Links a socket to the feed called {@code name} (blank means {@value #DEFAULT_NAME}): {@link #disconnect} runs
+     * {@code close}. Returns what unlinks it (run it when the socket closes).
+     */
+    public Runnable link(String name, Runnable close) {
+        String key = name.isBlank() ? DEFAULT_NAME : name;
+        requireNonNull(close, "close is null");
+        synchronized (links) {
+            links.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(close);
+        }
+        return () -> {
+            synchronized (links) {
+                java.util.Set<Runnable> s = links.get(key);
+                if (s != null && s.remove(close) && s.isEmpty()) {
+                    links.remove(key);
+                }
+            }
+        };
+    }
+
+    /**
+     * Closes every socket linked to the feed called {@code name} (its webcam stream was removed), so a page feeding
+     * it reconnects, finds the stream gone and adds it again; returns how many were closed.
+     */
+    public int disconnect(String name) {
+        String key = name.isBlank() ? DEFAULT_NAME : name;
+        java.util.List<Runnable> closing;
+        synchronized (links) {
+            java.util.Set<Runnable> s = links.remove(key);
+            closing = s == null ? java.util.List.of() : java.util.List.copyOf(s);
+        }
+        for (Runnable close : closing) {
+            try {
+                close.run();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(WebcamHub.class.getName()).warning(
+                        "webcam:" + key + ": closing a socket failed: " + e);
+            }
+        }
+        return closing.size();
     }
 
     /** How many feeds exist now. */

@@ -1,0 +1,219 @@
+package io.posegate.gateway.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.demo.DemoScene;
+import io.posegate.gateway.ingest.SourceSpec;
+import io.posegate.gateway.pipeline.StreamPipeline;
+import io.posegate.gateway.testing.Await;
+import io.posegate.gateway.ui.UiGateway;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A webcam stream the dashboard's page added ({@code PUT /api/streams/webcam-<hex>}) whose browser left without
+ * deleting it is removed once no browser has fed it for {@code sources.webcamOrphanMs}; while a browser feeds it, it
+ * stays. The decisions are driven with a synthetic clock ({@link OrphanedWebcams#driveBy}), so nothing here depends
+ * on how fast the box is; one end-to-end test lets the real timer remove a stream and waits for it.
+ */
+class OrphanedWebcamTest {
+    private static final int ORPHAN_MS = 400;
+    private static final long ORPHAN = TimeUnit.MILLISECONDS.toNanos(ORPHAN_MS);
+    private static final String PAGE = "webcam-0a1b2c3d";
+
+    private final AtomicLong now = new AtomicLong();
+
+    private static JsonObject config() {
+        JsonObject streams = new JsonObject().put("demo", new JsonObject().put("source", "demo:?people=1&fps=5"))
+                .put("cam", new JsonObject().put("source", "webcam:cam"));
+        return UiGateway.demoConfig().put("streams", streams).put("tracking", new JsonObject().put("enabled", false))
+                .put("sources", new JsonObject().put("webcamOrphanMs", ORPHAN_MS));
+    }
+
+    /** A gateway whose orphan checks run only when this test calls them, at the time {@link #now} says. */
+    private UiGateway driven() throws Exception {
+        UiGateway gateway = new UiGateway(config());
+        orphans(gateway).driveBy(now::get);
+        return gateway;
+    }
+
+    private static OrphanedWebcams orphans(UiGateway gateway) {
+        return gateway.verticle().orphans();
+    }
+
+    /** Advances the synthetic clock to {@code t} and runs one check; the ids it removed. */
+    private List<String> checkAt(UiGateway gateway, long t) throws Exception {
+        now.set(t);
+        return orphans(gateway).check(t).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void put(UiGateway gateway, String id, String source) throws Exception {
+        UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/" + id, new JsonObject().put("source", source));
+        assertEquals(200, put.status(), put.text());
+    }
+
+    private static int status(UiGateway gateway, String id) {
+        return gateway.status("/api/streams/" + id);
+    }
+
+    private static String metrics(UiGateway gateway) {
+        try {
+            return gateway.get("/metrics").text();
+        } catch (Exception e) {
+            return String.valueOf(e);
+        }
+    }
+
+    /** Opens the page's socket and sends one frame, then waits until the gateway counts it as feeding. */
+    private static WebSocket feed(UiGateway gateway, String feed) throws Exception {
+        WebSocket ws = gateway.webSocket("/ws?webcam=" + feed, t -> { });
+        DemoScene scene = new DemoScene(320, 180, 1);
+        ws.writeBinaryMessage(Buffer.buffer(jpeg(scene.render(0), 320, 180)));
+        Await.until(() -> gateway.verticle().webcams().feeders(feed) == 1, Await.PATIENCE, () -> "the socket feeds " + feed);
+        return ws;
+    }
+
+    private static void close(UiGateway gateway, WebSocket ws, String feed) throws Exception {
+        ws.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Await.until(() -> gateway.verticle().webcams().feeders(feed) == 0, Await.PATIENCE, () -> "no socket feeds " + feed);
+    }
+
+    @Test
+    void aPageStreamStaysWhileFedAndIsRemovedOnceUnfedForTheOrphanTime() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            WebSocket ws = feed(gateway, PAGE);
+            assertEquals(List.of(), checkAt(gateway, 10 * ORPHAN), "fed now, though added ten orphan times ago");
+            assertEquals(200, status(gateway, PAGE));
+
+            close(gateway, ws, PAGE);
+            assertEquals(List.of(), checkAt(gateway, 11 * ORPHAN - 1), "unfed for just under the orphan time");
+            assertEquals(200, status(gateway, PAGE));
+            assertEquals(List.of(PAGE), checkAt(gateway, 11 * ORPHAN));
+            assertEquals(404, status(gateway, PAGE));
+            assertFalse(gateway.json("/api/streams").encode().contains(PAGE));
+            assertEquals(200, status(gateway, "cam"), "the configured webcam stream, never fed, is not watched");
+            assertEquals(0, orphans(gateway).size());
+        }
+    }
+
+    @Test
+    void aPageStreamNoBrowserEverFedIsRemovedAndAConfiguredOneIsNot() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            assertEquals(List.of(), checkAt(gateway, ORPHAN - 1));
+            assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN));
+            assertEquals(List.of(), checkAt(gateway, 100 * ORPHAN));
+            assertEquals(200, status(gateway, "cam"));
+            assertEquals(200, status(gateway, "demo"));
+        }
+    }
+
+    @Test
+    void aBrowserThatFedAfterTheDecisionKeepsTheStream() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            now.set(ORPHAN);
+            List<OrphanedWebcams.Decision> decided = orphans(gateway).decide(ORPHAN);
+            assertEquals(1, decided.size(), "decided on the event loop");
+            // before the control pool gets to it, a browser starts feeding (and here even leaves again)
+            close(gateway, feed(gateway, PAGE), PAGE);
+            List<String> removed = orphans(gateway).remove(decided).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(), removed, "checked again where the removal runs");
+            assertEquals(200, status(gateway, PAGE));
+            assertEquals(List.of(), checkAt(gateway, 2 * ORPHAN - 1), "fed at the check after the decision");
+            assertEquals(List.of(PAGE), checkAt(gateway, 3 * ORPHAN), "still watched, removed once unfed again");
+        }
+    }
+
+    @Test
+    void removingAPageStreamClosesTheSocketsOfItsFeedSoThePageAddsItAgain() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            WebSocket ws = gateway.webSocket("/ws?webcam=" + PAGE, t -> { }); // opened, no frame sent yet
+            WebSocket viewer = gateway.webSocket("/ws", t -> { });
+            assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN));
+            Await.until(ws::isClosed, Await.PATIENCE, () -> "the page's socket closed");
+            assertEquals((short) 1001, ws.closeStatusCode());
+            assertFalse(viewer.isClosed(), "a socket that names no feed is not the page's");
+            // what the page's WebcamLink does on reconnecting: the stream is gone (404), so it adds it again
+            assertEquals(404, status(gateway, PAGE));
+            put(gateway, PAGE, "webcam:" + PAGE);
+            assertEquals(1, orphans(gateway).size(), "watched again");
+        }
+    }
+
+    @Test
+    void aConfiguredWebcamStreamReplacedThroughTheApiIsNeverRemoved() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, "cam", "webcam:cam");
+            assertEquals(List.of(), checkAt(gateway, 10 * ORPHAN));
+            assertEquals(200, status(gateway, "cam"), "the config still holds cam as applied");
+            assertEquals(0, orphans(gateway).size());
+        }
+    }
+
+    @Test
+    void aPageStreamRestartedUnderItsIdStaysWatched() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            var g = gateway.verticle().gateway();
+            StreamPipeline before = g.stream(PAGE);
+            SourceSpec sp = before.spec();
+            now.set(ORPHAN / 2);
+            // as the fleet's restart-stream does: a new pipeline under the same id, without a PUT
+            StreamPipeline after = g.addStream(new GatewayConfig.StreamConfig(PAGE, sp.uri(), sp.maxFps(), sp.width(),
+                    sp.height(), null, sp.options()), sp.origin());
+            assertNotSame(before, after);
+            assertEquals(List.of(), checkAt(gateway, ORPHAN / 2), "counts as added at its restart");
+            assertEquals(List.of(), checkAt(gateway, ORPHAN / 2 + ORPHAN - 1));
+            assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN / 2 + ORPHAN), "the restarted stream is still watched");
+        }
+    }
+
+    @Test
+    void endToEndTheTimerRemovesAnUnfedPageStream() throws Exception {
+        try (UiGateway gateway = new UiGateway(config())) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            Await.until(() -> status(gateway, PAGE) == 404, Await.PATIENCE, () -> PAGE + " removed, never fed");
+            assertFalse(metrics(gateway).contains("stream=\"" + PAGE + "\""), "its metrics went with it");
+            assertEquals(200, status(gateway, "cam"));
+        }
+    }
+
+    @Test
+    void theOrphanTimeIsValidatedWithTheOtherKeys() {
+        JsonObject bad = config().put("sources", new JsonObject().put("webcamOrphanMs", 50)).put("http", new JsonObject().put("port", -1));
+        io.posegate.gateway.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.posegate.gateway.config.ConfigException.class,
+                () -> io.posegate.gateway.config.GatewayConfigs.parse(bad, UiGateway.CONFIG_DIR));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("sources.webcamOrphanMs") && p.contains("50")), e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("http.port")), "every error is listed: " + e.problems());
+        assertEquals(java.time.Duration.ZERO, io.posegate.gateway.config.GatewayConfigs.parse(
+                config().put("sources", new JsonObject().put("webcamOrphanMs", 0)), UiGateway.CONFIG_DIR).sources().webcamOrphan());
+        assertEquals(java.time.Duration.ofSeconds(60), io.posegate.gateway.config.GatewayConfigs.parse(
+                UiGateway.demoConfig(), UiGateway.CONFIG_DIR).sources().webcamOrphan(), "the default");
+    }
+
+    private static byte[] jpeg(byte[] bgr, int w, int h) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        System.arraycopy(bgr, 0, ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0, w * h * 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpeg", out);
+        return out.toByteArray();
+    }
+}
