@@ -1,9 +1,11 @@
-// The login, shared by the dashboard and the hub page. A token from the address bar (?token=…, the login URL
-// 'posegate run' or 'posegate hub' prints) or typed into the login form is sent once to POST /api/login, which
-// answers with an HttpOnly, SameSite=Strict cookie: the page itself never keeps the token (the browser's history
-// does keep a login URL: docs/security.md). GET /api/session says who we are and whether the server runs
-// insecure. recheckSession() asks again, and says so when a login of ours has ended: the dashboard calls it when
-// its socket reconnects, the hub page when a poll is refused or the hub is back after failing (a restarted
+// The login, shared by the dashboard and the hub page. The login URL 'posegate run' or 'posegate hub' prints
+// carries a single-use login code (?login=…); an older URL or bookmark may carry the token itself (?token=…). Either
+// is taken out of the address bar (history.replaceState) and sent once to POST /api/login ({"code": …} or
+// {"token": …}), as is a token typed into the login form; the answer is an HttpOnly, SameSite=Strict cookie: the
+// page itself never keeps the token. The browser's history still holds the URL the page was opened with: a used
+// code in it logs no one in, a token does (docs/security.md). GET /api/session says who we are and whether the
+// server runs insecure. recheckSession() asks again, and says so when a login of ours has ended: the dashboard calls
+// it when its socket reconnects, the hub page when a poll is refused or the hub is back after failing (a restarted
 // gateway or hub has a new run token; a token may be removed from the config).
 // The page has #who, #login-form, #login-token, #logout and #login-status; #insecure-badge and #insecure-note
 // are optional.
@@ -20,9 +22,10 @@ export function loggedIn() {
   return named(current);
 }
 
-async function login(token) {
+/** Logs in with `credentials`: {token} or {code}. */
+async function login(credentials) {
   try {
-    await sendJson('POST', '/api/login', { token });
+    await sendJson('POST', '/api/login', credentials);
     $('login-status').textContent = '';
     return true;
   } catch (e) {
@@ -32,23 +35,26 @@ async function login(token) {
 }
 
 /**
- * Logs in from the address bar if it carries a token (and takes it out of the address), wires the form and
+ * Logs in from the address bar if it carries a login code or a token (and takes it out of the address), wires the form and
  * Log out, and shows the session (its answer is the result). After a login or logout through them, onChange
  * runs (default: reload the page). `name` is what the page talks to, for the "login ended" message.
  */
 export async function startSession(onChange = () => location.reload(), name = 'gateway') {
   server = name;
   const url = new URL(location.href);
+  const code = url.searchParams.get('login');
   const token = url.searchParams.get('token');
-  if (token) {
+  if (code !== null || token !== null) {
+    url.searchParams.delete('login');
     url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname + url.search + url.hash);
-    await login(token);
+    if (code) await login({ code });
+    else if (token) await login({ token });
   }
   $('login-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const input = $('login-token');
-    if (await login(input.value.trim())) {
+    if (await login({ token: input.value.trim() })) {
       input.value = '';
       current = null; // a new login: nothing ended
       await recheckSession().catch(() => {});

@@ -36,13 +36,32 @@ public final class Authenticator implements AutoCloseable {
         }
         long wait = failures.blockedForSeconds(address);
         if (wait > 0) {
-            return Future.failedFuture(new AuthException(429, "too many failed logins from " + address + "; try again in " + wait + " s"));
+            return Future.failedFuture(tooMany(address, wait));
         }
         if (!store.known(token)) {
             return Future.failedFuture(refused(address));
         }
         return worker.executeBlocking(() -> store.verify(token), false).compose(p -> p != null ? Future.succeededFuture(p)
                 : Future.failedFuture(refused(address)));
+    }
+
+    /**
+     * Uses up a single-use login code ({@link LoginCodes}): the token it stands for, or a failed future with an
+     * {@link AuthException}: 429 while the address is blocked (the code is then left unused), 401 when the code is
+     * unknown, already used or expired, counted as a failed login.
+     */
+    public Future<String> redeemCode(String code, String address) {
+        long wait = failures.blockedForSeconds(address);
+        if (wait > 0) {
+            return Future.failedFuture(tooMany(address, wait));
+        }
+        String token = store.loginCodes().redeem(code);
+        if (token == null) {
+            failures.failed(address);
+            return Future.failedFuture(new AuthException(401, "login code already used, expired or unknown (a code works once, within "
+                    + LoginCodes.LIFETIME.toMinutes() + " minutes): log in with the token instead"));
+        }
+        return Future.succeededFuture(token);
     }
 
     /**
@@ -82,6 +101,10 @@ public final class Authenticator implements AutoCloseable {
             }
             return new Session(p, false);
         });
+    }
+
+    private static AuthException tooMany(String address, long wait) {
+        return new AuthException(429, "too many failed logins from " + address + "; try again in " + wait + " s");
     }
 
     private AuthException refused(String address) {

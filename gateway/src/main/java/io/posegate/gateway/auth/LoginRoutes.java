@@ -1,16 +1,19 @@
 package io.posegate.gateway.auth;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /**
- * The dashboard's login: {@code POST /api/login {"token": …}} checks the token (failures rate-limited
- * per address) and sets the cookie {@value AuthHandler#COOKIE} ({@code HttpOnly; SameSite=Strict}, and
- * {@code Secure} over TLS); {@code POST /api/logout} clears it; {@code GET /api/session} says who the
- * caller is and whether the gateway runs insecure. Needs a body handler in front of it.
+ * The dashboard's login: {@code POST /api/login {"token": …}} checks the token, {@code {"code": …}} uses up a
+ * single-use login code ({@link LoginCodes}, from the login URL a run prints) and checks the token it stands for
+ * (failures of either rate-limited per address); both set the cookie {@value AuthHandler#COOKIE} to the token
+ * ({@code HttpOnly; SameSite=Strict}, and {@code Secure} over TLS). {@code POST /api/logout} clears it;
+ * {@code GET /api/session} says who the caller is and whether the gateway runs insecure. Needs a body handler in front of it.
  */
 public final class LoginRoutes {
     private final Authenticator authenticator;
@@ -39,18 +42,23 @@ public final class LoginRoutes {
             body = null;
         }
         Object token = body == null ? null : body.getValue("token");
-        if (!(token instanceof String t) || t.isEmpty()) {
-            AuthHandler.refuse(ctx, 400, "body must be {\"token\": \"pgt_…\"}");
+        Object code = body == null ? null : body.getValue("code");
+        boolean byToken = token instanceof String t && !t.isEmpty();
+        boolean byCode = code instanceof String c && !c.isEmpty();
+        if (byToken == byCode) {
+            AuthHandler.refuse(ctx, 400, "body must be {\"token\": \"pgt_…\"} or {\"code\": \"…\"} (the login code of a login URL)");
             return;
         }
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-        authenticator.authenticate(t, address).onComplete(r -> {
+        Future<String> loginToken = byToken ? Future.succeededFuture((String) token) : authenticator.redeemCode((String) code, address);
+        loginToken.compose(t -> authenticator.authenticate(t, address).map(p -> Map.entry(t, p))).onComplete(r -> {
             if (r.failed()) {
                 AuthException e = r.cause() instanceof AuthException a ? a : new AuthException(401, "login failed");
                 AuthHandler.refuse(ctx, e.status(), e.getMessage());
             } else {
-                ctx.response().addCookie(cookie(t));
-                ctx.json(new JsonObject().put("name", r.result().name()).put("role", r.result().role().label()));
+                Principal p = r.result().getValue();
+                ctx.response().addCookie(cookie(r.result().getKey()));
+                ctx.json(new JsonObject().put("name", p.name()).put("role", p.role().label()));
             }
         });
     }

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * The tokens a gateway accepts, by id, holding hashes only. A token that passed the (slow) PBKDF2 check
  * is remembered by its SHA-256 so later requests cost one map lookup; {@link #replace} (a config reload)
  * forgets all of them, so a revoked token stops working at once, and then tells its {@link #onReplace} listeners
- * (which cut the connections a revoked token opened). Thread-safe.
+ * (which cut the connections a revoked token opened). It also holds the single-use {@link LoginCodes} that stand
+ * for one of its tokens (a run's login URL carries one). Thread-safe.
  */
 public final class TokenStore {
     private static final Logger LOG = Logger.getLogger(TokenStore.class.getName());
@@ -31,6 +32,7 @@ public final class TokenStore {
     private final Map<String, Principal> verified = new ConcurrentHashMap<>();
     private final Map<String, Entry> extra = new ConcurrentHashMap<>();
     private final List<Runnable> replaceListeners = new CopyOnWriteArrayList<>();
+    private final LoginCodes loginCodes = new LoginCodes();
 
     public TokenStore(List<Entry> entries) {
         swap(entries);
@@ -93,6 +95,11 @@ public final class TokenStore {
         m.put(e.id(), e);
         byId = Map.copyOf(m);
         return t.token();
+    }
+
+    /** The single-use login codes issued for this store's tokens (valid {@link LoginCodes#LIFETIME}). */
+    public LoginCodes loginCodes() {
+        return loginCodes;
     }
 
     /** Whether no token at all is accepted. */

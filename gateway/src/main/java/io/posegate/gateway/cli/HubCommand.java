@@ -1,5 +1,6 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.auth.LoginCodes;
 import io.posegate.gateway.auth.Role;
 import io.posegate.gateway.auth.TokenStore;
 import io.posegate.gateway.config.FleetConfigs;
@@ -97,8 +98,11 @@ final class HubCommand implements Callable<Integer> {
         if (generated != null) {
             Path file = RunTokenFile.write(RunTokenFile.defaultPath(hub.actualPort()), generated);
             String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            String page = "http://" + shown + ":" + hub.actualPort() + "/hub/";
             System.out.println("No tokens configured (--config): generated an admin token, kept in " + file + " (owner-only).\n"
-                    + "Log in to the hub page with:\n    http://" + shown + ":" + hub.actualPort() + "/hub/?token=" + generated + "\n"
+                    + "Log in to the hub page with:\n    " + page + "?login=" + tokens.loginCodes().issue(generated) + "\n"
+                    + "(its login code works once, within " + LoginCodes.LIFETIME.toMinutes() + " minutes, so the URL the browser's history "
+                    + "keeps logs no one in; after that, open " + page + " and paste the token from the file into the login form)\n"
                     + "API calls that change things need 'Authorization: Bearer TOKEN' and a JSON body.");
         }
         CountDownLatch stopped = new CountDownLatch(1);

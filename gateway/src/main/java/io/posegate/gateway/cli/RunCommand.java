@@ -1,5 +1,6 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.auth.LoginCodes;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.http.GatewayVerticle;
@@ -77,7 +78,10 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** With no configured token, keeps the generated admin token in an owner-only file and prints the login URL. */
+    /**
+     * With no configured token, keeps the generated admin token in an owner-only file and prints a login URL carrying
+     * a single-use login code (not the token).
+     */
     private void announceLogin(GatewayVerticle v, GatewayConfig cfg) {
         if (v.generatedAdminToken() == null) {
             return;
@@ -88,17 +92,22 @@ final class RunCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             where = "not saved (" + e.getMessage() + ")";
         }
-        spec.commandLine().getOut().println("No tokens in " + config + ": generated an admin token for this run, " + where + ".\n"
-                + "Log in to the dashboard with:\n    " + loginUrl(cfg, v.actualPort(), v.generatedAdminToken()) + "\n"
-                + "(the browser's history keeps that URL with the token; on a shared browser open " + dashboardUrl(cfg, v.actualPort())
-                + " and paste the token into the login form instead)\n"
-                + "Permanent tokens: posegate token add --role admin|viewer --name NAME --config " + config);
+        spec.commandLine().getOut().println(loginAdvice(config, cfg, v.actualPort(), v.newLoginCode(), where));
         spec.commandLine().getOut().flush();
     }
 
-    /** The dashboard URL that logs in with {@code token}, as Jupyter prints one. */
-    static String loginUrl(GatewayConfig cfg, int port, String token) {
-        return dashboardUrl(cfg, port) + "?token=" + token;
+    /** What {@code run} prints when it generated the admin token: where the token is, and the login URL with {@code code}. */
+    static String loginAdvice(Path config, GatewayConfig cfg, int port, String code, String where) {
+        return "No tokens in " + config + ": generated an admin token for this run, " + where + ".\n"
+                + "Log in to the dashboard with:\n    " + loginUrl(cfg, port, code) + "\n"
+                + "(its login code works once, within " + LoginCodes.LIFETIME.toMinutes() + " minutes, so the URL the browser's history keeps "
+                + "logs no one in; after that, open " + dashboardUrl(cfg, port) + " and paste the token from the file into the login form)\n"
+                + "Permanent tokens: posegate token add --role admin|viewer --name NAME --config " + config;
+    }
+
+    /** The dashboard URL that logs in with the single-use login {@code code}. */
+    static String loginUrl(GatewayConfig cfg, int port, String code) {
+        return dashboardUrl(cfg, port) + "?login=" + code;
     }
 
     /** The dashboard's URL, without a token. */

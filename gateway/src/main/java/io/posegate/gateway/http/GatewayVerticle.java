@@ -75,6 +75,19 @@ public final class GatewayVerticle extends VerticleBase {
         return generatedAdminToken;
     }
 
+    /**
+     * A new single-use login code for the generated admin token ({@link io.posegate.gateway.auth.LoginCodes}: valid
+     * once, for {@code LoginCodes.LIFETIME}), as the login URL of {@code posegate run} carries it.
+     *
+     * @throws IllegalStateException when the config has tokens (none was generated)
+     */
+    public String newLoginCode() {
+        if (generatedAdminToken == null) {
+            throw new IllegalStateException("no admin token was generated for this run: the config has tokens");
+        }
+        return tokens.loginCodes().issue(generatedAdminToken);
+    }
+
     /** The accepted tokens; a config reload replaces them here. */
     public TokenStore tokens() {
         return tokens;

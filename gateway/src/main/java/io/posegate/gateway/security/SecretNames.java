@@ -9,14 +9,14 @@ import java.util.Set;
  * Decides whether a parameter, option or setting name looks like it holds a secret. Case-insensitive;
  * percent-escapes in the name are decoded first ({@code %74oken} is {@code token}); a dotted prefix such
  * as {@code ffmpeg.} is ignored. A name is secret when one of its words (split at '-', '_', '.', '+')
- * is a secret word ({@code key}, {@code sig}, {@code pass}, ...) or when it contains a secret stem
- * anywhere ({@code token}, {@code password}, {@code secret}, {@code auth}, ...): {@code access_token},
+ * is a secret word ({@code key}, {@code sig}, {@code pass}, {@code login} (a login URL's single-use code), ...)
+ * or when it contains a secret stem anywhere ({@code token}, {@code password}, {@code secret}, {@code auth}, ...): {@code access_token},
  * {@code X-Amz-Signature}, {@code apiKey}, {@code Authorization} all are.
  */
 public final class SecretNames {
     /** Secret when a whole word of the name. */
     private static final Set<String> WORDS = Set.of("key", "sig", "pass", "pwd", "pw", "psk", "sid", "jwt",
-            "hash", "salt", "otp", "pin", "cookie", "cookies", "headers", "bearer");
+            "hash", "salt", "otp", "pin", "cookie", "cookies", "headers", "bearer", "login");
     /** Secret wherever they appear in the name. */
     private static final String[] STEMS = {"token", "passw", "passwd", "secret", "auth", "apikey", "api_key",
             "api-key", "privatekey", "private_key", "accesskey", "access_key", "signature", "credential", "session",

@@ -99,13 +99,13 @@ class TokenCommandTest {
     }
 
     @Test
-    void generatedTokenFileIsOwnerOnlyAndTheLoginUrlCarriesTheToken() throws Exception {
+    void generatedTokenFileIsOwnerOnlyAndTheLoginUrlCarriesALoginCode() throws Exception {
         Path file = RunTokenFile.write(dir.resolve("home").resolve(".posegate").resolve("run-token-8080"), "pgt_x");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
         assertEquals("pgt_x", Files.readString(file).trim());
         GatewayConfig cfg = parse(config("http: {host: 0.0.0.0}\ninsecure: true\n"));
-        assertEquals("http://127.0.0.1:8080/?token=pgt_x", RunCommand.loginUrl(cfg, 8080, "pgt_x"));
+        assertEquals("http://127.0.0.1:8080/?login=C0de", RunCommand.loginUrl(cfg, 8080, "C0de"));
         assertEquals("http://127.0.0.1:8080/", RunCommand.dashboardUrl(cfg, 8080));
     }
 }

@@ -22,8 +22,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The hub page in headless Chromium: every box with its state (a real box process online, a box whose
  * retained status says offline), a link to the live box's own dashboard, and the state filter. A hub that
- * needs a token shows its 401 as a login prompt with a form, keeps a failed login's message across its polls,
- * shows the fleet once logged in through the form, and shows that the login ended when its token is removed.
+ * needs a token shows its 401 as a login prompt with a form, keeps a failed login's message across its polls, says why
+ * a used login code is refused, shows the fleet once logged in through the form, and shows that the login ended when its token is removed.
  */
 class HubPageBrowserTest {
     @TempDir
@@ -99,6 +99,13 @@ class HubPageBrowserTest {
             assertTrue(text(browser.driver, "login-status").startsWith("Login failed"),
                     "the polls left the failed login's message: " + text(browser.driver, "login-status"));
             assertFalse(browser.driver.getCurrentUrl().contains("token"), "the token is gone from the address");
+
+            // a login URL's code that was already used: refused with the reason, and taken out of the address too
+            String used = hub.tokens().loginCodes().issue("pgt_000000000000_any");
+            hub.tokens().loginCodes().redeem(used);
+            browser.driver.get(page + "?login=" + used);
+            browser.until("the used code's message", 30, d -> text(d, "login-status").startsWith("Login failed: login code already used"));
+            assertEquals(page, browser.driver.getCurrentUrl(), "the code is gone from the address");
 
             // a configured token (one a config reload can take away, unlike the harness's own)
             Tokens.Issued ops = Tokens.newToken();

@@ -40,9 +40,16 @@ class RedactionTest {
             "http://cam/x?%74oken=abc, http://cam/x?%74oken=***",
             "http://cam/x?pwd=1&pass=2&passwd=3&key=4&apikey=5&secret=6&auth=7, http://cam/x?pwd=***&pass=***&passwd=***&key=***&apikey=***&secret=***&auth=***",
             "file:clip.mp4#loop=true&token=t, file:clip.mp4#loop=true&token=***",
+            "http://127.0.0.1:8080/?login=Zm9vYmFyYmF6cXV4MTIzNA, http://127.0.0.1:8080/?login=***",
     })
     void secretNamedParametersAreMaskedAndOthersKept(String in, String out) {
         assertEquals(out, Redaction.uri(in));
+    }
+
+    @Test
+    void aLoginUrlsSingleUseCodeIsMaskedInFreeText() {
+        assertEquals("GET /?login=*** HTTP/1.1 from http://127.0.0.1:8080/hub/?login=***",
+                Redaction.text("GET /?login=Zm9vYmFyYmF6cXV4MTIzNA HTTP/1.1 from http://127.0.0.1:8080/hub/?login=Zm9vYmFyYmF6cXV4MTIzNA"));
     }
 
     @Test

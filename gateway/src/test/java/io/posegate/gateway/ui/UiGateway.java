@@ -77,7 +77,12 @@ public final class UiGateway implements AutoCloseable {
         return verticle.generatedAdminToken();
     }
 
-    /** The login URL of {@code path}, as {@code posegate run} prints it: the dashboard logs in as admin with it. */
+    /** The login URL of {@code path}, as {@code posegate run} prints it: a new single-use login code (admin, once). */
+    public String codeLoginUrl(String path) {
+        return url(path) + "?login=" + verticle.newLoginCode();
+    }
+
+    /** The login URL of {@code path} with the admin token itself (as older runs printed it; it still logs in). */
     public String loginUrl(String path) {
         return url(path) + "?token=" + adminToken();
     }
