@@ -198,7 +198,9 @@ class OrphanedWebcamTest {
                 assertEquals(List.of(), reloader.applyOverlay(new JsonObject().put("streams", streams)));
                 assertTrue(reloader.manages(PAGE));
                 assertEquals(SourceSpec.Origin.API, v.gateway().stream(PAGE).spec().origin(), "the fleet's streams keep the API's origin");
+                // the overlay restarted it (a restart counts as added then), so check again an orphan time later too
                 assertEquals(List.of(), checkAt(gateway, 10 * ORPHAN), "managed by the reloader: not removed");
+                assertEquals(List.of(), checkAt(gateway, 20 * ORPHAN), "nor an orphan time later");
                 assertEquals(200, status(gateway, PAGE));
                 assertEquals(0, orphans(gateway).size(), "no longer watched");
             } finally {
