@@ -36,12 +36,13 @@ import java.util.function.Consumer;
  * <p><b>Ownership.</b> Output tensors belong to the session and stay valid until their result is closed;
  * the memory is Java-owned, so reading it late never crashes the JVM, it only sees a later frame.
  *
- * <p><b>Allocation.</b> Each run slot keeps the ORT tensors over up to {@link InputFeeds#CAPACITY} distinct input
- * {@link Tensor}s it ran, least recently used evicted first (see {@link InputFeeds}), so callers that each feed their
- * own tensor every frame (the gateway's workers, one more than the runs allowed, take turns on the slots) make no ORT
- * tensor per frame. A tensor fed once and dropped (a checking wrapper's warm-up frame) stays reachable from its
- * slot until it is evicted or the session is closed: at most {@link InputFeeds#CAPACITY} such per slot. What a run
- * still allocates on the Java heap is ORT's own bookkeeping inside {@code OrtSession.run} (its {@code Result},
+ * <p><b>Allocation.</b> Each run slot keeps the ORT tensors over up to {@link InputFeeds#PER_BATCH_SIZE} distinct
+ * input {@link Tensor}s per batch size the session takes ({@link #maxBatch()}), least recently used evicted first (see
+ * {@link InputFeeds}), so callers that each feed their own tensor every frame (the gateway's workers take turns on the
+ * slots, each with one tensor per batch size) make no ORT tensor per frame as long as they feed no more distinct
+ * tensors than that; beyond it, a slot makes one for most runs and logs a warning once. A tensor fed once and dropped
+ * (a checking wrapper's warm-up frame) stays reachable from its slot until it is evicted or the session is closed.
+ * What a run still allocates on the Java heap is ORT's own bookkeeping inside {@code OrtSession.run} (its {@code Result},
  * a map and a few arrays) and the small result object.
  */
 public final class OnnxBackendSession implements BackendSession {
@@ -80,7 +81,7 @@ public final class OnnxBackendSession implements BackendSession {
             for (int i = 0; i < concurrentRuns; i++) {
                 RunSlot slot = allocator.allocate(ort, OutputShapes.requested(outputs, spec.outputNames()), maxBatch);
                 slots.add(slot);
-                feeds.put(slot, new InputFeeds(ort.env(), input.name(), InputFeeds.CAPACITY));
+                feeds.put(slot, new InputFeeds(ort.env(), input.name(), InputFeeds.capacityFor(maxBatch)));
                 free.add(slot);
             }
         } catch (OrtException | RuntimeException | Error e) {

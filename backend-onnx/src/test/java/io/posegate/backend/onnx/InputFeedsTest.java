@@ -54,4 +54,47 @@ class InputFeedsTest {
         feeds.close();
         assertEquals(0, feeds.size());
     }
+
+    /** More tensors in turn than the start size: the arrays grow, so each tensor, fed again, hits its map. */
+    @Test
+    void tensorsInTurnBeyondTheStartSizeStillHit() throws Exception {
+        Tensor[] many = new Tensor[40];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = Tensor.allocate("input", ElementType.FLOAT32, 1, 1);
+        }
+        try (InputFeeds feeds = new InputFeeds(OrtSessions.environment(), "input", InputFeeds.capacityFor(1))) {
+            java.util.List<Map<String, OnnxTensor>> first = new java.util.ArrayList<>();
+            for (Tensor t : many) {
+                first.add(feeds.feed(t));
+            }
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < many.length; i++) {
+                    assertSame(first.get(i), feeds.feed(many[i]), "tensor " + i + ", round " + round);
+                }
+            }
+            assertEquals(many.length, feeds.size());
+            assertEquals(0, feeds.replaced(), "nothing replaced");
+        }
+    }
+
+    @Test
+    void theCapacityGrowsWithTheBatchSizes() {
+        assertEquals(InputFeeds.PER_BATCH_SIZE, InputFeeds.capacityFor(1));
+        assertEquals(4 * InputFeeds.PER_BATCH_SIZE, InputFeeds.capacityFor(4));
+    }
+
+    /** Beyond the capacity, tensors in turn miss every time: counted (the warning is logged once from that count). */
+    @Test
+    void tensorsInTurnBeyondTheCapacityAreCountedAsReplaced() throws Exception {
+        Tensor[] three = {Tensor.allocate("input", ElementType.FLOAT32, 1, 1), Tensor.allocate("input", ElementType.FLOAT32, 1, 1),
+            Tensor.allocate("input", ElementType.FLOAT32, 1, 1)};
+        try (InputFeeds feeds = new InputFeeds(OrtSessions.environment(), "input", 2)) {
+            for (int round = 0; round < 2; round++) {
+                for (Tensor t : three) {
+                    feeds.feed(t);
+                }
+            }
+            assertEquals(4, feeds.replaced(), "every feed after the first two replaced an entry");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * A TensorRT session: one engine, one execution context, device buffers allocated once (inside the
@@ -30,12 +31,13 @@ import java.util.Map;
  * without an NVIDIA GPU. The gateway then runs one frame at a time (and says so when it opens the model).
  *
  * <p><b>Allocation.</b> The buffer views of up to {@link #RECENT_INPUTS} distinct input {@link Tensor}s are kept,
- * least recently used replaced first, so callers that each feed their own tensor every frame (the gateway's two
- * workers on a TensorRT runtime take turns) reuse their views; the executor keeps its pointers per view the same way.
- * The shape is checked without copying and the output names are made once, so such a run allocates only its small
- * result object on the Java heap (with the executor's own work on top). A tensor run once and dropped (a checking
- * wrapper's warm-up frame) stays reachable until it is replaced or the session is closed: at most
- * {@link #RECENT_INPUTS} of them.
+ * least recently used replaced first, so callers that each feed their own tensor every frame (the gateway's workers
+ * take turns on a runtime; its worker pool is shared by every model's runtimes, so there may be more than two) reuse
+ * their views as long as they feed no more distinct tensors than that; the executor keeps its pointers per view the
+ * same way. Beyond it, most runs make a view and a pointer, and a warning is logged once. The shape is checked without
+ * copying and the output names are made once, so a run that finds its view allocates only its small result object on
+ * the Java heap (with the executor's own work on top). A tensor run once and dropped (a checking wrapper's warm-up
+ * frame) stays reachable until it is replaced or the session is closed: at most {@link #RECENT_INPUTS} of them.
  */
 public final class TensorRtSession implements BackendSession {
     /** Always 1: engines are built for one frame (see the class comment). */
@@ -50,8 +52,13 @@ public final class TensorRtSession implements BackendSession {
     private final Map<String, Tensor> outputs = new LinkedHashMap<>();
     private final List<String> outputNames;
     private final long[] inputShape;
-    /** How many input tensors' buffer views are kept (the executor keeps as many pointers: see CudaExecutor). */
-    public static final int RECENT_INPUTS = 8;
+    private static final Logger LOG = Logger.getLogger(TensorRtSession.class.getName());
+    /**
+     * How many input tensors' buffer views are kept (the executor keeps as many pointers: see CudaExecutor): more than
+     * the gateway's inference workers can be (at most 64 when {@code inference.workers} is set, else one more than the
+     * largest runtime's concurrent runs), each feeding one tensor.
+     */
+    public static final int RECENT_INPUTS = 128;
 
     /** Recent input tensors and their buffer views (a {@link Tensor} is immutable: same object, same memory). */
     private final Tensor[] recentInputs = new Tensor[RECENT_INPUTS];
@@ -59,6 +66,8 @@ public final class TensorRtSession implements BackendSession {
     /** When each entry was last used (a counter); the smallest is replaced first. */
     private final long[] recentUse = new long[RECENT_INPUTS];
     private long uses;
+    /** Entries replaced so far (a full cache missing); logged once when it reaches {@link #RECENT_INPUTS}. */
+    private long replaced;
     private volatile boolean closed;
 
     /** Takes ownership of {@code executor}. */
@@ -139,6 +148,10 @@ public final class TensorRtSession implements BackendSession {
             }
         }
         ByteBuffer made = input.buffer();
+        if (recentInputs[victim] != null && ++replaced == RECENT_INPUTS) {
+            LOG.warning("a TensorRT session on " + device + " was fed more distinct input tensors than the " + RECENT_INPUTS
+                    + " it keeps buffer views for; it now makes a view (and a device pointer) for most runs");
+        }
         recentInputs[victim] = input;
         recentBuffers[victim] = made;
         recentUse[victim] = ++uses;

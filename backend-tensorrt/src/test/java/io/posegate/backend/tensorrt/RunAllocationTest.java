@@ -72,4 +72,23 @@ class RunAllocationTest {
             assertSame(r.names(), r.names());
         }
     }
+
+    /**
+     * More workers than two feeding one TensorRT runtime (the worker pool is shared by every model's runtimes): 20
+     * tensors in turn, several rounds, still give one buffer view each (before, 8 were kept, so every run made a view).
+     */
+    @Test
+    void twentyTensorsTakingTurnsKeepTheirViews() {
+        Tensor[] own = new Tensor[20];
+        for (int i = 0; i < own.length; i++) {
+            own[i] = Tensor.allocate("input", ElementType.FLOAT32, 1, 3, 16, 24);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (Tensor t : own) {
+                session.run(t).close();
+            }
+        }
+        assertEquals(own.length, executor.inputBuffers.size(), "one buffer view per input tensor");
+        assertTrue(own.length <= TensorRtSession.RECENT_INPUTS);
+    }
 }

@@ -6,6 +6,7 @@ import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An opened model on one backend, shared by the streams bound to it. Frames run under a {@link RuntimeLease}
@@ -14,6 +15,10 @@ import io.posegate.spi.BackendSession;
  * in flight and then closes its session; nothing ever blocks on a retired runtime. Thread-safe.
  */
 public final class ModelRuntime implements AutoCloseable {
+    private static final AtomicLong OPENED = new AtomicLong();
+
+    /** This runtime's number, unique in the process: lets a worker notice a change of runtime without keeping the old one. */
+    private final long id = OPENED.incrementAndGet();
     private final ModelDescriptor descriptor;
     private final BackendSession session;
     private final int concurrency;
@@ -53,6 +58,11 @@ public final class ModelRuntime implements AutoCloseable {
         requireNonNull(descriptor, "descriptor is null");
         CheckedSession s = CheckedSession.open(descriptor, provider, options, maxBatch);
         return new ModelRuntime(descriptor, s.session(), s.openMillis(), s.batching());
+    }
+
+    /** A number no other runtime of this process has (they are counted as opened). */
+    public long id() {
+        return id;
     }
 
     /** The most frames one run takes ({@link BackendSession#maxBatch()}): above 1 only when batching is on. */

@@ -112,8 +112,10 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     /**
-     * Sets the fleet's desired config ({@link #overlay}) and applies the file tree under it ({@link #applyChecked}),
-     * in one step under the reloader's lock, so that a file change read meanwhile is neither lost nor undone.
+     * Sets the fleet's desired config ({@link #overlay}) and applies the file tree under it, in one step under the
+     * reloader's lock, so that a file change read meanwhile is neither lost nor undone. Unlike a file reload, it
+     * swaps the default backend only when {@code fields} name {@code backend} or the config's backend changed: an owed
+     * swap is not retried (see {@link #defaultBackendAfter}).
      *
      * @return problems (empty when everything applied)
      * @throws io.posegate.gateway.config.ConfigException when the resulting tree is invalid (the overlay is set,
@@ -165,25 +167,6 @@ public final class ConfigReloader implements AutoCloseable {
         JsonObject merged = file == null ? new JsonObject() : file.copy();
         fields.forEach(e -> merged.put(e.getKey(), e.getValue()));
         return merged;
-    }
-
-    /**
-     * Validates and applies a raw config tree like a changed file, and says what could not be applied.
-     * {@code raw} is the file tree under the overlay in effect ({@link #withOverlay}), which decides the
-     * streams' origin ({@link #streamsOrigin()}).
-     *
-     * @return problems (empty when everything applied)
-     * @throws io.posegate.gateway.config.ConfigException when the tree is invalid (nothing is touched)
-     */
-    public synchronized List<String> applyChecked(JsonObject raw) {
-        return applyChecked(raw, false);
-    }
-
-    private List<String> applyChecked(JsonObject raw, boolean setsBackend) {
-        GatewayConfig next = loader.toConfig(raw, overrides);
-        lastError = null;
-        apply(next, setsBackend, true);
-        return lastError == null ? List.of() : List.of(lastError);
     }
 
     /**

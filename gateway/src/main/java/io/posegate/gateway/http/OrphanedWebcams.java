@@ -31,9 +31,10 @@ import java.util.logging.Logger;
  *
  * <p>A timer on the event loop only reads counters and decides; the removal runs on the control pool, which may be
  * busy for long (a backend swap), so there it checks again that no browser feeds the stream and none fed it since
- * the decision, and removes only that same pipeline. After removing it, it closes the sockets linked to the stream's
- * feed ({@link WebcamHub#disconnect}): a page that opened its socket in between reconnects, finds the stream gone
- * and adds it again. A removal that throws is logged and the stream stays watched.
+ * the decision, and removes only that same pipeline. After removing it, unless another running stream still reads the
+ * same feed, it closes the sockets linked to the feed ({@link WebcamHub#disconnect}): a page that opened its socket in
+ * between reconnects, finds the stream gone and adds it again. A removal that throws is logged and the stream stays
+ * watched.
  */
 final class OrphanedWebcams {
     private static final Logger LOG = Logger.getLogger(OrphanedWebcams.class.getName());
@@ -201,7 +202,8 @@ final class OrphanedWebcams {
     /**
      * On the control pool, perhaps long after the decision: removes the stream only if the same pipeline still runs
      * under its id and still qualifies, no browser feeds it, none started feeding and no check saw it fed since the
-     * decision; then closes the sockets linked to its feed. Returns the id if it removed it, else null.
+     * decision; then closes the sockets linked to its feed, unless another running stream reads that feed. Returns the
+     * id if it removed it, else null.
      */
     private String removeIfStillOrphaned(Decision d) {
         StreamPipeline p = gateway.stream(d.id());
@@ -217,9 +219,21 @@ final class OrphanedWebcams {
             return null;
         }
         watched.remove(d.id(), d.watch());
-        int closed = webcams.disconnect(d.feed());
+        String reader = readerOf(d.feed());
+        int closed = reader == null ? webcams.disconnect(d.feed()) : 0;
         LOG.info("stream " + d.id() + " removed: no browser fed webcam:" + d.feed() + " for " + d.unfedMillis()
-                + " ms (sources.webcamOrphanMs)" + (closed > 0 ? "; closed " + closed + " socket(s) linked to its feed" : ""));
+                + " ms (sources.webcamOrphanMs)" + (closed > 0 ? "; closed " + closed + " socket(s) linked to its feed" : "")
+                + (reader != null ? "; the sockets of its feed stay open: stream " + reader + " reads it too" : ""));
         return d.id();
+    }
+
+    /** The id of a running stream that reads webcam feed {@code feed}, or null when none does. */
+    private String readerOf(String feed) {
+        for (StreamPipeline s : gateway.streams()) {
+            if (feed.equals(WebcamSources.feedOf(s.spec()))) {
+                return s.id();
+            }
+        }
+        return null;
     }
 }

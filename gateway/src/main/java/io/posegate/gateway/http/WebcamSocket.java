@@ -13,9 +13,11 @@ import java.util.function.BooleanSupplier;
  * which the stream {@code webcam:NAME} reads. {@link WebcamFeed#submitJpeg} only checks the header and
  * queues, so this runs on the event loop; a refused frame gets a text {@code error} message naming why.
  * Only an admin's socket may send frames. A socket holds its feed from its first frame until it closes: the
- * stream then knows when its browser went away ({@link WebcamFeed#feederLeft}). A socket that names its feed, or
- * has fed one, is closed when that feed's webcam stream is removed as orphaned ({@link WebcamHub#disconnect}), so the
- * page does not go on feeding a feed nothing reads.
+ * stream then knows when its browser went away ({@link WebcamFeed#feederLeft}). A socket that may feed (admin) when it
+ * opens and names its feed, or that has fed one, is linked to that feed: it is closed when a webcam stream reading the
+ * feed is removed as orphaned and no other stream reads it ({@link WebcamHub#disconnect}), so the page does not go on
+ * feeding a feed nothing reads. A socket that may not feed (a viewer naming a feed) is never linked, so it is not
+ * closed.
  */
 final class WebcamSocket {
     /**
@@ -32,8 +34,9 @@ final class WebcamSocket {
         String name = feedName(ws.query());
         WebcamFeed[] held = new WebcamFeed[1]; // only touched on the socket's event loop
         Runnable closer = () -> ws.close(REMOVED, "the stream reading webcam:" + name + " was removed");
-        // a socket that names its feed (the dashboard's page) or feeds one is closed when that feed's stream is removed
-        Runnable[] unlink = {namesFeed(ws.query()) ? webcams.link(name, closer) : null};
+        // a socket that may feed and names its feed (the dashboard's page), or feeds one, is closed when that feed's
+        // stream is removed; one that may not feed has no say in the feed and is left alone
+        Runnable[] unlink = {namesFeed(ws.query()) && mayFeed.getAsBoolean() ? webcams.link(name, closer) : null};
         ws.binaryMessageHandler(buf -> {
             if (!mayFeed.getAsBoolean()) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("stream", "webcam:" + name)

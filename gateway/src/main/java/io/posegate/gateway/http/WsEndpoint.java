@@ -104,8 +104,9 @@ final class WsEndpoint {
             tracked.untrack();
             webcamClosed.run();
         });
-        if (ws.isClosed()) {
-            tracked.untrack(); // closed before the hub took its close handler
+        if (ws.isClosed()) { // closed before the hub took its close handler: clean up what that handler would have
+            tracked.untrack();
+            webcamClosed.run();
         }
         ws.exceptionHandler(e -> closeOn(ws, e));
     }

@@ -61,6 +61,25 @@ public final class ModelDecoder {
         };
     }
 
+    /**
+     * Lets go of the output tensors (and the maps over them) kept from earlier frames: call it when the outputs will
+     * come from another runtime, so the old one's output memory is not kept reachable from here.
+     */
+    public void forgetOutputs() {
+        for (RoleView v : views) {
+            v.clear();
+        }
+    }
+
+    /** How many (tensor, item) maps the role views keep, over every role. */
+    public int outputsKept() {
+        int n = 0;
+        for (RoleView v : views) {
+            n += v.size();
+        }
+        return n;
+    }
+
     public PoseDecoder decoder() {
         return decoder;
     }

@@ -6,15 +6,17 @@ import io.posegate.spi.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import java.util.logging.Logger;
 
 /**
  * One output role as a {@link FeatureMap}: a zero-copy view of the tensor's channel range when the
  * values need no conversion (FLOAT32, scale 1, zero point 0, and for NHWC all channels), otherwise the
  * real values {@code (stored - zeroPoint) * scale} of the range, planar, in a reused array. The map (and the
- * buffer views under it) is made once per (tensor, item) and kept for up to {@link #RECENT} of them, least recently
- * used replaced first, so the same {@link Tensor} objects coming back (a worker's {@code HeldOutputs} hands out one
- * per output and batch size, so batches of varying size alternate them) find their maps; a converted map's values
- * are converted again on every call. Not thread-safe: one per decoder.
+ * buffer views under it) is made once per (tensor, item) and kept for up to {@link #RECENT} of them, those converting
+ * into an array since replaced first, then the least recently used (logged once when that keeps happening), so the
+ * same {@link Tensor} objects coming back (a worker's {@code HeldOutputs} hands out one per output and batch size, so
+ * batches of varying size alternate them) find their maps; a converted map's values are converted again on every
+ * call. {@link #clear()} lets go of them all (a change of runtime). Not thread-safe: one per decoder.
  */
 final class RoleView {
     private final String role;
@@ -22,11 +24,18 @@ final class RoleView {
     private final TensorLayout layout;
     private float[] converted = new float[0];
     private FloatBuffer convertedView;
-    /** How many (tensor, item) maps are kept. */
-    static final int RECENT = 16;
+    private static final Logger LOG = Logger.getLogger(RoleView.class.getName());
+    /**
+     * How many (tensor, item) maps are kept: more than one decoder sees in turn (a worker's held outputs, one tensor per
+     * batch size, at most 64 of them, each decoder of a batch reading its own item; or a backend's outputs, one per run
+     * slot, at most 64).
+     */
+    static final int RECENT = 128;
     /** Recent (tensor, item) maps; a tensor is immutable, so the same object means the same memory. */
     private final Viewed[] recent = new Viewed[RECENT];
     private long uses;
+    /** Entries replaced while none was stale (a full cache missing); logged once when it reaches {@link #RECENT}. */
+    private long replaced;
     /** Set by {@link #convert}: the source views and geometry of the map it made (null views for a zero-copy map). */
     private FloatBuffer madeFloats;
     private ByteBuffer madeBytes;
@@ -66,11 +75,13 @@ final class RoleView {
      * @throws IllegalArgumentException naming the output when its shape or type does not fit, or it has no such item
      */
     FeatureMap view(Tensor t, int item) {
-        int victim = 0;
+        int victim = -1;
+        int stale = -1;
         for (int i = 0; i < recent.length; i++) {
             Viewed v = recent[i];
-            if (v == null) {
+            if (v == null || v.tensor == null) {
                 victim = i;
+                stale = i;
                 break;
             }
             if (v.tensor == t && v.item == item && (v.into == null || v.into == converted)) {
@@ -81,9 +92,19 @@ final class RoleView {
                 }
                 return v.map;
             }
-            if (v.used < recent[victim].used) {
+            if (v.into != null && v.into != converted) {
+                if (stale < 0 || v.used < recent[stale].used) {
+                    stale = i;  // converts into an array since replaced: never found again, the first to go
+                }
+            } else if (victim < 0 || v.used < recent[victim].used) {
                 victim = i;
             }
+        }
+        if (stale >= 0) {
+            victim = stale;
+        } else if (++replaced == RECENT) {
+            LOG.warning("output role '" + role + "' was viewed over more than " + RECENT + " distinct (tensor, item) pairs in"
+                    + " turn; its maps are now made again for most frames");
         }
         FeatureMap m = makeView(t, item);
         Viewed v = recent[victim] == null ? new Viewed() : recent[victim];
@@ -99,6 +120,42 @@ final class RoleView {
         v.used = ++uses;
         recent[victim] = v;
         return m;
+    }
+
+    /**
+     * Lets go of every kept map and the tensors under them (the outputs of a runtime no longer used, which would
+     * otherwise stay reachable from here).
+     */
+    void clear() {
+        for (Viewed v : recent) {
+            if (v != null) {
+                v.tensor = null;
+                v.map = null;
+                v.floats = null;
+                v.bytes = null;
+                v.into = null;
+                v.used = 0;
+            }
+        }
+    }
+
+    /** How many (tensor, item) maps it keeps. */
+    int size() {
+        int n = 0;
+        for (Viewed v : recent) {
+            n += v != null && v.tensor != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Whether it keeps a map over {@code t}. */
+    boolean holds(Tensor t) {
+        for (Viewed v : recent) {
+            if (v != null && v.tensor == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FeatureMap makeView(Tensor t, int item) {

@@ -1,6 +1,7 @@
 package io.posegate.gateway.pipeline;
 
 import io.posegate.gateway.appearance.LimbColours;
+import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.backend.RuntimeLease;
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.ingest.VideoFrame;
@@ -28,6 +29,8 @@ public final class FrameProcessor {
     private final LimbColours colours;
     private final HeldOutputs held = new HeldOutputs();
     private final DisplayPlacement display = new DisplayPlacement();
+    /** The {@link ModelRuntime#id()} of the runtime the last frame ran on (0: none yet). */
+    private long runtimeId;
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this(descriptor, null);
@@ -68,6 +71,7 @@ public final class FrameProcessor {
     public double[] inferAndGroup(RuntimeLease lease, InputTransform t) {
         long t0 = System.nanoTime();
         double inferMs;
+        ranOn(lease.runtime());
         try (InferenceResult result = lease.run(input)) {
             inferMs = (System.nanoTime() - t0) / 1e6;
             t0 = System.nanoTime();
@@ -75,6 +79,27 @@ public final class FrameProcessor {
         }
         toSourcePixels(t, true);
         return new double[] {inferMs, (System.nanoTime() - t0) / 1e6};
+    }
+
+    /**
+     * On a change of runtime (a swap: each worker keeps its processor per model for good), lets go of what is kept of
+     * the old runtime's outputs: the held copy's source views, and the decoder's maps (over the old outputs when
+     * {@link #inferAndGroup} read them directly; maps over the held copy are made again once).
+     */
+    private void ranOn(ModelRuntime rt) {
+        long id = rt.id();
+        if (id != runtimeId) {
+            if (runtimeId != 0) {
+                held.forgetSources();
+                decoder.forgetOutputs();
+            }
+            runtimeId = id;
+        }
+    }
+
+    /** The decoder (its kept maps observable by tests). */
+    ModelDecoder decoder() {
+        return decoder;
     }
 
     /**
@@ -99,6 +124,7 @@ public final class FrameProcessor {
      */
     public double infer(RuntimeLease lease) {
         long t0 = System.nanoTime();
+        ranOn(lease.runtime());
         try (InferenceResult result = lease.run(input)) {
             held.copyFrom(result);
         }

@@ -11,7 +11,9 @@ import java.util.Map;
  * given back before grouping: the next frame goes into the network while this one is grouped. Buffers
  * are direct, allocated when a shape is first seen and reused for every later frame; when the results hand out the
  * same few tensor objects again (the backends keep one per run slot and batch size) a copy allocates nothing, as
- * long as they are at most {@link BufferViews#CAPACITY} per output. Not thread-safe:
+ * long as they are at most {@link BufferViews#CAPACITY} per output. The views of a runtime's outputs keep its output
+ * memory reachable: {@link #forgetSources()} lets go of them when the outputs will come from another runtime (its
+ * owner, {@link FrameProcessor} or {@link BatchProcessor}, calls it on a change of runtime). Not thread-safe:
  * one per worker and model. Benchmarks keep one per recorded frame ({@code posegate bench tracking}).
  */
 public final class HeldOutputs implements InferenceResult {
@@ -35,6 +37,35 @@ public final class HeldOutputs implements InferenceResult {
         void copy(Tensor source, Tensor destination) {
             to.of(destination).put(from.of(source));
         }
+    }
+
+    /**
+     * Lets go of the source tensors (and their views) kept so far: the outputs of a runtime no longer used, which would
+     * otherwise stay reachable from here. The held copies are kept.
+     */
+    public void forgetSources() {
+        for (CopyViews c : copies.values()) {
+            c.from.clear();
+        }
+    }
+
+    /** How many source tensors' views it keeps, over every output. */
+    int sourcesKept() {
+        int n = 0;
+        for (CopyViews c : copies.values()) {
+            n += c.from.size();
+        }
+        return n;
+    }
+
+    /** Whether it keeps a view of {@code source} (a backend's output tensor). */
+    boolean keepsSource(Tensor source) {
+        for (CopyViews c : copies.values()) {
+            if (c.from.holds(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.config.GatewayConfig;
+import io.posegate.gateway.config.GatewayConfigLoader;
+import io.posegate.gateway.control.ConfigReloader;
 import io.posegate.gateway.demo.DemoScene;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.testing.Await;
+import io.posegate.gateway.testing.GatewayClient;
 import io.posegate.gateway.ui.UiGateway;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -18,11 +21,15 @@ import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A webcam stream the dashboard's page added ({@code PUT /api/streams/webcam-<hex>}) whose browser left without
@@ -162,8 +169,82 @@ class OrphanedWebcamTest {
         try (UiGateway gateway = driven()) {
             put(gateway, "cam", "webcam:cam");
             assertEquals(List.of(), checkAt(gateway, 10 * ORPHAN));
-            assertEquals(200, status(gateway, "cam"), "the config still holds cam as applied");
+            assertEquals(200, status(gateway, "cam"), "cam is a stream of the config the gateway started with (no config"
+                    + " reloader here: those count as managed), so the API's replacement is never removed");
             assertEquals(0, orphans(gateway).size());
+        }
+    }
+
+    /**
+     * Production wiring, as {@code GatewayLauncher.deployWatching} does it: the verticle asks the config reloader which
+     * streams it manages. A page stream added through the API that a fleet desired config then takes over (same id,
+     * held to the API's rules, so its origin stays API) is managed by the reloader and never removed; without the
+     * wiring, the check would go by the start-up streams only and remove it.
+     */
+    @Test
+    void aPageStreamTheConfigReloaderTakesOverIsNeverRemoved(@TempDir Path dir) throws Exception {
+        try (UiGateway gateway = driven()) {
+            GatewayVerticle v = gateway.verticle();
+            JsonObject file = config().put("modelsDir", UiGateway.CONFIG_DIR.resolve("models").toString());
+            Path yaml = Files.writeString(dir.resolve("gateway.yaml"), file.encode());
+            ConfigReloader reloader = new ConfigReloader(gateway.vertx(), v.gateway(), new GatewayConfigLoader(gateway.vertx(), yaml),
+                    Map.of());
+            try {
+                v.managedStreams(reloader::manages);
+                reloader.fileTree(file);
+                put(gateway, PAGE, "webcam:" + PAGE);
+                assertEquals(1, orphans(gateway).size(), "watched from the PUT on");
+                JsonObject streams = file.getJsonObject("streams").copy().put(PAGE, new JsonObject().put("source", "webcam:" + PAGE));
+                assertEquals(List.of(), reloader.applyOverlay(new JsonObject().put("streams", streams)));
+                assertTrue(reloader.manages(PAGE));
+                assertEquals(SourceSpec.Origin.API, v.gateway().stream(PAGE).spec().origin(), "the fleet's streams keep the API's origin");
+                // the overlay restarted it (a restart counts as added then), so check again an orphan time later too
+                assertEquals(List.of(), checkAt(gateway, 10 * ORPHAN), "managed by the reloader: not removed");
+                assertEquals(List.of(), checkAt(gateway, 20 * ORPHAN), "nor an orphan time later");
+                assertEquals(200, status(gateway, PAGE));
+                assertEquals(0, orphans(gateway).size(), "no longer watched");
+            } finally {
+                reloader.close();
+            }
+        }
+    }
+
+    /** Only a socket that may feed (admin) is linked to the feed it names: a viewer's socket is not closed by a removal. */
+    @Test
+    void aViewersSocketNamingAFeedIsNotLinkedToIt() throws Exception {
+        JsonObject secured = config().put("auth", SecuredGateway.auth("none"));
+        try (UiGateway gateway = new UiGateway(secured)) {
+            orphans(gateway).driveBy(now::get);
+            GatewayClient admin = new GatewayClient(gateway.vertx(), gateway.port(), SecuredGateway.ADMIN.token());
+            GatewayClient viewer = new GatewayClient(gateway.vertx(), gateway.port(), SecuredGateway.VIEWER.token());
+            assertEquals(200, admin.http("PUT", "/api/streams/" + PAGE, new JsonObject().put("source", "webcam:" + PAGE).encode())
+                    .statusCode());
+            List<String> adminSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> viewerSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
+            WebSocket page = admin.webSocket("/ws?webcam=" + PAGE, adminSaid::add);
+            WebSocket wall = viewer.webSocket("/ws?webcam=" + PAGE, viewerSaid::add);
+            // the hub greets a socket after the webcam link was (or was not) made
+            Await.until(() -> !adminSaid.isEmpty() && !viewerSaid.isEmpty(), Await.PATIENCE, () -> "both sockets greeted");
+            assertEquals(1, gateway.verticle().webcams().links(PAGE), "the admin's socket only");
+            assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN));
+            Await.until(page::isClosed, Await.PATIENCE, () -> "the page's socket closed");
+            assertFalse(wall.isClosed(), "the viewer's socket stays");
+        }
+    }
+
+    /** A removed stream's feed that another running stream still reads keeps its sockets. */
+    @Test
+    void removingAStreamWhoseFeedAnotherStreamReadsClosesNoSocket() throws Exception {
+        try (UiGateway gateway = driven()) {
+            List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            WebSocket camPage = gateway.webSocket("/ws?webcam=cam", said::add); // the configured stream cam's feed
+            Await.until(() -> !said.isEmpty(), Await.PATIENCE, () -> "greeted");
+            assertEquals(1, gateway.verticle().webcams().links("cam"));
+            put(gateway, "cam-copy", "webcam:cam");
+            assertEquals(List.of("cam-copy"), checkAt(gateway, ORPHAN));
+            assertEquals(200, status(gateway, "cam"));
+            assertEquals(1, gateway.verticle().webcams().links("cam"), "still linked: cam reads the feed");
+            assertFalse(camPage.isClosed());
         }
     }
 

@@ -142,4 +142,56 @@ class RoleViewTest {
         assertEquals(9f, view.view(large).get(0, 0, 0));
         assertEquals(7f, view.view(small).get(0, 0, 0));
     }
+
+    /** More (tensor, item) pairs in turn than the 16 kept before (a backend's run slots, up to 64): each keeps its map. */
+    @Test
+    void sixtyFourTensorsTakingTurnsKeepTheirMaps() {
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f), TensorLayout.NCHW);
+        Tensor[] ts = new Tensor[64];
+        FeatureMap[] maps = new FeatureMap[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            ts[i] = Tensor.allocate("out", ElementType.FLOAT32, 1, 1, 1, 1);
+            maps[i] = view.view(ts[i]);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < ts.length; i++) {
+                assertSame(maps[i], view.view(ts[i]), "tensor " + i + ", round " + round);
+            }
+        }
+        assertEquals(ts.length, view.size());
+    }
+
+    /**
+     * A converted map whose array was since replaced (grown) can never be found again: when the views are full, it goes
+     * before the least recently used map that can.
+     */
+    @Test
+    void aMapConvertingIntoAReplacedArrayGoesFirst() {
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f, 0f), TensorLayout.NCHW);
+        Tensor leastRecent = Tensor.allocate("out", ElementType.FLOAT32, 1, 1, 1, 1);
+        FeatureMap leastRecentMap = view.view(leastRecent);  // FLOAT32, scale 1: a view, not converted
+        Tensor small = Tensor.allocate("out", ElementType.UINT8, 1, 1, 1, 1);
+        view.view(small);  // converted into a 1-value array
+        Tensor large = Tensor.allocate("out", ElementType.UINT8, 1, 1, 2, 2);
+        view.view(large);  // the array grows: small's map converts into the old one, stale
+        while (view.size() < RoleView.RECENT) {
+            view.view(Tensor.allocate("out", ElementType.FLOAT32, 1, 1, 1, 1));
+        }
+        assertTrue(view.holds(small));
+        view.view(Tensor.allocate("out", ElementType.FLOAT32, 1, 1, 1, 1));
+        assertTrue(!view.holds(small), "the stale map went");
+        assertSame(leastRecentMap, view.view(leastRecent), "not the least recently used one");
+    }
+
+    @Test
+    void clearLetsGoOfEveryTensor() {
+        RoleView view = new RoleView("heatmaps", new TensorRef("out", 0, -1, 1f), TensorLayout.NCHW);
+        Tensor t = Tensor.allocate("out", ElementType.FLOAT32, 1, 1, 1, 1);
+        FeatureMap first = view.view(t);
+        view.clear();
+        assertEquals(0, view.size());
+        assertTrue(!view.holds(t));
+        assertTrue(first != view.view(t), "made again after clear");
+        assertEquals(1, view.size());
+    }
 }

@@ -94,6 +94,15 @@ public final class WebcamHub {
         };
     }
 
+    /** How many sockets are linked to the feed called {@code name} (blank means {@value #DEFAULT_NAME}). */
+    public int links(String name) {
+        String key = name.isBlank() ? DEFAULT_NAME : name;
+        synchronized (links) {
+            java.util.Set<Runnable> s = links.get(key);
+            return s == null ? 0 : s.size();
+        }
+    }
+
     /**
      * Closes every socket linked to the feed called {@code name} (its webcam stream was removed), so a page feeding
      * it reconnects, finds the stream gone and adds it again; returns how many were closed.
