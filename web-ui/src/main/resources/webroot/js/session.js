@@ -37,19 +37,21 @@ async function login(credentials) {
 /**
  * Logs in from the address bar if it carries a login code or a token (and takes it out of the address), wires the form and
  * Log out, and shows the session (its answer is the result). After a login or logout through them, onChange
- * runs (default: reload the page). `name` is what the page talks to, for the "login ended" message.
+ * runs (default: reload the page). `name` is what the page talks to, for the "login ended" message. A failed login
+ * from the address bar says nothing when the session already is a named admin login (a used login URL opened again).
  */
 export async function startSession(onChange = () => location.reload(), name = 'gateway') {
   server = name;
   const url = new URL(location.href);
   const code = url.searchParams.get('login');
   const token = url.searchParams.get('token');
+  let urlLoginFailed = false;
   if (code !== null || token !== null) {
     url.searchParams.delete('login');
     url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname + url.search + url.hash);
-    if (code) await login({ code });
-    else if (token) await login({ token });
+    if (code) urlLoginFailed = !(await login({ code }));
+    else if (token) urlLoginFailed = !(await login({ token }));
   }
   $('login-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -67,7 +69,11 @@ export async function startSession(onChange = () => location.reload(), name = 'g
     await recheckSession().catch(() => {});
     onChange();
   });
-  return recheckSession();
+  const s = await recheckSession();
+  // A used login URL opened again (from the history, say) while the cookie still logs us in as admin: nothing was
+  // lost, so its "Login failed" is not shown.
+  if (urlLoginFailed && s.role === 'admin' && named(s)) $('login-status').textContent = '';
+  return s;
 }
 
 /** Reads GET /api/session and shows it: who we are, the login form unless logged in as admin, Log out. */

@@ -1,6 +1,5 @@
 package io.posegate.gateway.cli;
 
-import io.posegate.gateway.auth.LoginCodes;
 import io.posegate.gateway.auth.Role;
 import io.posegate.gateway.auth.TokenStore;
 import io.posegate.gateway.config.FleetConfigs;
@@ -96,14 +95,8 @@ final class HubCommand implements Callable<Integer> {
         }
         System.out.println("hub listening on http://" + host + ":" + hub.actualPort() + "/ broker " + url);
         if (generated != null) {
-            Path file = RunTokenFile.write(RunTokenFile.defaultPath(hub.actualPort()), generated);
-            String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-            String page = "http://" + shown + ":" + hub.actualPort() + "/hub/";
-            System.out.println("No tokens configured (--config): generated an admin token, kept in " + file + " (owner-only).\n"
-                    + "Log in to the hub page with:\n    " + page + "?login=" + tokens.loginCodes().issue(generated) + "\n"
-                    + "(its login code works once, within " + LoginCodes.LIFETIME.toMinutes() + " minutes, so the URL the browser's history "
-                    + "keeps logs no one in; after that, open " + page + " and paste the token from the file into the login form)\n"
-                    + "API calls that change things need 'Authorization: Bearer TOKEN' and a JSON body.");
+            System.out.println(LoginAdvice.hub(LoginAdvice.hubPage(host, hub.actualPort()), tokens.loginCodes().issue(generated), generated,
+                    RunTokenFile.defaultPath(hub.actualPort())));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         EmbeddedBroker b = embedded;

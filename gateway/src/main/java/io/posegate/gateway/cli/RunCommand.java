@@ -80,29 +80,33 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * With no configured token, keeps the generated admin token in an owner-only file and prints a login URL carrying
-     * a single-use login code (not the token).
+     * a single-use login code (not the token); the token itself only when the file could not be written.
      */
     private void announceLogin(GatewayVerticle v, GatewayConfig cfg) {
         if (v.generatedAdminToken() == null) {
             return;
         }
-        String where;
-        try {
-            where = "kept in " + RunTokenFile.write(RunTokenFile.defaultPath(v.actualPort()), v.generatedAdminToken()) + " (owner-only)";
-        } catch (java.io.IOException e) {
-            where = "not saved (" + e.getMessage() + ")";
-        }
-        spec.commandLine().getOut().println(loginAdvice(config, cfg, v.actualPort(), v.newLoginCode(), where));
+        spec.commandLine().getOut().println(announcement(config, cfg, v.actualPort(), v.newLoginCode(), v.generatedAdminToken(),
+                RunTokenFile.defaultPath(v.actualPort())));
         spec.commandLine().getOut().flush();
     }
 
-    /** What {@code run} prints when it generated the admin token: where the token is, and the login URL with {@code code}. */
-    static String loginAdvice(Path config, GatewayConfig cfg, int port, String code, String where) {
-        return "No tokens in " + config + ": generated an admin token for this run, " + where + ".\n"
-                + "Log in to the dashboard with:\n    " + loginUrl(cfg, port, code) + "\n"
-                + "(its login code works once, within " + LoginCodes.LIFETIME.toMinutes() + " minutes, so the URL the browser's history keeps "
-                + "logs no one in; after that, open " + dashboardUrl(cfg, port) + " and paste the token from the file into the login form)\n"
-                + "Permanent tokens: posegate token add --role admin|viewer --name NAME --config " + config;
+    /** Writes {@code token} to {@code tokenFile} and returns what {@code run} prints (see {@link #loginAdvice}). */
+    static String announcement(Path config, GatewayConfig cfg, int port, String code, String token, Path tokenFile) {
+        try {
+            return loginAdvice(config, cfg, port, code, token, RunTokenFile.write(tokenFile, token), null);
+        } catch (java.io.IOException e) {
+            return loginAdvice(config, cfg, port, code, token, null, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * What {@code run} prints when it generated the admin token: the login URL with {@code code}, and where the token is
+     * ({@code savedIn}), or, when it could not be saved ({@code savedIn} null), the token itself.
+     */
+    static String loginAdvice(Path config, GatewayConfig cfg, int port, String code, String token, Path savedIn, String whyNotSaved) {
+        return "No tokens in " + config + ": " + LoginAdvice.advice("the dashboard", dashboardUrl(cfg, port), code, token, savedIn, whyNotSaved)
+                + "\nPermanent tokens: posegate token add --role admin|viewer --name NAME --config " + config;
     }
 
     /** The dashboard URL that logs in with the single-use login {@code code}. */

@@ -11,16 +11,20 @@ import io.posegate.gateway.ui.UiGateway;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The login URL {@code posegate run} prints carries a single-use login code, not the admin token: POST /api/login
- * with that code sets the same cookie as the token would, once; the second use is refused with 401.
+ * with that code sets the same cookie as the token would, once; the second use is refused with 401. The token itself is
+ * printed only when its owner-only file cannot be written.
  */
 class RunLoginUrlTest {
     private static final Pattern LOGIN_URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/\\?login=([A-Za-z0-9_-]{22})\\n");
@@ -40,13 +44,47 @@ class RunLoginUrlTest {
 
     private String printedCode() {
         GatewayConfig cfg = gw.verticle().gateway().config();
-        String advice = RunCommand.loginAdvice(Path.of("gateway.yaml"), cfg, gw.port(), gw.verticle().newLoginCode(), "kept in FILE");
+        String advice = RunCommand.loginAdvice(Path.of("gateway.yaml"), cfg, gw.port(), gw.verticle().newLoginCode(), gw.adminToken(),
+                Path.of("FILE"), null);
         assertFalse(advice.contains(gw.adminToken()), advice);
         assertFalse(advice.contains("token="), advice);
         Matcher m = LOGIN_URL.matcher(advice);
         assertTrue(m.find(), advice);
         assertEquals(String.valueOf(gw.port()), m.group(1));
         return m.group(2);
+    }
+
+    /** The token file written: the advice names it and its login URL, never the token, which the file holds (owner-only). */
+    @Test
+    void aSavedTokenIsNamedByItsFileNotPrinted(@TempDir Path tmp) throws Exception {
+        GatewayConfig cfg = gw.verticle().gateway().config();
+        Path file = tmp.resolve(".posegate").resolve("run-token-" + gw.port());
+        String out = RunCommand.announcement(Path.of("gateway.yaml"), cfg, gw.port(), "C0de", gw.adminToken(), file);
+        assertFalse(out.contains(gw.adminToken()), out);
+        assertTrue(out.contains("kept in " + file + " (owner-only)"), out);
+        assertTrue(out.contains("paste the token from " + file + " into the login form"), out);
+        assertTrue(out.contains("http://127.0.0.1:" + gw.port() + "/?login=C0de\n"), out);
+        assertEquals(gw.adminToken() + "\n", Files.readString(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    /**
+     * The token file cannot be written (here its folder is a file): the token is printed, as the only admin login once
+     * the code is used, with the advice to type it into the login form; the code's URL is still printed, and no file is named.
+     */
+    @Test
+    void anUnsavedTokenIsPrintedBesideTheCodesUrl(@TempDir Path tmp) throws Exception {
+        GatewayConfig cfg = gw.verticle().gateway().config();
+        Path notAFolder = Files.writeString(tmp.resolve("home-file"), "");
+        Path file = notAFolder.resolve("run-token-" + gw.port());
+        String out = RunCommand.announcement(Path.of("gateway.yaml"), cfg, gw.port(), "C0de", gw.adminToken(), file);
+        assertTrue(out.contains("not saved (not a folder: " + notAFolder + ")"), out);
+        assertTrue(out.contains("\n    " + gw.adminToken() + "\n"), "the token on a line of its own: " + out);
+        assertTrue(out.contains("open http://127.0.0.1:" + gw.port() + "/ and paste it into the login form, never into a URL"), out);
+        assertTrue(out.contains("http://127.0.0.1:" + gw.port() + "/?login=C0de\n"), out);
+        assertFalse(out.contains("token="), out);
+        assertFalse(out.contains("paste the token from"), "no file to paste from: " + out);
+        assertFalse(Files.exists(file));
     }
 
     private HttpResponse<byte[]> login(JsonObject body) throws Exception {

@@ -23,7 +23,9 @@ import org.openqa.selenium.WebElement;
  * The hub page in headless Chromium: every box with its state (a real box process online, a box whose
  * retained status says offline), a link to the live box's own dashboard, and the state filter. A hub that
  * needs a token shows its 401 as a login prompt with a form, keeps a failed login's message across its polls, says why
- * a used login code is refused, shows the fleet once logged in through the form, and shows that the login ended when its token is removed.
+ * a used login code is refused, shows the fleet once logged in through the form, shows that the login ended when its token is removed,
+ * logs in with the login URL {@code posegate hub} prints (a real code for a token the hub issued), and says nothing
+ * when that used URL is opened again while its cookie still logs in.
  */
 class HubPageBrowserTest {
     @TempDir
@@ -125,6 +127,28 @@ class HubPageBrowserTest {
             assertEquals("Your login ended (the hub restarted or the token was removed): log in again.", text(browser.driver, "login-status"));
             assertTrue(browser.driver.findElement(By.id("login-form")).isDisplayed(), "the form again");
             assertFalse(browser.driver.findElement(By.id("logout")).isDisplayed(), "no Log out without a login");
+
+            // what 'posegate hub' prints for a token it generated: its login URL logs in once, and leaves the address bar
+            String generated = hub.tokens().issue("hub", Role.ADMIN);
+            Path tokenFile = tmp.resolve("home").resolve("run-token-" + hub.port());
+            String printed = io.posegate.gateway.cli.LoginAdvice.hub(io.posegate.gateway.cli.LoginAdvice.hubPage("127.0.0.1", hub.port()),
+                    hub.tokens().loginCodes().issue(generated), generated, tokenFile);
+            assertFalse(printed.contains(generated), "the token is in its file, not printed: " + printed);
+            assertEquals(generated + "\n", java.nio.file.Files.readString(tokenFile));
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("\\n    (http://\\S+/hub/\\?login=[A-Za-z0-9_-]{22})\\n").matcher(printed);
+            assertTrue(url.find(), printed);
+            browser.driver.get(url.group(1));
+            browser.until("logged in with the printed code", 30, d -> text(d, "who").equals("admin (hub)"));
+            browser.until("the fleet after the code's login", 30, d -> text(d, "summary").equals("1 boxes, 1 online"));
+            assertEquals(page, browser.driver.getCurrentUrl(), "the code is gone from the address");
+            assertEquals("", text(browser.driver, "login-status"), "the code's login cleared 'Your login ended'");
+            assertFalse(browser.driver.findElement(By.id("login-form")).isDisplayed(), "no form once admin");
+
+            // the same URL again (from the history, say): the used code logs no one in, but the cookie still does,
+            // so the page shows the login and no failure
+            browser.driver.get(url.group(1));
+            browser.until("the page back, still logged in", 30, d -> text(d, "who").equals("admin (hub)") && page.equals(d.getCurrentUrl()));
+            assertEquals("", text(browser.driver, "login-status"), "no 'Login failed' beside a login that still holds");
         }
     }
 
