@@ -54,11 +54,11 @@ public final class TensorRtSession implements BackendSession {
     private final long[] inputShape;
     private static final Logger LOG = Logger.getLogger(TensorRtSession.class.getName());
     /**
-     * How many input tensors' buffer views are kept (the executor keeps as many pointers: see CudaExecutor): more than
+     * How many input tensors' buffer views are kept (the executor keeps as many pointers: {@link GpuExecutor#RECENT_INPUTS}): more than
      * the gateway's inference workers can be (at most 64 when {@code inference.workers} is set, else one more than the
      * largest runtime's concurrent runs), each feeding one tensor.
      */
-    public static final int RECENT_INPUTS = 128;
+    public static final int RECENT_INPUTS = GpuExecutor.RECENT_INPUTS;
 
     /** Recent input tensors and their buffer views (a {@link Tensor} is immutable: same object, same memory). */
     private final Tensor[] recentInputs = new Tensor[RECENT_INPUTS];

@@ -12,6 +12,12 @@ import java.nio.ByteBuffer;
  */
 public interface GpuExecutor extends AutoCloseable {
     /**
+     * How many distinct input buffers an executor keeps native pointers for (least recently used replaced), and how
+     * many input tensors' buffer views a session keeps: one number, so a session's inputs fit both caches alike.
+     */
+    int RECENT_INPUTS = 128;
+
+    /**
      * Runs one frame.
      *
      * @param input direct, native-order bytes of the input, exactly the input's byte size

@@ -8,7 +8,6 @@ import static org.bytedeco.cuda.global.cudart.cudaStreamCreate;
 import static org.bytedeco.cuda.global.cudart.cudaStreamDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
-import io.posegate.backend.tensorrt.TensorRtSession;
 import io.posegate.backend.tensorrt.engine.GpuExecutor;
 import io.posegate.backend.tensorrt.engine.ResolvedBindings;
 import io.posegate.spi.BackendException;
@@ -30,7 +29,7 @@ import org.bytedeco.javacpp.Pointer;
  * an enqueue, async copies out and one stream synchronisation. One thread at a time.
  *
  * <p>A frame allocates nothing on the Java heap when the input buffer is one of the last
- * {@link TensorRtSession#RECENT_INPUTS} distinct buffer objects it was given (the session passes one view per input
+ * {@link #RECENT_INPUTS} distinct buffer objects it was given (the session passes one view per input
  * tensor, and keeps as many): a {@link BytePointer} is kept per such buffer, the least recently used closed and
  * replaced first, and the call names in error messages are made once, here.
  */
@@ -49,9 +48,9 @@ final class CudaExecutor implements GpuExecutor {
     private final String setDeviceCall;
     private Copy[] copies = new Copy[0];
     /** Recent input buffers and the pointers over them; {@link #inputUse}: when each was last used (a counter). */
-    private final ByteBuffer[] inputs = new ByteBuffer[TensorRtSession.RECENT_INPUTS];
-    private final BytePointer[] inputPointers = new BytePointer[TensorRtSession.RECENT_INPUTS];
-    private final long[] inputUse = new long[TensorRtSession.RECENT_INPUTS];
+    private final ByteBuffer[] inputs = new ByteBuffer[RECENT_INPUTS];
+    private final BytePointer[] inputPointers = new BytePointer[RECENT_INPUTS];
+    private final long[] inputUse = new long[RECENT_INPUTS];
     private long uses;
     private boolean closed;
 
