@@ -4,25 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.backend.simulated.SimulatedBackendProvider;
-import io.posegate.gateway.backend.BackendRegistry;
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
-import io.posegate.gateway.http.GatewayVerticle;
-import io.posegate.gateway.launch.GatewayLauncher;
-import io.posegate.gateway.pipeline.Gateway;
-import io.posegate.gateway.testing.TestDescriptors;
-import io.posegate.gateway.testing.TwinProvider;
-import io.vertx.core.Vertx;
+import io.posegate.gateway.testing.GatewayTrees;
+import io.posegate.gateway.testing.TestBackends;
+import io.posegate.gateway.testing.WithReloadingGateway;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A fleet desired config that sets only {@code streams} leaves a backend chosen at run time running, so its streams
@@ -30,42 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code test}) is accepted when the file names {@code twin} (simulated format only) but {@code auto} was chosen
  * at run time, and refused when the file names {@code auto} but {@code twin} was chosen.
  */
-class DesiredConfigDefaultBackendTest {
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private Gateway gateway;
-    private ConfigReloader reloader;
-
-    private JsonObject tree(String backend) {
-        return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
-                .put("modelsDir", dir.toString()).put("backend", backend)
-                .put("streams", new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5")));
-    }
-
+class DesiredConfigDefaultBackendTest extends WithReloadingGateway {
     private void start(String fileBackend) throws Exception {
-        TestDescriptors.demoCopy(dir, "");
-        TestDescriptors.write(dir, "heatmaps", 4);
-        Path file = Files.writeString(dir.resolve("gateway.yaml"), tree(fileBackend).encode());
-        vertx = Vertx.vertx();
-        GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-        GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(),
-                BackendRegistry.discover().get("onnx"), new TwinProvider()));
-        GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        gateway = v.gateway();
-        reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
-        reloader.fileTree(tree(fileBackend));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (reloader != null) {
-            reloader.close();
-        }
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        }
+        GatewayTrees.writeDemoAndTestModels(dir);
+        startGateway(GatewayTrees.demo(dir, fileBackend, 5), TestBackends.simulatedOnnxAndTwin());
     }
 
     /** Streams {@code a} and {@code c}, which runs the ONNX test model and follows the default backend. */

@@ -5,34 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.backend.simulated.SimulatedBackendProvider;
-import io.posegate.gateway.backend.BackendRegistry;
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
-import io.posegate.gateway.http.GatewayVerticle;
-import io.posegate.gateway.launch.GatewayLauncher;
-import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.SwapRecord;
-import io.posegate.gateway.testing.ForwardingProvider;
-import io.posegate.spi.BackendException;
-import io.posegate.spi.BackendOptions;
-import io.posegate.spi.BackendSession;
-import io.posegate.spi.ErrorCode;
-import io.posegate.spi.InferenceResult;
-import io.posegate.spi.ModelSpec;
-import io.posegate.spi.Tensor;
-import io.vertx.core.Vertx;
+import io.posegate.gateway.testing.FlakyProvider;
+import io.posegate.gateway.testing.GatewayTrees;
+import io.posegate.gateway.testing.TestBackends;
+import io.posegate.gateway.testing.WithReloadingGateway;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The config file asks for backend {@code flaky}, which does not open at first: the old backend runs on and the
@@ -40,49 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * else (a token added), and a backend chosen at run time since the failure cancels the retry. A fleet desired config
  * (or the return to the last-known-good one) that does not name {@code backend} never retries it.
  */
-class FailedSwapRetryTest {
-    private static final Path MODELS = Path.of("..", "config", "models").toAbsolutePath().normalize();
-
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private Gateway gateway;
-    private ConfigReloader reloader;
-    private final Flaky flaky = new Flaky();
-
-    /** The simulated backend named {@code flaky}; its {@code open} fails while {@link #failures} is above 0. */
-    private static final class Flaky extends ForwardingProvider {
-        final AtomicInteger failures = new AtomicInteger();
-        final AtomicInteger refused = new AtomicInteger();
-
-        Flaky() {
-            super(new SimulatedBackendProvider());
-        }
-
-        @Override
-        public String name() {
-            return "flaky";
-        }
-
-        @Override
-        public BackendSession open(ModelSpec model, BackendOptions options) {
-            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                refused.incrementAndGet();
-                throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "flaky: device not ready");
-            }
-            return super.open(model, options);
-        }
-
-        @Override
-        protected InferenceResult run(BackendSession session, Tensor input, int index) {
-            return session.run(input);
-        }
-    }
+class FailedSwapRetryTest extends WithReloadingGateway {
+    private final FlakyProvider flaky = new FlakyProvider();
 
     private static JsonObject tree(String backend) {
-        return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
-                .put("modelsDir", MODELS.toString()).put("backend", backend)
-                .put("streams", new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5")));
+        return GatewayTrees.demo(GatewayTrees.MODELS, backend, 5);
     }
 
     private static JsonObject withToken(String backend) {
@@ -91,21 +34,7 @@ class FailedSwapRetryTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path file = Files.writeString(dir.resolve("gateway.yaml"), tree("auto").encode());
-        vertx = Vertx.vertx();
-        GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-        GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), flaky));
-        GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        gateway = v.gateway();
-        reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
-        reloader.fileTree(tree("auto"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        reloader.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        startGateway(tree("auto"), TestBackends.simulatedAnd(flaky));
     }
 
     /** The file now names {@code flaky}, which refuses to open {@code failures} times. */

@@ -7,40 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
-import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.ingest.SourceSpec;
-import io.posegate.gateway.launch.GatewayLauncher;
-import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
 import io.posegate.gateway.testing.Await;
-import io.vertx.config.ConfigRetriever;
-import io.vertx.core.Vertx;
+import io.posegate.gateway.testing.GatewayTrees;
+import io.posegate.gateway.testing.WithReloadingGateway;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Desired config from the fleet (hub rollouts, MQTT publishers) is not the trusted local file: the streams it
  * sets are held to the HTTP API's rules, refused up front by {@link ConfigChange#check} and, if applied, started
  * with the API's origin. Streams from the local file stay trusted.
  */
-class FleetConfigOriginTest {
-    private static final Path MODELS = Path.of("..", "config", "models").toAbsolutePath().normalize();
-
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private Gateway gateway;
-    private ConfigReloader reloader;
+class FleetConfigOriginTest extends WithReloadingGateway {
     private Path fileMarker;
 
     @BeforeEach
@@ -48,24 +32,10 @@ class FleetConfigOriginTest {
         fileMarker = dir.resolve("file-pipe-ran");
         Files.createDirectory(dir.resolve("media"));
         Path file = Files.writeString(dir.resolve("gateway.yaml"), "http: {port: 0}\nmodel: demo-simulated\n"
-                + "modelsDir: " + MODELS + "\nmedia: {dir: media}\nstreams:\n"
+                + "modelsDir: " + GatewayTrees.MODELS + "\nmedia: {dir: media}\nstreams:\n"
                 + "  a: {source: 'demo:?fps=5'}\n"
                 + "  local: {source: 'pipe:touch " + fileMarker + "; sleep 600'}\n");
-        vertx = Vertx.vertx();
-        GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-        GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        gateway = v.gateway();
-        reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
-        ConfigRetriever r = loader.retriever(0);
-        reloader.fileTree(r.getConfig().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        r.close();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        reloader.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        startGatewayFromFile(file);
     }
 
     @Test

@@ -4,31 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.backend.simulated.SimulatedBackendProvider;
-import io.posegate.gateway.backend.BackendRegistry;
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
-import io.posegate.gateway.http.GatewayVerticle;
-import io.posegate.gateway.launch.GatewayLauncher;
-import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.SwapRecord;
-import io.posegate.gateway.testing.ForwardingProvider;
 import io.posegate.gateway.testing.GatewayClient;
-import io.posegate.spi.BackendSession;
-import io.posegate.spi.InferenceResult;
-import io.posegate.spi.Tensor;
-import io.vertx.core.Vertx;
+import io.posegate.gateway.testing.GatewayTrees;
+import io.posegate.gateway.testing.TestBackends;
+import io.posegate.gateway.testing.WithReloadingGateway;
+import io.posegate.gateway.testing.TwinProvider;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A backend chosen at run time ({@code PUT /api/config}, as the dashboard's Switch does) holds across config
@@ -36,58 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  * file's {@code backend} itself changes or a fleet desired config names one. Three backends (auto, simulated, and
  * a second simulated one called {@code twin}) so that each step's winner is visible.
  */
-class RunTimeBackendChoiceTest {
-    private static final Path MODELS = Path.of("..", "config", "models").toAbsolutePath().normalize();
-
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private Gateway gateway;
-    private ConfigReloader reloader;
+class RunTimeBackendChoiceTest extends WithReloadingGateway {
     private GatewayClient client;
-
-    /** The simulated backend under another name. */
-    private static final class Twin extends ForwardingProvider {
-        Twin() {
-            super(new SimulatedBackendProvider());
-        }
-
-        @Override
-        public String name() {
-            return "twin";
-        }
-
-        @Override
-        protected InferenceResult run(BackendSession session, Tensor input, int index) {
-            return session.run(input);
-        }
-    }
 
     /** The file's tree with {@code backend} and a stream at {@code fps}. */
     private static JsonObject tree(String backend, int fps) {
-        return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
-                .put("modelsDir", MODELS.toString()).put("backend", backend)
-                .put("streams", new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=" + fps)));
+        return GatewayTrees.demo(GatewayTrees.MODELS, backend, fps);
     }
 
     @BeforeEach
     void start() throws Exception {
-        Path file = Files.writeString(dir.resolve("gateway.yaml"), tree("auto", 5).encode());
-        vertx = Vertx.vertx();
-        GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-        GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(), new Twin()));
-        GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        gateway = v.gateway();
-        reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
-        reloader.fileTree(tree("auto", 5));
-        client = new GatewayClient(vertx, v.actualPort(), v.generatedAdminToken());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        reloader.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        startGateway(tree("auto", 5), TestBackends.simulatedAnd(new TwinProvider()));
+        client = running.client();
     }
 
     private void chooseAtRunTime(String backend) throws Exception {

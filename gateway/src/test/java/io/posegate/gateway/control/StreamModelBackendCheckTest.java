@@ -5,30 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.posegate.backend.simulated.SimulatedBackendProvider;
-import io.posegate.gateway.backend.BackendRegistry;
 import io.posegate.gateway.backend.ModelRuntime;
-import io.posegate.gateway.config.GatewayConfig;
-import io.posegate.gateway.config.GatewayConfigLoader;
-import io.posegate.gateway.http.GatewayVerticle;
-import io.posegate.gateway.launch.GatewayLauncher;
-import io.posegate.gateway.pipeline.Gateway;
-import io.posegate.gateway.testing.Await;
 import io.posegate.gateway.testing.GatewayClient;
-import io.posegate.gateway.testing.TestDescriptors;
-import io.posegate.gateway.testing.TwinProvider;
-import io.vertx.core.Vertx;
+import io.posegate.gateway.testing.GatewayTrees;
+import io.posegate.gateway.testing.TestBackends;
+import io.posegate.gateway.testing.WithReloadingGateway;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A backend change is checked against every model it would run, not only the gateway's: stream {@code b} runs a
@@ -38,44 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * command: {@code fleet.SwapBackendCommandCheckTest}), and nothing is touched; a stream added through the API that
  * follows the default is checked as well.
  */
-class StreamModelBackendCheckTest {
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private Gateway gateway;
-    private ConfigReloader reloader;
+class StreamModelBackendCheckTest extends WithReloadingGateway {
     private GatewayClient client;
-
-    private JsonObject tree() {
-        return new JsonObject().put("http", new JsonObject().put("port", 0)).put("model", "demo-simulated")
-                .put("modelsDir", dir.toString()).put("backend", "auto")
-                .put("streams", new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5"))
-                        .put("b", new JsonObject().put("source", "demo:?fps=5").put("model", "test")));
-    }
 
     @BeforeEach
     void start() throws Exception {
-        TestDescriptors.demoCopy(dir, "");
-        TestDescriptors.write(dir, "heatmaps", 4);
-        Path file = Files.writeString(dir.resolve("gateway.yaml"), tree().encode());
-        vertx = Vertx.vertx();
-        GatewayConfigLoader loader = new GatewayConfigLoader(vertx, file);
-        GatewayConfig cfg = loader.load(Map.of()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        BackendRegistry registry = new BackendRegistry(List.of(new SimulatedBackendProvider(),
-                BackendRegistry.discover().get("onnx"), new TwinProvider()));
-        GatewayVerticle v = GatewayLauncher.deploy(vertx, cfg, registry).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        gateway = v.gateway();
-        reloader = new ConfigReloader(vertx, gateway, loader, Map.of());
-        reloader.fileTree(tree());
-        client = new GatewayClient(vertx, v.actualPort(), v.generatedAdminToken());
-        Await.until(() -> gateway.stream("b") != null && gateway.stream("b").runtime() != null,
-                Await.PATIENCE, () -> "stream b bound to a runtime");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        reloader.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        GatewayTrees.writeDemoAndTestModels(dir);
+        startGateway(GatewayTrees.withTestModelStream(dir, "auto"), TestBackends.simulatedOnnxAndTwin());
+        client = running.client();
+        running.awaitBound("b");
     }
 
     private static void assertNamesStreamB(String error) {
@@ -128,8 +84,7 @@ class StreamModelBackendCheckTest {
         HttpResponse<byte[]> put = client.http("PUT", "/api/streams/c",
                 new JsonObject().put("source", "demo:?fps=5").put("model", "test").encode());
         assertEquals(200, put.statusCode(), new String(put.body()));
-        Await.until(() -> gateway.stream("c") != null && gateway.stream("c").runtime() != null,
-                Await.PATIENCE, () -> "stream c bound to a runtime");
+        running.awaitBound("c");
         assertTrue(!reloader.manages("c") && reloader.manages("b"));
         JsonObject onlyA = new JsonObject().put("a", new JsonObject().put("source", "demo:?fps=5"));
         ConfigChange.Verdict v = ConfigChange.check(new JsonObject().put("streams", onlyA).put("backend", "twin"), reloader, gateway);

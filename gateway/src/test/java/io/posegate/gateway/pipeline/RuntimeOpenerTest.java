@@ -9,15 +9,12 @@ import io.posegate.gateway.backend.ModelRuntime;
 import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigs;
 import io.posegate.gateway.model.ModelDescriptor;
+import io.posegate.gateway.testing.ForwardingProvider;
 import io.posegate.gateway.testing.LibraryPathProvider;
 import io.posegate.gateway.testing.TestDescriptors;
 import io.posegate.gateway.ui.UiGateway;
 import io.posegate.spi.BackendException;
-import io.posegate.spi.BackendOptions;
-import io.posegate.spi.BackendProvider;
 import io.posegate.spi.BackendSession;
-import io.posegate.spi.ModelFormat;
-import io.posegate.spi.ModelSpec;
 import io.posegate.spi.Probe;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,37 +56,22 @@ class RuntimeOpenerTest {
     }
 
     /** The simulated backend, whose probe, like OpenVINO's, reports more once an open has loaded its runtime. */
-    private static final class LoadsOnOpenProvider implements BackendProvider {
-        private final SimulatedBackendProvider real = new SimulatedBackendProvider();
+    private static final class LoadsOnOpenProvider extends ForwardingProvider {
         private final AtomicInteger opened = new AtomicInteger();
 
-        @Override
-        public String name() {
-            return real.name();
+        LoadsOnOpenProvider() {
+            super(new SimulatedBackendProvider());
         }
 
         @Override
-        public int priority() {
-            return real.priority();
-        }
-
-        @Override
-        public Set<ModelFormat> formats() {
-            return real.formats();
-        }
-
-        @Override
-        public Probe probe() {
-            Probe p = real.probe();
+        protected Probe probed(Probe p) {
             return Probe.available(p.reason(), p.formats(), p.capabilities(),
                     Map.of("devices", opened.get() == 0 ? "listed after the runtime is loaded by the first open" : "CPU"));
         }
 
         @Override
-        public BackendSession open(ModelSpec model, BackendOptions options) {
-            BackendSession s = real.open(model, options);
+        protected void onOpen(BackendSession session) {
             opened.incrementAndGet();
-            return s;
         }
     }
 
@@ -110,38 +91,24 @@ class RuntimeOpenerTest {
     }
 
     /** The simulated backend, whose probe throws an Error (which the registry does not turn into a probe) once opened. */
-    private static final class ProbeBreaksAfterOpenProvider implements BackendProvider {
-        private final SimulatedBackendProvider real = new SimulatedBackendProvider();
+    private static final class ProbeBreaksAfterOpenProvider extends ForwardingProvider {
         private final List<BackendSession> opened = new java.util.ArrayList<>();
 
-        @Override
-        public String name() {
-            return real.name();
+        ProbeBreaksAfterOpenProvider() {
+            super(new SimulatedBackendProvider());
         }
 
         @Override
-        public int priority() {
-            return real.priority();
-        }
-
-        @Override
-        public Set<ModelFormat> formats() {
-            return real.formats();
-        }
-
-        @Override
-        public Probe probe() {
+        protected Probe probed(Probe p) {
             if (!opened.isEmpty()) {
                 throw new AssertionError("probe broke after the open");
             }
-            return real.probe();
+            return p;
         }
 
         @Override
-        public BackendSession open(ModelSpec model, BackendOptions options) {
-            BackendSession s = real.open(model, options);
-            opened.add(s);
-            return s;
+        protected void onOpen(BackendSession session) {
+            opened.add(session);
         }
     }
 
