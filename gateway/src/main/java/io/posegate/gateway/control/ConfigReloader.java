@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  * reload of the file retries it once, whatever changed in it, until it succeeds or another swap is made (a run-time
  * choice wins); there is no timed retry. A fleet desired config (and the fleet's return to its last-known-good
  * config) never retries it: one that does not name {@code backend} leaves the backend as it runs and the swap owed,
- * so an unrelated rollout neither pays for nor fails on the file's backend.
+ * so an unrelated rollout neither pays for nor fails on the file's backend. A backend the file names that failed to open
+ * when the gateway started (it stays the default with no runtime; the streams on it are marked failed) is owed the
+ * same way: the next reload of the file retries it (a swap to it), by the same rule, unless a swap was made since.
  */
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
@@ -62,6 +64,11 @@ public final class ConfigReloader implements AutoCloseable {
      * swap (a run-time choice) happened since.
      */
     private SwapRecord failedSwap;
+    /**
+     * True while the config's backend that failed to open at start is owed: the next reload of the file retries it,
+     * unless a swap (of any kind) happened since.
+     */
+    private boolean startFailureOwed;
 
     public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
         this.gateway = gateway;
@@ -71,6 +78,13 @@ public final class ConfigReloader implements AutoCloseable {
         this.configBackend = gateway.config().backend();
         for (GatewayConfig.StreamConfig s : gateway.config().streams()) {
             applied.put(s.id(), new AppliedStream(s, SourceSpec.Origin.CONFIG_FILE));
+        }
+        String startError = gateway.runtimeErrors().get(configBackend);
+        if (startError != null && failedToOpen(configBackend) && gateway.lastSwap() == null) {
+            startFailureOwed = true;
+            lastError = "backend " + configBackend + " failed to open at start: " + startError;
+            LOG.warning("config: " + lastError + "; streams on it stay failed until the next reload of the file retries it"
+                    + " (or another backend is chosen)");
         }
     }
 
@@ -144,9 +158,21 @@ public final class ConfigReloader implements AutoCloseable {
         return running;
     }
 
-    /** True when the swap to {@code named} failed on an earlier tree, is still the last swap, and did not run since. */
+    /**
+     * True when the swap to {@code named} failed on an earlier tree and is still the last swap, or {@code named} failed
+     * to open at start and no swap was made since; and {@code named} does not run since.
+     */
     private boolean owedRetry(String named, String running) {
-        return failedSwap != null && gateway.lastSwap() == failedSwap && named.equals(configBackend) && !named.equals(running);
+        if (!named.equals(configBackend) || (named.equals(running) && !failedToOpen(named))) {
+            return false;
+        }
+        SwapRecord last = gateway.lastSwap();
+        return failedSwap != null ? last == failedSwap : startFailureOwed && last == null;
+    }
+
+    /** True when {@code backend} failed to open the gateway's model (at start, or its reopen) and has no runtime now. */
+    private boolean failedToOpen(String backend) {
+        return gateway.runtimeErrors().containsKey(backend) && !gateway.runtimes().containsKey(backend);
     }
 
     /**
@@ -242,14 +268,17 @@ public final class ConfigReloader implements AutoCloseable {
         String running = gateway.defaultBackend();
         boolean owed = !setsBackend && owedRetry(named, running);
         if (owed && fileReload) {
-            LOG.info("config: retrying the swap to backend " + named + " that failed on an earlier reload of the file");
+            LOG.info("config: retrying the swap to backend " + named + (failedSwap == null ? " that failed to open at start"
+                    : " that failed on an earlier reload of the file"));
             setsBackend = true;
         } else if (owed) {
-            LOG.info("config: the swap to backend " + named + " that failed stays owed; " + running
-                    + " runs on until the next reload of the file retries it");
+            LOG.info("config: the swap to backend " + named + " that failed stays owed; "
+                    + (named.equals(running) ? "streams on it stay failed" : running + " runs on")
+                    + " until the next reload of the file retries it");
         }
         if (!owed || fileReload) {
             failedSwap = null;
+            startFailureOwed = false;
         }
         if (!setsBackend && named.equals(configBackend)) {
             if (!named.equals(running)) {
@@ -260,12 +289,13 @@ public final class ConfigReloader implements AutoCloseable {
         }
         configBackend = named;
         setBackend = named;
-        if (!named.equals(running)) {
+        if (!named.equals(running) || failedToOpen(named)) {
             SwapRecord r = gateway.swapBackend(named);
             if (r.error() != null) {
                 failedSwap = r;
                 lastError = "backend swap to " + named + " failed: " + r.error();
-                LOG.warning("config: " + lastError + "; " + running + " kept, the swap is retried by the next reload of the file");
+                LOG.warning("config: " + lastError + "; " + (named.equals(running) ? "streams on it stay failed" : running + " kept")
+                        + ", the swap is retried by the next reload of the file");
             }
         }
     }

@@ -59,7 +59,10 @@ public final class Gateway implements AutoCloseable {
         this.reopener = new RuntimeReopener(state, opener);
     }
 
-    /** Opens the default runtime and starts every configured stream. A failure marks streams failed, it does not stop the gateway. */
+    /**
+     * Starts every configured stream, opening the runtimes they run on. A backend that fails to open marks its streams
+     * failed and stays the default (no fallback); it does not stop the gateway ({@code ConfigReloader} retries it).
+     */
     public void start() {
         scheduler.start();
         for (GatewayConfig.StreamConfig s : config.streams()) {

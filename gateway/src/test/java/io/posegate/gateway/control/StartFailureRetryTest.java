@@ -1,0 +1,103 @@
+package io.posegate.gateway.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.ingest.SourceState;
+import io.posegate.gateway.pipeline.SwapRecord;
+import io.posegate.gateway.testing.FlakyProvider;
+import io.posegate.gateway.testing.GatewayTrees;
+import io.posegate.gateway.testing.TestBackends;
+import io.posegate.gateway.testing.WithReloadingGateway;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The config file names backend {@code flaky}, which does not open when the gateway starts: the gateway starts anyway,
+ * {@code flaky} stays the default with no runtime and stream {@code a} is marked failed. That counts as a failed swap
+ * of the file: each later reload of the file retries it once (a swap, shown as {@code lastSwap}) until it opens; a fleet
+ * desired config that does not name {@code backend} does not, and a backend chosen at run time since cancels the retry.
+ */
+class StartFailureRetryTest extends WithReloadingGateway {
+    private final FlakyProvider flaky = new FlakyProvider();
+
+    private static JsonObject tree(String backend) {
+        return GatewayTrees.demo(GatewayTrees.MODELS, backend, 5);
+    }
+
+    private static JsonObject withToken(String backend) {
+        return tree(backend).put("auth", new JsonObject().put("anonymous", "viewer"));
+    }
+
+    /** Starts the gateway on {@code flaky}, which refuses to open {@code failures} times. */
+    private void startOnFlakyWhichFails(int failures) throws Exception {
+        flaky.failures.set(failures);
+        startGateway(tree("flaky"), TestBackends.simulatedAnd(flaky));
+        assertEquals(1, flaky.refused.get(), "the start opened it once");
+        assertEquals("flaky", gateway.defaultBackend(), "no fallback: the file's backend stays the default");
+        assertNull(gateway.runtimes().get("flaky"));
+        assertTrue(gateway.runtimeErrors().get("flaky").contains("device not ready"), "visible in /api/backends' errors");
+        assertEquals(SourceState.Phase.FAILED, gateway.stream("a").state().phase());
+        assertTrue(String.valueOf(reloader.lastError()).contains("failed to open at start"), String.valueOf(reloader.lastError()));
+    }
+
+    @Test
+    void theNextReloadOfTheFileRetriesIt() throws Exception {
+        startOnFlakyWhichFails(1);
+        reloader.apply(withToken("flaky"));
+        assertNull(reloader.lastError());
+        assertEquals(2, flaky.attempts.get(), "one retry for the reload");
+        SwapRecord done = gateway.lastSwap();
+        assertNull(done.error());
+        assertEquals("flaky", done.to());
+        assertNotNull(gateway.runtimes().get("flaky"));
+        assertTrue(gateway.runtimeErrors().isEmpty());
+        running.awaitBound("a");
+        assertTrue(gateway.stream("a").state().phase() != SourceState.Phase.FAILED, "the stream runs again");
+        reloader.apply(tree("flaky"));
+        assertSame(done, gateway.lastSwap(), "once it ran, nothing is owed");
+        assertEquals(2, flaky.attempts.get());
+    }
+
+    @Test
+    void eachReloadRetriesOnceWhileItStillFails() throws Exception {
+        startOnFlakyWhichFails(3);
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.refused.get(), "one attempt for the reload");
+        assertTrue(String.valueOf(reloader.lastError()).contains("device not ready"));
+        assertTrue(gateway.lastSwap().error().contains("device not ready"), "visible in /api/backends' lastSwap");
+        reloader.apply(tree("flaky"));
+        assertEquals(3, flaky.refused.get(), "one attempt for the reload");
+        reloader.apply(withToken("flaky"));
+        assertEquals(4, flaky.attempts.get());
+        assertNull(gateway.lastSwap().error());
+        running.awaitBound("a");
+    }
+
+    @Test
+    void aFleetOverlayThatDoesNotNameTheBackendDoesNotRetryIt() throws Exception {
+        startOnFlakyWhichFails(3);
+        reloader.fileTree(tree("flaky"));
+        JsonObject streamsOnly = new JsonObject().put("streams", new JsonObject()
+                .put("a", new JsonObject().put("source", "demo:?fps=4")));
+        assertEquals(List.of(), reloader.applyOverlay(streamsOnly));
+        assertEquals(List.of(), reloader.applyOverlay(new JsonObject()), "a return to the file's config (a rollback)");
+        assertEquals(1, flaky.attempts.get(), "no retry for a fleet desired config or rollback");
+        assertNull(gateway.lastSwap());
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.attempts.get(), "it stayed owed: the next reload of the file retries it");
+    }
+
+    @Test
+    void aRunTimeChoiceCancelsTheRetry() throws Exception {
+        startOnFlakyWhichFails(1);
+        assertNull(gateway.swapBackend("simulated").error(), "chosen at run time, as PUT /api/config does");
+        reloader.apply(withToken("flaky"));
+        assertEquals("simulated", gateway.defaultBackend(), "the run-time choice holds");
+        assertEquals(1, flaky.attempts.get(), "no retry");
+    }
+}
