@@ -4,6 +4,10 @@
 // most LIVE_MAX cards play MJPEG: the selected card, then the other visible cards in grid order. The other
 // visible cards show a still (frame.jpg) renewed about once a second, one request at a time; cards out of
 // view, and all of them while the tab is hidden, load nothing. Selecting a card (click, Enter) plays it live.
+// The LIVE_MAX slots are shared with the other dashboard windows of this browser (preview-slots.js): two
+// visible windows hold at most LIVE_MAX live previews between them.
+import { PreviewSlots } from './preview-slots.js';
+
 export const LIVE_MAX = 3;
 const STILL_EVERY_MS = 1000;
 const STILL_TIMEOUT_MS = 10000;
@@ -13,6 +17,7 @@ export class Previews {
   constructor() {
     this.cards = new Map();
     this.selected = null;
+    this.slots = new PreviewSlots(LIVE_MAX, () => this.plan());
     this.observer = typeof IntersectionObserver === 'function'
       ? new IntersectionObserver((entries) => this.onVisible(entries)) : null;
     document.addEventListener('visibilitychange', () => this.plan());
@@ -59,8 +64,9 @@ export class Previews {
   plan() {
     const shown = document.hidden ? [] : [...this.cards.values()].filter((p) => p.visible);
     shown.sort((a, b) => (b.id === this.selected) - (a.id === this.selected)); // stable: grid order otherwise
-    const live = new Set(shown.slice(0, LIVE_MAX));
+    const live = new Set(shown.slice(0, Math.min(LIVE_MAX, this.slots.budget())));
     for (const p of this.cards.values()) this.setMode(p, live.has(p) ? 'live' : shown.includes(p) ? 'still' : 'off');
+    this.slots.hold(live.size);
   }
 
   setMode(p, mode) {
