@@ -35,9 +35,12 @@ import java.util.logging.Logger;
  * reload of the file retries it once, whatever changed in it, until it succeeds or another swap is made (a run-time
  * choice wins); there is no timed retry. A fleet desired config (and the fleet's return to its last-known-good
  * config) never retries it: one that does not name {@code backend} leaves the backend as it runs and the swap owed,
- * so an unrelated rollout neither pays for nor fails on the file's backend. A backend the file names that failed to open
- * when the gateway started (it stays the default with no runtime; the streams on it are marked failed) is owed the
- * same way: the next reload of the file retries it (a swap to it), by the same rule, unless a swap was made since.
+ * so an unrelated rollout neither pays for nor fails on the file's backend. A backend the file names that is the running
+ * default and failed to open (at start, or later when a stream first asked for it; it stays the default with no
+ * runtime and the streams on it are marked failed) is owed the same way: each reload of the file retries it once (a
+ * swap to it), decided at that reload, until it opens or another backend is the default. A default whose runtime the
+ * watchdog lost (it failed to reopen) is not retried by a file reload; a change naming {@code backend} swaps to it.
+ * Nothing is retried while a swap is in progress.
  */
 public final class ConfigReloader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConfigReloader.class.getName());
@@ -64,11 +67,6 @@ public final class ConfigReloader implements AutoCloseable {
      * swap (a run-time choice) happened since.
      */
     private SwapRecord failedSwap;
-    /**
-     * True while the config's backend that failed to open at start is owed: the next reload of the file retries it,
-     * unless a swap (of any kind) happened since.
-     */
-    private boolean startFailureOwed;
 
     public ConfigReloader(Vertx vertx, Gateway gateway, GatewayConfigLoader loader, Map<String, Object> overrides) {
         this.gateway = gateway;
@@ -80,8 +78,7 @@ public final class ConfigReloader implements AutoCloseable {
             applied.put(s.id(), new AppliedStream(s, SourceSpec.Origin.CONFIG_FILE));
         }
         String startError = gateway.runtimeErrors().get(configBackend);
-        if (startError != null && failedToOpen(configBackend) && gateway.lastSwap() == null) {
-            startFailureOwed = true;
+        if (startError != null && failedToOpen(configBackend)) {
             lastError = "backend " + configBackend + " failed to open at start: " + startError;
             LOG.warning("config: " + lastError + "; streams on it stay failed until the next reload of the file retries it"
                     + " (or another backend is chosen)");
@@ -152,27 +149,48 @@ public final class ConfigReloader implements AutoCloseable {
     public synchronized String defaultBackendAfter(GatewayConfig next, boolean setsBackend, boolean fileReload) {
         String named = next.backend();
         String running = gateway.defaultBackend();
-        if (setsBackend || !named.equals(configBackend) || (fileReload && owedRetry(named, running))) {
+        if (setsBackend || !named.equals(configBackend) || (fileReload && owedRetry(named, running, defaultFailedToOpen()))) {
             return named;
         }
         return running;
     }
 
     /**
-     * True when the swap to {@code named} failed on an earlier tree and is still the last swap, or {@code named} failed
-     * to open at start and no swap was made since; and {@code named} does not run since.
+     * True, unless a swap is in progress, when {@code named} is the config's backend and: the swap to it failed on an
+     * earlier tree, is still the last swap, and it does not run since; or it is the running default and failed to open
+     * (at start or on first use; not lost at run time), whatever swaps were made since.
      */
-    private boolean owedRetry(String named, String running) {
-        if (!named.equals(configBackend) || (named.equals(running) && !failedToOpen(named))) {
+    private boolean owedRetry(String named, String running, boolean defaultFailed) {
+        if (!named.equals(configBackend) || swapInProgress()) {
             return false;
         }
-        SwapRecord last = gateway.lastSwap();
-        return failedSwap != null ? last == failedSwap : startFailureOwed && last == null;
+        if (named.equals(running)) {
+            return defaultFailed;
+        }
+        return failedSwap != null && gateway.lastSwap() == failedSwap;
     }
 
-    /** True when {@code backend} failed to open the gateway's model (at start, or its reopen) and has no runtime now. */
+    /**
+     * True when the running default failed to open (at start or on first use) and has no runtime, not because the
+     * watchdog lost it; asked before a tree's streams are applied, so a stream of that tree failing to open it is
+     * retried by the next reload of the file, not this one.
+     */
+    private boolean defaultFailedToOpen() {
+        String running = gateway.defaultBackend();
+        return failedToOpen(running) && !gateway.runtimeLost(running);
+    }
+
+    private boolean swapInProgress() {
+        SwapRecord last = gateway.lastSwap();
+        return last != null && last.inProgress();
+    }
+
+    /**
+     * True when {@code backend} failed to open the gateway's model (at start, on first use, or its reopen) and has no
+     * runtime now; false while a swap is in progress (it may be opening it).
+     */
     private boolean failedToOpen(String backend) {
-        return gateway.runtimeErrors().containsKey(backend) && !gateway.runtimes().containsKey(backend);
+        return gateway.runtimeErrors().containsKey(backend) && !gateway.runtimes().containsKey(backend) && !swapInProgress();
     }
 
     /**
@@ -237,6 +255,7 @@ public final class ConfigReloader implements AutoCloseable {
      * {@code fileReload}, to retry an owed swap (see the class comment).
      */
     private void apply(GatewayConfig next, boolean setsBackend, boolean fileReload) {
+        boolean defaultFailed = defaultFailedToOpen();
         SourceSpec.Origin origin = streamsOrigin();
         Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();
         next.streams().forEach(s -> wanted.put(s.id(), s));
@@ -261,14 +280,14 @@ public final class ConfigReloader implements AutoCloseable {
                 }
             }
         }
-        applyBackend(next.backend(), setsBackend, fileReload);
+        applyBackend(next.backend(), setsBackend, fileReload, defaultFailed);
     }
 
-    private void applyBackend(String named, boolean setsBackend, boolean fileReload) {
+    private void applyBackend(String named, boolean setsBackend, boolean fileReload, boolean defaultFailed) {
         String running = gateway.defaultBackend();
-        boolean owed = !setsBackend && owedRetry(named, running);
+        boolean owed = !setsBackend && owedRetry(named, running, defaultFailed);
         if (owed && fileReload) {
-            LOG.info("config: retrying the swap to backend " + named + (failedSwap == null ? " that failed to open at start"
+            LOG.info("config: retrying the swap to backend " + named + (named.equals(running) ? " that failed to open"
                     : " that failed on an earlier reload of the file"));
             setsBackend = true;
         } else if (owed) {
@@ -278,7 +297,6 @@ public final class ConfigReloader implements AutoCloseable {
         }
         if (!owed || fileReload) {
             failedSwap = null;
-            startFailureOwed = false;
         }
         if (!setsBackend && named.equals(configBackend)) {
             if (!named.equals(running)) {

@@ -39,6 +39,7 @@ final class BackendSwap {
         try {
             next = runtimes.open(backend);
         } catch (RuntimeException e) {
+            openFailedAgain(backend, e.getMessage());
             SwapRecord failed = finish(new SwapRecord(from, backend, at, (System.nanoTime() - t0) / 1_000_000, e.getMessage(), false));
             LOG.warning("swap " + from + " -> " + backend + " failed, keeping " + from + ": " + e.getMessage());
             return failed;
@@ -77,6 +78,27 @@ final class BackendSwap {
                 }
             } else if (own == null || own.equals(backend)) {
                 s.bind(next);
+            }
+        }
+    }
+
+    /**
+     * After a failed open of {@code backend}: if it failed to open before and still has no runtime (a swap retrying it),
+     * its error and the failure reason of the streams waiting on it become the new error, so they do not keep the old one.
+     */
+    private void openFailedAgain(String backend, String error) {
+        synchronized (state.lock) {
+            DefaultRuntimes runtimes = state.runtimes;
+            if (runtimes.error(backend) == null || runtimes.snapshot().containsKey(backend)) {
+                return;
+            }
+            runtimes.openFailedAgain(backend, error);
+            for (StreamPipeline s : state.streams.values()) {
+                String own = state.streamBackends.get(s.id());
+                String on = own != null ? own : runtimes.defaultBackend();
+                if (s.runtime() == null && on.equals(backend) && state.models.of(s.id()) == state.descriptor) {
+                    s.fail("backend '" + backend + "' failed: " + error);
+                }
             }
         }
     }

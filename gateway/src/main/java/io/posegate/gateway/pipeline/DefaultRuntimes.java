@@ -22,6 +22,8 @@ final class DefaultRuntimes {
     private final GatewayEvents events;
     private final Map<String, ModelRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    /** Backends whose runtime the watchdog poisoned and that failed to reopen (their error is in {@link #errors}). */
+    private final java.util.Set<String> lost = ConcurrentHashMap.newKeySet();
     private volatile String defaultBackend;
 
     DefaultRuntimes(ModelDescriptor descriptor, String defaultBackend, RuntimeOpener opener, GatewayEvents events) {
@@ -51,6 +53,20 @@ final class DefaultRuntimes {
         return errors.get(backend);
     }
 
+    /** True when {@code backend}'s error is that its runtime was lost at run time (poisoned, then failed to reopen). */
+    boolean lost(String backend) {
+        return lost.contains(backend);
+    }
+
+    /**
+     * Records that opening {@code backend} failed again with {@code error} (a swap to it while it has no runtime):
+     * its open error becomes the new one (a backend lost at run time stays marked lost). Not told to the listeners as
+     * an open failure: the failed swap is (a failed swap counts as one).
+     */
+    void openFailedAgain(String backend, String error) {
+        errors.put(backend, error);
+    }
+
     /** Tells {@code l} of every open runtime, then of every open error. */
     void replayTo(GatewayListener l) {
         runtimes.forEach(l::runtimeOpened);
@@ -77,6 +93,7 @@ final class DefaultRuntimes {
             return rt;
         } catch (RuntimeException e) {
             errors.put(backend, e.getMessage());
+            lost.remove(backend);
             events.openFailed(backend, e.getMessage());
             LOG.warning("backend '" + backend + "' failed to open " + descriptor.modelFile() + ": " + e.getMessage());
             return null;
@@ -88,6 +105,7 @@ final class DefaultRuntimes {
         ModelRuntime previous = runtimes.put(backend, next);
         events.runtimeOpened(backend, next);
         errors.remove(backend);
+        lost.remove(backend);
         return previous;
     }
 
@@ -127,9 +145,12 @@ final class DefaultRuntimes {
         if (next == null) {
             runtimes.remove(name);
             errors.put(name, error);
+            lost.add(name);
             events.openFailed(name, error);
         } else {
             runtimes.put(name, next);
+            errors.remove(name);
+            lost.remove(name);
             events.runtimeOpened(name, next);
         }
         return true;

@@ -170,6 +170,14 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
+     * True when {@code backend}'s error in {@link #runtimeErrors()} is that its runtime was lost at run time (the
+     * watchdog poisoned it and it failed to reopen), not that it failed to open.
+     */
+    public boolean runtimeLost(String backend) {
+        return state.runtimes.lost(backend);
+    }
+
+    /**
      * Adds a stream, or replaces the one with the same id (readers see the old one until the new one
      * is in place). Its source starts on its own thread. If its backend cannot be opened
      * the stream is kept, marked failed with the reason.

@@ -100,4 +100,57 @@ class StartFailureRetryTest extends WithReloadingGateway {
         assertEquals("simulated", gateway.defaultBackend(), "the run-time choice holds");
         assertEquals(1, flaky.attempts.get(), "no retry");
     }
+
+    @Test
+    void aFailedRetryRecordsItsOwnError() throws Exception {
+        startOnFlakyWhichFails(2);
+        flaky.message = "flaky: driver mismatch";
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.refused.get(), "one attempt for the reload");
+        assertEquals("flaky", gateway.defaultBackend());
+        assertTrue(gateway.runtimeErrors().get("flaky").contains("driver mismatch"),
+                "/api/backends' errors shows the retry's error: " + gateway.runtimeErrors());
+        SourceState a = gateway.stream("a").state();
+        assertEquals(SourceState.Phase.FAILED, a.phase());
+        assertTrue(String.valueOf(a.reason()).contains("driver mismatch"), "the stream's reason too: " + a.reason());
+    }
+
+    @Test
+    void aDefaultThatFailsOnFirstUseIsRetriedByTheNextReload() throws Exception {
+        flaky.failures.set(1);
+        JsonObject noStreams = tree("flaky").put("streams", new JsonObject());
+        startGateway(noStreams, TestBackends.simulatedAnd(flaky));
+        assertEquals(0, flaky.attempts.get(), "no stream asked for it at start");
+        assertNull(reloader.lastError());
+        reloader.apply(tree("flaky"));
+        assertEquals(1, flaky.attempts.get(), "stream a, added by this reload, opens it and fails; not retried by the same reload");
+        assertEquals(SourceState.Phase.FAILED, gateway.stream("a").state().phase());
+        assertNull(gateway.lastSwap());
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.attempts.get(), "the next reload of the file retries it once");
+        assertNull(gateway.lastSwap().error());
+        assertNotNull(gateway.runtimes().get("flaky"));
+        running.awaitBound("a");
+    }
+
+    @Test
+    void aReloadDoesNotRetryWhileASwapToItIsOpeningIt() throws Exception {
+        startOnFlakyWhichFails(1);
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        flaky.hold = hold;
+        Thread swap = new Thread(() -> gateway.swapBackend("flaky"), "swap-to-flaky");
+        swap.start();
+        long until = System.currentTimeMillis() + 10_000;
+        while (flaky.attempts.get() < 2 && System.currentTimeMillis() < until) {
+            Thread.sleep(10);
+        }
+        assertTrue(gateway.lastSwap().inProgress());
+        reloader.apply(withToken("flaky"));
+        assertEquals(2, flaky.attempts.get(), "no second open while the swap is opening it");
+        hold.countDown();
+        swap.join(10_000);
+        assertNull(gateway.lastSwap().error());
+        assertNotNull(gateway.runtimes().get("flaky"));
+        assertEquals(2, flaky.attempts.get());
+    }
 }

@@ -9,8 +9,8 @@ import io.posegate.spi.ModelSpec;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The simulated backend named {@code flaky}; its {@code open} fails with {@code "flaky: device not ready"} while
- * {@link #failures} is above 0 (each failure counts it down).
+ * The simulated backend named {@code flaky}; its {@code open} fails with {@link #message} ({@code "flaky: device not
+ * ready"} unless set) while {@link #failures} is above 0 (each failure counts it down).
  */
 public final class FlakyProvider extends ForwardingProvider {
     /** How many more opens fail. */
@@ -19,6 +19,10 @@ public final class FlakyProvider extends ForwardingProvider {
     public final AtomicInteger attempts = new AtomicInteger();
     /** Opens that failed. */
     public final AtomicInteger refused = new AtomicInteger();
+    /** The message a refused open fails with. */
+    public volatile String message = "flaky: device not ready";
+    /** When set, each open waits for it to be counted down first (a slow open). */
+    public volatile java.util.concurrent.CountDownLatch hold;
 
     public FlakyProvider() {
         super(new SimulatedBackendProvider(), "flaky");
@@ -27,9 +31,17 @@ public final class FlakyProvider extends ForwardingProvider {
     @Override
     public BackendSession open(ModelSpec model, BackendOptions options) {
         attempts.incrementAndGet();
+        java.util.concurrent.CountDownLatch h = hold;
+        if (h != null) {
+            try {
+                h.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             refused.incrementAndGet();
-            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, "flaky: device not ready");
+            throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, message);
         }
         return super.open(model, options);
     }
