@@ -5,7 +5,8 @@
 // visible cards show a still (frame.jpg) renewed about once a second, one request at a time; cards out of
 // view, and all of them while the tab is hidden, load nothing. Selecting a card (click, Enter) plays it live.
 // The LIVE_MAX slots are shared with the other dashboard windows of this browser (preview-slots.js): two
-// visible windows hold at most LIVE_MAX live previews between them.
+// visible windows hold at most LIVE_MAX live previews between them once they have settled. The window in use
+// (with focus) gets a slot for its selected card: it says it wants one, and the other windows give one back.
 import { PreviewSlots } from './preview-slots.js';
 
 export const LIVE_MAX = 3;
@@ -21,6 +22,8 @@ export class Previews {
     this.observer = typeof IntersectionObserver === 'function'
       ? new IntersectionObserver((entries) => this.onVisible(entries)) : null;
     document.addEventListener('visibilitychange', () => this.plan());
+    addEventListener('focus', () => this.plan());
+    addEventListener('blur', () => this.plan());
     this.stillLoop();
   }
 
@@ -64,9 +67,10 @@ export class Previews {
   plan() {
     const shown = document.hidden ? [] : [...this.cards.values()].filter((p) => p.visible);
     shown.sort((a, b) => (b.id === this.selected) - (a.id === this.selected)); // stable: grid order otherwise
-    const live = new Set(shown.slice(0, Math.min(LIVE_MAX, this.slots.budget())));
+    const mine = shown.length > 0 && shown[0].id === this.selected ? shown[0] : null; // the selected card, in view
+    const live = new Set(shown.slice(0, Math.min(LIVE_MAX, this.slots.budget(mine ? 1 : 0))));
     for (const p of this.cards.values()) this.setMode(p, live.has(p) ? 'live' : shown.includes(p) ? 'still' : 'off');
-    this.slots.hold(live.size);
+    this.slots.hold(live.size, !!mine && !live.has(mine) && document.hasFocus()); // the window in use wants a slot
   }
 
   setMode(p, mode) {
