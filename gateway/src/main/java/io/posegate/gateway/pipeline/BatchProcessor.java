@@ -16,8 +16,6 @@ final class BatchProcessor {
     private final Tensor[] firstItems;
     private final FrameProcessor[] items;
     private final HeldOutputs held = new HeldOutputs();
-    /** The {@link io.posegate.gateway.backend.ModelRuntime#id()} of the runtime the last batch ran on (0: none yet). */
-    private long runtimeId;
 
     BatchProcessor(ModelDescriptor descriptor, int maxBatch) {
         long[] shape = descriptor.input().shape();
@@ -48,13 +46,7 @@ final class BatchProcessor {
      */
     double infer(RuntimeLease lease, int n) {
         long t0 = System.nanoTime();
-        long id = lease.runtime().id();
-        if (id != runtimeId) {
-            if (runtimeId != 0) {
-                held.forgetSources();  // a swap: keep none of the old runtime's output tensors reachable
-            }
-            runtimeId = id;
-        }
+        held.runsOn(lease.runtime().id()); // a swap: keep none of the old runtime's output tensors reachable
         try (InferenceResult result = lease.run(firstItems[n - 1])) {
             held.copyFrom(result);
         }

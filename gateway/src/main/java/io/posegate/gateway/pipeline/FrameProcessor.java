@@ -29,8 +29,6 @@ public final class FrameProcessor {
     private final LimbColours colours;
     private final HeldOutputs held = new HeldOutputs();
     private final DisplayPlacement display = new DisplayPlacement();
-    /** The {@link ModelRuntime#id()} of the runtime the last frame ran on (0: none yet). */
-    private long runtimeId;
 
     public FrameProcessor(ModelDescriptor descriptor) {
         this(descriptor, null);
@@ -87,13 +85,8 @@ public final class FrameProcessor {
      * {@link #inferAndGroup} read them directly; maps over the held copy are made again once).
      */
     private void ranOn(ModelRuntime rt) {
-        long id = rt.id();
-        if (id != runtimeId) {
-            if (runtimeId != 0) {
-                held.forgetSources();
-                decoder.forgetOutputs();
-            }
-            runtimeId = id;
+        if (held.runsOn(rt.id())) {
+            decoder.forgetOutputs();
         }
     }
 

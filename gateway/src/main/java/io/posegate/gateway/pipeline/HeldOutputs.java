@@ -12,8 +12,8 @@ import java.util.Map;
  * are direct, allocated when a shape is first seen and reused for every later frame; when the results hand out the
  * same few tensor objects again (the backends keep one per run slot and batch size) a copy allocates nothing, as
  * long as they are at most {@link BufferViews#CAPACITY} per output. The views of a runtime's outputs keep its output
- * memory reachable: {@link #forgetSources()} lets go of them when the outputs will come from another runtime (its
- * owner, {@link FrameProcessor} or {@link BatchProcessor}, calls it on a change of runtime). Not thread-safe:
+ * memory reachable: {@link #runsOn} lets go of them when the outputs come from another runtime (its owner,
+ * {@link FrameProcessor} or {@link BatchProcessor}, names the runtime before each run). Not thread-safe:
  * one per worker and model. Benchmarks keep one per recorded frame ({@code posegate bench tracking}).
  */
 public final class HeldOutputs implements InferenceResult {
@@ -21,6 +21,8 @@ public final class HeldOutputs implements InferenceResult {
     /** Per output, views of the first n items of its memory (index n - 1), made once per batch size. */
     private final Map<String, Tensor[]> views = new LinkedHashMap<>();
     private final Map<String, Tensor> current = new LinkedHashMap<>();
+    /** The id of the runtime whose outputs were copied last (0: none yet). */
+    private long runtimeId;
     /**
      * Per output, the buffer views of the source and destination tensors copied, made once per tensor and kept for up
      * to {@link BufferViews#CAPACITY} of each: sources alternate when the backend has several run slots, destinations
@@ -43,7 +45,24 @@ public final class HeldOutputs implements InferenceResult {
      * Lets go of the source tensors (and their views) kept so far: the outputs of a runtime no longer used, which would
      * otherwise stay reachable from here. The held copies are kept.
      */
-    public void forgetSources() {
+    /**
+     * Names the runtime ({@link io.posegate.gateway.backend.ModelRuntime#id()}) whose outputs the next copy reads. On a
+     * change from another runtime (a swap) it {@link #forgetSources forgets the sources}; returns whether it did, so the
+     * owner can let go of what it keeps of the old outputs too.
+     */
+    public boolean runsOn(long runtimeId) {
+        if (runtimeId == this.runtimeId) {
+            return false;
+        }
+        boolean swapped = this.runtimeId != 0;
+        this.runtimeId = runtimeId;
+        if (swapped) {
+            forgetSources();
+        }
+        return swapped;
+    }
+
+    private void forgetSources() {
         for (CopyViews c : copies.values()) {
             c.from.clear();
         }
