@@ -9,6 +9,7 @@ import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.VideoFrame;
 import io.posegate.gateway.pipeline.Gateway;
 import io.posegate.gateway.pipeline.StreamPipeline;
+import io.posegate.gateway.pipeline.SwapInProgressException;
 import io.posegate.gateway.pipeline.SwapRecord;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
@@ -98,7 +99,12 @@ final class Commands {
         if (!why.isEmpty()) {
             return reply(id, 422, String.join("; ", why), null);
         }
-        SwapRecord r = gateway.swapBackend(backend);
+        SwapRecord r;
+        try {
+            r = gateway.swapBackendUnlessBusy(backend);
+        } catch (SwapInProgressException busy) {
+            return reply(id, 409, busy.getMessage(), null);
+        }
         if (r.error() != null) {
             return reply(id, 409, "swap to '" + backend + "' failed, '" + r.from() + "' kept: " + r.error(), null);
         }

@@ -39,7 +39,8 @@ final class BackendRoutes {
     /**
      * Accepts {@code {"backend": "openvino"}}: swaps the default backend while streams run. Refused with 422, touching
      * nothing, when a running stream with a model of its own that follows the default could not run it; a backend that
-     * cannot open the gateway's model fails the swap itself (409, the old backend kept, the swap recorded).
+     * cannot open the gateway's model fails the swap itself (409, the old backend kept, the swap recorded). While
+     * another swap runs (from the API, the fleet or the file), refused at once with 409 naming it, nothing tried.
      */
     void putConfig(RoutingContext ctx) {
         JsonObject body = ApiReplies.body(ctx);
@@ -67,7 +68,7 @@ final class BackendRoutes {
                 throw new ApiReplies.Refusal(422, "backend '" + backend + "' not swapped in, '" + gateway.defaultBackend()
                         + "' kept: " + String.join("; ", streams));
             }
-            SwapRecord r = gateway.swapBackend(backend);
+            SwapRecord r = gateway.swapBackendUnlessBusy(backend);
             if (r.error() != null) {
                 throw new IllegalStateException("swap to '" + backend + "' failed, '" + r.from() + "' kept: " + r.error());
             }

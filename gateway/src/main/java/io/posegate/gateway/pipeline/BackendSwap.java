@@ -5,11 +5,16 @@ import io.posegate.gateway.model.ModelDescriptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
 /**
- * Swaps a gateway's default backend while its streams run and remembers the last swap. Opening the new
- * backend blocks: call {@link #swap} from a worker thread, never an event loop.
+ * Swaps a gateway's default backend while its streams run and remembers the last swap. Swaps run one at a time, in
+ * the order they were asked for (a fair lock): two swaps asked for at once from different places (the API, a fleet
+ * command, a reload of the file) never open side by side, and the one asked for last is the one that stays.
+ * Opening the new backend blocks: call {@link #swap} and {@link #swapUnlessBusy} from a worker thread, never an
+ * event loop.
  */
 final class BackendSwap {
     private static final Logger LOG = Logger.getLogger(BackendSwap.class.getName());
@@ -17,6 +22,8 @@ final class BackendSwap {
     private final GatewayState state;
     private final RuntimeOpener opener;
     private volatile SwapRecord last;
+    /** Held for a whole swap; fair, so waiting swaps run in the order they asked. */
+    private final ReentrantLock turn = new ReentrantLock(true);
 
     BackendSwap(GatewayState state, RuntimeOpener opener) {
         this.state = state;
@@ -28,8 +35,36 @@ final class BackendSwap {
         return last;
     }
 
-    /** See {@link Gateway#swapBackend}. */
+    /** See {@link Gateway#swapBackend}: waits for the swaps asked for before it. */
     SwapRecord swap(String backend) {
+        turn.lock();
+        try {
+            return swapInTurn(backend);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** See {@link Gateway#swapBackendUnlessBusy}: refuses at once while another swap runs or waits. */
+    SwapRecord swapUnlessBusy(String backend) {
+        boolean mine;
+        try {
+            mine = turn.tryLock(0, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwapInProgressException(backend, last);
+        }
+        if (!mine) {
+            throw new SwapInProgressException(backend, last);
+        }
+        try {
+            return swapInTurn(backend);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private SwapRecord swapInTurn(String backend) {
         DefaultRuntimes runtimes = state.runtimes;
         String from = runtimes.defaultBackend();
         Instant at = Instant.now();

@@ -213,10 +213,20 @@ public final class Gateway implements AutoCloseable {
      * Swaps the default backend while streams run: the new one opens and warms up beside the old, then
      * takes over between two frames for every stream without its own backend; runtimes no stream uses
      * any more close once their runs in flight finish. On failure the old backend stays and the error is
-     * recorded in {@link #lastSwap()}.
+     * recorded in {@link #lastSwap()}. Swaps run one at a time: this waits for the swaps asked for before it (in
+     * that order), so the one asked for last is the one that stays. Blocks; call it from a worker, never an event loop.
      */
     public SwapRecord swapBackend(String backend) {
         return swap.swap(backend);
+    }
+
+    /**
+     * As {@link #swapBackend}, but refused at once with {@link SwapInProgressException}, trying nothing, while another
+     * swap runs or waits: for a request that answers someone (the API, a fleet command) and must not hold a worker for
+     * the length of another swap's open.
+     */
+    public SwapRecord swapBackendUnlessBusy(String backend) {
+        return swap.swapUnlessBusy(backend);
     }
 
     /** The shared inference workers (for their counters). */
