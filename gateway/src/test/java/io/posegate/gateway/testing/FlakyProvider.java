@@ -5,12 +5,15 @@ import io.posegate.spi.BackendException;
 import io.posegate.spi.BackendOptions;
 import io.posegate.spi.BackendSession;
 import io.posegate.spi.ErrorCode;
+import io.posegate.spi.InferenceResult;
 import io.posegate.spi.ModelSpec;
+import io.posegate.spi.Tensor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simulated backend named {@code flaky}; its {@code open} fails with {@link #message} ({@code "flaky: device not
- * ready"} unless set) while {@link #failures} is above 0 (each failure counts it down).
+ * ready"} unless set) while {@link #failures} is above 0 (each failure counts it down). While {@link #hangs} is above 0,
+ * the next run on one of its sessions (not a warm-up at open) hangs until {@link #releaseHung()}, as on a hung device.
  */
 public final class FlakyProvider extends ForwardingProvider {
     /** How many more opens fail. */
@@ -23,6 +26,9 @@ public final class FlakyProvider extends ForwardingProvider {
     public volatile String message = "flaky: device not ready";
     /** When set, each open waits for it to be counted down first (a slow open). */
     public volatile java.util.concurrent.CountDownLatch hold;
+    /** How many more runs hang (each hung run counts it down). */
+    public final AtomicInteger hangs = new AtomicInteger();
+    private final java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
 
     public FlakyProvider() {
         super(new SimulatedBackendProvider(), "flaky");
@@ -44,5 +50,22 @@ public final class FlakyProvider extends ForwardingProvider {
             throw new BackendException(ErrorCode.RUNTIME_UNAVAILABLE, message);
         }
         return super.open(model, options);
+    }
+
+    /** Lets every hung run return, and runs hang no more. */
+    public void releaseHung() {
+        hung.countDown();
+    }
+
+    @Override
+    protected InferenceResult run(BackendSession session, Tensor input, int index) {
+        if (index > 0 && hangs.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            try {
+                hung.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return session.run(input);
     }
 }
