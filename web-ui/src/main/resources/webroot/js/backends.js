@@ -82,9 +82,12 @@ export class BackendsPanel {
       this.render(b);
     } catch (e) {
       this.busy = false;
-      this.say(`Switch to ${name} failed: ${e.message}`, 'error');
+      // 409 "not started": another switch (from another window, the fleet or the config file) was in progress.
+      const text = e.status === 409 && e.message.includes('not started')
+        ? `Not switched to ${name}: ${e.message}` : `Switch to ${name} failed: ${e.message}`;
+      this.say(text, 'error');
       await this.refresh().catch(() => {});
-      this.say(`Switch to ${name} failed: ${e.message}`, 'error');
+      this.say(text, 'error');
     } finally {
       this.busy = false;
       this.button.disabled = false;

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * Watches the config file (vertx-config's scan) and applies changes while the gateway runs: streams
  * added, changed or removed, and a new default backend swapped in beside the old one. Only what
  * changed is touched. An invalid file is reported and ignored; the running config stays.
- * The work runs on the {@code posegate-control} worker pool, never the event loop.
+ * A file change is applied on the named worker {@code posegate-reload} (one thread of its own, so a reload that waits
+ * for a backend swap in progress does not hold a worker the API needs), never the event loop.
  *
  * <p>Streams from the file are trusted ({@link SourceSpec.Origin#CONFIG_FILE}); when the fleet's overlay sets
  * {@code streams}, its streams start with {@link SourceSpec.Origin#API}, held to the HTTP API's rules (no
@@ -48,7 +49,7 @@ public final class ConfigReloader implements AutoCloseable {
     private final Gateway gateway;
     private final GatewayConfigLoader loader;
     private final Map<String, Object> overrides;
-    private final WorkerExecutor control;
+    private final WorkerExecutor reloads;
     /** Written under the reloader's lock; a concurrent map so {@link #manages} may be asked on an event loop. */
     private final Map<String, AppliedStream> applied = new java.util.concurrent.ConcurrentHashMap<>();
     private ConfigRetriever retriever;
@@ -72,7 +73,7 @@ public final class ConfigReloader implements AutoCloseable {
         this.gateway = gateway;
         this.loader = loader;
         this.overrides = Map.copyOf(overrides);
-        this.control = vertx.createSharedWorkerExecutor("posegate-control", 2);
+        this.reloads = vertx.createSharedWorkerExecutor("posegate-reload", 1);
         this.configBackend = gateway.config().backend();
         for (GatewayConfig.StreamConfig s : gateway.config().streams()) {
             applied.put(s.id(), new AppliedStream(s, SourceSpec.Origin.CONFIG_FILE));
@@ -88,7 +89,7 @@ public final class ConfigReloader implements AutoCloseable {
     /** Starts watching, checking the file every {@code scanMillis}. */
     public void start(long scanMillis) {
         retriever = loader.retriever(scanMillis);
-        retriever.listen(change -> control.executeBlocking(() -> {
+        retriever.listen(change -> reloads.executeBlocking(() -> {
             fileChanged(change.getNewConfiguration());
             return null;
         }, true));
@@ -255,6 +256,14 @@ public final class ConfigReloader implements AutoCloseable {
      * {@code fileReload}, to retry an owed swap (see the class comment).
      */
     private void apply(GatewayConfig next, boolean setsBackend, boolean fileReload) {
+        gateway.inSwapTurn(() -> applyInSwapTurn(next, setsBackend, fileReload));
+    }
+
+    /**
+     * {@link #apply(GatewayConfig, boolean, boolean)} holding the gateway's swap turn: no swap runs while it decides
+     * whether to swap (from the backend that runs, its runtime and error, the last swap) and acts on that.
+     */
+    private void applyInSwapTurn(GatewayConfig next, boolean setsBackend, boolean fileReload) {
         boolean defaultFailed = defaultFailedToOpen();
         SourceSpec.Origin origin = streamsOrigin();
         Map<String, GatewayConfig.StreamConfig> wanted = new HashMap<>();

@@ -95,12 +95,13 @@ final class Commands {
         if (backend == null) {
             return reply(id, 400, "args must name a backend: {\"backend\": \"auto|onnx|openvino|tensorrt\"}", null);
         }
-        List<String> why = ConfigChange.unsatisfiableAsDefault(backend, gateway);
-        if (!why.isEmpty()) {
-            return reply(id, 422, String.join("; ", why), null);
-        }
         SwapRecord r;
         try {
+            gateway.refuseSwapWhileBusy(backend);
+            List<String> why = ConfigChange.unsatisfiableAsDefault(backend, gateway);
+            if (!why.isEmpty()) {
+                return reply(id, 422, String.join("; ", why), null);
+            }
             r = gateway.swapBackendUnlessBusy(backend);
         } catch (SwapInProgressException busy) {
             return reply(id, 409, busy.getMessage(), null);

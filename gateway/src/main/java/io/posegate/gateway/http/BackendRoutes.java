@@ -63,6 +63,7 @@ final class BackendRoutes {
             return;
         }
         ApiReplies.blocking(control, ctx, () -> {
+            gateway.refuseSwapWhileBusy(backend);
             List<String> streams = BackendFit.followingStreams(backend, gateway, id -> false);
             if (!streams.isEmpty()) {
                 throw new ApiReplies.Refusal(422, "backend '" + backend + "' not swapped in, '" + gateway.defaultBackend()

@@ -52,13 +52,30 @@ final class BackendSwap {
             mine = turn.tryLock(0, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SwapInProgressException(backend, last);
+            throw new IllegalStateException("swap to '" + backend + "' not started: interrupted while taking its turn", e);
         }
         if (!mine) {
             throw new SwapInProgressException(backend, last);
         }
         try {
             return swapInTurn(backend);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** See {@link Gateway#refuseSwapWhileBusy}. */
+    void refuseWhileBusy(String backend) {
+        if (!turn.isHeldByCurrentThread() && (turn.isLocked() || turn.hasQueuedThreads())) {
+            throw new SwapInProgressException(backend, last);
+        }
+    }
+
+    /** See {@link Gateway#inSwapTurn}. */
+    void inTurn(Runnable work) {
+        turn.lock();
+        try {
+            work.run();
         } finally {
             turn.unlock();
         }

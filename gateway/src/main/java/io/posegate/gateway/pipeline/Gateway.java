@@ -229,6 +229,24 @@ public final class Gateway implements AutoCloseable {
         return swap.swapUnlessBusy(backend);
     }
 
+    /**
+     * Throws {@link SwapInProgressException} if a swap runs or waits (or a config change holds the turn): a cheap early
+     * refusal before a request's own checks. Racy by nature; {@link #swapBackendUnlessBusy} decides.
+     */
+    public void refuseSwapWhileBusy(String backend) {
+        swap.refuseWhileBusy(backend);
+    }
+
+    /**
+     * Runs {@code work} holding the swap turn: it waits for the swaps asked for before it, and no other swap starts
+     * until it returns, so a decision made in it from {@link #defaultBackend}, {@link #runtimes} and {@link #lastSwap}
+     * still holds when it acts; {@link #swapBackend} called in it runs at once. For a config change that decides
+     * whether to swap. Blocks; call it from a worker, never an event loop.
+     */
+    public void inSwapTurn(Runnable work) {
+        swap.inTurn(work);
+    }
+
     /** The shared inference workers (for their counters). */
     public InferenceScheduler scheduler() {
         return scheduler;

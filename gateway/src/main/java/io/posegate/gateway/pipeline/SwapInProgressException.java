@@ -11,7 +11,7 @@ public final class SwapInProgressException extends IllegalStateException {
     SwapInProgressException(String asked, SwapRecord running) {
         super("swap to '" + asked + "' not started: " + (running != null && running.inProgress()
                 ? "the swap from '" + running.from() + "' to '" + running.to() + "' (started " + running.at() + ") is in progress"
-                : "another backend swap is in progress")
+                : "another backend swap, or a config change that may swap, is in progress")
                 + "; ask again once it has finished (GET /api/backends shows lastSwap)");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.pipeline.SwapRecord;
+import io.posegate.gateway.testing.Await;
 import io.posegate.gateway.testing.FlakyProvider;
 import io.posegate.gateway.testing.GatewayTrees;
 import io.posegate.gateway.testing.TestBackends;
@@ -134,23 +135,32 @@ class StartFailureRetryTest extends WithReloadingGateway {
     }
 
     @Test
-    void aReloadDoesNotRetryWhileASwapToItIsOpeningIt() throws Exception {
+    void aReloadWaitsForASwapThatIsOpeningItAndDoesNotOpenItAgain() throws Exception {
         startOnFlakyWhichFails(1);
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
         flaky.hold = hold;
         Thread swap = new Thread(() -> gateway.swapBackend("flaky"), "swap-to-flaky");
         swap.start();
-        long until = System.currentTimeMillis() + 10_000;
-        while (flaky.attempts.get() < 2 && System.currentTimeMillis() < until) {
-            Thread.sleep(10);
+        Thread reload = null;
+        try {
+            Await.until(() -> flaky.attempts.get() == 2, Await.PATIENCE, () -> "the swap to start opening flaky");
+            assertTrue(gateway.lastSwap().inProgress());
+            reload = new Thread(() -> reloader.apply(withToken("flaky")), "reload");
+            reload.start();
+            Thread waiting = reload;
+            Await.until(() -> !waiting.isAlive() || waiting.getState() == Thread.State.WAITING, Await.PATIENCE,
+                    () -> "the reload to finish or wait for the swap; it is " + waiting.getState());
+            assertTrue(reload.isAlive(), "the reload decided while the swap was still opening");
+        } finally {
+            hold.countDown();
+            swap.join(Await.PATIENCE.toMillis());
+            if (reload != null) {
+                reload.join(Await.PATIENCE.toMillis());
+            }
         }
-        assertTrue(gateway.lastSwap().inProgress());
-        reloader.apply(withToken("flaky"));
-        assertEquals(2, flaky.attempts.get(), "no second open while the swap is opening it");
-        hold.countDown();
-        swap.join(10_000);
         assertNull(gateway.lastSwap().error());
         assertNotNull(gateway.runtimes().get("flaky"));
-        assertEquals(2, flaky.attempts.get());
+        assertEquals(2, flaky.attempts.get(), "the reload found it open after the swap: no second open");
+        assertNull(reloader.lastError());
     }
 }

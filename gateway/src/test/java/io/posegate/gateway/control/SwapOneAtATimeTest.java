@@ -17,6 +17,7 @@ import io.posegate.gateway.testing.WithReloadingGateway;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +106,39 @@ class SwapOneAtATimeTest extends WithReloadingGateway {
         assertNull(reloader.lastError());
         assertEquals("twin", gateway.defaultBackend(), "the file's backend, applied after the swap in progress");
         assertEquals("flaky", gateway.lastSwap().from());
+    }
+
+    @Test
+    void aDesiredConfigNamingTheBackendBeingLeftWaitsAndStays() throws Exception {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        AtomicReference<List<String>> problems = new AtomicReference<>();
+        Thread waiting = startAndLetItPark("desired-config",
+                () -> problems.set(reloader.applyOverlay(new JsonObject().put("backend", "simulated"))), failed);
+        assertTrue(waiting.isAlive(), "the desired config decided while the swap to flaky was opening");
+
+        release.countDown();
+        held.join(Await.PATIENCE.toMillis());
+        waiting.join(Await.PATIENCE.toMillis());
+        assertNull(failed.get());
+        assertEquals(List.of(), problems.get());
+        assertEquals("simulated", gateway.defaultBackend(), "the backend the config asked for last, after the swap");
+        assertEquals("flaky", gateway.lastSwap().from());
+    }
+
+    @Test
+    void aDesiredConfigNamingTheBackendBeingOpenedDoesNotOpenItTwice() throws Exception {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread waiting = startAndLetItPark("desired-config",
+                () -> reloader.applyOverlay(new JsonObject().put("backend", "flaky")), failed);
+        assertTrue(waiting.isAlive());
+
+        release.countDown();
+        held.join(Await.PATIENCE.toMillis());
+        waiting.join(Await.PATIENCE.toMillis());
+        assertNull(failed.get());
+        assertEquals("flaky", gateway.defaultBackend());
+        assertEquals(1, flaky.attempts.get(), "the swap in progress opened it; the config found it running");
+        assertEquals("simulated", gateway.lastSwap().from(), "no second swap");
     }
 
     @Test

@@ -37,7 +37,7 @@ class WatchdogLostBackendTest extends WithReloadingGateway {
         assertEquals("flaky", gateway.defaultBackend());
         assertNull(gateway.runtimes().get("flaky"));
         assertTrue(gateway.runtimeErrors().get("flaky").contains("reopening failed"), String.valueOf(gateway.runtimeErrors()));
-        assertEquals(SourceState.Phase.FAILED, gateway.stream("a").state().phase());
+        WatchdogLoss.awaitFailed(gateway, "a");
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.posegate.gateway.testing;
 
+import io.posegate.gateway.ingest.SourceState;
 import io.posegate.gateway.pipeline.Gateway;
 import io.vertx.core.json.JsonObject;
 
@@ -29,5 +30,14 @@ public final class WatchdogLoss {
         flaky.hangs.set(1);
         Await.until(() -> gateway.runtimeLost(flaky.name()), Await.PATIENCE,
                 () -> "the watchdog to poison " + flaky.name() + "'s runtime and its reopen to fail");
+    }
+
+    /**
+     * Waits until stream {@code id} is FAILED: the reopener marks the lost runtime's streams failed just after it records
+     * the loss ({@link Gateway#runtimeLost} may already say true in between).
+     */
+    public static void awaitFailed(Gateway gateway, String id) throws InterruptedException {
+        Await.until(() -> gateway.stream(id).state().phase() == SourceState.Phase.FAILED, Await.PATIENCE,
+                () -> "stream " + id + " to be marked failed; it is " + gateway.stream(id).state().phase());
     }
 }
