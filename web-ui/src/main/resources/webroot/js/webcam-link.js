@@ -1,7 +1,8 @@
 // The webcam's feeding socket, /ws?webcam=ID: while open it sends the camera's picture as a binary JPEG message
 // every 100 ms (skipped while the socket's buffer is full). Until close() it reopens after any drop (a network
 // blip, an idle or error close, a restarted gateway, the gateway closing it (1001) after it removed the stream as
-// orphaned) with the dashboard's back-off. Before reopening it asks for
+// orphaned, or at once because no stream reads its feed: the page found its stream just before the removal) with the
+// dashboard's back-off. Before reopening it asks for
 // the stream and creates it again on a 404: a restarted gateway has lost it (it came from the API). It gives up
 // only when the gateway no longer lets this page feed (token revoked, 401/403): then onEnded(why).
 import { getJson, sendJson } from './api.js';

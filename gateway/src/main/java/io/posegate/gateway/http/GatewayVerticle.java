@@ -164,7 +164,8 @@ public final class GatewayVerticle extends VerticleBase {
         new ApiRoutes(gateway, hub, previews, control, orphans).mount(router);
         tokenBound = new TokenBoundConnections(tokens);
         ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound, fleetReadiness, previews);
-        new WsEndpoint(vertx, hub, webcams, security.authenticator(), tokenBound, this::hello, sec.wsIdleSeconds()).mount(router);
+        new WsEndpoint(vertx, hub, webcams, orphans.readers(), security.authenticator(), tokenBound, this::hello,
+                sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));
         TlsFiles tls = sec.tls() == null ? null : new TlsFiles(sec.tls());

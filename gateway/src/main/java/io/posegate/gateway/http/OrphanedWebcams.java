@@ -33,14 +33,17 @@ import java.util.logging.Logger;
  * busy for long (a backend swap), so there it checks again that no browser feeds the stream and none fed it since
  * the decision, and removes only that same pipeline. After removing it, unless another running stream still reads the
  * same feed, it closes the sockets linked to the feed ({@link WebcamHub#disconnect}): a page that opened its socket in
- * between reconnects, finds the stream gone and adds it again. A removal that throws is logged and the stream stays
- * watched.
+ * between reconnects, finds the stream gone and adds it again. A socket that attaches later (its page found the stream
+ * just before the removal) finds no stream reading its feed and is closed at once ({@link WebcamSocket#linkWhileRead});
+ * as the stream is removed before the sockets are closed, and a socket is linked before it looks for the stream, every
+ * feeding socket is closed by one or the other. A removal that throws is logged and the stream stays watched.
  */
 final class OrphanedWebcams {
     private static final Logger LOG = Logger.getLogger(OrphanedWebcams.class.getName());
 
     private final Gateway gateway;
     private final WebcamHub webcams;
+    private final WebcamReaders readers;
     private final WorkerExecutor control;
     private final long orphanNanos;
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
@@ -69,9 +72,15 @@ final class OrphanedWebcams {
     OrphanedWebcams(Gateway gateway, WebcamHub webcams, WorkerExecutor control, Duration orphan, Predicate<String> managed) {
         this.gateway = gateway;
         this.webcams = webcams;
+        this.readers = new WebcamReaders(gateway::streams);
         this.control = control;
         this.orphanNanos = orphan.toNanos();
         this.managed = Objects.requireNonNull(managed, "managed is null");
+    }
+
+    /** Which running stream reads a webcam feed, as this class asks it before closing a feed's sockets. */
+    WebcamReaders readers() {
+        return readers;
     }
 
     /** Replaces the test of which streams the config reloader manages (set once the reloader exists). */
@@ -219,21 +228,11 @@ final class OrphanedWebcams {
             return null;
         }
         watched.remove(d.id(), d.watch());
-        String reader = readerOf(d.feed());
+        String reader = readers.readerOf(d.feed());
         int closed = reader == null ? webcams.disconnect(d.feed()) : 0;
         LOG.info("stream " + d.id() + " removed: no browser fed webcam:" + d.feed() + " for " + d.unfedMillis()
                 + " ms (sources.webcamOrphanMs)" + (closed > 0 ? "; closed " + closed + " socket(s) linked to its feed" : "")
                 + (reader != null ? "; the sockets of its feed stay open: stream " + reader + " reads it too" : ""));
         return d.id();
-    }
-
-    /** The id of a running stream that reads webcam feed {@code feed}, or null when none does. */
-    private String readerOf(String feed) {
-        for (StreamPipeline s : gateway.streams()) {
-            if (feed.equals(WebcamSources.feedOf(s.spec()))) {
-                return s.id();
-            }
-        }
-        return null;
     }
 }

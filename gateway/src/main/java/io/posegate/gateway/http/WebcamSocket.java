@@ -5,7 +5,10 @@ import io.posegate.gateway.ingest.feeds.WebcamFeed;
 import io.posegate.gateway.ingest.feeds.WebcamHub;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Accepts a browser's camera frames on {@code /ws}: each binary message is one JPEG, pushed into the
@@ -14,30 +17,45 @@ import java.util.function.BooleanSupplier;
  * queues, so this runs on the event loop; a refused frame gets a text {@code error} message naming why.
  * Only an admin's socket may send frames. A socket holds its feed from its first frame until it closes: the
  * stream then knows when its browser went away ({@link WebcamFeed#feederLeft}). A socket that may feed (admin) when it
- * opens and names its feed, or that has fed one, is linked to that feed: it is closed when a webcam stream reading the
- * feed is removed as orphaned and no other stream reads it ({@link WebcamHub#disconnect}), so the page does not go on
- * feeding a feed nothing reads. A socket that may not feed (a viewer naming a feed) is never linked, so it is not
- * closed.
+ * opens and names its feed, or that starts feeding one, is linked to that feed: it is closed when a webcam stream
+ * reading the feed is removed as orphaned and no other stream reads it ({@link WebcamHub#disconnect}), so the page does
+ * not go on feeding a feed nothing reads. Such a socket attaches only while a running stream reads its feed: else it
+ * is closed at once, reason {@value #NO_STREAM} and the feed's source, and feeds nothing (the page found its stream
+ * just before it was removed, then opened its socket after the removal). A socket that may not feed (a viewer naming
+ * a feed) is never linked, so it is not closed.
  */
 final class WebcamSocket {
     /**
-     * The close code when the webcam stream reading this socket's feed was removed (its page had stopped feeding it):
-     * the page's WebcamLink reconnects, finds the stream gone (404) and adds it again.
+     * The close code when no stream reads this socket's feed any more: the webcam stream reading it was removed (its
+     * page had stopped feeding it), or none read it when the socket attached. The page's WebcamLink reconnects, finds
+     * the stream gone (404) and adds it again.
      */
     static final short REMOVED = 1001;
+
+    /** The close reason, then {@code webcam:NAME}, when no running stream reads the feed a socket attaches to. */
+    static final String NO_STREAM = "no stream reads ";
 
     private WebcamSocket() {
     }
 
-    /** Handles the socket's binary messages; run the result when the socket closes (on its event loop). */
-    static Runnable attach(ServerWebSocket ws, WebcamHub webcams, BooleanSupplier mayFeed) {
+    /**
+     * Handles the socket's binary messages; run the result when the socket closes (on its event loop).
+     *
+     * @param read whether a running stream reads the feed of that name now ({@link WebcamReaders#read})
+     */
+    static Runnable attach(ServerWebSocket ws, WebcamHub webcams, Predicate<String> read, BooleanSupplier mayFeed) {
         String name = feedName(ws.query());
         WebcamFeed[] held = new WebcamFeed[1]; // only touched on the socket's event loop
-        Runnable closer = () -> ws.close(REMOVED, "the stream reading webcam:" + name + " was removed");
+        Consumer<String> close = reason -> ws.close(REMOVED, reason);
         // a socket that may feed and names its feed (the dashboard's page), or feeds one, is closed when that feed's
         // stream is removed; one that may not feed has no say in the feed and is left alone
-        Runnable[] unlink = {namesFeed(ws.query()) && mayFeed.getAsBoolean() ? webcams.link(name, closer) : null};
+        boolean linkNow = namesFeed(ws.query()) && mayFeed.getAsBoolean();
+        Runnable[] unlink = {linkNow ? linkWhileRead(webcams, name, read, close) : null};
+        boolean[] refused = {linkNow && unlink[0] == null};
         ws.binaryMessageHandler(buf -> {
+            if (refused[0]) {
+                return; // closing: no stream reads its feed
+            }
             if (!mayFeed.getAsBoolean()) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("stream", "webcam:" + name)
                         .put("message", "webcam frames need the admin role: log in or send {\"type\":\"auth\",\"token\":...}").encode());
@@ -45,11 +63,15 @@ final class WebcamSocket {
             }
             try {
                 if (held[0] == null) {
+                    if (unlink[0] == null) {
+                        unlink[0] = linkWhileRead(webcams, name, read, close);
+                        if (unlink[0] == null) {
+                            refused[0] = true;
+                            return;
+                        }
+                    }
                     held[0] = webcams.acquire(name);
                     held[0].feederJoined();
-                    if (unlink[0] == null) {
-                        unlink[0] = webcams.link(name, closer);
-                    }
                 }
                 held[0].submitJpeg(buf.getBytes());
             } catch (IllegalArgumentException e) {
@@ -68,6 +90,29 @@ final class WebcamSocket {
                 held[0] = null;
             }
         };
+    }
+
+    /**
+     * Links a socket to the feed called {@code name} only while a running stream reads it; returns what unlinks it, or
+     * null when it was refused. It links first and then looks for the stream, so a removal of that stream (which
+     * removes the stream, then closes the sockets linked to its feed) either finds the link and closes the socket, or
+     * ended before the look, which then finds no stream: no socket stays linked to a feed whose stream is gone.
+     * {@code close} gets the reason at most once, whichever comes first: the removal's or this refusal's.
+     */
+    static Runnable linkWhileRead(WebcamHub webcams, String name, Predicate<String> read, Consumer<String> close) {
+        AtomicBoolean closed = new AtomicBoolean();
+        Consumer<String> once = reason -> {
+            if (closed.compareAndSet(false, true)) {
+                close.accept(reason);
+            }
+        };
+        Runnable unlink = webcams.link(name, () -> once.accept("the stream reading webcam:" + name + " was removed"));
+        if (read.test(name)) {
+            return unlink;
+        }
+        unlink.run();
+        once.accept(NO_STREAM + "webcam:" + name);
+        return null;
     }
 
     /** True when the query string names a feed ({@code webcam=} with a valid name). */

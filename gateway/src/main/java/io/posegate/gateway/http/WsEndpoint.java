@@ -30,16 +30,18 @@ final class WsEndpoint {
     private final Vertx vertx;
     private final WsHub hub;
     private final WebcamHub webcams;
+    private final WebcamReaders readers;
     private final Authenticator authenticator;
     private final TokenBoundConnections tokenBound;
     private final Supplier<JsonObject> hello;
     private final int idleSeconds;
 
-    WsEndpoint(Vertx vertx, WsHub hub, WebcamHub webcams, Authenticator authenticator, TokenBoundConnections tokenBound,
-               Supplier<JsonObject> hello, int idleSeconds) {
+    WsEndpoint(Vertx vertx, WsHub hub, WebcamHub webcams, WebcamReaders readers, Authenticator authenticator,
+               TokenBoundConnections tokenBound, Supplier<JsonObject> hello, int idleSeconds) {
         this.vertx = vertx;
         this.hub = hub;
         this.webcams = webcams;
+        this.readers = readers;
         this.authenticator = authenticator;
         this.tokenBound = tokenBound;
         this.hello = hello;
@@ -92,7 +94,8 @@ final class WsEndpoint {
     private void join(ServerWebSocket ws, Principal principal, String token, String address) {
         AtomicReference<Principal> who = new AtomicReference<>(principal);
         TokenBoundConnections.Tracked tracked = tokenBound.track(token, () -> ws.close((short) 1008, REVOKED));
-        Runnable webcamClosed = WebcamSocket.attach(ws, webcams, () -> who.get().role().covers(Role.ADMIN));
+        Runnable webcamClosed = WebcamSocket.attach(ws, webcams, readers::read,
+                () -> who.get().role().covers(Role.ADMIN));
         hub.accept(ws, hello, next -> authenticator.authenticate(next, address).onComplete(r -> {
             if (r.failed()) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("message", reason(r.cause())).encode());

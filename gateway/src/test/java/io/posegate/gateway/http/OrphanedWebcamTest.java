@@ -209,6 +209,96 @@ class OrphanedWebcamTest {
         }
     }
 
+    /**
+     * The page's race: it found its stream (200) just before the stream was removed, then opened its feeding socket
+     * after the removal had closed the feed's sockets. That socket is closed at once (1001, naming the stream's
+     * source), so the page reconnects, finds the stream gone and adds it again; the configured stream's socket is
+     * left alone.
+     */
+    @Test
+    void aFeedingSocketOpenedJustAfterItsStreamWasRemovedIsClosedNamingIt() throws Exception {
+        try (UiGateway gateway = driven()) {
+            List<String> camSaid = new java.util.concurrent.CopyOnWriteArrayList<>();
+            WebSocket camPage = gateway.webSocket("/ws?webcam=cam", camSaid::add); // the configured stream cam's feed
+            Await.until(() -> !camSaid.isEmpty(), Await.PATIENCE, () -> "cam's socket greeted");
+            put(gateway, PAGE, "webcam:" + PAGE);
+            assertEquals(200, status(gateway, PAGE), "the page checks its stream: still there");
+            assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN));
+
+            SocketWatch late = SocketWatch.open(gateway, "/ws?webcam=" + PAGE);
+            late.awaitGreetedOrClosed();
+            assertEquals(0, gateway.verticle().webcams().links(PAGE), "not linked to a feed no stream reads");
+            late.awaitClosed();
+            assertEquals((short) 1001, late.ws.closeStatusCode());
+            assertEquals("no stream reads webcam:" + PAGE, late.ws.closeReason());
+
+            assertFalse(camPage.isClosed(), "another stream's socket is untouched");
+            assertEquals(1, gateway.verticle().webcams().links("cam"));
+            // what the page's WebcamLink does on that close: the stream is gone (404), it adds it again and reopens
+            assertEquals(404, status(gateway, PAGE));
+            put(gateway, PAGE, "webcam:" + PAGE);
+            SocketWatch again = SocketWatch.open(gateway, "/ws?webcam=" + PAGE);
+            again.awaitGreetedOrClosed();
+            assertFalse(again.ws.isClosed(), "its stream exists again: the socket stays");
+            assertEquals(1, gateway.verticle().webcams().links(PAGE));
+        }
+    }
+
+    /**
+     * Sockets attaching around a removal, interleaved with the test hooks: one opened after the removal was decided
+     * but before it ran is closed by the removal; one opened after it ran is closed at its attach. A socket that
+     * attached before the removal and is not the page's (the configured cam's) stays, as does a frame-less viewer.
+     */
+    @Test
+    void everyFeedingSocketAttachedAroundARemovalIsClosed() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            SocketWatch cam = SocketWatch.open(gateway, "/ws?webcam=cam");
+            SocketWatch viewer = SocketWatch.open(gateway, "/ws");
+            cam.awaitGreetedOrClosed();
+            viewer.awaitGreetedOrClosed();
+
+            now.set(ORPHAN);
+            List<OrphanedWebcams.Decision> decided = orphans(gateway).decide(ORPHAN);
+            assertEquals(1, decided.size());
+            SocketWatch early = SocketWatch.open(gateway, "/ws?webcam=" + PAGE); // the stream still exists
+            early.awaitGreetedOrClosed();
+            assertEquals(1, gateway.verticle().webcams().links(PAGE), "attached while its stream exists");
+            assertEquals(List.of(PAGE), orphans(gateway).remove(decided).toCompletionStage().toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS));
+            SocketWatch late = SocketWatch.open(gateway, "/ws?webcam=" + PAGE);
+            late.awaitGreetedOrClosed();
+            assertEquals(0, gateway.verticle().webcams().links(PAGE), "nothing stays linked to the removed stream's feed");
+
+            early.awaitClosed();
+            late.awaitClosed();
+            assertEquals((short) 1001, early.ws.closeStatusCode());
+            assertEquals("the stream reading webcam:" + PAGE + " was removed", early.ws.closeReason());
+            assertEquals((short) 1001, late.ws.closeStatusCode());
+            assertEquals("no stream reads webcam:" + PAGE, late.ws.closeReason());
+            assertFalse(cam.ws.isClosed(), "the configured stream's socket stays");
+            assertFalse(viewer.ws.isClosed(), "a socket that names no feed stays");
+            assertEquals(1, gateway.verticle().webcams().links("cam"));
+        }
+    }
+
+    /** A test client's socket: the text it was sent and whether it was closed. */
+    private record SocketWatch(WebSocket ws, List<String> said) {
+        static SocketWatch open(UiGateway gateway, String uri) throws Exception {
+            List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+            return new SocketWatch(gateway.webSocket(uri, said::add), said);
+        }
+
+        /** Until the hub's greeting came (the gateway has attached the socket) or the socket closed. */
+        void awaitGreetedOrClosed() throws InterruptedException {
+            Await.until(() -> !said.isEmpty() || ws.isClosed(), Await.PATIENCE, () -> "greeted or closed");
+        }
+
+        void awaitClosed() throws InterruptedException {
+            Await.until(ws::isClosed, Await.PATIENCE, () -> "closed");
+        }
+    }
+
     /** Only a socket that may feed (admin) is linked to the feed it names: a viewer's socket is not closed by a removal. */
     @Test
     void aViewersSocketNamingAFeedIsNotLinkedToIt() throws Exception {

@@ -31,6 +31,11 @@ public final class WebcamHub {
         this.limits = requireNonNull(limits, "limits is null");
     }
 
+    /** The feed a name stands for: {@code name}, or {@value #DEFAULT_NAME} when it is blank (as {@code webcam:} is). */
+    public static String feedKey(String name) {
+        return name.isBlank() ? DEFAULT_NAME : name;
+    }
+
     /**
      * The feed called {@code name} (blank means {@value #DEFAULT_NAME}), created if needed; {@link #release} it when done.
      *
@@ -38,7 +43,7 @@ public final class WebcamHub {
      */
     public synchronized WebcamFeed acquire(String name) {
         requireNonNull(name, "name is null");
-        String key = name.isBlank() ? DEFAULT_NAME : name;
+        String key = feedKey(name);
         Held held = feeds.get(key);
         if (held == null) {
             if (feeds.size() >= MAX_FEEDS) {
@@ -61,7 +66,7 @@ public final class WebcamHub {
 
     /** Open sockets feeding the feed called {@code name} now (blank means {@value #DEFAULT_NAME}); 0 when it does not exist. */
     public synchronized int feeders(String name) {
-        Held held = feeds.get(name.isBlank() ? DEFAULT_NAME : name);
+        Held held = feeds.get(feedKey(name));
         return held == null ? 0 : held.feed.feeders();
     }
 
@@ -70,7 +75,7 @@ public final class WebcamHub {
      * -1 when it does not exist. A change between two reads means a browser fed it in between.
      */
     public synchronized long joins(String name) {
-        Held held = feeds.get(name.isBlank() ? DEFAULT_NAME : name);
+        Held held = feeds.get(feedKey(name));
         return held == null ? -1 : held.feed.joins();
     }
 
@@ -79,7 +84,7 @@ public final class WebcamHub {
      * {@code close}. Returns what unlinks it (run it when the socket closes).
      */
     public Runnable link(String name, Runnable close) {
-        String key = name.isBlank() ? DEFAULT_NAME : name;
+        String key = feedKey(name);
         requireNonNull(close, "close is null");
         synchronized (links) {
             links.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(close);
@@ -96,7 +101,7 @@ public final class WebcamHub {
 
     /** How many sockets are linked to the feed called {@code name} (blank means {@value #DEFAULT_NAME}). */
     public int links(String name) {
-        String key = name.isBlank() ? DEFAULT_NAME : name;
+        String key = feedKey(name);
         synchronized (links) {
             java.util.Set<Runnable> s = links.get(key);
             return s == null ? 0 : s.size();
@@ -108,7 +113,7 @@ public final class WebcamHub {
      * it reconnects, finds the stream gone and adds it again; returns how many were closed.
      */
     public int disconnect(String name) {
-        String key = name.isBlank() ? DEFAULT_NAME : name;
+        String key = feedKey(name);
         java.util.List<Runnable> closing;
         synchronized (links) {
             java.util.Set<Runnable> s = links.remove(key);
