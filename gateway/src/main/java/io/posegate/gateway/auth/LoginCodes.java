@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Single-use login codes: the login URL {@code posegate run} and {@code posegate hub} print carries one of these
- * ({@code ?login=CODE}) instead of the admin token, so the URL the browser's history keeps is worthless once used.
+ * ({@code ?login=CODE}) instead of the admin token, so the URL the browser's history keeps is worthless once used;
+ * {@code posegate login-url} asks a running one for more ({@link LoginCodeRoute}).
  * A code is 128 random bits (SecureRandom), written as 22 URL-safe base64 characters; it stands for one token and
  * is valid {@link #LIFETIME} from its issue, once. Only the SHA-256 of each code is kept, in memory; at most
  * {@value #MAX_OPEN} unused codes are held (issuing one more drops the oldest). Thread-safe, no I/O.
@@ -29,6 +30,14 @@ public final class LoginCodes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Pending(String token, Instant issued, Instant expires) {
+    }
+
+    /** A code just issued, and the instant it stops logging in. */
+    public record Issued(String code, Instant expires) {
+        @Override
+        public String toString() {
+            return "Issued[code=(redacted), expires=" + expires + "]";
+        }
     }
 
     private final Clock clock;
@@ -51,6 +60,11 @@ public final class LoginCodes {
 
     /** A new code that logs in with {@code token}, once, within the lifetime. */
     public String issue(String token) {
+        return issueWithExpiry(token).code();
+    }
+
+    /** As {@link #issue}, with the instant the code expires. */
+    public Issued issueWithExpiry(String token) {
         requireNonNull(token, "token is null");
         Instant now = clock.instant();
         byDigest.values().removeIf(p -> !now.isBefore(p.expires()));
@@ -61,8 +75,9 @@ public final class LoginCodes {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        byDigest.put(digest(code), new Pending(token, now, now.plus(lifetime)));
-        return code;
+        Instant expires = now.plus(lifetime);
+        byDigest.put(digest(code), new Pending(token, now, expires));
+        return new Issued(code, expires);
     }
 
     /**

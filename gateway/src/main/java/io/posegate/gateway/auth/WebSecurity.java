@@ -11,7 +11,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Everything a router needs to be safe, in one piece any Vert.x server of PoseGate installs first
  * ({@link #install}): the cross-site checks, a body handler for state-changing requests (64 KiB, no
- * upload directory), authentication and roles, and the login routes.
+ * upload directory), authentication and roles, and the login routes (with {@link LoginCodeRoute}).
  */
 public final class WebSecurity implements AutoCloseable {
     /** The largest request body any route accepts. */
@@ -59,14 +59,23 @@ public final class WebSecurity implements AutoCloseable {
                 + "or set 'insecure: true' in the config to let anyone on the network watch";
     }
 
-    /** Installs the checks as the router's first handlers, then the login routes. */
+    /** Installs the checks as the router's first handlers, then the login routes, for a dashboard served at {@code /}. */
     public void install(Router router) {
+        install(router, "/");
+    }
+
+    /**
+     * Installs the checks as the router's first handlers, then the login routes; the login URLs that
+     * {@link LoginCodeRoute} hands out open {@code loginPage}.
+     */
+    public void install(Router router, String loginPage) {
         router.route().handler(new CrossSiteGuard(hosts, config.allowedOrigins()));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
         router.route().method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH).method(HttpMethod.DELETE)
                 .handler(body);
         router.route().handler(new AuthHandler(authenticator, policy));
         new LoginRoutes(authenticator, policy, tls, config.insecure()).mount(router);
+        new LoginCodeRoute(authenticator.store().loginCodes(), loginPage).mount(router);
     }
 
     public Authenticator authenticator() {

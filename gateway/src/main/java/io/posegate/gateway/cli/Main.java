@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar posegate.jar COMMAND}: the PoseGate command line. */
 @Command(name = "posegate", mixinStandardHelpOptions = true, version = "PoseGate 0.1.0",
         description = "Edge gateway for real-time multi-person pose estimation.",
-        subcommands = {RunCommand.class, TokenCommand.class, BackendsCommand.class, InferCommand.class, GroupCommand.class, EvalTrackingCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, LoginUrlCommand.class, TokenCommand.class, BackendsCommand.class, InferCommand.class, GroupCommand.class, EvalTrackingCommand.class, BenchCommand.class,
                 HubCommand.class, InstallOpenVinoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

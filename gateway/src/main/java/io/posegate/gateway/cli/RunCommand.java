@@ -105,7 +105,9 @@ final class RunCommand implements Callable<Integer> {
      * ({@code savedIn}), or, when it could not be saved ({@code savedIn} null), the token itself.
      */
     static String loginAdvice(Path config, GatewayConfig cfg, int port, String code, String token, Path savedIn, String whyNotSaved) {
-        return "No tokens in " + config + ": " + LoginAdvice.advice("the dashboard", dashboardUrl(cfg, port), code, token, savedIn, whyNotSaved)
+        String newCode = cfg.security().tls() == null ? LoginUrlCommand.commandFor(cfg.http().host(), port) : null;
+        return "No tokens in " + config + ": " + LoginAdvice.advice("the dashboard", dashboardUrl(cfg, port), code, token, savedIn, whyNotSaved,
+                newCode)
                 + "\nPermanent tokens: posegate token add --role admin|viewer --name NAME --config " + config;
     }
 
@@ -116,9 +118,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The dashboard's URL, without a token. */
     static String dashboardUrl(GatewayConfig cfg, int port) {
-        String host = cfg.http().host();
-        host = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
-        return (cfg.security().tls() == null ? "http" : "https") + "://" + host + ":" + port + "/";
+        return (cfg.security().tls() == null ? "http" : "https") + "://" + LoginAdvice.urlHost(cfg.http().host()) + ":" + port + "/";
     }
 
     private Map<String, Object> overrides() {

@@ -18,7 +18,7 @@ public final class HubRouter {
     public static Router create(Vertx vertx, FleetHub hub, WebSecurity security) {
         Router router = Router.router(vertx);
         JsonFailures.install(router);
-        security.install(router);
+        security.install(router, "/hub/");
         new HubRoutes(hub).mount(router);
         router.get("/").handler(ctx -> ctx.redirect("/hub/"));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

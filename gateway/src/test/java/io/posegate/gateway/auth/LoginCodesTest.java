@@ -1,6 +1,7 @@
 package io.posegate.gateway.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,6 +63,15 @@ class LoginCodesTest {
         assertEquals("pgt_admin", codes.redeem(early), "valid just before the end");
         clock.now = clock.now.plusMillis(1);
         assertNull(codes.redeem(late), "expired at the end");
+    }
+
+    @Test
+    void anIssuedCodeSaysWhenItExpiresAndExpiresThen() {
+        LoginCodes.Issued issued = codes.issueWithExpiry("pgt_admin");
+        assertEquals(clock.now.plus(Duration.ofMinutes(10)), issued.expires());
+        assertFalse(issued.toString().contains(issued.code()), issued.toString());
+        clock.now = issued.expires();
+        assertNull(codes.redeem(issued.code()), "expired at the instant it names");
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The login URL {@code posegate run} prints carries a single-use login code, not the admin token: POST /api/login
  * with that code sets the same cookie as the token would, once; the second use is refused with 401. The token itself is
- * printed only when its owner-only file cannot be written.
+ * printed only when its owner-only file cannot be written; once it is saved, the advice names {@code posegate login-url}
+ * for a new login URL.
  */
 class RunLoginUrlTest {
     private static final Pattern LOGIN_URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/\\?login=([A-Za-z0-9_-]{22})\\n");
@@ -63,6 +64,7 @@ class RunLoginUrlTest {
         assertFalse(out.contains(gw.adminToken()), out);
         assertTrue(out.contains("kept in " + file + " (owner-only)"), out);
         assertTrue(out.contains("paste the token from " + file + " into the login form"), out);
+        assertTrue(out.contains("after that, 'posegate login-url --port " + gw.port() + "' prints a new one, or open "), out);
         assertTrue(out.contains("http://127.0.0.1:" + gw.port() + "/?login=C0de\n"), out);
         assertEquals(gw.adminToken() + "\n", Files.readString(file));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -84,6 +86,7 @@ class RunLoginUrlTest {
         assertTrue(out.contains("http://127.0.0.1:" + gw.port() + "/?login=C0de\n"), out);
         assertFalse(out.contains("token="), out);
         assertFalse(out.contains("paste the token from"), "no file to paste from: " + out);
+        assertFalse(out.contains("login-url"), "no file for login-url to read: " + out);
         assertFalse(Files.exists(file));
     }
 
