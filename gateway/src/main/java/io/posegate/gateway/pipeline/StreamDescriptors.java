@@ -86,8 +86,8 @@ final class StreamDescriptors {
                     + "; known: " + ModelDescriptors.known(config.modelsDir()));
         }
         if (s.modelFile() != null && apiModelFile(s).isEmpty()) {
-            problems.add("streams." + s.id() + ".modelFile: from the API a model file must be an existing file inside "
-                    + config.modelsDir() + " or " + config.mediaDir() + " (symlinks resolved)");
+            problems.add("streams." + s.id() + ".modelFile: from the API a model file must lie inside "
+                    + config.modelsDir() + " or " + config.mediaDir() + " once symlinks are resolved, and exist");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException("stream " + s.id(), problems);
