@@ -7,6 +7,7 @@ import io.posegate.gateway.ingest.feeds.WebcamLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Gateway-wide rules for sources, fixed at start-up from the config.
@@ -20,10 +21,13 @@ import java.util.Optional;
  *                        unless allowed)
  * @param pictures        the largest picture {@code images:} files and {@code pipe:} MJPEG frames may declare
  *                        ({@code sources.maxPictureSide}, {@code sources.maxPicturePixels} in the config)
+ * @param environment     the gateway's environment variables by name (null when unset): FFmpeg reads some of them
+ *                        itself ({@link io.posegate.gateway.ingest.net.NoProxyVariables}); the process's own by default
  */
 public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam, NetworkPolicy network,
-                           PictureLimit pictures) {
+                           PictureLimit pictures, Function<String, String> environment) {
     public IngestPolicy {
+        requireNonNull(environment, "environment is null");
         requireNonNull(mediaDirectory, "mediaDirectory is null");
         requireNonNull(network, "network is null");
         requireNonNull(pictures, "pictures is null");
@@ -36,34 +40,39 @@ public record IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeou
 
     /** A policy that refuses internal addresses to API sources and has the default picture limit. */
     public IngestPolicy(Optional<Path> mediaDirectory, Duration networkTimeout, WebcamLimits webcam) {
-        this(mediaDirectory, networkTimeout, webcam, NetworkPolicy.denyInternal(), PictureLimit.DEFAULT);
+        this(mediaDirectory, networkTimeout, webcam, NetworkPolicy.denyInternal(), PictureLimit.DEFAULT, System::getenv);
     }
 
     /**
      * No media directory for the API, a 10 s network timeout, the default webcam limits, no internal
-     * address allowed to network sources from the API, and {@link PictureLimit#DEFAULT}.
+     * address allowed to network sources from the API, {@link PictureLimit#DEFAULT} and the process's environment.
      */
     public static IngestPolicy defaults() {
         return new IngestPolicy(Optional.empty(), Duration.ofSeconds(10), WebcamLimits.defaults());
     }
 
     public IngestPolicy withMediaDirectory(Path dir) {
-        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam, network, pictures);
+        return new IngestPolicy(Optional.of(requireNonNull(dir, "dir is null")), networkTimeout, webcam, network, pictures, environment);
     }
 
     public IngestPolicy withNetworkTimeout(Duration timeout) {
-        return new IngestPolicy(mediaDirectory, timeout, webcam, network, pictures);
+        return new IngestPolicy(mediaDirectory, timeout, webcam, network, pictures, environment);
     }
 
     public IngestPolicy withWebcam(WebcamLimits limits) {
-        return new IngestPolicy(mediaDirectory, networkTimeout, limits, network, pictures);
+        return new IngestPolicy(mediaDirectory, networkTimeout, limits, network, pictures, environment);
     }
 
     public IngestPolicy withNetwork(NetworkPolicy policy) {
-        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, policy, pictures);
+        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, policy, pictures, environment);
     }
 
     public IngestPolicy withPictures(PictureLimit limit) {
-        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, network, limit);
+        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, network, limit, environment);
+    }
+
+    /** This policy reading environment variables from {@code env} instead of the process's (tests). */
+    public IngestPolicy withEnvironment(Function<String, String> env) {
+        return new IngestPolicy(mediaDirectory, networkTimeout, webcam, network, pictures, env);
     }
 }

@@ -7,6 +7,7 @@ import io.posegate.gateway.ingest.SourceFactory;
 import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.net.NetworkPolicy;
+import io.posegate.gateway.ingest.net.NoProxyVariables;
 import io.posegate.gateway.model.ModelDescriptor;
 import io.posegate.gateway.model.ModelDescriptors;
 import io.posegate.gateway.pipeline.Gateway;
@@ -73,6 +74,7 @@ public final class GatewayLauncher {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
+        NoProxyVariables.warnIfSet(System::getenv);
         WebcamHub webcams = new WebcamHub(IngestPolicy.defaults().webcam());
         Gateway gateway = new Gateway(config, descriptor, registry, sources(config, webcams),
                 GroupingTrackers.from(config.tracking()),

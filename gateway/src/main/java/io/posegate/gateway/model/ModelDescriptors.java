@@ -26,7 +26,8 @@ public final class ModelDescriptors {
     }
 
     /**
-     * Resolves {@code nameOrPath}: an existing file, or the name of a descriptor in {@code modelsDir}.
+     * Resolves {@code nameOrPath}: an existing file, or the name of a descriptor in {@code modelsDir}. For trusted
+     * callers only (the config file, the command line); names from the API go through {@link ApiModelDescriptors}.
      *
      * @throws ConfigException naming the value and listing the known descriptor names
      */
@@ -34,7 +35,12 @@ public final class ModelDescriptors {
         return load(file(nameOrPath, modelsDir), null);
     }
 
-    /** The descriptor file {@code nameOrPath} names. @throws ConfigException listing the known names */
+    /**
+     * The descriptor file {@code nameOrPath} names: a path (relative: against the working directory), else
+     * {@code <modelsDir>/<nameOrPath>.yaml}. For trusted callers only; see {@link ApiModelDescriptors}.
+     *
+     * @throws ConfigException listing the known names
+     */
     public static Path file(String nameOrPath, Path modelsDir) {
         Path p = Path.of(nameOrPath);
         if (Files.isRegularFile(p)) {
@@ -74,7 +80,11 @@ public final class ModelDescriptors {
      * @throws ConfigException listing every problem, each with its field path
      */
     public static ModelDescriptor load(Path file, Path modelFile) {
-        JsonObject json = Yaml.read(file, "model descriptor");
+        return validate(Yaml.read(file, "model descriptor"), file, modelFile);
+    }
+
+    /** Validates descriptor {@code json}, read from {@code file}. @throws ConfigException listing every problem */
+    static ModelDescriptor validate(JsonObject json, Path file, Path modelFile) {
         List<String> errors = new ArrayList<>();
         ModelDescriptor d = parse(json, file.toAbsolutePath().normalize(), modelFile, errors);
         if (!errors.isEmpty()) {

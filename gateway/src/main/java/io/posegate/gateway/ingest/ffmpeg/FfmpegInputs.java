@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Builds the {@link FfmpegInput} for each FFmpeg scheme: the protocol whitelist, TCP for RTSP, I/O
+ * Builds the {@link FfmpegInput} for each FFmpeg scheme: the protocol whitelist, TCP for RTSP ({@link RtspTransport}), I/O
  * timeouts so a dead camera fails instead of blocking, and the checks for API-origin specs.
  * Every scheme takes {@code threads} (decoder threads, default 1), {@code scale} ({@link ScaleMode}, default
  * {@code planar}) and {@code decode} ({@link DecodeMode},
@@ -49,11 +49,7 @@ public final class FfmpegInputs {
             }
             case "rtsp", "rtsps" -> {
                 known.add("transport");
-                String transport = uri.option("transport", "tcp");
-                if (!transport.equals("tcp") && !transport.equals("udp")) {
-                    throw new IllegalArgumentException(scheme + ": option 'transport' must be tcp or udp, got '" + transport + "'");
-                }
-                opts.put("rtsp_transport", transport);
+                opts.put("rtsp_transport", RtspTransport.choose(spec, uri, url, policy.network()));
                 opts.put("timeout", timeoutMicros);
                 opts.put("protocol_whitelist", scheme.equals("rtsps") ? "rtsps,rtsp,rtp,udp,tcp,tls" : "rtsp,rtp,udp,tcp");
             }

@@ -9,17 +9,25 @@ import io.posegate.gateway.ingest.SourceProvider;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.TargetSize;
+import io.posegate.gateway.ingest.net.NoProxyVariables;
 import io.posegate.gateway.ingest.net.SourceAddressGuard;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Registers the FFmpeg schemes ({@link FfmpegInputs#SCHEMES}). From the API, network sources are
- * checked and pinned to their checked address, and file and network sources fail with one opaque message.
+ * checked and pinned to their checked address, and file and network sources fail with one opaque message;
+ * proxied ones ({@link #PROXIED}) are refused while {@code no_proxy}/{@code NO_PROXY} is set ({@link NoProxyVariables}).
  */
 public final class FfmpegSources implements SourceProvider {
     /** FFmpeg schemes that connect over the network: from the API, checked by {@link SourceAddressGuard}. */
     public static final Set<String> NETWORK = Set.of("rtsp", "rtsps", "rtmp", "rtmps", "http", "https", "mjpeg+http",
             "mjpeg+https");
+    /**
+     * Network schemes from the API that FFmpeg opens through the egress proxy ({@link PinnedFfmpegSource}); refused
+     * while {@link NoProxyVariables} are set, since FFmpeg would skip the proxy for the hosts they match.
+     */
+    public static final Set<String> PROXIED = Set.of("http", "https", "mjpeg+http", "mjpeg+https");
 
     @Override
     public void register(SourceFactory factory, SourceContext context) {
@@ -34,6 +42,12 @@ public final class FfmpegSources implements SourceProvider {
         FfmpegInput input = FfmpegInputs.of(spec, policy);
         if (spec.origin() == SourceSpec.Origin.CONFIG_FILE) {
             return new FfmpegSource(input, TargetSize.of(spec), spec.maxFps());
+        }
+        if (PROXIED.contains(spec.scheme())) {
+            List<String> bypass = NoProxyVariables.setIn(policy.environment());
+            if (!bypass.isEmpty()) {
+                throw new IllegalArgumentException(NoProxyVariables.refusal(spec.scheme(), bypass));
+            }
         }
         if (NETWORK.contains(spec.scheme())) {
             return new OpaqueErrorSource(new PinnedFfmpegSource(input, guard.precheck(input.url()), guard,

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * second (default 10, lowered by the stream's cap), once or looping ({@code loop=true}). A file that does
  * not decode, or whose header declares a picture outside the source's {@link PictureLimit}, is skipped, counted in
  * {@link #corruptFrames()} and logged once per opening (naming the file, and its size when too large); when no
- * file decodes, reading fails with the last file's problem.
+ * file decodes, reading fails with the last file's problem. A source confined to a media folder (from the API)
+ * reads only the entries whose real path lies inside that folder ({@link MediaFolderEntries}); the others are
+ * skipped, logged once, and when none is left, opening fails saying so.
  */
 public final class ImageDirectorySource implements FrameSource {
     private static final Logger LOG = Logger.getLogger(ImageDirectorySource.class.getName());
@@ -36,6 +38,8 @@ public final class ImageDirectorySource implements FrameSource {
     private final FrameRateCap pace;
     private final BgrConverter converter;
     private final PictureLimit limit;
+    private final Path confinedTo;
+    private boolean skippedReported;
     private final Set<Path> reported = new HashSet<>();
     private List<Path> files = List.of();
     private String lastProblem;
@@ -45,7 +49,16 @@ public final class ImageDirectorySource implements FrameSource {
 
     /** @param limit the largest picture a file's header may declare; a larger one is skipped undecoded */
     public ImageDirectorySource(Path directory, boolean loop, double fps, TargetSize target, PictureLimit limit) {
+        this(directory, loop, fps, target, limit, null);
+    }
+
+    /**
+     * @param limit      the largest picture a file's header may declare; a larger one is skipped undecoded
+     * @param confinedTo the media folder whose files alone may be read (symlinks resolved), or null for any file
+     */
+    public ImageDirectorySource(Path directory, boolean loop, double fps, TargetSize target, PictureLimit limit, Path confinedTo) {
         this.directory = requireNonNull(directory, "directory is null");
+        this.confinedTo = confinedTo;
         this.limit = requireNonNull(limit, "limit is null");
         this.loop = loop;
         this.pace = new FrameRateCap(fps);
@@ -62,16 +75,32 @@ public final class ImageDirectorySource implements FrameSource {
         if (!Files.isDirectory(directory)) {
             throw new IOException("images: '" + directory + "' is not a directory");
         }
+        List<Path> pictures;
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(ImageDirectorySource::isImage).sorted().toList();
+            pictures = list.filter(ImageDirectorySource::isImage).sorted().toList();
         }
-        if (files.isEmpty()) {
+        if (pictures.isEmpty()) {
             throw new IOException("images: '" + directory + "' holds no .jpg, .jpeg, .png or .bmp files");
         }
+        files = confinedTo == null ? pictures : insideMediaFolder(pictures);
         next = 0;
         reported.clear();
         pace.reset();
         closed = false;
+    }
+
+    private List<Path> insideMediaFolder(List<Path> pictures) throws IOException {
+        MediaFolderEntries entries = MediaFolderEntries.of(pictures, confinedTo);
+        if (!entries.skipped().isEmpty() && !skippedReported) {
+            skippedReported = true;
+            LOG.warning(describe() + ": skipped " + entries.skipped().size() + " file(s) that lead outside the media directory "
+                    + "through symlinks: " + entries.skipped().stream().map(p -> String.valueOf(p.getFileName())).toList());
+        }
+        if (entries.kept().isEmpty()) {
+            throw new IOException("images: '" + directory + "' holds no picture inside the media directory: its "
+                    + entries.skipped().size() + " picture file(s) lead outside it through symlinks");
+        }
+        return entries.kept();
     }
 
     @Override

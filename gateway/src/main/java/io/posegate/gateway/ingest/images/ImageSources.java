@@ -10,11 +10,13 @@ import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.SourceUri;
 import io.posegate.gateway.ingest.Sources;
 import io.posegate.gateway.ingest.TargetSize;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * Registers {@code images:DIR#loop=true&fps=10}: the pictures of a directory in name order, each within the
- * policy's {@link IngestPolicy#pictures() picture limit}.
+ * policy's {@link IngestPolicy#pictures() picture limit}. From the API the folder and each picture read must lie
+ * inside the media directory once symlinks are resolved.
  */
 public final class ImageSources implements SourceProvider {
     @Override
@@ -30,7 +32,8 @@ public final class ImageSources implements SourceProvider {
             throw new IllegalArgumentException("images: option 'fps' must be positive, got " + fps);
         }
         double capped = spec.maxFps() > 0 ? Math.min(fps, spec.maxFps()) : fps;
-        return new ImageDirectorySource(MediaPaths.resolve("images", uri.body(), spec.origin(), policy),
-                uri.flag("loop", false), capped, TargetSize.of(spec), policy.pictures());
+        Path folder = MediaPaths.resolve("images", uri.body(), spec.origin(), policy);
+        Path confinedTo = spec.origin() == SourceSpec.Origin.API ? policy.mediaDirectory().orElseThrow() : null;
+        return new ImageDirectorySource(folder, uri.flag("loop", false), capped, TargetSize.of(spec), policy.pictures(), confinedTo);
     }
 }

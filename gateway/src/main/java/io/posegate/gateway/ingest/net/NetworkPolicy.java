@@ -92,6 +92,22 @@ public record NetworkPolicy(List<AddressRange> ranges, Set<String> hosts, HostRe
         return Optional.of(address.getHostAddress() + " is in the internal range " + blocked.get());
     }
 
+    /**
+     * True when {@code host} (as written in a URL, IPv6 in brackets) is itself on the allow list: a host name
+     * listed as such, or an address literal inside an allowed range. Decided from the URL alone, resolving nothing.
+     */
+    public boolean allowsHost(String host) {
+        if (hosts.contains(normalHost(host))) {
+            return true;
+        }
+        try {
+            Optional<InetAddress> literal = IpLiterals.parse(host);
+            return literal.isPresent() && ranges.stream().anyMatch(r -> r.contains(literal.get()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     static String normalHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;

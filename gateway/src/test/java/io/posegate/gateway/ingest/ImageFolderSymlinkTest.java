@@ -1,0 +1,110 @@
+package io.posegate.gateway.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.posegate.gateway.ingest.feeds.WebcamHub;
+import io.posegate.gateway.ingest.feeds.WebcamLimits;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An {@code images:} folder from the API reads only pictures inside the media directory: an entry that is a symlink
+ * to a picture elsewhere is skipped (logged once), and a folder holding only such entries fails to open, the local
+ * log saying why. The config file may still follow such links.
+ */
+class ImageFolderSymlinkTest {
+    @TempDir
+    Path dir;
+    private Path pics;
+    private SourceFactory factory;
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Logger ingestLog = Logger.getLogger("io.posegate.gateway.ingest");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            logged.add(r.getParameters() == null ? r.getMessage() : MessageFormat.format(r.getMessage(), r.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        pics = Files.createDirectories(media.resolve("pics"));
+        Files.write(outside.resolve("secret.png"), TestMedia.encode(TestMedia.solid(40, 30, Color.GREEN), "png"));
+        Files.write(pics.resolve("a.jpg"), TestMedia.jpeg(40, 30, Color.RED));
+        Files.createSymbolicLink(pics.resolve("b.png"), outside.resolve("secret.png"));
+        factory = Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(media), new WebcamHub(WebcamLimits.defaults()));
+        ingestLog.addHandler(capture);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ingestLog.removeHandler(capture);
+    }
+
+    private FrameSource create(String folder, SourceSpec.Origin origin) {
+        return factory.create(new SourceSpec("images:" + folder, origin, 0, 0, 0, Map.of("fps", "200")));
+    }
+
+    private static int framesOf(FrameSource s) throws IOException {
+        s.open();
+        int n = 0;
+        while (s.read(new VideoFrame())) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aLinkToAPictureOutsideTheMediaDirectoryIsSkippedAndLoggedOnce() throws Exception {
+        try (FrameSource s = create("pics", SourceSpec.Origin.API)) {
+            assertEquals(1, framesOf(s), "only a.jpg is read");
+            assertEquals(1, framesOf(s), "a second opening reads the same");
+        }
+        long warnings = logged.stream().filter(m -> m.contains("b.png") && m.contains("outside the media directory")).count();
+        assertEquals(1, warnings, "the skipped link is logged once: " + logged);
+        assertFalse(logged.stream().anyMatch(m -> m.contains("secret.png")), "the link's target is not named: " + logged);
+    }
+
+    @Test
+    void aFolderOfOnlySuchLinksFailsSayingSo() throws Exception {
+        Files.delete(pics.resolve("a.jpg"));
+        try (FrameSource s = create("pics", SourceSpec.Origin.API)) {
+            IOException e = assertThrows(IOException.class, s::open);
+            assertEquals(OpaqueErrorSource.UNAVAILABLE, e.getMessage(), "the API sees the one message");
+        }
+        assertTrue(logged.stream().anyMatch(m -> m.contains("no picture inside the media directory")), logged.toString());
+    }
+
+    @Test
+    void theConfigFileMayFollowLinks() throws Exception {
+        try (FrameSource s = create(pics.toString(), SourceSpec.Origin.CONFIG_FILE)) {
+            assertEquals(2, framesOf(s));
+        }
+    }
+}
