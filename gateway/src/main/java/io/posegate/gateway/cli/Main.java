@@ -1,5 +1,6 @@
 package io.posegate.gateway.cli;
 
+import io.posegate.gateway.security.Redaction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         addHelpOption(cl);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            // a message may quote a camera URL, a broker URL or a token: redacted like every log line
+            cmd.getErr().println("error: " + Redaction.text(e.getMessage() == null ? e.toString() : e.getMessage()));
             return 2;
         });
         return cl;

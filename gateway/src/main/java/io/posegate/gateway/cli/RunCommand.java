@@ -5,6 +5,7 @@ import io.posegate.gateway.config.GatewayConfig;
 import io.posegate.gateway.config.GatewayConfigLoader;
 import io.posegate.gateway.http.GatewayVerticle;
 import io.posegate.gateway.launch.GatewayLauncher;
+import io.posegate.gateway.security.Redaction;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
             announceLogin(v, cfg);
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null && e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
-            spec.commandLine().getErr().println("error: " + cause.getMessage());
+            spec.commandLine().getErr().println("error: " + Redaction.text(cause.getMessage()));
             vertx.close();
             return 2;
         }

@@ -40,7 +40,7 @@ public record FleetConfig(String broker, String boxId, List<String> groups, Stri
 
     @Override
     public String toString() {
-        return "FleetConfig[broker=" + broker + ", boxId=" + boxId + ", groups=" + groups + ", username=" + username
+        return "FleetConfig[broker=" + io.posegate.gateway.security.Redaction.uri(broker) + ", boxId=" + boxId + ", groups=" + groups + ", username=" + username
                 + ", password=" + (password == null ? null : "***") + ", stateDir=" + stateDir + ", dashboardUrl=" + dashboardUrl + "]";
     }
 }

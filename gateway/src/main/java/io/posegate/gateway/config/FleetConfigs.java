@@ -53,7 +53,7 @@ public final class FleetConfigs {
         String trustPassword = tls.string("trustStorePassword", null);
         if (trustStore != null) {
             if (broker.startsWith("mqtt://")) {
-                tls.error("trustStore", "is set but broker '" + broker + "' is plain mqtt:// (no TLS): use mqtts://HOST:PORT, or drop fleet.tls");
+                tls.error("trustStore", "is set but broker '" + io.posegate.gateway.security.Redaction.uri(broker) + "' is plain mqtt:// (no TLS): use mqtts://HOST:PORT, or drop fleet.tls");
             }
             String problem = trustStoreProblem(trustStore, trustPassword);
             if (problem != null) {
@@ -80,19 +80,24 @@ public final class FleetConfigs {
                 r.integer("soakSeconds", 10, 0, 3600), posesFps, dashboardUrl);
     }
 
-    /** Checks an {@code mqtt://HOST:PORT} / {@code mqtts://HOST:PORT} URL; also used by {@code posegate hub}. */
+    /**
+     * Checks an {@code mqtt://HOST:PORT} / {@code mqtts://HOST:PORT} URL; also used by {@code posegate hub}. The
+     * problem shows the URL redacted: a password in its userinfo is masked.
+     */
     public static String brokerProblem(String broker) {
+        String shown = "'" + io.posegate.gateway.security.Redaction.uri(broker) + "'";
         try {
             URI u = new URI(broker);
             if (!"mqtt".equals(u.getScheme()) && !"mqtts".equals(u.getScheme())) {
-                return "'" + broker + "' must be mqtt://HOST:PORT or mqtts://HOST:PORT";
+                return shown + " must be mqtt://HOST:PORT or mqtts://HOST:PORT";
             }
             if (u.getHost() == null || u.getPort() < 1) {
-                return "'" + broker + "' must name a host and a port: mqtt://HOST:PORT";
+                return shown + " must name a host and a port: mqtt://HOST:PORT";
             }
             return null;
         } catch (java.net.URISyntaxException e) {
-            return "'" + broker + "' is not a URL: " + e.getMessage();
+            // the exception's message quotes the raw URL: only its reason and position are shown
+            return shown + " is not a URL: " + e.getReason() + (e.getIndex() < 0 ? "" : " at index " + e.getIndex());
         }
     }
 

@@ -58,7 +58,7 @@ public final class GatewayConfigLoader {
         }
         ConfigRetriever retriever = retriever(0);
         return retriever.getConfig()
-                .recover(e -> Future.failedFuture(new ConfigException("config " + file, List.of("cannot read: " + rootMessage(e)))))
+                .recover(e -> Future.failedFuture(new ConfigException("config " + file, List.of("cannot read: " + Yaml.problem(e)))))
                 .map(raw -> toConfig(raw, overrides))
                 .onComplete(x -> retriever.close());
     }
@@ -131,13 +131,5 @@ public final class GatewayConfigLoader {
             o = next;
         }
         o.put(parts[parts.length - 1], value);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML (or JSON) file into a JsonObject, turning every failure into a {@link ConfigException} naming the
@@ -69,7 +71,28 @@ public final class Yaml {
             if (e instanceof ConfigException ce) {
                 throw ce;
             }
-            throw new ConfigException(what + " " + file, List.of("not valid YAML: " + e.getMessage()));
+            throw new ConfigException(what + " " + file, List.of("not valid YAML: " + problem(e)));
         }
+    }
+
+    /**
+     * What went wrong reading YAML, from the innermost cause: for a syntax error its context, problem and line
+     * and column, without SnakeYAML's quote of the offending line, which may cut a camera URL before its scheme
+     * ({@code ... :S3cret@cam/s"}) so that not even redaction could tell the password from the rest.
+     */
+    public static String problem(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof MarkedYAMLException m) {
+            String context = m.getContext() == null ? "" : m.getContext() + where(m.getContextMark()) + ": ";
+            return context + (m.getProblem() == null ? "invalid YAML" : m.getProblem()) + where(m.getProblemMark());
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static String where(Mark mark) {
+        return mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
     }
 }

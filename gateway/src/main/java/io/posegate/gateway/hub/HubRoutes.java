@@ -3,6 +3,7 @@ package io.posegate.gateway.hub;
 import static io.posegate.gateway.http.ApiReplies.body;
 import static io.posegate.gateway.http.ApiReplies.error;
 
+import io.posegate.gateway.security.JsonRedaction;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -14,7 +15,8 @@ import java.util.Set;
  * The hub's JSON API: {@code GET /api/boxes[?group=G&state=online|offline]}, {@code GET /api/boxes/{id}},
  * {@code POST /api/boxes/{id}/commands/{name}}, {@code POST /api/rollouts}, {@code GET /api/rollouts},
  * {@code GET /api/rollouts/{id}}, {@code POST /api/rollouts/{id}/rollback}. Handlers run on the hub's event
- * loop and never block.
+ * loop and never block. Answers are redacted ({@link JsonRedaction}): a viewer reads them, and desired
+ * configs carry camera passwords and header options.
  */
 final class HubRoutes {
     private static final Set<String> STATES = Set.of("online", "offline", "unknown");
@@ -42,7 +44,7 @@ final class HubRoutes {
             return;
         }
         JsonArray a = new JsonArray();
-        hub.table().list(ctx.queryParams().get("group"), state).forEach(b -> a.add(b.summary()));
+        hub.table().list(ctx.queryParams().get("group"), state).forEach(b -> a.add(JsonRedaction.copy(b.summary())));
         ctx.json(new JsonObject().put("boxes", a));
     }
 
@@ -51,7 +53,7 @@ final class HubRoutes {
         if (b == null) {
             error(ctx, 404, "no box '" + ctx.pathParam("id") + "'");
         } else {
-            ctx.json(b.detail());
+            ctx.json(JsonRedaction.copy(b.detail()));
         }
     }
 
@@ -92,7 +94,7 @@ final class HubRoutes {
         try {
             Rollout r = hub.startRollout(RolloutSpec.parse(body));
             ctx.response().setStatusCode(201).putHeader("location", "/api/rollouts/" + r.id());
-            ctx.json(r.doc);
+            ctx.json(view(r));
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
         }
@@ -101,7 +103,7 @@ final class HubRoutes {
     private void rollouts(RoutingContext ctx) {
         JsonArray a = new JsonArray();
         hub.engine().rollouts().values().stream().sorted(Comparator.comparing((Rollout r) -> r.doc.getLong("createdAt")).reversed())
-                .forEach(r -> a.add(r.doc));
+                .forEach(r -> a.add(view(r)));
         ctx.json(new JsonObject().put("rollouts", a));
     }
 
@@ -110,8 +112,16 @@ final class HubRoutes {
         if (r == null) {
             error(ctx, 404, "no rollout '" + ctx.pathParam("id") + "'");
         } else {
-            ctx.json(r.doc);
+            ctx.json(view(r));
         }
+    }
+
+    /**
+     * A rollout as the API shows it: its config and every previous config redacted. The raw document (what
+     * the boxes are sent, and what a rollback republishes) stays on the hub and its retained MQTT topic.
+     */
+    private static JsonObject view(Rollout r) {
+        return JsonRedaction.copy(r.doc);
     }
 
     private void rollback(RoutingContext ctx) {
@@ -121,7 +131,7 @@ final class HubRoutes {
         } else if ("rolled-back".equals(r.state())) {
             error(ctx, 409, "rollout '" + r.id() + "' is already rolled back (version " + r.doc.getLong("rollbackVersion") + ")");
         } else {
-            ctx.json(hub.engine().rollback(r).doc);
+            ctx.json(view(hub.engine().rollback(r)));
         }
     }
 }

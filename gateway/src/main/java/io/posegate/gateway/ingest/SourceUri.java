@@ -78,12 +78,4 @@ public record SourceUri(String scheme, String body, Map<String, String> options)
             throw new IllegalArgumentException("option '" + name + "' must be a number, got '" + v + "'");
         }
     }
-
-    /**
-     * Masks secrets (URL passwords, secret-named parameters) in a URI or in text holding URIs, for logs
-     * and the API; the same as {@link io.posegate.gateway.security.Redaction#text}.
-     */
-    public static String mask(String text) {
-        return io.posegate.gateway.security.Redaction.text(text);
-    }
 }

@@ -90,4 +90,22 @@ class FleetConfigsTest {
             assertFalse(all.contains("s3cret"), "no secret in the message: " + all);
         }
     }
+
+    @Test
+    void brokerProblemsNeverShowTheBrokerPassword() {
+        for (String broker : List.of("mqtt://hub:Br0kerPw@hub.lan", "ftp://hub:Br0kerPw@hub.lan:21", "mqtt://hub:Br0ker Pw@hub.lan:1883",
+                "mqtt://hub:Br0ker\"Pw@hub.lan")) {
+            String problem = FleetConfigs.brokerProblem(broker);
+            assertTrue(problem != null && problem.contains("hub:***@hub.lan"), broker + " -> " + problem);
+            assertFalse(problem.contains("Br0ker"), problem);
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> GatewayConfigs.parse(new JsonObject().put("fleet",
+                new JsonObject().put("broker", "mqtt://hub:Br0kerPw@hub.lan:1883").put("boxId", "b1")
+                        .put("tls", new JsonObject().put("trustStore", "missing.p12"))), BASE));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("broker 'mqtt://hub:***@hub.lan:1883' is plain mqtt://"), all);
+        assertFalse(all.contains("Br0kerPw"), all);
+        assertFalse(new FleetConfig("mqtt://hub:Br0kerPw@hub.lan:1883", "b1", List.of(), null, null, null, null, BASE, 10, 5, 5, 10, 0,
+                null).toString().contains("Br0kerPw"));
+    }
 }

@@ -88,4 +88,53 @@ class RedactionTest {
         assertEquals("rtsp://cam.lan/stream", Redaction.uri("rtsp://cam.lan/stream"));
         assertNull(Redaction.text(null));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pa\"ss", "pa'ss", "pa<ss", "pa>ss", "pa`ss", "pa ss", "p\"a's<s>`w rd"})
+    void passwordsWithCharactersThatEndAUrlInTextAreMaskedInText(String password) {
+        String url = "rtsp://admin:" + password + "@10.0.0.9/s";
+        assertEquals("rtsp://admin:***@10.0.0.9/s", Redaction.uri(url));
+        String message = "avformat_open_input() error -111: Could not open input \"" + url + "\". (Has setFormat() been called?)";
+        String shown = Redaction.text(message);
+        assertEquals("avformat_open_input() error -111: Could not open input \"rtsp://admin:***@10.0.0.9/s\". (Has setFormat() been called?)",
+                shown);
+        assertEquals(shown, Redaction.text(shown), "stable");
+        assertEquals("cannot open 'rtsp://admin:***@10.0.0.9/s': refused", Redaction.text("cannot open '" + url + "': refused"));
+    }
+
+    @Test
+    void aUrlInTextEndsAtItsQuoteWhenItsHostHasBegun() {
+        assertEquals("open \"rtsp://admin:***@cam/s\" failed; mail ops@example.org/x",
+                Redaction.text("open \"rtsp://admin:pw@cam/s\" failed; mail ops@example.org/x"));
+        assertEquals("see http://cam.lan/docs and \"x@y\"", Redaction.text("see http://cam.lan/docs and \"x@y\""));
+        assertEquals("line http://cam.lan\nnext a@b/c", Redaction.text("line http://cam.lan\nnext a@b/c"), "not past the line");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "rtsp://192.168.1.10:554/user=admin_password=tlJwpbo6_channel=1_stream=0.sdp?real_stream"
+                    + "|rtsp://192.168.1.10:554/user=admin_password=***_channel=1_stream=0.sdp?real_stream",
+            "rtsp://192.168.1.10:554/user=admin_password=tl_Jw_channel=1_stream=0.sdp|rtsp://192.168.1.10:554/user=admin_password=***_channel=1_stream=0.sdp",
+            "http://cam/videostream.cgi?loginuse=admin&loginpas=S3cret|http://cam/videostream.cgi?loginuse=admin&loginpas=***",
+            "http://cam/x?loginPass=S3cret&psw=a&pswd=b&passphrase=c&usrpwd=d&pass1=e|http://cam/x?loginPass=***&psw=***&pswd=***&passphrase=***&usrpwd=***&pass1=***",
+            "http://cam/x;pwd=S3cret|http://cam/x;pwd=***",
+            "http://cam/x?passes=3&bypass=1&compass=n&passive=true|http://cam/x?passes=3&bypass=1&compass=n&passive=true",
+            "http://cam/user=ana_passes=3_channel=1|http://cam/user=ana_passes=3_channel=1",
+    })
+    void cameraPasswordFormatsAreMaskedAndLookalikesKept(String in, String out) {
+        assertEquals(out, Redaction.uri(in));
+        assertEquals("GET " + out + " -> 401", Redaction.text("GET " + in + " -> 401"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"psw", "pswd", "passphrase", "loginPass", "loginpas", "usrpwd", "pass1", "PWD2"})
+    void commonCameraPasswordNamesAreSecret(String name) {
+        assertTrue(SecretNames.isSecret(name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"passes", "bypass", "compass", "passive", "channel", "loginuse", "stream"})
+    void ordinaryNamesAreNotSecret(String name) {
+        assertFalse(SecretNames.isSecret(name), name);
+    }
 }

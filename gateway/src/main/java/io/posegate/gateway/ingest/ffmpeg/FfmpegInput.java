@@ -2,6 +2,7 @@ package io.posegate.gateway.ingest.ffmpeg;
 
 import static java.util.Objects.requireNonNull;
 
+import io.posegate.gateway.security.Redaction;
 import java.util.Map;
 
 /**
@@ -43,5 +44,15 @@ public record FfmpegInput(String url, String shown, String format, Map<String, S
     public FfmpegInput(String url, String shown, String format, Map<String, String> options,
                        boolean live, boolean loop, boolean nativePace, int threads) {
         this(url, shown, format, options, live, loop, nativePace, threads, DecodeMode.AUTO);
+    }
+
+    /**
+     * FFmpeg's or JavaCV's message about this input made safe to show: the raw {@link #url} it quotes
+     * ({@code Could not open input "rtsp://…"}) is replaced by its redacted form before the rest is redacted, as
+     * a password with a quote or a space would end the URL early for {@link Redaction#text}.
+     */
+    public String redactedMessage(String message) {
+        String m = String.valueOf(message);
+        return Redaction.text(url.isEmpty() ? m : m.replace(url, Redaction.uri(url)));
     }
 }

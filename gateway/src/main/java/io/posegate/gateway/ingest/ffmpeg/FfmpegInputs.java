@@ -4,6 +4,7 @@ import io.posegate.gateway.ingest.IngestPolicy;
 import io.posegate.gateway.ingest.MediaPaths;
 import io.posegate.gateway.ingest.SourceSpec;
 import io.posegate.gateway.ingest.SourceUri;
+import io.posegate.gateway.security.Redaction;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,7 @@ public final class FfmpegInputs {
         passThrough(spec, uri, opts, known);
         boolean isFile = scheme.equals("file");
         boolean nativePace = isFile && paceNative(uri);
-        return new FfmpegInput(url, SourceUri.mask(uri.withoutFragment()), format, opts, !isFile,
+        return new FfmpegInput(url, Redaction.uri(uri.withoutFragment()), format, opts, !isFile,
                 isFile && uri.flag("loop", false), nativePace, Math.max(1, threads), decode, scale);
     }
 

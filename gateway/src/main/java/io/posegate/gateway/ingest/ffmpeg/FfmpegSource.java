@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.posegate.gateway.ingest.FrameRateCap;
 import io.posegate.gateway.ingest.FrameSink;
 import io.posegate.gateway.ingest.FrameSource;
-import io.posegate.gateway.ingest.SourceUri;
 import io.posegate.gateway.ingest.TargetSize;
 import io.posegate.gateway.ingest.VideoFrame;
 import java.io.IOException;
@@ -114,7 +113,7 @@ public final class FfmpegSource implements FrameSource {
         try {
             return loop.next(g, into);
         } catch (FFmpegFrameGrabber.Exception e) {
-            throw new IOException(input.shown() + ": " + SourceUri.mask(String.valueOf(e.getMessage())));
+            throw new IOException(input.shown() + ": " + input.redactedMessage(e.getMessage()));
         } finally {
             guarded.end();
         }

@@ -71,7 +71,7 @@ final class FrameConverter {
             try {
                 scaler.convert(picture, size.width(), size.height(), into);
             } catch (IllegalStateException e) {
-                throw new IOException(input.shown() + ": " + e.getMessage());
+                throw new IOException(input.shown() + ": " + input.redactedMessage(e.getMessage()));
             }
             into.showAs(w, h);
         }

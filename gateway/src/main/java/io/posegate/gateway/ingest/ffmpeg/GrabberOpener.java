@@ -1,6 +1,5 @@
 package io.posegate.gateway.ingest.ffmpeg;
 
-import io.posegate.gateway.ingest.SourceUri;
 import io.posegate.gateway.ingest.TargetSize;
 import java.io.IOException;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -44,7 +43,7 @@ final class GrabberOpener {
             g.start();
         } catch (FFmpegFrameGrabber.Exception e) {
             safeRelease(g);
-            throw new IOException(input.shown() + ": cannot open: " + SourceUri.mask(String.valueOf(e.getMessage())));
+            throw new IOException(input.shown() + ": cannot open: " + input.redactedMessage(e.getMessage()));
         }
         if (!g.hasVideo() || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             safeRelease(g);
