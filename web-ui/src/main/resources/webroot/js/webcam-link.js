@@ -1,18 +1,22 @@
 // The webcam's feeding socket, /ws?webcam=ID: while open it sends the camera's picture as a binary JPEG message
-// every 100 ms (skipped while the socket's buffer is full). Until close() it reopens after any drop (a network
-// blip, an idle or error close, a restarted gateway, the gateway closing it (1001) after it removed the stream as
-// orphaned, or at once because no stream reads its feed: the page found its stream just before the removal) with the
-// dashboard's back-off. Before reopening it asks for
-// the stream and creates it again on a 404: a restarted gateway has lost it (it came from the API). It gives up
-// only when the gateway no longer lets this page feed (token revoked, 401/403): then onEnded(why).
+// every 100 ms (skipped while the socket's buffer is full). Until close() it reopens after a drop (a network blip, an
+// idle or error close, a restarted gateway, the gateway closing it with 1001 because no stream reads its feed any
+// more: its stream was removed as orphaned, or was gone when the socket attached) with the dashboard's back-off, and
+// the status line says why (the close reason). The back-off starts again from its minimum only once a socket has
+// stayed open for STEADY_MS: a socket the gateway refuses right after opening waits longer each time. Before
+// reopening it asks for the stream and creates it again on a 404 (a restarted gateway has lost it: it came from the
+// API). It gives up (onEnded(why, lost)) when the gateway no longer lets this page feed (token revoked, 401/403), when
+// an operator deleted its stream (close reason "... was deleted"), or when the stream's id now reads another source
+// (someone PUT it): lost says the stream is no longer this page's, so the page must not delete it when it leaves.
 import { getJson, sendJson } from './api.js';
 import { Backoff } from './backoff.js';
 
 const SEND_INTERVAL_MS = 100;
 const MAX_BUFFERED = 512 * 1024;
+const STEADY_MS = 5000;
 
 export class WebcamLink {
-  /** @param o {id, path, video, onStatus(text), onSent(), onEnded(why)} */
+  /** @param o {id, path, video, onStatus(text), onSent(), onEnded(why, lost)} */
   constructor(o) {
     Object.assign(this, o);
     this.backoff = new Backoff();
@@ -26,8 +30,8 @@ export class WebcamLink {
     const ws = new WebSocket(`${proto}//${location.host}/ws?webcam=${encodeURIComponent(this.id)}`);
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
-      this.backoff.reset();
       this.opens += 1;
+      this.steady = setTimeout(() => this.backoff.reset(), STEADY_MS);
       ws.send(JSON.stringify({ type: 'subscribe', streams: [this.id] }));
       this.timer = setInterval(() => this.sendFrame(), SEND_INTERVAL_MS);
     };
@@ -38,12 +42,17 @@ export class WebcamLink {
     };
     ws.onclose = (ev) => {
       clearInterval(this.timer);
+      clearTimeout(this.steady);
       if (this.closed || this.ws !== ws) return;
       if (ev.code === 1008 && ev.reason === 'token revoked') {
         this.onEnded('this page\'s login was revoked: log in again, then start the webcam');
         return;
       }
-      this.retryLater('webcam socket closed');
+      if (ev.code === 1001 && ev.reason.endsWith(' was deleted')) {
+        this.onEnded(`${ev.reason}; start the webcam again to add it back`, true);
+        return;
+      }
+      this.retryLater(ev.reason ? `webcam socket closed: ${ev.reason}` : 'webcam socket closed');
     };
     this.ws = ws;
   }
@@ -57,7 +66,12 @@ export class WebcamLink {
   async reopen() {
     if (this.closed) return;
     try {
-      await getJson(this.path);
+      const s = await getJson(this.path);
+      if (this.closed) return;
+      if (s.source !== `webcam:${this.id}`) {
+        this.onEnded(`stream ${this.id} now reads ${s.source}, not this page's camera`, true);
+        return;
+      }
     } catch (e) {
       if (this.closed) return;
       if (e.status === 401 || e.status === 403) {
@@ -103,6 +117,7 @@ export class WebcamLink {
   close() {
     this.closed = true;
     clearInterval(this.timer);
+    clearTimeout(this.steady);
     clearTimeout(this.retry);
     if (this.ws) this.ws.close();
     this.ws = null;

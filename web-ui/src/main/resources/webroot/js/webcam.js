@@ -60,7 +60,10 @@ export class WebcamMode {
         video: this.preview,
         onStatus: (text) => this.say(text),
         onSent: () => { this.sent += 1; this.report(); },
-        onEnded: (why) => this.end(`Webcam stopped: ${why}.`),
+        onEnded: (why, lost) => {
+          if (lost) this.created = false; // no longer this page's stream: leaving the page must not delete it
+          this.end(`Webcam stopped: ${why}.`);
+        },
       });
       this.link.open();
       this.button.textContent = 'Stop webcam';

@@ -13,8 +13,9 @@ final class ApiRoutes {
     private final StreamRoutes streams;
     private final BackendRoutes backends;
 
-    ApiRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control, OrphanedWebcams orphans) {
-        this.streams = new StreamRoutes(gateway, hub, previews, control, orphans);
+    ApiRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control, OrphanedWebcams orphans,
+              UnreadFeedSockets feedSockets) {
+        this.streams = new StreamRoutes(gateway, hub, previews, control, orphans, feedSockets);
         this.backends = new BackendRoutes(gateway, control);
     }
 

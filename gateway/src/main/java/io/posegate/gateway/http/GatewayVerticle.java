@@ -39,6 +39,7 @@ public final class GatewayVerticle extends VerticleBase {
     private long tlsWatch = -1;
     private long orphanWatch = -1;
     private volatile OrphanedWebcams orphans;
+    private UnreadFeedSockets feedSockets;
     private volatile java.util.function.Predicate<String> managed;
     private WsHub hub;
     private TokenBoundConnections tokenBound;
@@ -116,6 +117,11 @@ public final class GatewayVerticle extends VerticleBase {
         return orphans;
     }
 
+    /** Closes the feeding sockets of a webcam feed no stream reads any more (tests in this package). */
+    UnreadFeedSockets feedSockets() {
+        return feedSockets;
+    }
+
     /** The port the server is bound to (useful with port 0). */
     public int actualPort() {
         return server.actualPort();
@@ -161,15 +167,18 @@ public final class GatewayVerticle extends VerticleBase {
         orphans = new OrphanedWebcams(gateway, webcams, control, gateway.config().sources().webcamOrphan(),
                 managed != null ? managed : configured::contains);
         orphanWatch = orphans.start(vertx);
-        new ApiRoutes(gateway, hub, previews, control, orphans).mount(router);
+        WebcamReaders readers = new WebcamReaders(gateway::streams);
+        feedSockets = new UnreadFeedSockets(gateway, webcams, readers);
+        new ApiRoutes(gateway, hub, previews, control, orphans, feedSockets).mount(router);
         tokenBound = new TokenBoundConnections(tokens);
         ops = OpsRoutes.mount(vertx, router, gateway, hub, tokenBound, fleetReadiness, previews);
-        new WsEndpoint(vertx, hub, webcams, orphans.readers(), security.authenticator(), tokenBound, this::hello,
+        new WsEndpoint(vertx, hub, webcams, readers, security.authenticator(), tokenBound, this::hello,
                 sec.wsIdleSeconds()).mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         HttpServerOptions options = connections.apply(WsLimits.apply(new HttpServerOptions()));
         TlsFiles tls = sec.tls() == null ? null : new TlsFiles(sec.tls());
         return control.executeBlocking(() -> {
+            gateway.listen(feedSockets); // takes the gateway's lock: on the control pool, before the streams start
             gateway.start();
             return tls == null ? options : tls.apply(options);
         }, false).compose(o -> vertx.createHttpServer(o)
@@ -211,6 +220,9 @@ public final class GatewayVerticle extends VerticleBase {
         }
         vertx.cancelTimer(tlsWatch);
         vertx.cancelTimer(orphanWatch);
+        if (feedSockets != null) {
+            gateway.unlisten(feedSockets);
+        }
         if (tokenBound != null) {
             tokenBound.close();
         }

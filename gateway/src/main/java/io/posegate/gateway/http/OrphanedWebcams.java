@@ -31,19 +31,19 @@ import java.util.logging.Logger;
  *
  * <p>A timer on the event loop only reads counters and decides; the removal runs on the control pool, which may be
  * busy for long (a backend swap), so there it checks again that no browser feeds the stream and none fed it since
- * the decision, and removes only that same pipeline. After removing it, unless another running stream still reads the
- * same feed, it closes the sockets linked to the feed ({@link WebcamHub#disconnect}): a page that opened its socket in
- * between reconnects, finds the stream gone and adds it again. A socket that attaches later (its page found the stream
- * just before the removal) finds no stream reading its feed and is closed at once ({@link WebcamSocket#linkWhileRead});
- * as the stream is removed before the sockets are closed, and a socket is linked before it looks for the stream, every
- * feeding socket is closed by one or the other. A removal that throws is logged and the stream stays watched.
+ * the decision, and removes only that same pipeline. The removal closes the sockets linked to the feed unless another
+ * running stream still reads it ({@link UnreadFeedSockets}, reason {@code the stream reading webcam:NAME was
+ * removed}): a page that opened its socket in between reconnects, finds the stream gone and adds it again. A socket
+ * that attaches later (its page found the stream just before the removal) finds no stream reading its feed and is
+ * closed at once ({@link WebcamSocket#linkWhileRead}); as the stream is removed before the sockets are closed, and a
+ * socket is linked before it looks for the stream, every feeding socket is closed by one or the other. A removal that
+ * throws is logged and the stream stays watched.
  */
 final class OrphanedWebcams {
     private static final Logger LOG = Logger.getLogger(OrphanedWebcams.class.getName());
 
     private final Gateway gateway;
     private final WebcamHub webcams;
-    private final WebcamReaders readers;
     private final WorkerExecutor control;
     private final long orphanNanos;
     private final Map<String, Watched> watched = new ConcurrentHashMap<>();
@@ -72,15 +72,9 @@ final class OrphanedWebcams {
     OrphanedWebcams(Gateway gateway, WebcamHub webcams, WorkerExecutor control, Duration orphan, Predicate<String> managed) {
         this.gateway = gateway;
         this.webcams = webcams;
-        this.readers = new WebcamReaders(gateway::streams);
         this.control = control;
         this.orphanNanos = orphan.toNanos();
         this.managed = Objects.requireNonNull(managed, "managed is null");
-    }
-
-    /** Which running stream reads a webcam feed, as this class asks it before closing a feed's sockets. */
-    WebcamReaders readers() {
-        return readers;
     }
 
     /** Replaces the test of which streams the config reloader manages (set once the reloader exists). */
@@ -211,8 +205,8 @@ final class OrphanedWebcams {
     /**
      * On the control pool, perhaps long after the decision: removes the stream only if the same pipeline still runs
      * under its id and still qualifies, no browser feeds it, none started feeding and no check saw it fed since the
-     * decision; then closes the sockets linked to its feed, unless another running stream reads that feed. Returns the
-     * id if it removed it, else null.
+     * decision (the removal closes the sockets linked to its feed, unless another running stream reads that feed).
+     * Returns the id if it removed it, else null.
      */
     private String removeIfStillOrphaned(Decision d) {
         StreamPipeline p = gateway.stream(d.id());
@@ -227,12 +221,9 @@ final class OrphanedWebcams {
         if (!gateway.removeStream(d.id(), p)) {
             return null;
         }
-        watched.remove(d.id(), d.watch());
-        String reader = readers.readerOf(d.feed());
-        int closed = reader == null ? webcams.disconnect(d.feed()) : 0;
+        watched.remove(d.id(), d.watch()); // the removal closed the feed's sockets unless another stream reads it
         LOG.info("stream " + d.id() + " removed: no browser fed webcam:" + d.feed() + " for " + d.unfedMillis()
-                + " ms (sources.webcamOrphanMs)" + (closed > 0 ? "; closed " + closed + " socket(s) linked to its feed" : "")
-                + (reader != null ? "; the sockets of its feed stay open: stream " + reader + " reads it too" : ""));
+                + " ms (sources.webcamOrphanMs)");
         return d.id();
     }
 }

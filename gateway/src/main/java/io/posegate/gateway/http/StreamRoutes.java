@@ -22,9 +22,12 @@ final class StreamRoutes {
     private final PreviewViewers previews;
     private final WorkerExecutor control;
     private final OrphanedWebcams orphans;
+    private final UnreadFeedSockets feedSockets;
 
-    StreamRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control, OrphanedWebcams orphans) {
+    StreamRoutes(Gateway gateway, WsHub hub, PreviewViewers previews, WorkerExecutor control, OrphanedWebcams orphans,
+                 UnreadFeedSockets feedSockets) {
         this.orphans = orphans;
+        this.feedSockets = feedSockets;
         this.gateway = gateway;
         this.hub = hub;
         this.previews = previews;
@@ -93,14 +96,30 @@ final class StreamRoutes {
         return JsonViews.stream(s, hub, gateway.descriptorOf(s.id())).put("previews", previews.count(s.id()));
     }
 
+    /**
+     * Removes the stream; the sockets feeding a webcam feed no other stream reads are closed with a reason saying it
+     * was deleted ({@link UnreadFeedSockets#deleted}), so the page feeding it stops instead of adding it again.
+     */
     void deleteStream(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        control.executeBlocking(() -> gateway.removeStream(id)).onComplete(r -> {
+        control.executeBlocking(() -> delete(id)).onComplete(r -> {
             if (r.succeeded() && r.result()) {
                 ctx.response().setStatusCode(204).end();
             } else {
                 error(ctx, 404, "no stream '" + id + "'");
             }
         });
+    }
+
+    /** Removes the pipeline running as {@code id} now, as deleted; false when there is none. */
+    private boolean delete(String id) {
+        for (StreamPipeline p = gateway.stream(id); p != null; p = gateway.stream(id)) {
+            StreamPipeline running = p;
+            if (feedSockets.removeAsDeleted(running, () -> gateway.removeStream(id, running))) {
+                return true;
+            }
+            // replaced meanwhile: delete the one running now
+        }
+        return false;
     }
 }

@@ -17,18 +17,19 @@ import java.util.function.Predicate;
  * queues, so this runs on the event loop; a refused frame gets a text {@code error} message naming why.
  * Only an admin's socket may send frames. A socket holds its feed from its first frame until it closes: the
  * stream then knows when its browser went away ({@link WebcamFeed#feederLeft}). A socket that may feed (admin) when it
- * opens and names its feed, or that starts feeding one, is linked to that feed: it is closed when a webcam stream
- * reading the feed is removed as orphaned and no other stream reads it ({@link WebcamHub#disconnect}), so the page does
- * not go on feeding a feed nothing reads. Such a socket attaches only while a running stream reads its feed: else it
- * is closed at once, reason {@value #NO_STREAM} and the feed's source, and feeds nothing (the page found its stream
- * just before it was removed, then opened its socket after the removal). A socket that may not feed (a viewer naming
- * a feed) is never linked, so it is not closed.
+ * opens and names its feed, or that starts feeding one, is linked to that feed: it is closed when the webcam stream
+ * reading the feed leaves (removed as orphaned, deleted, replaced by another source, dropped by a config change) and no
+ * other stream reads it ({@link UnreadFeedSockets}), so the page does not go on feeding a feed nothing reads. Such a
+ * socket attaches only while a running stream reads its feed: else it is closed at once, reason {@value #NO_STREAM}
+ * and the feed's source, feeds nothing and does not join the WebSocket hub ({@link Attached#refused}): its page found
+ * its stream just before it left, then opened its socket after. A socket that may not feed (a viewer naming a feed)
+ * is never linked, so it is not closed.
  */
 final class WebcamSocket {
     /**
-     * The close code when no stream reads this socket's feed any more: the webcam stream reading it was removed (its
-     * page had stopped feeding it), or none read it when the socket attached. The page's WebcamLink reconnects, finds
-     * the stream gone (404) and adds it again.
+     * The close code when no stream reads this socket's feed any more: the webcam stream reading it left (the reason
+     * says how, {@link UnreadFeedSockets}), or none read it when the socket attached. The page's WebcamLink stops when
+     * its stream was deleted, else it reconnects, and adds its stream again if it is gone (404).
      */
     static final short REMOVED = 1001;
 
@@ -39,11 +40,21 @@ final class WebcamSocket {
     }
 
     /**
-     * Handles the socket's binary messages; run the result when the socket closes (on its event loop).
+     * What {@link #attach} made of a socket.
+     *
+     * @param refused true when the socket was closed at once (no running stream reads the feed it names): it must not
+     *                join the WebSocket hub, gets no {@code hello} and is not counted as a client
+     * @param closed  what to run when the socket closes (on its event loop); nothing is left to undo when refused
+     */
+    record Attached(boolean refused, Runnable closed) {
+    }
+
+    /**
+     * Handles the socket's binary messages; says whether the socket was refused and what to run when it closes.
      *
      * @param read whether a running stream reads the feed of that name now ({@link WebcamReaders#read})
      */
-    static Runnable attach(ServerWebSocket ws, WebcamHub webcams, Predicate<String> read, BooleanSupplier mayFeed) {
+    static Attached attach(ServerWebSocket ws, WebcamHub webcams, Predicate<String> read, BooleanSupplier mayFeed) {
         String name = feedName(ws.query());
         WebcamFeed[] held = new WebcamFeed[1]; // only touched on the socket's event loop
         Consumer<String> close = reason -> ws.close(REMOVED, reason);
@@ -79,7 +90,7 @@ final class WebcamSocket {
                         .put("message", "webcam frame refused: " + e.getMessage()).encode());
             }
         });
-        return () -> {
+        return new Attached(refused[0], () -> {
             if (unlink[0] != null) {
                 unlink[0].run();
                 unlink[0] = null;
@@ -89,7 +100,7 @@ final class WebcamSocket {
                 webcams.release(held[0]);
                 held[0] = null;
             }
-        };
+        });
     }
 
     /**
@@ -97,7 +108,8 @@ final class WebcamSocket {
      * null when it was refused. It links first and then looks for the stream, so a removal of that stream (which
      * removes the stream, then closes the sockets linked to its feed) either finds the link and closes the socket, or
      * ended before the look, which then finds no stream: no socket stays linked to a feed whose stream is gone.
-     * {@code close} gets the reason at most once, whichever comes first: the removal's or this refusal's.
+     * {@code close} gets the reason at most once, whichever comes first: the removal's ({@link UnreadFeedSockets}) or
+     * this refusal's.
      */
     static Runnable linkWhileRead(WebcamHub webcams, String name, Predicate<String> read, Consumer<String> close) {
         AtomicBoolean closed = new AtomicBoolean();
@@ -106,7 +118,7 @@ final class WebcamSocket {
                 close.accept(reason);
             }
         };
-        Runnable unlink = webcams.link(name, () -> once.accept("the stream reading webcam:" + name + " was removed"));
+        Runnable unlink = webcams.link(name, once);
         if (read.test(name)) {
             return unlink;
         }

@@ -90,12 +90,20 @@ final class WsEndpoint {
         });
     }
 
-    /** @param token the token that proved {@code principal}, or null when anonymous */
+    /**
+     * Attaches the socket's webcam side, then (unless that refused it: no running stream reads the feed it names, see
+     * {@link WebcamSocket.Attached#refused}) joins it to the hub, which greets it and counts it as a client.
+     *
+     * @param token the token that proved {@code principal}, or null when anonymous
+     */
     private void join(ServerWebSocket ws, Principal principal, String token, String address) {
         AtomicReference<Principal> who = new AtomicReference<>(principal);
-        TokenBoundConnections.Tracked tracked = tokenBound.track(token, () -> ws.close((short) 1008, REVOKED));
-        Runnable webcamClosed = WebcamSocket.attach(ws, webcams, readers::read,
+        WebcamSocket.Attached webcam = WebcamSocket.attach(ws, webcams, readers::read,
                 () -> who.get().role().covers(Role.ADMIN));
+        if (webcam.refused()) {
+            return; // closed with its reason; a server-closed socket counts as closed only once the peer answers
+        }
+        TokenBoundConnections.Tracked tracked = tokenBound.track(token, () -> ws.close((short) 1008, REVOKED));
         hub.accept(ws, hello, next -> authenticator.authenticate(next, address).onComplete(r -> {
             if (r.failed()) {
                 ws.writeTextMessage(new JsonObject().put("v", 1).put("type", "error").put("message", reason(r.cause())).encode());
@@ -105,11 +113,11 @@ final class WsEndpoint {
             }
         }), () -> {
             tracked.untrack();
-            webcamClosed.run();
+            webcam.closed().run();
         });
         if (ws.isClosed()) { // closed before the hub took its close handler: clean up what that handler would have
             tracked.untrack();
-            webcamClosed.run();
+            webcam.closed().run();
         }
         ws.exceptionHandler(e -> closeOn(ws, e));
     }

@@ -2,7 +2,9 @@ package io.posegate.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.posegate.gateway.config.GatewayConfig;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,16 +154,54 @@ class OrphanedWebcamTest {
     void removingAPageStreamClosesTheSocketsOfItsFeedSoThePageAddsItAgain() throws Exception {
         try (UiGateway gateway = driven()) {
             put(gateway, PAGE, "webcam:" + PAGE);
-            WebSocket ws = gateway.webSocket("/ws?webcam=" + PAGE, t -> { }); // opened, no frame sent yet
-            WebSocket viewer = gateway.webSocket("/ws", t -> { });
+            SocketWatch page = SocketWatch.open(gateway, "/ws?webcam=" + PAGE); // opened, no frame sent yet
+            SocketWatch viewer = SocketWatch.open(gateway, "/ws");
+            page.awaitGreetedOrClosed(); // attached (linked to its feed) before the removal
+            viewer.awaitGreetedOrClosed();
+            assertEquals(1, gateway.verticle().webcams().links(PAGE));
             assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN));
-            Await.until(ws::isClosed, Await.PATIENCE, () -> "the page's socket closed");
-            assertEquals((short) 1001, ws.closeStatusCode());
-            assertFalse(viewer.isClosed(), "a socket that names no feed is not the page's");
+            page.awaitClosed();
+            assertEquals((short) 1001, page.ws.closeStatusCode());
+            assertEquals("the stream reading webcam:" + PAGE + " was removed", page.ws.closeReason(),
+                    "closed by the removal, not refused at its attach");
+            assertFalse(viewer.ws.isClosed(), "a socket that names no feed is not the page's");
             // what the page's WebcamLink does on reconnecting: the stream is gone (404), so it adds it again
             assertEquals(404, status(gateway, PAGE));
             put(gateway, PAGE, "webcam:" + PAGE);
             assertEquals(1, orphans(gateway).size(), "watched again");
+        }
+    }
+
+    /**
+     * The order the race fix relies on: the stream leaves the gateway's streams first, then its feed's sockets are
+     * closed. A real socket attached at exactly that point (the test hook between the two) is closed: it finds no
+     * stream reading its feed. Were the sockets closed first and the stream removed after, it would find the stream,
+     * stay linked and stay open.
+     */
+    @Test
+    void aSocketAttachingAfterTheStreamLeftButBeforeItsSocketsAreClosedIsClosed() throws Exception {
+        try (UiGateway gateway = driven()) {
+            put(gateway, PAGE, "webcam:" + PAGE);
+            AtomicReference<SocketWatch> between = new AtomicReference<>();
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            gateway.verticle().feedSockets().beforeDisconnect(feed -> {
+                try { // on the control pool, under the gateway's lock: it may wait, the socket attaches on an event loop
+                    SocketWatch w = SocketWatch.open(gateway, "/ws?webcam=" + feed);
+                    between.set(w);
+                    w.awaitGreetedOrClosed();
+                } catch (Throwable t) {
+                    failed.set(t);
+                }
+            });
+            assertEquals(List.of(PAGE), checkAt(gateway, ORPHAN));
+            assertNull(failed.get());
+            SocketWatch w = between.get();
+            assertNotNull(w, "the hook ran between the removal and the disconnect");
+            w.awaitClosed();
+            assertEquals((short) 1001, w.ws.closeStatusCode());
+            assertEquals("no stream reads webcam:" + PAGE, w.ws.closeReason());
+            assertEquals(List.of(), w.said, "refused: not greeted");
+            assertEquals(0, gateway.verticle().webcams().links(PAGE), "nothing stays linked to the removed stream's feed");
         }
     }
 

@@ -29,7 +29,7 @@ class WebcamLinkWhileReadTest {
     /** What the orphan removal does: removes the stream, then closes the sockets linked to its feed. */
     private void removePageStream() {
         pageStream.set(false);
-        webcams.disconnect(PAGE);
+        webcams.disconnect(PAGE, UnreadFeedSockets.removed(PAGE));
     }
 
     /** Links a socket of the configured stream cam's feed, which no removal here touches. */
@@ -75,7 +75,7 @@ class WebcamLinkWhileReadTest {
             return pageStream.get();
         };
         assertNull(WebcamSocket.linkWhileRead(webcams, PAGE, streamGoneWhileLooking, pageClosed::add));
-        assertEquals(0, webcams.disconnect(PAGE), "the refused socket was unlinked");
+        assertEquals(0, webcams.disconnect(PAGE, UnreadFeedSockets.removed(PAGE)), "the refused socket was unlinked");
         assertEquals(List.of("no stream reads webcam:" + PAGE), pageClosed, "closed once");
         assertCamUntouched();
     }

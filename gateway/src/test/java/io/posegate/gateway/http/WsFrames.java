@@ -63,6 +63,36 @@ final class WsFrames {
         out.flush();
     }
 
+    /** Reads frames until a close frame, which is last; all of them when the connection ended without one. */
+    static java.util.List<Frame> readAllUntilClose(InputStream in) throws IOException {
+        java.util.List<Frame> frames = new java.util.ArrayList<>();
+        DataInputStream d = new DataInputStream(in);
+        while (true) {
+            int b0 = d.read();
+            if (b0 < 0) {
+                return frames;
+            }
+            Frame f = new Frame(b0 & 0x0f, payload(d));
+            frames.add(f);
+            if (f.opcode() == 8) {
+                return frames;
+            }
+        }
+    }
+
+    private static byte[] payload(DataInputStream d) throws IOException {
+        int b1 = d.readUnsignedByte();
+        long len = b1 & 0x7f;
+        if (len == 126) {
+            len = d.readUnsignedShort();
+        } else if (len == 127) {
+            len = d.readLong();
+        }
+        byte[] payload = new byte[(int) len];
+        d.readFully(payload);
+        return payload;
+    }
+
     /** Reads frames until a close frame; null when the connection ended without one. */
     static Frame readUntilClose(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
@@ -71,15 +101,7 @@ final class WsFrames {
             if (b0 < 0) {
                 return null;
             }
-            int b1 = d.readUnsignedByte();
-            long len = b1 & 0x7f;
-            if (len == 126) {
-                len = d.readUnsignedShort();
-            } else if (len == 127) {
-                len = d.readLong();
-            }
-            byte[] payload = new byte[(int) len];
-            d.readFully(payload);
+            byte[] payload = payload(d);
             if ((b0 & 0x0f) == 8) {
                 return new Frame(8, payload);
             }

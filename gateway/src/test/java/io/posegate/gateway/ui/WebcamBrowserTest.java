@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.posegate.gateway.auth.TokenHash;
 import io.posegate.gateway.auth.Tokens;
 import io.posegate.gateway.demo.DemoScene;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import org.openqa.selenium.By;
  * scene, the page sends it over the WebSocket as JPEG, the gateway runs the page's own {@code webcam-…} stream
  * through the simulated backend, and the poses (at least one skeleton of 8+ keypoints) come back and are drawn.
  * A configured stream called {@code webcam} (an operator's camera) is left alone, a reloaded page's
- * webcam stream goes away, and a page whose gateway restarted creates its webcam stream again and feeds it.
+ * webcam stream goes away, a page whose gateway restarted creates its webcam stream again and feeds it, and a page
+ * whose stream was deleted, or whose stream id now reads another source, stops instead of reconnecting.
  */
 class WebcamBrowserTest {
     static final int W = 640;
@@ -127,6 +129,48 @@ class WebcamBrowserTest {
                 assertEquals("true", browser.driver.findElement(By.id("webcam-toggle")).getAttribute("aria-pressed"), "still running");
             }
         }
+    }
+
+    /**
+     * Someone {@code PUT} the page's stream id with another source: the gateway closes the page's socket (no stream
+     * reads its feed now), the page asks for its stream, finds the other source and stops for good, saying so, instead
+     * of reconnecting again and again; its stream is no longer its own, so leaving the page would not delete it.
+     */
+    @Test
+    void aPageWhoseStreamIdNowReadsAnotherSourceStops() throws Exception {
+        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig());
+             Browser browser = Browser.start("--use-file-for-fake-video-capture=" + y4m)) {
+            browser.driver.get(gateway.loginUrl("/"));
+            String id = start(browser, gateway);
+            browser.until("the webcam stream live", 60, d -> phase(gateway, id).equals("live"));
+            UiGateway.Reply put = gateway.request(HttpMethod.PUT, "/api/streams/" + id, new JsonObject().put("source", CONFIGURED));
+            assertEquals(200, put.status(), put.text());
+            browser.until("the page stopped its webcam", 60, d -> "false".equals(pressed(browser)));
+            String status = browser.driver.findElement(By.id("webcam-status")).getText();
+            assertTrue(status.contains("now reads demo"), status);
+            assertEquals(Boolean.FALSE, browser.js("return window.posegate.webcam.created"), "leaving the page leaves that stream alone");
+            assertTrue(gateway.json("/api/streams/" + id).getString("source").startsWith("demo scene"));
+        }
+    }
+
+    /** An operator deleted the page's stream: the page stops (saying so) instead of adding it again. */
+    @Test
+    void aPageWhoseStreamWasDeletedStopsWithoutAddingItAgain() throws Exception {
+        try (UiGateway gateway = new UiGateway(UiGateway.demoConfig());
+             Browser browser = Browser.start("--use-file-for-fake-video-capture=" + y4m)) {
+            browser.driver.get(gateway.loginUrl("/"));
+            String id = start(browser, gateway);
+            browser.until("the webcam stream live", 60, d -> phase(gateway, id).equals("live"));
+            assertEquals(204, gateway.request(HttpMethod.DELETE, "/api/streams/" + id, null).status());
+            browser.until("the page stopped its webcam", 60, d -> "false".equals(pressed(browser)));
+            String status = browser.driver.findElement(By.id("webcam-status")).getText();
+            assertTrue(status.contains("the stream reading webcam:" + id + " was deleted"), status);
+            assertEquals(404, gateway.status("/api/streams/" + id), "not added again");
+        }
+    }
+
+    static String pressed(Browser browser) {
+        return browser.driver.findElement(By.id("webcam-toggle")).getAttribute("aria-pressed");
     }
 
     /** Clicks Start webcam; returns the page's webcam stream id once the gateway has that stream. */

@@ -3,7 +3,11 @@ package io.posegate.gateway.ingest.feeds;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The gateway's {@link WebcamFeed}s by name: the stream {@code webcam:NAME} (or {@code webcam:}, named
@@ -25,7 +29,7 @@ public final class WebcamHub {
     private final WebcamLimits limits;
     private final Map<String, Held> feeds = new HashMap<>();
     /** The sockets linked to each feed name ({@link #link}); guarded by itself. */
-    private final Map<String, java.util.Set<Runnable>> links = new HashMap<>();
+    private final Map<String, Set<Consumer<String>>> links = new HashMap<>();
 
     public WebcamHub(WebcamLimits limits) {
         this.limits = requireNonNull(limits, "limits is null");
@@ -80,18 +84,18 @@ public final class WebcamHub {
     }
 
     /**
-     * Links a socket to the feed called {@code name} (blank means {@value #DEFAULT_NAME}): {@link #disconnect} runs
-     * {@code close}. Returns what unlinks it (run it when the socket closes).
+     * Links a socket to the feed called {@code name} (blank means {@value #DEFAULT_NAME}): {@link #disconnect} gives
+     * {@code close} its reason. Returns what unlinks it (run it when the socket closes).
      */
-    public Runnable link(String name, Runnable close) {
+    public Runnable link(String name, Consumer<String> close) {
         String key = feedKey(name);
         requireNonNull(close, "close is null");
         synchronized (links) {
-            links.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(close);
+            links.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(close);
         }
         return () -> {
             synchronized (links) {
-                java.util.Set<Runnable> s = links.get(key);
+                Set<Consumer<String>> s = links.get(key);
                 if (s != null && s.remove(close) && s.isEmpty()) {
                     links.remove(key);
                 }
@@ -103,25 +107,25 @@ public final class WebcamHub {
     public int links(String name) {
         String key = feedKey(name);
         synchronized (links) {
-            java.util.Set<Runnable> s = links.get(key);
+            Set<Consumer<String>> s = links.get(key);
             return s == null ? 0 : s.size();
         }
     }
 
     /**
-     * Closes every socket linked to the feed called {@code name} (its webcam stream was removed), so a page feeding
-     * it reconnects, finds the stream gone and adds it again; returns how many were closed.
+     * Closes every socket linked to the feed called {@code name}, giving each {@code reason} (no running stream reads
+     * the feed any more), so a page feeding it stops or reconnects; returns how many were closed.
      */
-    public int disconnect(String name) {
+    public int disconnect(String name, String reason) {
         String key = feedKey(name);
-        java.util.List<Runnable> closing;
+        List<Consumer<String>> closing;
         synchronized (links) {
-            java.util.Set<Runnable> s = links.remove(key);
-            closing = s == null ? java.util.List.of() : java.util.List.copyOf(s);
+            Set<Consumer<String>> s = links.remove(key);
+            closing = s == null ? List.of() : List.copyOf(s);
         }
-        for (Runnable close : closing) {
+        for (Consumer<String> close : closing) {
             try {
-                close.run();
+                close.accept(reason);
             } catch (RuntimeException e) {
                 java.util.logging.Logger.getLogger(WebcamHub.class.getName()).warning(
                         "webcam:" + key + ": closing a socket failed: " + e);
