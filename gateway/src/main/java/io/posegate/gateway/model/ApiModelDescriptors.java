@@ -28,16 +28,20 @@ public final class ApiModelDescriptors {
     }
 
     /**
-     * The real path of descriptor {@code name} in {@code modelsDir}.
+     * Descriptor {@code name} in {@code modelsDir}: {@code <modelsDir>/<name>.yaml}, as the config file names it. Its
+     * real path (symlinks resolved) is used only to check that it lies inside the models folder; the path returned
+     * is the named one, so a relative {@code model.file} resolves against {@code modelsDir} as for the config file,
+     * not against the folder a symlinked descriptor really lives in.
      *
      * @throws ConfigException (one problem, {@link #notAvailable}) when the name is malformed, or the file is
      *                         missing, unreadable or outside the models folder
      */
     public static Path file(String name, Path modelsDir) {
         if (name != null && NAME.matcher(name).matches()) {
-            Optional<Path> real = inside(modelsDir.resolve(name + ".yaml"), List.of(modelsDir));
+            Path named = modelsDir.resolve(name + ".yaml");
+            Optional<Path> real = inside(named, List.of(modelsDir));
             if (real.isPresent() && Files.isRegularFile(real.get()) && Files.isReadable(real.get())) {
-                return real.get();
+                return named;
             }
         }
         throw new ConfigException("model '" + name + "'", List.of(notAvailable(name, modelsDir)));

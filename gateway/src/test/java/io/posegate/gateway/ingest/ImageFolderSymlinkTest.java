@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An {@code images:} folder from the API reads only pictures inside the media directory: an entry that is a symlink
  * to a picture elsewhere is skipped (logged once), and a folder holding only such entries fails to open, the local
- * log saying why. The config file may still follow such links.
+ * log saying why. The check is made again before each read: an entry replaced by such a link after the folder was
+ * opened is skipped from then on (logged once), and reading fails once every entry leads outside. The config file may
+ * still follow such links.
  */
 class ImageFolderSymlinkTest {
     @TempDir
@@ -99,6 +101,65 @@ class ImageFolderSymlinkTest {
             assertEquals(OpaqueErrorSource.UNAVAILABLE, e.getMessage(), "the API sees the one message");
         }
         assertTrue(logged.stream().anyMatch(m -> m.contains("no picture inside the media directory")), logged.toString());
+    }
+
+    private FrameSource create(String folder, SourceSpec.Origin origin, boolean loop) {
+        return factory.create(new SourceSpec("images:" + folder, origin, 0, 0, 0,
+                Map.of("fps", "200", "loop", String.valueOf(loop))));
+    }
+
+    private void replaceWithLinkOutside(String name) throws IOException {
+        Files.delete(pics.resolve(name));
+        Files.createSymbolicLink(pics.resolve(name), dir.resolve("outside").resolve("secret.png"));
+    }
+
+    private static final int[] RED = {0, 0, 255};
+
+    @Test
+    void anEntryReplacedByALinkOutsideAfterOpeningIsNotRead() throws Exception {
+        Files.write(pics.resolve("c.jpg"), TestMedia.jpeg(40, 30, Color.RED));
+        try (FrameSource s = create("pics", SourceSpec.Origin.API, false)) {
+            s.open();
+            replaceWithLinkOutside("c.jpg");
+            VideoFrame f = new VideoFrame();
+            int n = 0;
+            while (s.read(f)) {
+                n++;
+                assertTrue(TestMedia.close(f, RED, 40), "only the red pictures inside are read: " + TestMedia.describe(f));
+            }
+            assertEquals(1, n, "a.jpg alone is read; c.jpg now leads outside");
+        }
+        assertEquals(1, logged.stream().filter(m -> m.contains("c.jpg") && m.contains("no longer lies inside")).count(),
+                logged.toString());
+        assertFalse(logged.stream().anyMatch(m -> m.contains("secret.png")), "the link's target is not named: " + logged);
+    }
+
+    @Test
+    void aLoopingSourceSkipsTheReplacedEntryEveryRoundAndLogsItOnce() throws Exception {
+        Files.write(pics.resolve("c.jpg"), TestMedia.jpeg(40, 30, Color.RED));
+        try (FrameSource s = create("pics", SourceSpec.Origin.API, true)) {
+            s.open();
+            replaceWithLinkOutside("c.jpg");
+            VideoFrame f = new VideoFrame();
+            for (int i = 0; i < 6; i++) {
+                assertTrue(s.read(f));
+                assertTrue(TestMedia.close(f, RED, 40), "round " + i + ": " + TestMedia.describe(f));
+            }
+            assertEquals(0, s.corruptFrames(), "a skipped link is no corrupt picture");
+        }
+        assertEquals(1, logged.stream().filter(m -> m.contains("c.jpg") && m.contains("no longer lies inside")).count(),
+                logged.toString());
+    }
+
+    @Test
+    void readingFailsOnceEveryEntryLeadsOutside() throws Exception {
+        try (FrameSource s = create("pics", SourceSpec.Origin.API, true)) {
+            s.open();
+            replaceWithLinkOutside("a.jpg");
+            IOException e = assertThrows(IOException.class, () -> s.read(new VideoFrame()));
+            assertEquals(OpaqueErrorSource.UNAVAILABLE, e.getMessage(), "the API sees the one message");
+        }
+        assertTrue(logged.stream().anyMatch(m -> m.contains("no picture inside the media directory any more")), logged.toString());
     }
 
     @Test

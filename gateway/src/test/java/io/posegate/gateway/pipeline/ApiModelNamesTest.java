@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A stream's {@code model} from the API (or a fleet desired config, held to the API's rules) names a descriptor in
  * the models folder and nothing else: never a file of the working directory, never a descriptor symlinked out of the
- * folder; a descriptor that is no valid YAML is answered without its lines; a {@code modelFile} symlinked out of the
+ * folder; a descriptor symlinked inside the folder resolves its {@code model.file} against the models folder, as the
+ * config file does; a descriptor that is no valid YAML is answered without its lines; a {@code modelFile} symlinked out of the
  * media folder is refused. The config file keeps naming descriptor paths.
  */
 class ApiModelNamesTest {
@@ -111,6 +112,20 @@ class ApiModelNamesTest {
     }
 
     @Test
+    void aDescriptorSymlinkedInsideTheModelsFolderFindsTheSameModelFileAsTheConfigFile() throws Exception {
+        Path variants = Files.createDirectories(models.resolve("variants"));
+        Files.copy(CONFIG_MODELS.resolve("demo-simulated.yaml"), variants.resolve("pose-v2.yaml"));
+        Files.createSymbolicLink(models.resolve("pose.yaml"), Path.of("variants", "pose-v2.yaml"));
+        Files.copy(CONFIG_MODELS.resolve("demo.sim.properties"), variants.resolve("demo.sim.properties"));
+
+        ModelDescriptor fromApi = descriptors.resolve(stream("pose", null), SourceSpec.Origin.API);
+        ModelDescriptor fromConfig = ModelDescriptors.resolve("pose", models);
+        assertEquals(models.resolve("demo.sim.properties").toRealPath(), fromApi.modelFile().toRealPath(),
+                "file: demo.sim.properties is resolved against the models folder, where the descriptor is named");
+        assertEquals(fromConfig.modelFile().toRealPath(), fromApi.modelFile().toRealPath(), "as the config file does");
+    }
+
+    @Test
     void aDotNameIsNoDescriptorName() {
         String answer = refusal(".bash_history", null);
         assertTrue(answer.contains("streams.c.model"), answer);
@@ -129,7 +144,7 @@ class ApiModelNamesTest {
     void descriptorsAndModelFilesInsideTheFoldersLoad() throws Exception {
         Files.copy(CONFIG_MODELS.resolve("demo.sim.properties"), media.resolve("own.sim.properties"));
         ModelDescriptor named = descriptors.resolve(stream("demo-copy", null), SourceSpec.Origin.API);
-        assertEquals(models.toRealPath().resolve("demo.sim.properties"), named.modelFile());
+        assertEquals(models.toRealPath().resolve("demo.sim.properties"), named.modelFile().toRealPath());
         ModelDescriptor withFile = descriptors.resolve(stream("demo-copy", media.resolve("own.sim.properties")),
                 SourceSpec.Origin.API);
         assertEquals(media.toRealPath().resolve("own.sim.properties"), withFile.modelFile());

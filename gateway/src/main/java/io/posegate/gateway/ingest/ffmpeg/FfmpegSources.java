@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Registers the FFmpeg schemes ({@link FfmpegInputs#SCHEMES}). From the API, network sources are
  * checked and pinned to their checked address, and file and network sources fail with one opaque message;
- * proxied ones ({@link #PROXIED}) are refused while {@code no_proxy}/{@code NO_PROXY} is set ({@link NoProxyVariables}).
+ * proxied ones ({@link #PROXIED}) are refused while {@code no_proxy} is set ({@link NoProxyVariables}).
  */
 public final class FfmpegSources implements SourceProvider {
     /** FFmpeg schemes that connect over the network: from the API, checked by {@link SourceAddressGuard}. */
@@ -25,7 +25,7 @@ public final class FfmpegSources implements SourceProvider {
             "mjpeg+https");
     /**
      * Network schemes from the API that FFmpeg opens through the egress proxy ({@link PinnedFfmpegSource}); refused
-     * while {@link NoProxyVariables} are set, since FFmpeg would skip the proxy for the hosts they match.
+     * while {@code no_proxy} is set ({@link NoProxyVariables}), since FFmpeg would skip the proxy for the hosts it matches.
      */
     public static final Set<String> PROXIED = Set.of("http", "https", "mjpeg+http", "mjpeg+https");
 

@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  * {@link #corruptFrames()} and logged once per opening (naming the file, and its size when too large); when no
  * file decodes, reading fails with the last file's problem. A source confined to a media folder (from the API)
  * reads only the entries whose real path lies inside that folder ({@link MediaFolderEntries}); the others are
- * skipped, logged once, and when none is left, opening fails saying so.
+ * skipped, logged once, and when none is left, opening fails saying so. The check is made again right before each
+ * read, and the path it resolved is the one read: an entry replaced by a symlink out of the folder after opening is
+ * skipped (logged once per opening), and when every entry now leads outside, reading fails saying so.
  */
 public final class ImageDirectorySource implements FrameSource {
     private static final Logger LOG = Logger.getLogger(ImageDirectorySource.class.getName());
@@ -39,8 +41,10 @@ public final class ImageDirectorySource implements FrameSource {
     private final BgrConverter converter;
     private final PictureLimit limit;
     private final Path confinedTo;
+    private Path realRoot;
     private boolean skippedReported;
     private final Set<Path> reported = new HashSet<>();
+    private final Set<Path> escapedReported = new HashSet<>();
     private List<Path> files = List.of();
     private String lastProblem;
     private int next;
@@ -85,12 +89,14 @@ public final class ImageDirectorySource implements FrameSource {
         files = confinedTo == null ? pictures : insideMediaFolder(pictures);
         next = 0;
         reported.clear();
+        escapedReported.clear();
         pace.reset();
         closed = false;
     }
 
     private List<Path> insideMediaFolder(List<Path> pictures) throws IOException {
-        MediaFolderEntries entries = MediaFolderEntries.of(pictures, confinedTo);
+        realRoot = confinedTo.toRealPath();
+        MediaFolderEntries entries = MediaFolderEntries.of(pictures, realRoot);
         if (!entries.skipped().isEmpty() && !skippedReported) {
             skippedReported = true;
             LOG.warning(describe() + ": skipped " + entries.skipped().size() + " file(s) that lead outside the media directory "
@@ -114,6 +120,21 @@ public final class ImageDirectorySource implements FrameSource {
                 next = 0;
             }
             Path file = files.get(next++);
+            if (confinedTo != null) {
+                Path real = MediaFolderEntries.inside(file, realRoot);
+                if (real == null) {
+                    if (escapedReported.add(file)) {
+                        LOG.warning(describe() + ": skipped " + file.getFileName() + ": it no longer lies inside the "
+                                + "media directory (replaced by a symlink leading outside it, or gone)");
+                    }
+                    if (++misses >= files.size()) {
+                        throw new IOException("images: '" + directory + "' holds no picture inside the media directory "
+                                + "any more: its pictures were replaced by symlinks leading outside it, or removed");
+                    }
+                    continue;
+                }
+                file = real;
+            }
             pace.await();
             long cpu0 = Pacing.threadCpuNanos();
             BufferedImage image = decode(file);

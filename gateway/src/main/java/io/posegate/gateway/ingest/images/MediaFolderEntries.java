@@ -2,6 +2,7 @@ package io.posegate.gateway.ingest.images;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +27,28 @@ record MediaFolderEntries(List<Path> kept, List<Path> skipped) {
         List<Path> kept = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
         for (Path entry : entries) {
-            Path real;
-            try {
-                real = entry.toRealPath();
-            } catch (IOException | SecurityException e) {
-                skipped.add(entry);
-                continue;
-            }
-            if (real.startsWith(root) && Files.isRegularFile(real)) {
+            Path real = inside(entry, root);
+            if (real != null) {
                 kept.add(real);
             } else {
                 skipped.add(entry);
             }
         }
         return new MediaFolderEntries(kept, skipped);
+    }
+
+    /**
+     * The real path of {@code entry} (every symlink resolved now) when it is a regular file inside {@code realRoot}
+     * (a real path itself), or null: outside, not a regular file, or no longer resolvable. Called again right before
+     * each read, since an entry may be replaced by a symlink after the folder was opened.
+     */
+    static Path inside(Path entry, Path realRoot) {
+        Path real;
+        try {
+            real = entry.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+        return real.startsWith(realRoot) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS) ? real : null;
     }
 }

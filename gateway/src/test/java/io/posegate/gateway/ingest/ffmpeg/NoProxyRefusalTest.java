@@ -16,9 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * FFmpeg skips its {@code http_proxy} for hosts matched by {@code no_proxy}/{@code NO_PROXY}, and with it the egress
- * proxy's checks, so while either is set the API's proxied sources (HTTP(S), MJPEG over HTTP(S), HLS through them)
- * are refused naming the variable and how to start without it. The environment is injected, not the real one.
+ * FFmpeg skips its {@code http_proxy} for hosts matched by {@code no_proxy} (lowercase only: it never reads
+ * {@code NO_PROXY}), and with it the egress proxy's checks, so while {@code no_proxy} is set the API's proxied sources
+ * (HTTP(S), MJPEG over HTTP(S), HLS through them) are refused naming the variable and how to start without it;
+ * {@code NO_PROXY} alone changes nothing. The environment is injected, not the real one.
  */
 class NoProxyRefusalTest {
     private static SourceFactory factory(Map<String, String> env) {
@@ -31,14 +32,14 @@ class NoProxyRefusalTest {
 
     @Test
     void proxiedSourcesFromTheApiAreRefusedWhileNoProxyIsSet() {
-        for (Map<String, String> env : List.of(Map.of("no_proxy", "localhost"), Map.of("NO_PROXY", "*"))) {
-            String name = env.keySet().iterator().next();
+        for (Map<String, String> env : List.of(Map.of("no_proxy", "localhost"), Map.of("no_proxy", "*", "NO_PROXY", "*"))) {
             SourceFactory f = factory(env);
             for (String uri : new String[] {"http://camera.example.com/live.m3u8", "https://camera.example.com/v.mp4",
                     "mjpeg+http://camera.example.com/video", "mjpeg+https://camera.example.com/video"}) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                         () -> f.create(spec(uri, SourceSpec.Origin.API)), uri);
-                assertTrue(e.getMessage().contains(name) && e.getMessage().contains("env -u no_proxy -u NO_PROXY"), e.getMessage());
+                assertTrue(e.getMessage().contains("with no_proxy set") && e.getMessage().contains("env -u no_proxy java -jar")
+                        && !e.getMessage().contains("NO_PROXY"), e.getMessage());
             }
         }
     }
@@ -53,8 +54,18 @@ class NoProxyRefusalTest {
     }
 
     @Test
+    void uppercaseNoProxyAloneIsAcceptedSinceFfmpegNeverReadsIt() {
+        SourceFactory f = factory(Map.of("NO_PROXY", "*"));
+        for (String uri : new String[] {"http://camera.example.com/live.m3u8", "https://camera.example.com/v.mp4",
+                "mjpeg+http://camera.example.com/video", "mjpeg+https://camera.example.com/video"}) {
+            f.create(spec(uri, SourceSpec.Origin.API)).close();
+        }
+    }
+
+    @Test
     void theVariablesSetAreNamed() {
-        assertEquals(List.of("no_proxy", "NO_PROXY"), NoProxyVariables.setIn(Map.of("no_proxy", "a", "NO_PROXY", "b")::get));
-        assertEquals(List.of(), NoProxyVariables.warnIfSet(Map.of("no_proxy", "")::get));
+        assertEquals(List.of("no_proxy"), NoProxyVariables.setIn(Map.of("no_proxy", "a", "NO_PROXY", "b")::get));
+        assertEquals(List.of(), NoProxyVariables.setIn(Map.of("NO_PROXY", "b")::get));
+        assertEquals(List.of(), NoProxyVariables.warnIfSet(Map.of("no_proxy", "", "NO_PROXY", "*")::get));
     }
 }
