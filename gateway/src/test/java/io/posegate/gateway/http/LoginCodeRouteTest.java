@@ -1,5 +1,6 @@
 package io.posegate.gateway.http;
 
+import io.posegate.gateway.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,12 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,25 +74,7 @@ class LoginCodeRouteTest {
 
     @Test
     void anAdminTokenGetsACodeThatLogsInOnceAsThatAdmin() throws Exception {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            private final SimpleFormatter format = new SimpleFormatter();
-
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(format.formatMessage(r));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        CapturedLog log = CapturedLog.root();
         try {
             Instant before = Instant.now();
             HttpResponse<String> r = askCode(SecuredGateway.ADMIN.token(), null);
@@ -118,9 +95,10 @@ class LoginCodeRouteTest {
             String cookie = login.headers().firstValue("set-cookie").orElseThrow();
             assertTrue(cookie.startsWith(AuthHandler.COOKIE + "=" + SecuredGateway.ADMIN.token() + ";"), "the code stands for the caller's token");
             assertEquals(401, loginWith(code).statusCode(), "a code logs in once");
+            List<String> logged = log.messages();
             assertTrue(logged.stream().noneMatch(line -> line.contains(code)), "a log record carries the code: " + logged);
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            log.close();
         }
     }
 

@@ -165,18 +165,8 @@ class WsAuthTest {
 
     /** The first text frame's payload (uncompressed: the raw client offers no extension). */
     private static String readText(InputStream in) throws Exception {
-        java.io.DataInputStream d = new java.io.DataInputStream(in);
-        int b0 = d.readUnsignedByte();
-        int b1 = d.readUnsignedByte();
-        long len = b1 & 0x7f;
-        if (len == 126) {
-            len = d.readUnsignedShort();
-        } else if (len == 127) {
-            len = d.readLong();
-        }
-        byte[] p = new byte[(int) len];
-        d.readFully(p);
-        assertEquals(1, b0 & 0x0f, "a text frame");
-        return new String(p, StandardCharsets.UTF_8);
+        WsFrames.Frame f = WsFrames.read(in);
+        assertEquals(1, f.opcode(), "a text frame");
+        return new String(f.payload(), StandardCharsets.UTF_8);
     }
 }

@@ -80,6 +80,13 @@ final class WsFrames {
         }
     }
 
+    /** Reads one server frame. */
+    static Frame read(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        int b0 = d.readUnsignedByte();
+        return new Frame(b0 & 0x0f, payload(d));
+    }
+
     private static byte[] payload(DataInputStream d) throws IOException {
         int b1 = d.readUnsignedByte();
         long len = b1 & 0x7f;

@@ -1,5 +1,6 @@
 package io.posegate.gateway.ingest;
 
+import io.posegate.gateway.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,12 +12,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,22 +31,7 @@ class ImageFolderSymlinkTest {
     Path dir;
     private Path pics;
     private SourceFactory factory;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger ingestLog = Logger.getLogger("io.posegate.gateway.ingest");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            logged.add(r.getParameters() == null ? r.getMessage() : MessageFormat.format(r.getMessage(), r.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -61,12 +42,12 @@ class ImageFolderSymlinkTest {
         Files.write(pics.resolve("a.jpg"), TestMedia.jpeg(40, 30, Color.RED));
         Files.createSymbolicLink(pics.resolve("b.png"), outside.resolve("secret.png"));
         factory = Sources.defaultFactory(IngestPolicy.defaults().withMediaDirectory(media), new WebcamHub(WebcamLimits.defaults()));
-        ingestLog.addHandler(capture);
+        log = CapturedLog.of(Logger.getLogger("io.posegate.gateway.ingest"));
     }
 
     @AfterEach
     void tearDown() {
-        ingestLog.removeHandler(capture);
+        log.close();
     }
 
     private FrameSource create(String folder, SourceSpec.Origin origin) {
@@ -88,9 +69,9 @@ class ImageFolderSymlinkTest {
             assertEquals(1, framesOf(s), "only a.jpg is read");
             assertEquals(1, framesOf(s), "a second opening reads the same");
         }
-        long warnings = logged.stream().filter(m -> m.contains("b.png") && m.contains("outside the media directory")).count();
-        assertEquals(1, warnings, "the skipped link is logged once: " + logged);
-        assertFalse(logged.stream().anyMatch(m -> m.contains("secret.png")), "the link's target is not named: " + logged);
+        long warnings = log.messages().stream().filter(m -> m.contains("b.png") && m.contains("outside the media directory")).count();
+        assertEquals(1, warnings, "the skipped link is logged once: " + log.messages());
+        assertFalse(log.messages().stream().anyMatch(m -> m.contains("secret.png")), "the link's target is not named: " + log.messages());
     }
 
     @Test
@@ -100,7 +81,7 @@ class ImageFolderSymlinkTest {
             IOException e = assertThrows(IOException.class, s::open);
             assertEquals(OpaqueErrorSource.UNAVAILABLE, e.getMessage(), "the API sees the one message");
         }
-        assertTrue(logged.stream().anyMatch(m -> m.contains("no picture inside the media directory")), logged.toString());
+        assertTrue(log.messages().stream().anyMatch(m -> m.contains("no picture inside the media directory")), log.messages().toString());
     }
 
     private FrameSource create(String folder, SourceSpec.Origin origin, boolean loop) {
@@ -129,9 +110,9 @@ class ImageFolderSymlinkTest {
             }
             assertEquals(1, n, "a.jpg alone is read; c.jpg now leads outside");
         }
-        assertEquals(1, logged.stream().filter(m -> m.contains("c.jpg") && m.contains("no longer lies inside")).count(),
-                logged.toString());
-        assertFalse(logged.stream().anyMatch(m -> m.contains("secret.png")), "the link's target is not named: " + logged);
+        assertEquals(1, log.messages().stream().filter(m -> m.contains("c.jpg") && m.contains("no longer lies inside")).count(),
+                log.messages().toString());
+        assertFalse(log.messages().stream().anyMatch(m -> m.contains("secret.png")), "the link's target is not named: " + log.messages());
     }
 
     @Test
@@ -147,8 +128,8 @@ class ImageFolderSymlinkTest {
             }
             assertEquals(0, s.corruptFrames(), "a skipped link is no corrupt picture");
         }
-        assertEquals(1, logged.stream().filter(m -> m.contains("c.jpg") && m.contains("no longer lies inside")).count(),
-                logged.toString());
+        assertEquals(1, log.messages().stream().filter(m -> m.contains("c.jpg") && m.contains("no longer lies inside")).count(),
+                log.messages().toString());
     }
 
     @Test
@@ -159,7 +140,7 @@ class ImageFolderSymlinkTest {
             IOException e = assertThrows(IOException.class, () -> s.read(new VideoFrame()));
             assertEquals(OpaqueErrorSource.UNAVAILABLE, e.getMessage(), "the API sees the one message");
         }
-        assertTrue(logged.stream().anyMatch(m -> m.contains("no picture inside the media directory any more")), logged.toString());
+        assertTrue(log.messages().stream().anyMatch(m -> m.contains("no picture inside the media directory any more")), log.messages().toString());
     }
 
     @Test

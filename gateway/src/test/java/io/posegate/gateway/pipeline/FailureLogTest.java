@@ -1,13 +1,12 @@
 package io.posegate.gateway.pipeline;
 
+import io.posegate.gateway.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -37,26 +36,13 @@ class FailureLogTest {
     void theLoggedLineCarriesTheStackTraceAndTheCount() {
         Logger logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
-        List<LogRecord> records = new ArrayList<>();
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
+        CapturedLog captured = CapturedLog.of(logger);
         IllegalArgumentException nan = new IllegalArgumentException("heatmaps channel 0 (nose) holds NaN at y=1, x=2");
         for (int i = 0; i < 30; i++) {
             log.failed(logger, "cam", nan);
             now.addAndGet(1_000_000_000L);
         }
+        List<LogRecord> records = captured.records();
         assertEquals(3, records.size(), "at 0, 10 and 20 s of 30 failures a second apart");
         assertEquals(nan, records.get(0).getThrown());
         assertTrue(records.get(1).getMessage().startsWith("stream cam: frame failed: "), records.get(1).getMessage());
