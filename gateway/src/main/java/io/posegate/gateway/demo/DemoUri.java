@@ -19,19 +19,19 @@ record DemoUri(int people, int width, int height, double fps, SceneOptions optio
     static DemoUri parse(SourceSpec spec) {
         String uri = spec.uri();
         if (!spec.scheme().equals("demo")) {
-            throw new IllegalArgumentException("not a demo source URI: '" + uri + "'");
+            throw new IllegalArgumentException("not a demo source URI: '" + io.posegate.gateway.security.Redaction.uri(uri) + "'");
         }
         String rest = uri.substring(uri.indexOf(':') + 1);
         Map<String, String> q = new TreeMap<>();
         if (!rest.isEmpty()) {
             if (!rest.startsWith("?")) {
-                throw new IllegalArgumentException("demo source URI '" + uri + "' must be 'demo:' or 'demo:?key=value&...'");
+                throw new IllegalArgumentException("demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "' must be 'demo:' or 'demo:?key=value&...'");
             }
-            q.putAll(QueryString.toMap(rest.substring(1), null, "demo source URI '" + uri + "'"));
+            q.putAll(QueryString.toMap(rest.substring(1), null, "demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "'"));
         }
         for (String key : q.keySet()) {
             if (!java.util.Set.of("people", "width", "height", "fps", "bar", "enter", "jitter").contains(key)) {
-                throw new IllegalArgumentException("demo source URI '" + uri + "': unknown parameter '" + key
+                throw new IllegalArgumentException("demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "': unknown parameter '" + key
                         + "'; known: bar, enter, fps, height, jitter, people, width");
             }
         }
@@ -47,7 +47,7 @@ record DemoUri(int people, int width, int height, double fps, SceneOptions optio
                 fps = Double.NaN;
             }
             if (!(fps > 0 && fps <= 240)) {
-                throw new IllegalArgumentException("demo source URI '" + uri + "': fps must be a number in (0, 240], got '" + q.get("fps") + "'");
+                throw new IllegalArgumentException("demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "': fps must be a number in (0, 240], got '" + q.get("fps") + "'");
             }
             if (spec.maxFps() > 0) {
                 fps = Math.min(fps, spec.maxFps());
@@ -61,7 +61,7 @@ record DemoUri(int people, int width, int height, double fps, SceneOptions optio
                 jitter = Double.NaN;
             }
             if (!(jitter >= 0 && jitter <= 0.9)) {
-                throw new IllegalArgumentException("demo source URI '" + uri + "': jitter must be a number in [0, 0.9], got '"
+                throw new IllegalArgumentException("demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "': jitter must be a number in [0, 0.9], got '"
                         + q.get("jitter") + "'");
             }
         }
@@ -72,7 +72,7 @@ record DemoUri(int people, int width, int height, double fps, SceneOptions optio
     private static boolean flag(String uri, Map<String, String> q, String key) {
         String v = q.getOrDefault(key, "false");
         if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("demo source URI '" + uri + "': " + key + " must be true or false, got '" + v + "'");
+            throw new IllegalArgumentException("demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "': " + key + " must be true or false, got '" + v + "'");
         }
         return v.equals("true");
     }
@@ -90,7 +90,7 @@ record DemoUri(int people, int width, int height, double fps, SceneOptions optio
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("demo source URI '" + uri + "': " + key + " must be an integer in ["
+        throw new IllegalArgumentException("demo source URI '" + io.posegate.gateway.security.Redaction.uri(uri) + "': " + key + " must be an integer in ["
                 + min + ", " + max + "], got '" + v + "'");
     }
 }

@@ -34,7 +34,7 @@ public final class SourceFactory {
         requireNonNull(spec, "spec is null");
         Function<SourceSpec, FrameSource> creator = byScheme.get(spec.scheme());
         if (creator == null) {
-            throw new IllegalArgumentException("unknown source scheme in '" + spec.uri() + "'; known: "
+            throw new IllegalArgumentException("unknown source scheme in '" + io.posegate.gateway.security.Redaction.uri(spec.uri()) + "'; known: "
                     + String.join(", ", byScheme.keySet()));
         }
         return creator.apply(spec);

@@ -50,6 +50,26 @@ class CliErrorRedactionTest {
         assertEquals("error: cannot open rtsp://admin:***@10.0.0.5/s?token=***", err.toString().strip());
     }
 
+    @Test
+    void runPrintsAModelErrorQuotingARawUrlRedacted() throws Exception {
+        // nothing on the way redacts the --model value: only run's own Redaction.text keeps the password off stderr
+        Path config = Files.writeString(dir.resolve("gateway.yaml"), "model: demo-simulated\n");
+        CliRunner.Result r = CliRunner.run("run", "--config", config.toString(), "--port", "0", "--model",
+                "http://admin:M0delPw@models.lan/pose.onnx");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertFalse(r.err().contains("M0delPw"), r.err());
+    }
+
+    @Test
+    void runPrintsAnUnknownSourceSchemeWithoutThePassword() throws Exception {
+        Path config = Files.writeString(dir.resolve("gateway.yaml"), "model: demo-simulated\n");
+        CliRunner.Result r = CliRunner.run("run", "--config", config.toString(), "--port", "0", "--source",
+                "rtspx://admin:p/S3c ret@cam/s");
+        assertNotEquals(0, r.code());
+        assertFalse(r.err().contains("S3c") || r.err().contains("ret@"), r.err());
+    }
+
     @Command(name = "fail")
     static final class Failing implements Callable<Integer> {
         @Override

@@ -64,6 +64,15 @@ class SourcePolicyTest {
     }
 
     @Test
+    void aRejectedSourceIsQuotedWithItsPasswordMasked() {
+        // a password holding '/' and a space: the error quotes the URI through Redaction.uri, not raw
+        String msg = rejection(api("rtspx://admin:p/S3c ret@cam/s"));
+        assertTrue(msg.contains("unknown source scheme in 'rtspx://admin:***@cam/s'"), msg);
+        String demo = rejection(api("demo:?fps=2&token=S3cretTok"));
+        assertTrue(demo.contains("demo:?fps=2&token=***") && !demo.contains("S3cretTok"), demo);
+    }
+
+    @Test
     void unknownSchemeListsTheKnownOnes() {
         String msg = rejection(api("gopher://cam"));
         assertTrue(msg.contains("unknown source scheme in 'gopher://cam'"), msg);

@@ -66,9 +66,11 @@ class RedactionProperties {
                                                   @ForAll boolean inText) {
         String url = "rtsp://" + user + ":" + password + "@" + host + path;
         Assume.that(!(user + host + path + "rtsp://").contains(password.strip()) && password.strip().length() >= 3);
-        // in free text a URL's end is a guess: a password may hold anything (a quote, white space, '<', '@') but a '/'
-        // or a line break, since only those end the guess at a userinfo that has not ended yet
-        Assume.that(!inText || password.chars().noneMatch(c -> c == '/' || c == '\n' || c == '\r'));
+        // in free text a URL's end is a guess: a password may hold anything (a quote, white space, '<', '/', '@') but a
+        // line break or "://", which end the search for its '@', or an '@' followed by a host and '/' or ":port",
+        // which is taken for the end of the userinfo
+        Assume.that(!inText || (password.chars().noneMatch(c -> c == '\n' || c == '\r') && !password.contains("://")
+                && !java.util.regex.Pattern.compile("@[A-Za-z0-9._~%-]+(/|:[0-9])").matcher(password).find()));
         String shown = inText ? Redaction.text("cannot open " + url + ": Connection refused") : Redaction.uri(url);
         assertFalse(shown.contains(password), shown);
         assertTrue(shown.contains("rtsp://" + user + ":" + Redaction.MASK + "@" + host + path), shown);

@@ -70,7 +70,7 @@ public final class FfmpegInputs {
             case "v4l2" -> {
                 known.addAll(Set.of("input_format", "video_size", "framerate"));
                 if (!DEVICE.matcher(uri.body()).matches()) {
-                    throw new IllegalArgumentException("v4l2: device must be /dev/videoN, got '" + uri.body() + "'");
+                    throw new IllegalArgumentException("v4l2: device must be /dev/videoN, got '" + io.posegate.gateway.security.Redaction.uri(uri.body()) + "'");
                 }
                 url = uri.body();
                 format = "video4linux2";

@@ -27,7 +27,7 @@ public final class WebcamSources implements SourceProvider {
         if (body.isEmpty() || body.matches(WebcamHub.NAME_PATTERN)) {
             return body;
         }
-        throw new IllegalArgumentException("webcam source name '" + body + "' must match " + WebcamHub.NAME_PATTERN
+        throw new IllegalArgumentException("webcam source name '" + io.posegate.gateway.security.Redaction.uri(body) + "' must match " + WebcamHub.NAME_PATTERN
                 + ", the names /ws?webcam=NAME can feed");
     }
 }
