@@ -1,5 +1,6 @@
 package io.posegate.gateway.e2e;
 
+import io.posegate.gateway.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,6 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,24 +31,7 @@ class QuotedPasswordLeakTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        List<String> logs = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (isLoggable(r)) {
-                    logs.add(new SimpleFormatter().format(r));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        CapturedLog log = CapturedLog.root();
         RedactingLogFilter.install();
         String source = "rtsp://admin:" + PASSWORD + "@127.0.0.1:" + closed + "/s";
         JsonObject config = new JsonObject().put("model", "demo-simulated")
@@ -71,7 +50,7 @@ class QuotedPasswordLeakTest {
             seen.add(gw.get("/api/streams/cam").encode());
             seen.add(ready.encode());
             ws.forEach(m -> seen.add(m.encode()));
-            seen.addAll(logs);
+            seen.addAll(log.lines());
             for (String text : seen) {
                 for (String piece : PIECES) {
                     assertFalse(text.contains(piece) || text.contains(new JsonArray().add(piece).encode().replaceAll("^\\[\"|\"]$", "")),
@@ -82,7 +61,7 @@ class QuotedPasswordLeakTest {
             assertTrue(streams.encode().contains("rtsp://admin:***@127.0.0.1:" + closed + "/s"), streams.encode());
             assertTrue(ready.encode().contains("cam"), ready.encode());
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            log.close();
         }
     }
 

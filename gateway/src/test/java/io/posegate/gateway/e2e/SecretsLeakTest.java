@@ -1,5 +1,6 @@
 package io.posegate.gateway.e2e;
 
+import io.posegate.gateway.testing.CapturedLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,11 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,24 +33,7 @@ class SecretsLeakTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        List<String> logs = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (isLoggable(r)) {
-                    logs.add(new SimpleFormatter().format(r));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
+        CapturedLog log = CapturedLog.root();
         RedactingLogFilter.install();
         String configSource = "rtsp://admin:p@ss:w0rd@127.0.0.1:" + closed + "/live?token=TOKSECRET1&channel=1";
         JsonObject config = new JsonObject().put("model", "demo-simulated")
@@ -75,7 +54,7 @@ class SecretsLeakTest {
                         && m.getJsonObject("state").getString("reason") != null, Await.PATIENCE, () -> id + " failure on /ws");
                 seen.add(state.encode());
             }
-            Await.until(() -> logs.stream().anyMatch(l -> l.contains("stream cam")), Await.PATIENCE, () -> "a log line about cam");
+            Await.until(() -> log.lines().stream().anyMatch(l -> l.contains("stream cam")), Await.PATIENCE, () -> "a log line about cam");
             JsonObject cfg = gw.get("/api/config");
             JsonObject streams = gw.get("/api/streams");
             seen.add(cfg.encode());
@@ -84,7 +63,7 @@ class SecretsLeakTest {
             seen.add(new String(gw.send(HttpMethod.GET, "/metrics", null).getString("body", "").getBytes(StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8));
             ws.forEach(m -> seen.add(m.encode()));
-            seen.addAll(logs);
+            seen.addAll(log.lines());
             for (String text : seen) {
                 for (String secret : SECRETS) {
                     assertFalse(text.contains(secret), "'" + secret + "' leaked in: " + text);
@@ -96,7 +75,7 @@ class SecretsLeakTest {
             assertTrue(streams.encode().contains("http://viewer:***@127.0.0.1:" + camera.port() + "/missing?access_token=***&res=hd"),
                     streams.encode());
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            log.close();
         }
     }
 }
