@@ -1,8 +1,9 @@
 package io.posegate.gateway.ingest;
 
-import java.io.IOException;
+import io.posegate.gateway.security.RealPaths;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns the path of a {@code file:} or {@code images:} URI into a local path. From the config file any
@@ -40,16 +41,9 @@ public final class MediaPaths {
                 throw new IllegalArgumentException(scheme + ": '" + text + "' may not contain '..'");
             }
         }
-        try {
-            Path root = media.toRealPath();
-            Path real = root.resolve(path).toRealPath();
-            if (real.startsWith(root)) {
-                return real;
-            }
-        } catch (IOException | SecurityException e) {
-            // fall through: missing, unreadable and outside look the same to the API
-        }
-        throw new IllegalArgumentException(notAvailable(scheme, text));
+        // missing, unreadable and outside look the same to the API
+        return RealPaths.of(media).flatMap(root -> RealPaths.inside(root.resolve(path), List.of(root)))
+                .orElseThrow(() -> new IllegalArgumentException(notAvailable(scheme, text)));
     }
 
     /**

@@ -2,11 +2,10 @@ package io.posegate.gateway.model;
 
 import io.posegate.gateway.config.ConfigException;
 import io.posegate.gateway.config.Yaml;
+import io.posegate.gateway.security.RealPaths;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -82,20 +81,8 @@ public final class ApiModelDescriptors {
     }
 
     private static Optional<Path> inside(Path requested, List<Path> folders) {
-        Path real;
-        try {
-            real = requested.toRealPath();
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
-        List<Path> roots = new ArrayList<>();
-        for (Path folder : folders) {
-            try {
-                roots.add(folder.toRealPath());
-            } catch (IOException | SecurityException e) {
-                // a missing folder holds nothing
-            }
-        }
-        return roots.stream().anyMatch(real::startsWith) ? Optional.of(real) : Optional.empty();
+        // a missing folder holds nothing
+        List<Path> roots = folders.stream().map(RealPaths::of).flatMap(Optional::stream).toList();
+        return RealPaths.inside(requested, roots);
     }
 }

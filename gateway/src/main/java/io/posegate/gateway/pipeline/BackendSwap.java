@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -37,12 +38,7 @@ final class BackendSwap {
 
     /** See {@link Gateway#swapBackend}: waits for the swaps asked for before it. */
     SwapRecord swap(String backend) {
-        turn.lock();
-        try {
-            return swapInTurn(backend);
-        } finally {
-            turn.unlock();
-        }
+        return inTurn(() -> swapInTurn(backend));
     }
 
     /** See {@link Gateway#swapBackendUnlessBusy}: refuses at once while another swap runs or waits. */
@@ -71,11 +67,11 @@ final class BackendSwap {
         }
     }
 
-    /** See {@link Gateway#inSwapTurn}. */
-    void inTurn(Runnable work) {
+    /** See {@link Gateway#inSwapTurn}: waits for the turn, then runs {@code work} holding it. */
+    <T> T inTurn(Supplier<T> work) {
         turn.lock();
         try {
-            work.run();
+            return work.get();
         } finally {
             turn.unlock();
         }

@@ -244,7 +244,10 @@ public final class Gateway implements AutoCloseable {
      * whether to swap. Blocks; call it from a worker, never an event loop.
      */
     public void inSwapTurn(Runnable work) {
-        swap.inTurn(work);
+        swap.inTurn(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** The shared inference workers (for their counters). */

@@ -1,5 +1,6 @@
 package io.posegate.gateway.ingest.images;
 
+import io.posegate.gateway.security.RealPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -43,12 +44,7 @@ record MediaFolderEntries(List<Path> kept, List<Path> skipped) {
      * each read, since an entry may be replaced by a symlink after the folder was opened.
      */
     static Path inside(Path entry, Path realRoot) {
-        Path real;
-        try {
-            real = entry.toRealPath();
-        } catch (IOException | SecurityException e) {
-            return null;
-        }
-        return real.startsWith(realRoot) && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS) ? real : null;
+        return RealPaths.inside(entry, List.of(realRoot)).filter(real -> Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS))
+                .orElse(null);
     }
 }
